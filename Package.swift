@@ -1,0 +1,49 @@
+// swift-tools-version:6.1
+// blotter — a search index for scraped local news about police work.
+// Data flows one way: page → Extraction → Analysis → Indexing → Searching → blotter CLI.
+import PackageDescription
+
+let package = Package(
+  name: "blotter",
+  platforms: [.macOS(.v14)],
+  products: [
+    .executable(name: "blotter", targets: ["blotter"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+  ],
+  targets: [
+    // MARK: C libraries (system)
+    .systemLibrary(
+      name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+    .systemLibrary(name: "CStemmer", providers: [.apt(["libstemmer-dev"])]),
+    .systemLibrary(name: "CCodecs", providers: [.apt(["zlib1g-dev", "liblz4-dev"])]),
+
+    // MARK: Pipeline
+    .target(name: "Extraction", dependencies: ["CLibXML2", "CCodecs"]),
+    .target(name: "Analysis", dependencies: ["CStemmer"]),
+    .target(name: "Indexing", dependencies: ["Analysis", "CCodecs"]),
+    .target(
+      name: "Searching",
+      dependencies: ["Indexing", "Analysis", .product(name: "Collections", package: "swift-collections")]),
+
+    // MARK: CLI
+    .executableTarget(
+      name: "blotter",
+      dependencies: [
+        "Extraction", "Analysis", "Indexing", "Searching",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "Logging", package: "swift-log"),
+      ]),
+
+    // MARK: Tests
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+    .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis"]),
+    .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis"]),
+    .testTarget(name: "BlotterCLITests", dependencies: ["blotter"]),
+  ],
+  swiftLanguageModes: [.v6]
+)

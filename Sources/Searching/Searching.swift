@@ -1,0 +1,1 @@
+// Searching module — see ARCHITECTURE.md.

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+@main
+struct Blotter: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Search scraped local news about police work.")
+}
