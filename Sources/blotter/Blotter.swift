@@ -11,7 +11,7 @@ struct Blotter: ParsableCommand {
       """,
     version: "0.1.0",
     subcommands: [
-      IndexCommand.self, SearchCommand.self, ShowCommand.self, ExtractCommand.self, StatsCommand.self,
+      IndexCommand.self, SearchCommand.self, ShowCommand.self, Extract.self, StatsCommand.self,
       CheckCommand.self,
     ])
 }

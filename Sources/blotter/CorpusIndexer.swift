@@ -63,7 +63,7 @@ struct CorpusIndexer {
 
     let isSingleFile = scan.files.count == 1 && !isDirectory(corpus)
     let root = corpus
-    func fullPath(_ f: CorpusFile) -> String { isSingleFile ? root : root + "/" + f.path }
+    let fullPath: @Sendable (CorpusFile) -> String = { f in isSingleFile ? root : root + "/" + f.path }
 
     let workers = max(1, threads)
     let contexts = (0..<workers).map { _ in WorkerContext() }
