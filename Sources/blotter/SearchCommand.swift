@@ -58,7 +58,8 @@ struct SearchCommand: ParsableCommand {
       }
       Output.flush()
     } catch let e as QueryError {
-      Output.error("blotter search: bad query at \(e)\n" + e.pointer(in: q))
+      Output.error("blotter search: bad query: \(e)")
+      if Output.stderrIsTerminal { Output.error(e.pointer(in: q)) }
       throw ExitCode(2)
     } catch {
       Output.error("blotter search: \(error)")

@@ -149,6 +149,11 @@ public final class SegmentReader: @unchecked Sendable {
     PostingsCursor(info: info, postings: postings, postBody: postBody, positions: positions, posiBody: posiBody)
   }
 
+  /// The norm bytes of `field`, one per document (valid while this reader lives).
+  public func normRow(_ field: Field) -> UnsafePointer<UInt8> {
+    (normsFile.base + normsStart + Int(field.rawValue) * info.maxDoc).assumingMemoryBound(to: UInt8.self)
+  }
+
   @inline(__always) public func norm(_ field: Field, _ doc: UInt32) -> UInt8 {
     normsFile.base.load(
       fromByteOffset: normsStart + Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
