@@ -109,7 +109,8 @@ RENAME = {"Vale of Glamorgan, The": "Vale of Glamorgan", "Durham, County": "Coun
 EXTRA_ALIASES = {"Canvey Island": ["Canvey"], "Southend-on-Sea": ["Southend"],
                  "Westcliff-on-Sea": ["Westcliff"], "Leigh-on-Sea": ["Leigh"],
                  "Clacton-on-Sea": ["Clacton"], "Walton-on-the-Naze": ["Walton"],
-                 "Frinton-on-Sea": ["Frinton"], "Bishop's Stortford": ["Bishops Stortford"],
+                 "Frinton-on-Sea": ["Frinton"], "Bishops Stortford": ["Bishop's Stortford"],
+                 "South Benfleet": ["Benfleet"],
                  "King's Lynn": ["Kings Lynn"], "Shoeburyness": ["Shoebury"],
                  "Hemel Hempstead": ["Hemel"], "Welwyn Garden City": ["Welwyn"]}
 LATIN = re.compile(r"^[A-Za-z][A-Za-z .'\-]+$")

@@ -90,6 +90,8 @@ struct DocumentMemory {
 
   /// Acronym hash → canonical unit name, learned from "(ROCU)" definitions.
   var acronyms: [UInt64: String] = [:]
+  /// Canonical unit name → acronyms the document defined for it.
+  var acronymsByUnit: [String: [String]] = [:]
   var persons: [Person] = []
   /// Surname hash → index in `persons`.
   var surnames: [UInt64: Int] = [:]

@@ -144,10 +144,20 @@ enum FigureRecognizer {
     var mods = 0
     while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap,
       Lexicon.figureModifiers.contains(toks[k].hash), toks[k + 1].kind == .word, !toks[k + 1].cap,
-      !Lexicon.notNouns.contains(toks[k + 1].hash)
+      !Lexicon.notNouns.contains(toks[k + 1].hash), !Lexicon.functionWords.contains(toks[k + 1].hash)
     {
       k += 1
       mods += 1
+    }
+    // Compound nouns: "29 bank accounts" — a singular word followed by another noun.
+    var extra = 0
+    while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word, !toks[k + 1].cap,
+      !toks[k + 1].hyphenBefore, !endsInS(t, k), !Lexicon.notNouns.contains(toks[k].hash),
+      !Lexicon.notNouns.contains(toks[k + 1].hash), !Lexicon.functionWords.contains(toks[k + 1].hash),
+      !Lexicon.peopleNouns.contains(toks[k].hash)
+    {
+      k += 1
+      extra += 1
     }
     // Hyphenated nouns ("stop-and-search") are one noun.
     var nounEnd = k + 1
@@ -166,6 +176,11 @@ enum FigureRecognizer {
       if p >= 0, let act = Lexicon.actVerbs[toks[p].hash] { noun = act }
     }
     return finish(nounEnd, unit: "count", noun: noun, value: value)
+  }
+
+  static func endsInS(_ t: EntityTokens, _ i: Int) -> Bool {
+    let b = t.bytes[t.tokens[i].end - 1]
+    return b == 0x73 || b == 0x53
   }
 
   /// The value of the number token `i` (digits, "," thousands, "." decimals).

@@ -172,6 +172,20 @@ enum Lexicon {
     "could", "can", "also", "later", "ago", "since", "apiece", "between", "year-old", "among",
     "respectively", "aged", "years-old", "new",
   ])
+  /// Function words, verbs and adverbs that end a compound noun ("five people from").
+  static let functionWords = set([
+    "from", "in", "on", "at", "of", "for", "with", "to", "by", "and", "or", "but", "were", "was",
+    "are", "is", "had", "have", "has", "will", "would", "could", "should", "may", "might", "been",
+    "being", "be", "last", "this", "that", "these", "those", "who", "which", "whose", "since",
+    "during", "throughout", "across", "after", "before", "between", "including", "worth",
+    "said", "say", "says", "found", "seized", "recovered", "linked", "based", "taken", "held",
+    "also", "now", "then", "still", "already", "each", "every", "a", "an", "the", "their", "his",
+    "her", "its", "our", "your", "my", "into", "onto", "over", "under", "about", "around", "near",
+    "than", "as", "while", "when", "where", "there", "here", "up", "down", "out", "off", "away",
+    "back", "so", "yet", "not", "no", "only", "just", "more", "less", "most", "least", "per",
+    "in", "ago", "later", "earlier", "today", "yesterday", "tonight", "behind", "inside", "outside",
+  ])
+
   /// Words before a number that make it a label, not a figure ("page 4", "aged 34").
   static let numberLabels = set([
     "page", "pages", "section", "sections", "chapter", "number", "no", "junction", "platform",

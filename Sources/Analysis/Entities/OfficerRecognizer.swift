@@ -33,7 +33,7 @@ enum OfficerRecognizer {
     ("ACC", "Assistant Chief Constable", ["ACC", "Assistant Chief Constable"]),
     ("DCC", "Deputy Chief Constable", ["DCC", "Deputy Chief Constable"]),
     ("CC", "Chief Constable", ["Chief Constable"]),
-    ("Cmdr", "Commander", ["Cmdr", "Commander", "Cdr"]),
+    ("Cmdr", "Commander", ["Cmdr", "Commander", "Cdr", "Branch Commander"]),
     ("Commissioner", "Commissioner", ["Commissioner", "Met Commissioner"]),
     ("AC", "Assistant Commissioner", ["Assistant Commissioner"]),
     ("DAC", "Deputy Assistant Commissioner", ["Deputy Assistant Commissioner"]),
@@ -167,6 +167,12 @@ enum OfficerRecognizer {
       } else if prefixWords.contains(tok.hash) {
         r = i + 1
       }
+      // "Essex Police, Fire and Crime Commissioner": an area before a commissioner's title.
+      if r == i, i + 1 < n, toks[i + 1].cap, let (_, f) = rank(d.t, i + 1),
+        f.abbr == "PCC" || f.abbr == "PFCC"
+      {
+        r = i + 1
+      }
       if let (re, form) = rank(d.t, r) {
         let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
         let parts = nameParts(d, re)
@@ -233,9 +239,7 @@ enum OfficerRecognizer {
           i = last.upperBound
           continue
         }
-        if parts.count == 1, let pi = memory.surnames[sh], !memory.persons[pi].isOfficer,
-          !tok.sentenceStart || d.t.isPunct(i + 1, 0x2C)
-        {
+        if parts.count == 1, let pi = memory.surnames[sh], !memory.persons[pi].isOfficer {
           d.claim(i, last.upperBound)
         }
       }

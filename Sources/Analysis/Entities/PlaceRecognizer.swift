@@ -52,7 +52,7 @@ enum PlaceRecognizer {
         i += 1
         continue
       }
-      if !accept(d, i, bestEnd, single: bestEnd - i == 1) {
+      if !accept(d, i, bestEnd, single: bestEnd - i == 1, memory: memory, hits: bestHits) {
         i += 1
         continue
       }
@@ -74,12 +74,21 @@ enum PlaceRecognizer {
     "grove", "terrace", "walk", "rise", "mews", "parade", "hill", "court", "row", "square",
   ])
 
-  static func accept(_ d: DocumentScan, _ a: Int, _ b: Int, single: Bool) -> Bool {
+  static let featureWords = Lexicon.set(["river", "lake", "loch", "mount", "hms", "fort"])
+  static let policeHash = EntityTokens.hash("police")
+  static let stationHash = EntityTokens.hash("station")
+
+  static func accept(
+    _ d: DocumentScan, _ a: Int, _ b: Int, single: Bool, memory: DocumentMemory,
+    hits: [Gazetteer.Hit]
+  ) -> Bool {
     let toks = d.t.tokens
     let n = toks.count
     let h = toks[a].hash
     // A street: "Sandy Lane", "London Road".
     if b < n, toks[b].kind == .word, toks[b].cap, streetWords.contains(toks[b].hash) { return false }
+    // "River Colne", "Mount Pleasant" farm: a feature, not the town.
+    if a > 0, toks[a - 1].cap, featureWords.contains(toks[a - 1].hash) { return false }
     // "Preston said", "Biddle added".
     if b < n, Lexicon.speechVerbs.contains(toks[b].hash) { return false }
     // Surname after a first name or honorific that the officer pass didn't take.
@@ -97,12 +106,20 @@ enum PlaceRecognizer {
       return true
     }
     if b < n, toks[b].kind == .word, !toks[b].cap, Lexicon.placeNouns.contains(toks[b].hash) {
-      return !Lexicon.months.contains(h) || toks[b].hash != EntityTokens.hash("high")
+      return true
     }
+    // "March police station" (but "In March police arrested…" stays a month).
+    if b + 1 < n, toks[b].hash == policeHash, toks[b + 1].hash == stationHash { return true }
     if b < n, toks[b].cap, toks[b].hash == EntityTokens.hash("high") || toks[b].hash == EntityTokens.hash("town") {
       return true
     }
     if Lexicon.months.contains(h) { return false }
+    // Named as a place elsewhere in the document with context ("Sandy, Bedfordshire").
+    if hits.contains(where: { memory.placeContext.contains(gaz.entries[Int($0.entry)].name) }),
+      !(b < n && toks[b].kind == .word && toks[b].cap)
+    {
+      return true
+    }
     // Weak context: a preposition before, mid-sentence.
     if a > 0, !toks[a].sentenceStart, toks[a - 1].kind == .word, !toks[a - 1].cap,
       Lexicon.placePrepositions.contains(toks[a - 1].hash)

@@ -110,35 +110,33 @@ enum UnitRecognizer {
         i += 1
         continue
       }
+      // "Essex Police, Fire and Crime Commissioner" is a role, not the force.
+      if best - 1 > i, let (_, f) = OfficerRecognizer.rank(d.t, best - 1), f.abbr == "PCC" || f.abbr == "PFCC" {
+        i = best
+        continue
+      }
       // Acronym definition: "… Unit (ROCU)".
       if d.t.isPunct(best, 0x28), best + 2 < n, toks[best + 1].allCaps, d.t.isPunct(best + 2, 0x29),
         !known.caps
       {
         let acr = d.t.text(best + 1)
         memory.acronyms[toks[best + 1].hash] = known.canonical
+        if !memory.acronymsByUnit[known.canonical, default: []].contains(acr) {
+          memory.acronymsByUnit[known.canonical, default: []].append(acr)
+        }
         if !known.aliases.contains(acr) { known.aliases.append(acr) }
         d.add(.unit, i, best, canonical: known.canonical, aliases: known.aliases)
         d.add(.unit, best + 1, best + 2, canonical: known.canonical, aliases: known.aliases)
         i = best + 3
         continue
       }
-      let learned = memory.acronyms.filter { $0.value == known.canonical }.keys
       var aliases = known.aliases
-      if !learned.isEmpty {
-        for k in learned {
-          if let s = acronymText(d, memory, k), !aliases.contains(s) { aliases.append(s) }
-        }
+      if let learned = memory.acronymsByUnit[known.canonical] {
+        for a in learned where !aliases.contains(a) { aliases.append(a) }
       }
       d.add(.unit, i, best, canonical: known.canonical, aliases: aliases)
       i = best
     }
-  }
-
-  private static func acronymText(_ d: DocumentScan, _ m: DocumentMemory, _ h: UInt64) -> String? {
-    for (k, tok) in d.t.tokens.enumerated() where tok.hash == h && tok.allCaps {
-      return d.t.text(k)
-    }
-    return nil
   }
 
   /// End (exclusive) of a "<Capitalised…> <Head>" unit name starting at `i`, or `i`.

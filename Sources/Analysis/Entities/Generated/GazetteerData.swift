@@ -561,7 +561,7 @@ Bishop's Castle	T	Shropshire|West Mercia Police	1893
 Bishopbriggs	T	East Dunbartonshire|Police Scotland	23680	
 Bishops Cleeve	T	Gloucestershire|Gloucestershire Constabulary	14231	
 Bishops Lydeard	T	Somerset|Avon and Somerset Police	2040	
-Bishops Stortford	T	Hertfordshire|Hertfordshire Constabulary	40915	
+Bishops Stortford	T	Hertfordshire|Hertfordshire Constabulary	40915	Bishop's Stortford
 Bishops Waltham	T	Hampshire|Hampshire and Isle of Wight Constabulary	6275	
 Bishopsteignton	T	Devon|Devon and Cornwall Police	2209	
 Bishopstoke	T	Hampshire|Hampshire and Isle of Wight Constabulary	17667	
@@ -4980,7 +4980,7 @@ Sonning Common	T	Oxfordshire|Thames Valley Police	4821
 Sopwell	T	Hertfordshire|Hertfordshire Constabulary	7700	
 South Ayrshire	A	Police Scotland	0	
 South Bank	T	Redcar and Cleveland|North Yorkshire|North Yorkshire Police	0	
-South Benfleet	T	Essex|Essex Police	48824	
+South Benfleet	T	Essex|Essex Police	48824	Benfleet
 South Brent	T	Devon|Devon and Cornwall Police	2559	
 South Cave	T	East Riding of Yorkshire|Humberside Police	3879	
 South Cerney	T	Gloucestershire|Gloucestershire Constabulary	2632	
