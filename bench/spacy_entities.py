@@ -44,7 +44,7 @@ def kind(ent, doc):
 
 
 def main():
-  docs = json.load(open(sys.argv[1]))
+  docs = [d for path in sys.argv[1:] for d in json.load(open(path))]
   for d in docs:
     for field, text in (("title", d["title"]), ("body", d["text"])):
       doc = nlp(text)

@@ -149,6 +149,8 @@ enum FigureRecognizer {
       k += 1
       mods += 1
     }
+    // A participle is never the noun: "2,500 drug lines closed" → "lines".
+    while k > e, isParticiple(t, k) { k -= 1 }
     // Compound nouns: "29 bank accounts" — a singular word followed by another noun.
     var extra = 0
     while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word, !toks[k + 1].cap,
@@ -176,6 +178,12 @@ enum FigureRecognizer {
       if p >= 0, let act = Lexicon.actVerbs[toks[p].hash] { noun = act }
     }
     return finish(nounEnd, unit: "count", noun: noun, value: value)
+  }
+
+  static func isParticiple(_ t: EntityTokens, _ i: Int) -> Bool {
+    let s = t.tokens[i].start
+    let e = t.tokens[i].end
+    return e - s > 3 && t.bytes[e - 2] == 0x65 && t.bytes[e - 1] == 0x64 && t.bytes[e - 3] != 0x65
   }
 
   static func endsInS(_ t: EntityTokens, _ i: Int) -> Bool {

@@ -90,7 +90,10 @@ enum PlaceRecognizer {
     // "River Colne", "Mount Pleasant" farm: a feature, not the town.
     if a > 0, toks[a - 1].cap, featureWords.contains(toks[a - 1].hash) { return false }
     // "Preston said", "Biddle added".
-    if b < n, Lexicon.speechVerbs.contains(toks[b].hash) { return false }
+    let afterPreposition =
+      a > 0 && toks[a - 1].kind == .word && !toks[a - 1].cap
+      && Lexicon.placePrepositions.contains(toks[a - 1].hash)
+    if b < n, !afterPreposition, Lexicon.speechVerbs.contains(toks[b].hash) { return false }
     // Surname after a first name or honorific that the officer pass didn't take.
     if a > 0, toks[a - 1].kind == .word, toks[a - 1].cap,
       Lexicon.firstNames.contains(toks[a - 1].hash) || Lexicon.honorifics.contains(toks[a - 1].hash)
