@@ -134,11 +134,11 @@ enum FigureRecognizer {
     }
     if let dur = Lexicon.durations[next.hash] {
       // "34 years old" is an age.
-      if e + 1 < n, toks[e + 1].hash == EntityTokens.hash("old") { return nil }
+      if e + 1 < n, toks[e + 1].hash == Lexicon.oldHash { return nil }
       return finish(e + 1, unit: dur.unit, noun: dur.noun, value: value)
     }
     // Times: "10pm", "10 am".
-    if next.hash == EntityTokens.hash("am") || next.hash == EntityTokens.hash("pm") { return nil }
+    if next.hash == Lexicon.amHash || next.hash == Lexicon.pmHash { return nil }
     // Count with a noun, after up to two modifiers.
     var k = e
     var mods = 0

@@ -3,6 +3,13 @@ enum Lexicon {
   static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { EntityTokens.hash($0) }) }
 
   static let h = EntityTokens.hash
+  static let oldHash = h("old")
+  static let amHash = h("am")
+  static let pmHash = h("pm")
+  static let andHash = h("and")
+  static let sHash = h("s")
+  static let highHash = h("high")
+  static let townHash = h("town")
 
   // MARK: - Shared
 

@@ -86,7 +86,7 @@ enum OfficerRecognizer {
         }
         break
       }
-      if tj.kind != .word || !(tj.cap || (used > 0 && tj.hash == EntityTokens.hash("and"))) { break }
+      if tj.kind != .word || !(tj.cap || (used > 0 && tj.hash == Lexicon.andHash)) { break }
       seq = EntityTokens.combine(seq, tj.hash)
       used += 1
       j += 1

@@ -37,7 +37,7 @@ enum PlaceRecognizer {
         if j > i, !tj.cap, !Lexicon.placeInnerWords.contains(tj.hash) { break }
         seq = EntityTokens.combine(seq, tj.hash)
         j += 1
-        if tj.cap || tj.hash == EntityTokens.hash("s"), let hits = g.index[seq] {
+        if tj.cap || tj.hash == Lexicon.sHash, let hits = g.index[seq] {
           // Never end inside a hyphenated word ("Leigh" of "Leigh-on-Sea" is fine only whole).
           if j < n, toks[j].hyphenBefore { continue }
           bestEnd = j
@@ -113,7 +113,7 @@ enum PlaceRecognizer {
     }
     // "March police station" (but "In March police arrested…" stays a month).
     if b + 1 < n, toks[b].hash == policeHash, toks[b + 1].hash == stationHash { return true }
-    if b < n, toks[b].cap, toks[b].hash == EntityTokens.hash("high") || toks[b].hash == EntityTokens.hash("town") {
+    if b < n, toks[b].cap, toks[b].hash == Lexicon.highHash || toks[b].hash == Lexicon.townHash {
       return true
     }
     if Lexicon.months.contains(h) { return false }
