@@ -151,6 +151,7 @@ enum FigureRecognizer {
     }
     // A participle is never the noun: "2,500 drug lines closed" → "lines".
     while k > e, isParticiple(t, k) { k -= 1 }
+    if isParticiple(t, k) { return nil }
     // Compound nouns: "29 bank accounts" — a singular word followed by another noun.
     var extra = 0
     while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word, !toks[k + 1].cap,
@@ -170,7 +171,7 @@ enum FigureRecognizer {
     else { return nil }
     // A verb right after the number is not a noun ("were", handled) — "6 arrested" is rare.
     let word = t.text(from: nt.start, to: toks[nounEnd - 1].end).lowercased()
-    if word.hasSuffix("ed") && !word.hasSuffix("eed") && word != "bed" && word != "shed" { return nil }
+    if isParticiple(t, k) && word != "shed" { return nil }
     var noun = lemma(word)
     if Lexicon.peopleNouns.contains(nt.hash) {
       var p = spanStart - 1
@@ -183,6 +184,9 @@ enum FigureRecognizer {
   static func isParticiple(_ t: EntityTokens, _ i: Int) -> Bool {
     let s = t.tokens[i].start
     let e = t.tokens[i].end
+    if e - s > 4, t.bytes[e - 3] == 0x69, t.bytes[e - 2] == 0x6E, t.bytes[e - 1] == 0x67 {
+      return true  // "quoting", "including"
+    }
     return e - s > 3 && t.bytes[e - 2] == 0x65 && t.bytes[e - 1] == 0x64 && t.bytes[e - 3] != 0x65
   }
 

@@ -61,7 +61,13 @@ enum Lexicon {
     long high nash wood woods grove orchard dale forest mill mills harbour bay island kings \
     queens stanley beverley ashley shirley kimberley bradley barry lewis harris keith washington \
     stanford walton holt diss eye thorpe brandon chase victoria florence denton hyde marden \
-    wing ash tower summit hunt morris lydd
+    wing ash tower summit hunt morris lydd amble banks barley battle beer bicker bow bowling \
+    box broadway camber castor constantine cooling coven cray crook docking dollar downside \
+    eagle felling fleet flushing flint forth grain healing hermitage hose law lea lee leek loans \
+    locking pant par plains pool quarter rake ridge rock rode rye sandwich settle shaw steep \
+    stock sway tumble valley wall waterloo worth hay hoo mere clare kerry leslie martin douglas \
+    logan shelley clive clifford arnold moira winston brooke ross irvine chipping street \
+    lancing hale hurst cosby simpson johnston cunningham montgomery benson gifford odell
     """.split(separator: " ").map { $0.trimmingSpaces })
 
   /// Names of places that are ordinary words even when capitalised; never places alone.

@@ -59,8 +59,10 @@ enum PlaceRecognizer {
       let hit = choose(g, bestHits, memory: memory)
       let entry = g.entries[Int(hit.entry)]
       if !emit {
-        if bestHits.count == 1 || !hit.viaAlias {
-          memory.placeContext.insert(entry.name)
+        // Only unambiguous names teach context; a guessed Hope (Flintshire) must not vote for
+        // itself against "Hope, Derbyshire".
+        memory.placeContext.insert(entry.name)
+        if bestHits.count == 1 {
           for p in entry.parents { memory.placeContext.insert(p) }
         }
       }

@@ -49,6 +49,7 @@ import Testing
     "The man, 27, of the A12 was arrested.",
     "One man was arrested.",
     "Three were charged.",
+    "Call Essex Police on 101 quoting crime reference 42/1234.",
   ])
   func notFigures(text: String) {
     #expect(found(.figure, in: text).isEmpty, "\(found(.figure, in: text))")

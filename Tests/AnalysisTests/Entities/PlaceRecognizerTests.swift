@@ -15,6 +15,11 @@ import Testing
     #expect(far?.aliases.contains("Greater Manchester") == true)
   }
 
+  @Test func aCountyAfterACommaPicksTheEntry() {
+    let m = mention(.place, "Hope", in: "A man was stabbed in Hope, Derbyshire.")
+    #expect(m?.aliases == ["Derbyshire", "Derbyshire Constabulary"])
+  }
+
   @Test func placesCarryTheirCountyAndForce() {
     let m = mention(.place, "Southend-on-Sea", in: "Officers in Southend-on-Sea said.")
     #expect(m?.aliases == ["Essex", "Essex Police"])
