@@ -125,7 +125,9 @@ enum FigureRecognizer {
     if next.kind == .word, Lexicon.percentWords.contains(next.hash), !next.cap {
       return finish(e + 1, unit: "percent", noun: "%", value: value)
     }
-    guard next.kind == .word, !next.cap || (next.allCaps && false) else { return nil }
+    // Headlines may be in Title Case ("Police Seize 64 Firearms").
+    let titleCase = d.isTitle
+    guard next.kind == .word, !next.cap || titleCase else { return nil }
     // A hyphenated compound ("34-year-old", "three-year") is an adjective, not a figure.
     if next.hyphenBefore { return nil }
     if Lexicon.pounds.contains(next.hash) { return finish(e + 1, unit: "gbp", noun: "£", value: value) }
@@ -142,8 +144,9 @@ enum FigureRecognizer {
     // Count with a noun, after up to two modifiers.
     var k = e
     var mods = 0
-    while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap,
-      Lexicon.figureModifiers.contains(toks[k].hash), toks[k + 1].kind == .word, !toks[k + 1].cap,
+    while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap || titleCase,
+      Lexicon.figureModifiers.contains(toks[k].hash), toks[k + 1].kind == .word,
+      !toks[k + 1].cap || titleCase,
       !Lexicon.notNouns.contains(toks[k + 1].hash), !Lexicon.functionWords.contains(toks[k + 1].hash)
     {
       k += 1
@@ -154,7 +157,8 @@ enum FigureRecognizer {
     if isParticiple(t, k) { return nil }
     // Compound nouns: "29 bank accounts" — a singular word followed by another noun.
     var extra = 0
-    while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word, !toks[k + 1].cap,
+    while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word,
+      !toks[k + 1].cap || titleCase,
       !toks[k + 1].hyphenBefore, !endsInS(t, k), !Lexicon.notNouns.contains(toks[k].hash),
       !Lexicon.notNouns.contains(toks[k + 1].hash), !Lexicon.functionWords.contains(toks[k + 1].hash),
       !Lexicon.peopleNouns.contains(toks[k].hash)
@@ -166,7 +170,7 @@ enum FigureRecognizer {
     var nounEnd = k + 1
     while nounEnd < n, toks[nounEnd].hyphenBefore, toks[nounEnd].kind == .word { nounEnd += 1 }
     let nt = toks[k]
-    guard nt.kind == .word, !nt.cap, !Lexicon.notNouns.contains(nt.hash),
+    guard nt.kind == .word, !nt.cap || titleCase, !Lexicon.notNouns.contains(nt.hash),
       !Lexicon.months.contains(nt.hash), nt.end - nt.start >= 2
     else { return nil }
     // A verb right after the number is not a noun ("were", handled) — "6 arrested" is rare.

@@ -67,6 +67,9 @@ enum OfficerRecognizer {
   static let prefixes = Lexicon.set(["t", "a"])
   static let prefixWords = Lexicon.set(["temporary", "acting"])
   static let slashHash = EntityTokens.hash("/")
+  static let headHash = EntityTokens.hash("head")
+  static let ofHash = EntityTokens.hash("of")
+  static let theHash = EntityTokens.hash("the")
 
   /// Longest rank starting at token `i`: (end, rank), or nil. Skips "." after abbreviations.
   static func rank(_ t: EntityTokens, _ i: Int) -> (end: Int, form: RankForm)? {
@@ -191,6 +194,45 @@ enum OfficerRecognizer {
           continue
         }
         if form.abbr != "Det" { i = re; continue }
+      }
+      // "Head of the Serious Violence Unit, Lisa Alcock": a role, then the name.
+      if tok.hash == headHash, i + 1 < n, toks[i + 1].hash == ofHash {
+        var j = i + 2
+        var roleEnd = j
+        while j < n, j - i < 12 {
+          let tj = toks[j]
+          if d.claimed[j] || (tj.kind == .word && (tj.cap || Lexicon.unitConnectors.contains(tj.hash) || tj.hash == theHash)) {
+            j += 1
+            if d.claimed[j - 1] || tj.cap { roleEnd = j }
+            continue
+          }
+          break
+        }
+        var k = roleEnd
+        if d.t.isPunct(k, 0x2C) { k += 1 }
+        if roleEnd > i + 2 {
+          var rk = k
+          var rankForm: RankForm?
+          if let (re, f) = rank(d.t, k) { rk = re; rankForm = f }
+          let parts = nameParts(d, rk)
+          if parts.count >= 2 || (parts.count == 1 && rankForm != nil) {
+            let role = d.t.text(from: toks[i].start, to: toks[roleEnd - 1].end)
+            let last = parts[parts.count - 1]
+            let sh = partHash(d, last)
+            let rkv = Rank(abbreviation: rankForm?.abbr ?? role, full: rankForm?.full ?? role,
+              written: rankForm == nil ? role : d.t.text(from: toks[k].start, to: toks[rk - 1].end))
+            memory.notePerson(
+              first: parts.count >= 2 ? surnameText(d, parts[0]) : nil, surname: surnameText(d, last),
+              surnameHash: sh, rank: rkv)
+            if let pi = memory.surnames[sh], !memory.persons[pi].ranks.contains(role) {
+              memory.persons[pi].ranks.append(role)
+            }
+            let p = memory.persons[memory.surnames[sh]!]
+            d.add(.officer, k, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+            i = last.upperBound
+            continue
+          }
+        }
       }
       // Honorific + surname: "Mr Biddle".
       if Lexicon.honorifics.contains(tok.hash) {

@@ -130,6 +130,14 @@ enum UnitRecognizer {
         i = best + 3
         continue
       }
+      // Reverse definition: "ROCU (Regional Organised Crime Unit)".
+      if i >= 2, d.t.isPunct(i - 1, 0x28), toks[i - 2].allCaps, d.t.isPunct(best, 0x29), !known.caps {
+        let acr = d.t.text(i - 2)
+        memory.acronyms[toks[i - 2].hash] = known.canonical
+        if !memory.acronymsByUnit[known.canonical, default: []].contains(acr) {
+          memory.acronymsByUnit[known.canonical, default: []].append(acr)
+        }
+      }
       var aliases = known.aliases
       if let learned = memory.acronymsByUnit[known.canonical] {
         for a in learned where !aliases.contains(a) { aliases.append(a) }

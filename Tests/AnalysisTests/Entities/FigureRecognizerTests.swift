@@ -64,3 +64,10 @@ import Testing
     #expect(String(decoding: bytes[money.start..<money.end], as: UTF8.self) == "£5 million")
   }
 }
+
+@Suite struct TitleFigureTests {
+  @Test func titleCaseHeadline() {
+    let r = EntityRecognizer().recognize(title: "Police Seize 64 Firearms In Raids", text: "")
+    #expect(r.titleMentions.first?.figure == Figure(value: 64, unit: "count", noun: "firearm"))
+  }
+}

@@ -56,3 +56,19 @@ import Testing
     #expect(EntityRecognizer.officerQuery("Miller") == (nil, ["miller"]))
   }
 }
+
+@Suite struct OfficerRoleTests {
+  @Test func headOfUnitBeforeAName() {
+    let r = EntityRecognizer().recognize(
+      title: "", text: "Head of the Serious Violence Unit, Lisa Alcock, said. Ms Alcock added more.")
+    let o = r.bodyMentions.filter { $0.kind == .officer }
+    #expect(o.map(\.surface) == ["Lisa Alcock", "Ms Alcock"])
+    #expect(o.first?.aliases.contains("Head of the Serious Violence Unit") == true)
+    #expect(r.bodyMentions.contains { $0.kind == .unit && $0.canonical == "Serious Violence Unit" })
+  }
+
+  @Test func headOfWithRank() {
+    let o = found(.officer, in: "Head of Crime Det Supt Lisa Alcock said.")
+    #expect(o.map(\.0) == ["Det Supt Lisa Alcock"])
+  }
+}

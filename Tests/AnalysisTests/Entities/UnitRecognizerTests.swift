@@ -61,3 +61,10 @@ import Testing
     #expect(r.canonicalUnit("  ") == nil)
   }
 }
+
+@Suite struct AcronymOrderTests {
+  @Test func acronymBeforeItsDefinition() {
+    let u = found(.unit, in: "XYZU (Waveney Fraud Investigation Unit) said. Later XYZU said more.")
+    #expect(u.map(\.1) == Array(repeating: "Waveney Fraud Investigation Unit", count: 3))
+  }
+}
