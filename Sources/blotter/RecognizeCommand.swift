@@ -58,7 +58,9 @@ extension Blotter {
               if let f = m.figure {
                 extra += " = \(f.qualifier.map { $0 + " " } ?? "")\(f.value) \(f.unit) (\(f.noun))"
               }
-              print("\(field)\t\(m.start)-\(m.end)\t\(m.kind.rawValue)\t\(m.surface) → \(m.canonical)\(extra)")
+              print(
+                "\(field)\t\(m.start)-\(m.end)\t\(m.kind.rawValue)\t\(m.surface) → \(m.canonical)\(extra)"
+              )
             }
           }
         }
@@ -69,7 +71,8 @@ extension Blotter {
       var docs: [(String, String)] = []
       var bytes = 0
       for file in files {
-        let content = String(decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
+        let content = String(
+          decoding: try Data(contentsOf: URL(fileURLWithPath: file)), as: UTF8.self)
         for doc in content.split(separator: "\u{0C}") {
           docs.append(Self.split(String(doc)))
           bytes += doc.utf8.count
@@ -84,7 +87,8 @@ extension Blotter {
           mentions += r.titleMentions.count + r.bodyMentions.count
         }
       }
-      let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+      let seconds =
+        Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
       let mb = Double(bytes) / 1e6
       print(
         "\(docs.count) documents, \(String(format: "%.1f", mb)) MB, \(mentions) mentions, "

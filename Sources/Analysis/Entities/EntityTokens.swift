@@ -113,7 +113,9 @@ struct EntityTokens {
 
   @inline(__always) private func isApostrophe(_ i: Int) -> Int {
     if bytes[i] == 0x27 { return 1 }
-    if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 { return 3 }
+    if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+      return 3
+    }
     return 0
   }
 
@@ -155,7 +157,7 @@ struct EntityTokens {
           if Self.isDigit(c) {
             h = Self.fold(h, c)
             i += 1
-          } else if (c == 0x2C || c == 0x2E), i + 1 < n, Self.isDigit(bytes[i + 1]) {
+          } else if c == 0x2C || c == 0x2E, i + 1 < n, Self.isDigit(bytes[i + 1]) {
             if c == 0x2E { h = (h ^ 0x2E) &* Self.prime }
             i += 1
           } else {
@@ -191,13 +193,15 @@ struct EntityTokens {
         }
       } else {
         let a = isApostrophe(i)
-        if a > 0, i + a < n, bytes[i + a] == 0x73, i + a + 1 >= n || !Self.isLetter(bytes[i + a + 1]),
+        if a > 0, i + a < n, bytes[i + a] == 0x73,
+          i + a + 1 >= n || !Self.isLetter(bytes[i + a + 1]),
           !space
         {
           i += a + 1
           h = Self.fold(Self.seed, 0x73)
           kind = .word
-        } else if b == 0x2D, !space, i + 1 < n, Self.isLetter(bytes[i + 1]) || Self.isDigit(bytes[i + 1]),
+        } else if b == 0x2D, !space, i + 1 < n,
+          Self.isLetter(bytes[i + 1]) || Self.isDigit(bytes[i + 1]),
           let last = tokens.last, last.kind != .punct
         {
           hyphen = true
@@ -219,7 +223,8 @@ struct EntityTokens {
         let c = bytes[start]
         if (c == 0x2E || c == 0x21 || c == 0x3F) && i - start == 1 {
           // "St." or "Insp." followed by a capital is an abbreviation, not a sentence end.
-          sentence = !(tokens.count >= 2 && Self.abbreviations.contains(tokens[tokens.count - 2].hash))
+          sentence =
+            !(tokens.count >= 2 && Self.abbreviations.contains(tokens[tokens.count - 2].hash))
         } else if !(c == 0x22 || c == 0x27 || (c == 0xE2 && i - start == 3)) {
           sentence = false
         }
@@ -230,6 +235,9 @@ struct EntityTokens {
   }
 
   static let abbreviations: Set<UInt64> = Set(
-    ["st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con", "cmdr"]
-      .map { hash($0) })
+    [
+      "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con",
+      "cmdr",
+    ]
+    .map { hash($0) })
 }

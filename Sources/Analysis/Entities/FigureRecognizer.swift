@@ -33,9 +33,12 @@ enum FigureRecognizer {
         }
         value = parse(d.t, i)
         // "twenty-five" style numbers don't occur with digits; "1,000" parsed already.
-      } else if tok.kind == .word, !tok.cap || tok.sentenceStart, let v = Lexicon.numberWords[tok.hash] {
+      } else if tok.kind == .word, !tok.cap || tok.sentenceStart,
+        let v = Lexicon.numberWords[tok.hash]
+      {
         value = v
-        while numEnd < n, toks[numEnd].hyphenBefore, let v2 = Lexicon.numberWords[toks[numEnd].hash] {
+        while numEnd < n, toks[numEnd].hyphenBefore, let v2 = Lexicon.numberWords[toks[numEnd].hash]
+        {
           value += v2
           numEnd += 1
         }
@@ -67,7 +70,9 @@ enum FigureRecognizer {
       let len = toks[start].end - toks[start].start
       let raw = t.bytes[toks[start].start]
       if len == 4, raw == 0x31 || raw == 0x32, v0 >= 1900, v0 <= 2099 { return nil }
-      if start > 0, Lexicon.months.contains(toks[start - 1].hash), toks[start - 1].cap { return nil }
+      if start > 0, Lexicon.months.contains(toks[start - 1].hash), toks[start - 1].cap {
+        return nil
+      }
       if numEnd < n, Lexicon.months.contains(toks[numEnd].hash), toks[numEnd].cap { return nil }
       if t.isPunct(numEnd, 0x3A) { return nil }  // 10:30
     }
@@ -87,7 +92,8 @@ enum FigureRecognizer {
     var best = 0
     for q in Lexicon.qualifiers where q.words.count > best && a - q.words.count >= 0 {
       var ok = true
-      for (k, w) in q.words.enumerated() where toks[a - q.words.count + k].hash != w || toks[a - q.words.count + k].kind != .word {
+      for (k, w) in q.words.enumerated()
+      where toks[a - q.words.count + k].hash != w || toks[a - q.words.count + k].kind != .word {
         ok = false
         break
       }
@@ -118,7 +124,9 @@ enum FigureRecognizer {
     guard e < n else { return nil }
     let next = toks[e]
     // Percent.
-    if next.hash == percentSign, next.kind == .punct { return finish(e + 1, unit: "percent", noun: "%", value: value) }
+    if next.hash == percentSign, next.kind == .punct {
+      return finish(e + 1, unit: "percent", noun: "%", value: value)
+    }
     if next.hash == Lexicon.perHash, e + 1 < n, toks[e + 1].hash == Lexicon.centHash {
       return finish(e + 2, unit: "percent", noun: "%", value: value)
     }
@@ -130,7 +138,9 @@ enum FigureRecognizer {
     guard next.kind == .word, !next.cap || titleCase else { return nil }
     // A hyphenated compound ("34-year-old", "three-year") is an adjective, not a figure.
     if next.hyphenBefore { return nil }
-    if Lexicon.pounds.contains(next.hash) { return finish(e + 1, unit: "gbp", noun: "£", value: value) }
+    if Lexicon.pounds.contains(next.hash) {
+      return finish(e + 1, unit: "gbp", noun: "£", value: value)
+    }
     if let kg = Lexicon.massUnits[next.hash] {
       return finish(e + 1, unit: "kg", noun: "kilogram", value: value * kg)
     }
@@ -147,7 +157,8 @@ enum FigureRecognizer {
     while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap || titleCase,
       Lexicon.figureModifiers.contains(toks[k].hash), toks[k + 1].kind == .word,
       !toks[k + 1].cap || titleCase,
-      !Lexicon.notNouns.contains(toks[k + 1].hash), !Lexicon.functionWords.contains(toks[k + 1].hash)
+      !Lexicon.notNouns.contains(toks[k + 1].hash),
+      !Lexicon.functionWords.contains(toks[k + 1].hash)
     {
       k += 1
       mods += 1
@@ -160,7 +171,8 @@ enum FigureRecognizer {
     while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word,
       !toks[k + 1].cap || titleCase,
       !toks[k + 1].hyphenBefore, !endsInS(t, k), !Lexicon.notNouns.contains(toks[k].hash),
-      !Lexicon.notNouns.contains(toks[k + 1].hash), !Lexicon.functionWords.contains(toks[k + 1].hash),
+      !Lexicon.notNouns.contains(toks[k + 1].hash),
+      !Lexicon.functionWords.contains(toks[k + 1].hash),
       !Lexicon.peopleNouns.contains(toks[k].hash)
     {
       k += 1
@@ -228,7 +240,9 @@ enum FigureRecognizer {
     if w.hasSuffix("sses") || w.hasSuffix("xes") || w.hasSuffix("ches") || w.hasSuffix("shes") {
       return String(w.dropLast(2))
     }
-    if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is") && w.count > 3 {
+    if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+      && w.count > 3
+    {
       return String(w.dropLast())
     }
     return w

@@ -53,7 +53,8 @@ struct Gazetteer: Sendable {
       guard f.count >= 5, let t = f[1].utf8.first else { continue }
       let parents = f[2].isEmpty ? [] : f[2].split(separator: "|").map(String.init)
       let name = String(f[0])
-      let isHome = parents.contains { Self.home.contains($0) } || Self.home.contains(name)
+      let isHome =
+        parents.contains { Self.home.contains($0) } || Self.home.contains(name)
         || name == "East of England" || name == "East Anglia"
       entries.append(
         Entry(name: name, type: t, parents: parents, population: Int(f[3]) ?? 0, isHome: isHome))

@@ -25,11 +25,14 @@ enum Lexicon {
     "said", "says", "added", "told", "explained", "warned", "urged", "praised", "thanked",
     "stated", "commented", "continued", "confirmed", "described",
   ])
-  static let honorifics = set(["mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady"])
+  static let honorifics = set([
+    "mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady",
+  ])
 
   /// Common UK first names: a capitalised word after one starts a person's name, so a town
   /// name there ("Daniel Preston") is a surname.
-  static let firstNames = set("""
+  static let firstNames = set(
+    """
     aaron adam adrian aidan alan alex alexander alfie alice alison amanda amy andrea andrew andy \
     angela ann anna anne anthony antony barry ben benjamin beth bethany bill bob brian callum \
     carl carol caroline catherine charles charlie charlotte chloe chris christine christopher \
@@ -53,7 +56,8 @@ enum Lexicon {
 
   /// Place names that are also common words, months or first names: a place only with place
   /// context ("in Deal", "March, Cambridgeshire", "Sandy town centre").
-  static let ambiguousPlaces = set("""
+  static let ambiguousPlaces = set(
+    """
     march may deal street reading sandy bury wells hope ash church bath stone leigh sale rugby \
     ware send ham bank cross green marsh park bridge hill heath lane field ford moss bent cliff \
     beach down hook barking mark chart rush clay wick hatch over much lower upper lodge mile \
@@ -101,7 +105,10 @@ enum Lexicon {
   ])
 
   /// Words that may sit inside a multi-word place name in lower case ("Leigh-on-Sea").
-  static let placeInnerWords = set(["on", "upon", "le", "la", "the", "de", "in", "by", "under", "next", "cum", "en", "of", "and", "s"])
+  static let placeInnerWords = set([
+    "on", "upon", "le", "la", "the", "de", "in", "by", "under", "next", "cum", "en", "of", "and",
+    "s",
+  ])
 
   // MARK: - Units
 

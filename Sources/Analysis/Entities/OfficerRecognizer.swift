@@ -25,11 +25,22 @@ enum OfficerRecognizer {
     ("Insp", "Inspector", ["Insp", "Inspector", "Police Inspector"]),
     ("DI", "Detective Inspector", ["DI", "Det Insp", "Detective Inspector", "D/Insp"]),
     ("CI", "Chief Inspector", ["Ch Insp", "Chief Insp", "Chief Inspector", "C/Insp"]),
-    ("DCI", "Detective Chief Inspector", ["DCI", "Det Ch Insp", "Det Chief Insp", "Detective Chief Inspector"]),
+    (
+      "DCI", "Detective Chief Inspector",
+      ["DCI", "Det Ch Insp", "Det Chief Insp", "Detective Chief Inspector"]
+    ),
     ("Supt", "Superintendent", ["Supt", "Superintendent", "Supt"]),
-    ("DSU", "Detective Superintendent", ["DSU", "Det Supt", "Detective Superintendent", "D/Supt", "Det Sup"]),
-    ("ChSupt", "Chief Superintendent", ["Ch Supt", "Chief Supt", "Chief Superintendent", "C/Supt"]),
-    ("DCS", "Detective Chief Superintendent", ["DCS", "Det Ch Supt", "Det Chief Supt", "Detective Chief Superintendent"]),
+    (
+      "DSU", "Detective Superintendent",
+      ["DSU", "Det Supt", "Detective Superintendent", "D/Supt", "Det Sup"]
+    ),
+    (
+      "ChSupt", "Chief Superintendent", ["Ch Supt", "Chief Supt", "Chief Superintendent", "C/Supt"]
+    ),
+    (
+      "DCS", "Detective Chief Superintendent",
+      ["DCS", "Det Ch Supt", "Det Chief Supt", "Detective Chief Superintendent"]
+    ),
     ("ACC", "Assistant Chief Constable", ["ACC", "Assistant Chief Constable"]),
     ("DCC", "Deputy Chief Constable", ["DCC", "Deputy Chief Constable"]),
     ("CC", "Chief Constable", ["Chief Constable"]),
@@ -37,8 +48,14 @@ enum OfficerRecognizer {
     ("Commissioner", "Commissioner", ["Commissioner", "Met Commissioner"]),
     ("AC", "Assistant Commissioner", ["Assistant Commissioner"]),
     ("DAC", "Deputy Assistant Commissioner", ["Deputy Assistant Commissioner"]),
-    ("PCC", "Police and Crime Commissioner", ["PCC", "Police and Crime Commissioner", "Police & Crime Commissioner"]),
-    ("PFCC", "Police, Fire and Crime Commissioner", ["PFCC", "Police, Fire and Crime Commissioner"]),
+    (
+      "PCC", "Police and Crime Commissioner",
+      ["PCC", "Police and Crime Commissioner", "Police & Crime Commissioner"]
+    ),
+    (
+      "PFCC", "Police, Fire and Crime Commissioner",
+      ["PFCC", "Police, Fire and Crime Commissioner"]
+    ),
     ("PCSO", "Police Community Support Officer", ["PCSO", "Police Community Support Officer"]),
     ("SC", "Special Constable", ["Special Constable", "Special Sergeant"]),
     ("Det", "Detective", ["Detective", "Det"]),
@@ -58,7 +75,10 @@ enum OfficerRecognizer {
       for f in r.forms {
         index[EntityTokens.phraseHash(f)] = RankForm(
           abbr: r.abbr, full: r.full, caps: f.count > 1 && f.uppercased() == f)
-        maxTokens = max(maxTokens, EntityTokens(f).tokens.filter { $0.kind != .punct || $0.hash != EntityTokens.commaHash }.count)
+        maxTokens = max(
+          maxTokens,
+          EntityTokens(f).tokens.filter { $0.kind != .punct || $0.hash != EntityTokens.commaHash }
+            .count)
       }
     }
     return (index, maxTokens)
@@ -81,7 +101,10 @@ enum OfficerRecognizer {
     while j < toks.count, used < rankIndex.maxTokens {
       let tj = toks[j]
       if tj.kind == .punct {
-        if (t.isPunct(j, 0x2C) || t.isPunct(j, 0x2E)) && used > 0 { j += 1; continue }
+        if (t.isPunct(j, 0x2C) || t.isPunct(j, 0x2E)) && used > 0 {
+          j += 1
+          continue
+        }
         if t.isPunct(j, 0x2F) || tj.hash == UnitRecognizer.ampHash {  // D/Sgt, Police & Crime
           seq = EntityTokens.combine(seq, tj.hash)
           j += 1
@@ -95,7 +118,11 @@ enum OfficerRecognizer {
       j += 1
       if let f = rankIndex.index[seq] {
         // Abbreviations must be written as such: "DC" yes, "Dc" no; "Pc" is allowed.
-        let ok = !f.caps || (i..<j).allSatisfy { toks[$0].kind != .word || toks[$0].allCaps || toks[$0].end - toks[$0].start == 1 }
+        let ok =
+          !f.caps
+          || (i..<j).allSatisfy {
+            toks[$0].kind != .word || toks[$0].allCaps || toks[$0].end - toks[$0].start == 1
+          }
         if ok { best = (j, f) }
       }
     }
@@ -193,7 +220,10 @@ enum OfficerRecognizer {
           i = last.upperBound
           continue
         }
-        if form.abbr != "Det" { i = re; continue }
+        if form.abbr != "Det" {
+          i = re
+          continue
+        }
       }
       // "Head of the Serious Violence Unit, Lisa Alcock": a role, then the name.
       if tok.hash == headHash, i + 1 < n, toks[i + 1].hash == ofHash {
@@ -201,7 +231,10 @@ enum OfficerRecognizer {
         var roleEnd = j
         while j < n, j - i < 12 {
           let tj = toks[j]
-          if d.claimed[j] || (tj.kind == .word && (tj.cap || Lexicon.unitConnectors.contains(tj.hash) || tj.hash == theHash)) {
+          if d.claimed[j]
+            || (tj.kind == .word
+              && (tj.cap || Lexicon.unitConnectors.contains(tj.hash) || tj.hash == theHash))
+          {
             j += 1
             if d.claimed[j - 1] || tj.cap { roleEnd = j }
             continue
@@ -213,16 +246,21 @@ enum OfficerRecognizer {
         if roleEnd > i + 2 {
           var rk = k
           var rankForm: RankForm?
-          if let (re, f) = rank(d.t, k) { rk = re; rankForm = f }
+          if let (re, f) = rank(d.t, k) {
+            rk = re
+            rankForm = f
+          }
           let parts = nameParts(d, rk)
           if parts.count >= 2 || (parts.count == 1 && rankForm != nil) {
             let role = d.t.text(from: toks[i].start, to: toks[roleEnd - 1].end)
             let last = parts[parts.count - 1]
             let sh = partHash(d, last)
-            let rkv = Rank(abbreviation: rankForm?.abbr ?? role, full: rankForm?.full ?? role,
+            let rkv = Rank(
+              abbreviation: rankForm?.abbr ?? role, full: rankForm?.full ?? role,
               written: rankForm == nil ? role : d.t.text(from: toks[k].start, to: toks[rk - 1].end))
             memory.notePerson(
-              first: parts.count >= 2 ? surnameText(d, parts[0]) : nil, surname: surnameText(d, last),
+              first: parts.count >= 2 ? surnameText(d, parts[0]) : nil,
+              surname: surnameText(d, last),
               surnameHash: sh, rank: rkv)
             if let pi = memory.surnames[sh], !memory.persons[pi].ranks.contains(role) {
               memory.persons[pi].ranks.append(role)
@@ -246,7 +284,8 @@ enum OfficerRecognizer {
             d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: p.ranks)
           } else {
             let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
-            memory.notePerson(first: first, surname: surnameText(d, last), surnameHash: sh, rank: nil)
+            memory.notePerson(
+              first: first, surname: surnameText(d, last), surnameHash: sh, rank: nil)
             d.claim(i, last.upperBound)
           }
           i = last.upperBound
@@ -260,10 +299,11 @@ enum OfficerRecognizer {
         if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
           // Only the parts that end the name: "Lisa Alcock" or "Alcock".
           let prev = parts.count >= 2 ? parts[parts.count - 2] : nil
-          let startTok = prev.map { pr in
-            Lexicon.firstNames.contains(toks[pr.lowerBound].hash)
-              || surnameText(d, pr) == memory.persons[pi].first ? pr.lowerBound : last.lowerBound
-          } ?? last.lowerBound
+          let startTok =
+            prev.map { pr in
+              Lexicon.firstNames.contains(toks[pr.lowerBound].hash)
+                || surnameText(d, pr) == memory.persons[pi].first ? pr.lowerBound : last.lowerBound
+            } ?? last.lowerBound
           if startTok == last.lowerBound && parts.count >= 2 {
             i = last.lowerBound  // the surname alone is taken on the next round
             continue
@@ -276,7 +316,8 @@ enum OfficerRecognizer {
         if parts.count >= 2, Lexicon.firstNames.contains(toks[parts[0].lowerBound].hash) {
           // Someone else: block these tokens from becoming places.
           memory.notePerson(
-            first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh, rank: nil)
+            first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+            rank: nil)
           d.claim(i, last.upperBound)
           i = last.upperBound
           continue
@@ -307,7 +348,10 @@ enum OfficerRecognizer {
     var best: (Int, RankForm)?
     while j < toks.count, j - i < rankIndex.maxTokens + 2 {
       if toks[j].kind == .punct && !t.isPunct(j, 0x2F) && toks[j].hash != UnitRecognizer.ampHash {
-        if t.isPunct(j, 0x2E) || t.isPunct(j, 0x2C) { j += 1; continue }
+        if t.isPunct(j, 0x2E) || t.isPunct(j, 0x2C) {
+          j += 1
+          continue
+        }
         break
       }
       seq = EntityTokens.combine(seq, toks[j].hash)

@@ -88,7 +88,9 @@ enum PlaceRecognizer {
     let n = toks.count
     let h = toks[a].hash
     // A street: "Sandy Lane", "London Road".
-    if b < n, toks[b].kind == .word, toks[b].cap, streetWords.contains(toks[b].hash) { return false }
+    if b < n, toks[b].kind == .word, toks[b].cap, streetWords.contains(toks[b].hash) {
+      return false
+    }
     // "River Colne", "Mount Pleasant" farm: a feature, not the town.
     if a > 0, toks[a - 1].cap, featureWords.contains(toks[a - 1].hash) { return false }
     // "Preston said", "Biddle added".
@@ -134,7 +136,9 @@ enum PlaceRecognizer {
     return false
   }
 
-  static func choose(_ g: Gazetteer, _ hits: [Gazetteer.Hit], memory: DocumentMemory) -> Gazetteer.Hit {
+  static func choose(_ g: Gazetteer, _ hits: [Gazetteer.Hit], memory: DocumentMemory)
+    -> Gazetteer.Hit
+  {
     if hits.count == 1 { return hits[0] }
     var best = hits[0]
     var bestScore = Int.min
@@ -160,7 +164,9 @@ enum PlaceRecognizer {
   static func resolve(query: String) -> (canonical: String, containedPlaces: [String])? {
     let g = gaz
     let q = query.trimmingCharacters(in: " \t")
-    guard !q.isEmpty, let hits = g.index[EntityTokens.phraseHash(q)], !hits.isEmpty else { return nil }
+    guard !q.isEmpty, let hits = g.index[EntityTokens.phraseHash(q)], !hits.isEmpty else {
+      return nil
+    }
     let hit = choose(g, hits, memory: DocumentMemory())
     let name = g.entries[Int(hit.entry)].name
     var contained: [String] = []
@@ -177,7 +183,9 @@ enum PlaceRecognizer {
     }
     // Regions contain their counties and everything in them.
     let regions: [String: [String]] = [
-      "East of England": ["Essex", "Hertfordshire", "Bedfordshire", "Cambridgeshire", "Norfolk", "Suffolk"],
+      "East of England": [
+        "Essex", "Hertfordshire", "Bedfordshire", "Cambridgeshire", "Norfolk", "Suffolk",
+      ],
       "East Anglia": ["Norfolk", "Suffolk", "Cambridgeshire"],
     ]
     if let counties = regions[name] {

@@ -83,7 +83,11 @@ enum UnitRecognizer {
         used += 1
         j += 1
         if let k = table.index[seq], k.canonical.isEmpty == false {
-          let ok = k.caps ? (i..<j).allSatisfy { toks[$0].kind != .word || toks[$0].allCaps || toks[$0].end - toks[$0].start == 1 }
+          let ok =
+            k.caps
+            ? (i..<j).allSatisfy {
+              toks[$0].kind != .word || toks[$0].allCaps || toks[$0].end - toks[$0].start == 1
+            }
             : toks[j - 1].cap
           if ok {
             best = j
@@ -111,7 +115,9 @@ enum UnitRecognizer {
         continue
       }
       // "Essex Police, Fire and Crime Commissioner" is a role, not the force.
-      if best - 1 > i, let (_, f) = OfficerRecognizer.rank(d.t, best - 1), f.abbr == "PCC" || f.abbr == "PFCC" {
+      if best - 1 > i, let (_, f) = OfficerRecognizer.rank(d.t, best - 1),
+        f.abbr == "PCC" || f.abbr == "PFCC"
+      {
         i = best
         continue
       }
@@ -131,7 +137,8 @@ enum UnitRecognizer {
         continue
       }
       // Reverse definition: "ROCU (Regional Organised Crime Unit)".
-      if i >= 2, d.t.isPunct(i - 1, 0x28), toks[i - 2].allCaps, d.t.isPunct(best, 0x29), !known.caps {
+      if i >= 2, d.t.isPunct(i - 1, 0x28), toks[i - 2].allCaps, d.t.isPunct(best, 0x29), !known.caps
+      {
         let acr = d.t.text(i - 2)
         memory.acronyms[toks[i - 2].hash] = known.canonical
         if !memory.acronymsByUnit[known.canonical, default: []].contains(acr) {
@@ -162,7 +169,9 @@ enum UnitRecognizer {
       if d.claimed[j] { break }
       if tj.kind == .word, tj.cap {
         if Lexicon.unitStops.contains(tj.hash) { break }
-        if Lexicon.unitHeads.contains(tj.hash) || (tj.hash == forceHash && j > i && toks[j - 1].hash == taskHash) {
+        if Lexicon.unitHeads.contains(tj.hash)
+          || (tj.hash == forceHash && j > i && toks[j - 1].hash == taskHash)
+        {
           end = j + 1
         }
         words += 1
@@ -172,7 +181,10 @@ enum UnitRecognizer {
       if (tj.kind == .word && Lexicon.unitConnectors.contains(tj.hash) && !tj.cap)
         || tj.hash == ampHash
       {
-        if j + 1 < n, toks[j + 1].kind == .word, toks[j + 1].cap { j += 1; continue }
+        if j + 1 < n, toks[j + 1].kind == .word, toks[j + 1].cap {
+          j += 1
+          continue
+        }
       }
       break
     }

@@ -13,27 +13,60 @@ import Testing
   }
 
   @Test(arguments: [
-    Case(text: "They made 447 arrests.", surface: "447 arrests", value: 447, unit: "count", noun: "arrest"),
-    Case(text: "Officers arrested 440 people.", surface: "440 people", value: 440, unit: "count", noun: "arrest"),
-    Case(text: "They seized 64 firearms.", surface: "64 firearms", value: 64, unit: "count", noun: "firearm"),
-    Case(text: "They seized nine firearms.", surface: "nine firearms", value: 9, unit: "count", noun: "firearm"),
-    Case(text: "Cash of £5.8 million was found.", surface: "£5.8 million", value: 5_800_000, unit: "gbp", noun: "£"),
-    Case(text: "He hid £261,000 at home.", surface: "£261,000", value: 261_000, unit: "gbp", noun: "£"),
-    Case(text: "Drugs worth £1.2m were found.", surface: "£1.2m", value: 1_200_000, unit: "gbp", noun: "£"),
-    Case(text: "They found 237 kilograms of cocaine.", surface: "237 kilograms", value: 237, unit: "kg", noun: "kilogram"),
+    Case(
+      text: "They made 447 arrests.", surface: "447 arrests", value: 447, unit: "count",
+      noun: "arrest"),
+    Case(
+      text: "Officers arrested 440 people.", surface: "440 people", value: 440, unit: "count",
+      noun: "arrest"),
+    Case(
+      text: "They seized 64 firearms.", surface: "64 firearms", value: 64, unit: "count",
+      noun: "firearm"),
+    Case(
+      text: "They seized nine firearms.", surface: "nine firearms", value: 9, unit: "count",
+      noun: "firearm"),
+    Case(
+      text: "Cash of £5.8 million was found.", surface: "£5.8 million", value: 5_800_000,
+      unit: "gbp", noun: "£"),
+    Case(
+      text: "He hid £261,000 at home.", surface: "£261,000", value: 261_000, unit: "gbp", noun: "£"),
+    Case(
+      text: "Drugs worth £1.2m were found.", surface: "£1.2m", value: 1_200_000, unit: "gbp",
+      noun: "£"),
+    Case(
+      text: "They found 237 kilograms of cocaine.", surface: "237 kilograms", value: 237,
+      unit: "kg", noun: "kilogram"),
     Case(text: "They found 6kg of heroin.", surface: "6kg", value: 6, unit: "kg", noun: "kilogram"),
-    Case(text: "They found 300g of cannabis.", surface: "300g", value: 0.3, unit: "kg", noun: "kilogram"),
-    Case(text: "Jailed for almost 500 years in total.", surface: "almost 500 years", value: 500, unit: "years", noun: "year", qualifier: "almost"),
-    Case(text: "Jailed for more than 1,000 years in prison.", surface: "more than 1,000 years", value: 1000, unit: "years", noun: "year", qualifier: "more than"),
+    Case(
+      text: "They found 300g of cannabis.", surface: "300g", value: 0.3, unit: "kg",
+      noun: "kilogram"),
+    Case(
+      text: "Jailed for almost 500 years in total.", surface: "almost 500 years", value: 500,
+      unit: "years", noun: "year", qualifier: "almost"),
+    Case(
+      text: "Jailed for more than 1,000 years in prison.", surface: "more than 1,000 years",
+      value: 1000, unit: "years", noun: "year", qualifier: "more than"),
     Case(text: "It has a 72% charge rate.", surface: "72%", value: 72, unit: "percent", noun: "%"),
-    Case(text: "Crime fell 15 per cent.", surface: "15 per cent", value: 15, unit: "percent", noun: "%"),
-    Case(text: "They froze money in 29 bank accounts.", surface: "29 bank accounts", value: 29, unit: "count", noun: "account"),
-    Case(text: "They recovered 12 knives.", surface: "12 knives", value: 12, unit: "count", noun: "knife"),
-    Case(text: "About 2,500 drug lines closed.", surface: "About 2,500 drug lines", value: 2500, unit: "count", noun: "line", qualifier: "about"),
+    Case(
+      text: "Crime fell 15 per cent.", surface: "15 per cent", value: 15, unit: "percent", noun: "%"
+    ),
+    Case(
+      text: "They froze money in 29 bank accounts.", surface: "29 bank accounts", value: 29,
+      unit: "count", noun: "account"),
+    Case(
+      text: "They recovered 12 knives.", surface: "12 knives", value: 12, unit: "count",
+      noun: "knife"),
+    Case(
+      text: "About 2,500 drug lines closed.", surface: "About 2,500 drug lines", value: 2500,
+      unit: "count", noun: "line", qualifier: "about"),
   ])
   func figures(c: Case) throws {
     let m = try #require(mention(.figure, c.surface, in: c.text), "\(found(.figure, in: c.text))")
-    #expect(m.figure == Figure(value: c.value, unit: c.unit, noun: c.noun, qualifier: c.qualifier ?? m.figure?.qualifier))
+    #expect(
+      m.figure
+        == Figure(
+          value: c.value, unit: c.unit, noun: c.noun, qualifier: c.qualifier ?? m.figure?.qualifier)
+    )
     #expect(m.figure?.qualifier?.lowercased() == c.qualifier)
     #expect(m.canonical == c.noun)
   }

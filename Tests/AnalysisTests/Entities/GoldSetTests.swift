@@ -41,7 +41,9 @@ import Testing
         for g in golds {
           let hit = preds.indices.first { i in
             let p = preds[i]
-            guard !used.contains(i), p.kind == g.kind, p.start < g.end, g.start < p.end else { return false }
+            guard !used.contains(i), p.kind == g.kind, p.start < g.end, g.start < p.end else {
+              return false
+            }
             if !strict { return true }
             if p.start != g.start || p.end != g.end || p.canonical != g.canonical { return false }
             if let v = g.value { return abs((p.figure?.value ?? .nan) - v) <= 1e-6 * max(1, v) }

@@ -8,7 +8,10 @@ import Testing
       Ms Alcock thanked staff, and Alcock praised Lisa Alcock's deputy.
       """
     let o = found(.officer, in: text)
-    #expect(o.map(\.0) == ["Det Supt Lisa Alcock", "Det Supt Alcock", "Ms Alcock", "Alcock", "Lisa Alcock"])
+    #expect(
+      o.map(\.0) == [
+        "Det Supt Lisa Alcock", "Det Supt Alcock", "Ms Alcock", "Alcock", "Lisa Alcock",
+      ])
     #expect(Set(o.map(\.1)) == ["Lisa Alcock"])
   }
 
@@ -45,7 +48,8 @@ import Testing
   }
 
   @Test func otherPeopleAreNotOfficers() {
-    #expect(found(.officer, in: "John Smith, 34, of Colchester, was jailed. Mr Smith wept.").isEmpty)
+    #expect(
+      found(.officer, in: "John Smith, 34, of Colchester, was jailed. Mr Smith wept.").isEmpty)
     #expect(found(.officer, in: "Di Smith said she saw it.").isEmpty)
   }
 
@@ -60,7 +64,8 @@ import Testing
 @Suite struct OfficerRoleTests {
   @Test func headOfUnitBeforeAName() {
     let r = EntityRecognizer().recognize(
-      title: "", text: "Head of the Serious Violence Unit, Lisa Alcock, said. Ms Alcock added more.")
+      title: "", text: "Head of the Serious Violence Unit, Lisa Alcock, said. Ms Alcock added more."
+    )
     let o = r.bodyMentions.filter { $0.kind == .officer }
     #expect(o.map(\.surface) == ["Lisa Alcock", "Ms Alcock"])
     #expect(o.first?.aliases.contains("Head of the Serious Violence Unit") == true)

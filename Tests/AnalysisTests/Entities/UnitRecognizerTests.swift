@@ -7,7 +7,8 @@ import Testing
       title: "XYZU raids homes",
       text: "The Waveney Fraud Investigation Unit (XYZU) made arrests. XYZU officers said more.")
     let units = r.bodyMentions.filter { $0.kind == .unit }
-    #expect(units.map(\.canonical) == Array(repeating: "Waveney Fraud Investigation Unit", count: 3))
+    #expect(
+      units.map(\.canonical) == Array(repeating: "Waveney Fraud Investigation Unit", count: 3))
     #expect(units.map(\.surface) == ["Waveney Fraud Investigation Unit", "XYZU", "XYZU"])
     #expect(units[0].aliases == ["XYZU"])
     // The title mention resolves through the body's definition.
@@ -15,15 +16,18 @@ import Testing
   }
 
   @Test func builtInAcronymsAndFullNamesAreOneEntity() {
-    let u = found(.unit, in: "ROCU and the Regional Organised Crime Unit worked with the NCA and ERSOU.")
-    #expect(u.map(\.1) == [
-      "Regional Organised Crime Unit", "Regional Organised Crime Unit", "National Crime Agency",
-      "Eastern Region Special Operations Unit",
-    ])
+    let u = found(
+      .unit, in: "ROCU and the Regional Organised Crime Unit worked with the NCA and ERSOU.")
+    #expect(
+      u.map(\.1) == [
+        "Regional Organised Crime Unit", "Regional Organised Crime Unit", "National Crime Agency",
+        "Eastern Region Special Operations Unit",
+      ])
   }
 
   @Test func operationsAreCanonicalised() {
-    let u = found(.unit, in: "Op Raptor began in May; Operation Orochi and Operation Raptor continue.")
+    let u = found(
+      .unit, in: "Op Raptor began in May; Operation Orochi and Operation Raptor continue.")
     #expect(u.map(\.1) == ["Operation Raptor", "Operation Orochi", "Operation Raptor"])
     // A lower-case "operation" is not a name.
     #expect(found(.unit, in: "The operation was a success, said Essex officers.").isEmpty)
@@ -33,7 +37,10 @@ import Testing
     ("Officers from the Serious Violence Unit attended.", "Serious Violence Unit"),
     ("The Violence and Vulnerability Unit visited schools.", "Violence and Vulnerability Unit"),
     ("Staff of the Joint Education Team spoke.", "Joint Education Team"),
-    ("the Kent and Essex Serious Crime Directorate said", "Kent and Essex Serious Crime Directorate"),
+    (
+      "the Kent and Essex Serious Crime Directorate said",
+      "Kent and Essex Serious Crime Directorate"
+    ),
     ("the Rural Crime Task Force met farmers", "Rural Crime Task Force"),
     ("Essex Police said", "Essex Police"),
   ])
