@@ -27,7 +27,7 @@ let package = Package(
 
     // MARK: Pipeline
     .target(name: "Extraction", dependencies: ["CLibXML2", "CCodecs"]),
-    .target(name: "Analysis", dependencies: ["CStemmer"], swiftSettings: hotLoop),
+    .target(name: "Analysis", dependencies: ["CStemmer"], exclude: ["Entities/README.md"], swiftSettings: hotLoop),
     .target(name: "Indexing", dependencies: ["Analysis", "CCodecs"], swiftSettings: hotLoop),
     .target(
       name: "Searching",
@@ -45,7 +45,7 @@ let package = Package(
 
     // MARK: Tests
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], exclude: ["Entities/Gold"]),
     .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis"]),
     .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis"]),
     .testTarget(name: "BlotterCLITests", dependencies: ["blotter"], exclude: ["Fixtures"]),
