@@ -42,7 +42,6 @@ struct SearchCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let searcher = Searcher(reader: reader)
-    EntityQueries.install(on: searcher)
     if let batch {
       try runBatch(batch, searcher)
       return
@@ -123,6 +122,19 @@ struct SearchCommand: ParsableCommand {
       j.field("source", h.source)
       j.field("score", (Double(h.score) * 10000).rounded() / 10000)
       j.field("snippet", h.snippet)
+      if !h.entities.isEmpty {
+        j.openArray("entities")
+        for m in h.entities {
+          j.open()
+          j.field("kind", m.kind.rawValue)
+          j.field("name", m.canonical)
+          j.field("text", m.surface)
+          j.field("field", m.inTitle ? "title" : "body")
+          j.field("offset", m.start)
+          j.close()
+        }
+        j.closeArray()
+      }
       j.close()
     }
     j.closeArray()
