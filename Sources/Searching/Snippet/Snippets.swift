@@ -62,11 +62,14 @@ public enum Snippets {
     let from = bestStart == 0 ? 0 : positions[bestStart].start
     let to = endIndex == positions.count - 1 ? utf8.count : positions[endIndex].end
     var out = bestStart == 0 ? "" : "…"
-    // Highlighted spans, with neighbours joined across spaces and hyphens ("Det Supt Alcock").
+    // Highlighted spans, neighbours joined across a space, hyphen, slash or apostrophe
+    // ("Det Supt Alcock", "T/DCI").
     var spans: [(Int, Int)] = []
     for k in bestStart...endIndex where positions[k].hit != nil {
       let p = positions[k]
-      if let last = spans.last, utf8[last.1..<p.start].allSatisfy({ $0 == 0x20 || $0 == 0x2D }) {
+      if let last = spans.last, p.start - last.1 <= 3,
+        utf8[last.1..<p.start].allSatisfy({ $0 == 0x20 || $0 == 0x2D || $0 == 0x2F || $0 == 0x27 })
+      {
         spans[spans.count - 1].1 = p.end
       } else {
         spans.append((p.start, p.end))
