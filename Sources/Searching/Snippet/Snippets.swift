@@ -53,9 +53,12 @@ public enum Snippets {
           bestStart = lo
         }
       }
-      // Start a few words before the first match so it has context.
-      if let firstHit = (bestStart..<min(positions.count, bestStart + maxWords)).first(where: { positions[$0].hit != nil }) {
-        bestStart = max(0, min(bestStart, firstHit - 4))
+      // Start a few words before the first match so it has context, keeping the last one in.
+      let window = bestStart..<min(positions.count, bestStart + maxWords)
+      if let firstHit = window.first(where: { positions[$0].hit != nil }),
+        let lastHit = window.last(where: { positions[$0].hit != nil })
+      {
+        bestStart = max(0, max(firstHit - 4, lastHit - maxWords + 1))
       }
     }
     let endIndex = min(positions.count, bestStart + maxWords) - 1
