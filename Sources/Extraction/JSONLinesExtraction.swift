@@ -55,8 +55,9 @@ enum JSONLinesExtraction {
     var byline = field("byline", "author").flatMap(TextCleanup.cleanByline)
     var paragraphs: [String]
     if let body = field("body", "text", "content") {
-      paragraphs = body.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        .map { TextCleanup.normalizeWhitespace(String($0)) }
+      // Split on newline bytes: splitting by Character runs grapheme breaking over every byte.
+      paragraphs = body.utf8.split(separator: 0x0A)
+        .map { TextCleanup.normalizeWhitespace(String(decoding: $0, as: UTF8.self)) }
         .filter { !$0.isEmpty && !ChromeFilter.isWrapperLine($0) }
     } else if let html = field("html") {
       let bytes = Array(html.utf8)
