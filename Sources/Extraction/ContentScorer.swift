@@ -44,7 +44,9 @@ struct ContentScorer {
     switch q {
     case .good: return text
     case .medium: return 0.5 * text
-    case .short: return -0.4 * c
+    case .short:
+      if b.tag == .row && b.linkDensity < 0.3 { return 0.2 * c }
+      return b.linkChars == 0 ? -0.15 * c : -0.4 * c
     case .bad: return -c
     }
   }
@@ -68,7 +70,9 @@ struct ContentScorer {
     for e in stride(from: elements.count - 1, through: 0, by: -1) {
       let el = elements[e]
       let hint = Double(max(-6, min(6, el.hint)))
-      let score = sum[e] * (1 + 0.05 * hint)
+      var score = sum[e] * (1 + 0.05 * hint)
+      // Inside a chrome-marked subtree (its own class or an ancestor's): a weak candidate.
+      if el.chrome { score *= 0.25 }
       if score > bestScore && good[e] > 0 {
         bestScore = score
         best = e
@@ -90,6 +94,19 @@ struct ContentScorer {
 
   /// Indices of the blocks that form the body, in page order.
   func select() -> [Int] {
+    select(explain: nil)
+  }
+
+  /// One line per block: kept or not, its measures, and the start of its text.
+  func explain() -> String {
+    var lines = [String]()
+    _ = select(explain: &lines)
+    return lines.joined(separator: "\n")
+  }
+
+  func select(explain: UnsafeMutablePointer<[String]>?) -> [Int] {
+    var lines = [String]()
+    defer { explain?.pointee = lines }
     let blocks = page.blocks
     guard !blocks.isEmpty else { return [] }
     let qualities = blocks.map(quality)
@@ -104,14 +121,14 @@ struct ContentScorer {
       inside[e] = true
       e += 1
     }
-    let baseHint = elements[root].pathHint
 
     var candidates = [Int]()
     var labels = [Quality]()
     for (i, b) in blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
       var q = qualities[i]
-      let relative = Int(b.pathHint) - Int(baseHint)
-      if relative <= -3 { q = .bad }
+      if b.chrome && !elements[root].chrome { q = .bad }
+      // Rows of a data table inside the article: kept unless they are links.
+      if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
       if !boilerplate.isEmpty, b.chars < 2000, boilerplate.contains(BlockFingerprint.of(page.bytes(of: b))) {
         q = .bad
       }
@@ -139,6 +156,19 @@ struct ContentScorer {
         } else if b.tag == .li, b.words >= 3, prev != nil, prev != .bad, next != nil, next != .bad {
           keep.append(i)
         }
+      }
+    }
+    if explain != nil {
+      let kept = Set(keep)
+      let label = Dictionary(uniqueKeysWithValues: zip(candidates, labels))
+      lines.append("container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint)")
+      for (i, b) in blocks.enumerated() {
+        let mark = kept.contains(i) ? "KEEP" : (label[i] != nil ? "drop" : "  - ")
+        let q = label[i].map { "\($0)" } ?? "\(qualities[i])"
+        let ld = Int(b.linkDensity * 100)
+        let text = String(page.string(of: b).prefix(90))
+        lines.append(
+          "\(mark) \(q) <\(b.tag)\(b.level > 0 ? "\(b.level)" : "")> el\(b.owner) hint\(b.pathHint) c\(b.chars) w\(b.words) s\(b.sentences) ld\(ld) | \(text)")
       }
     }
     return keep

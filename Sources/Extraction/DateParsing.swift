@@ -30,6 +30,21 @@ enum DateParsing {
   /// The first plausible date in `text`, as `YYYY-MM-DD`.
   static func findDate(in text: String) -> String? {
     guard text.utf8.count < 2000 else { return findDate(in: String(text.prefix(2000))) }
+    // Every accepted form has a four-digit year: skip the tokenizer when there is none.
+    var run = 0
+    var hasYear = false
+    for u in text.utf8 {
+      if u >= 0x30 && u <= 0x39 {
+        run += 1
+        if run == 4 {
+          hasYear = true
+          break
+        }
+      } else {
+        run = 0
+      }
+    }
+    guard hasYear else { return nil }
     let tokens = tokenize(text)
     guard tokens.count >= 3 else { return nil }
     for i in 0..<(tokens.count - 2) {

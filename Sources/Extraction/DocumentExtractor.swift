@@ -108,6 +108,15 @@ public struct DocumentExtractor: Sendable {
     return HTMLExtraction.fingerprints(utf8: utf8)
   }
 
+  /// A diagnostic listing: for each text block of an HTML page, whether the scorer kept it and
+  /// the measures it judged by. Not a stable format; for people tuning extraction.
+  /// - Throws: `ExtractionError` when the file is empty, binary or corrupt.
+  public func explain(bytes: [UInt8], path: String) throws(ExtractionError) -> String {
+    let (utf8, kind) = try prepare(bytes: bytes, path: path)
+    guard kind == .html else { return "\(path): \(kind.rawValue) input, no block scoring" }
+    return HTMLExtraction.explain(utf8: utf8)
+  }
+
   /// The kind of input `bytes` would be read as.
   public func inputKind(bytes: [UInt8], path: String) throws(ExtractionError) -> InputKind {
     try prepare(bytes: bytes, path: path).1
@@ -140,13 +149,20 @@ public struct DocumentExtractor: Sendable {
     if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
       return false
     }
+    let n = min(bytes.count, 65536)
     var controls = 0
-    let head = bytes.prefix(65536)
-    for b in head {
-      if b == 0 { return true }
-      if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
+    let nul = bytes.withUnsafeBufferPointer { buf -> Bool in
+      for i in 0..<n {
+        let b = buf[i]
+        if b < 0x20 {
+          if b == 0 { return true }
+          if b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
+        }
+      }
+      return false
     }
-    return controls * 20 > head.count
+    if nul { return true }
+    return controls * 20 > n
   }
 
   static func kind(of utf8: [UInt8], name: String) -> InputKind {

@@ -8,7 +8,7 @@ enum HTMLExtraction {
 
   /// Walks the page once (libxml2), reads its metadata and chooses its body.
   static func page(utf8: [UInt8], boilerplate: Set<UInt64> = []) -> Page {
-    let model = HTMLDocument(utf8: utf8).model()
+    let model = HTMLDocument(utf8: HTMLPrefilter.strip(utf8)).model()
     return page(model: model, boilerplate: boilerplate)
   }
 
@@ -20,6 +20,15 @@ enum HTMLExtraction {
     let chosen = scorer.select()
     let paragraphs = chosen.map { model.string(of: model.blocks[$0]) }
     return Page(metadata: metadata, paragraphs: paragraphs)
+  }
+
+  /// The scorer's decisions for every block of a page, one line each (for `blotter extract --explain`).
+  static func explain(utf8: [UInt8]) -> String {
+    let model = HTMLDocument(utf8: HTMLPrefilter.strip(utf8)).model()
+    let metadata = PageMetadataReader(page: model).read()
+    var scorer = ContentScorer(page: model)
+    scorer.titles = metadata.titleKeys
+    return scorer.explain()
   }
 
   /// Paragraphs of an HTML fragment that is all article (a feed item's content): everything but
@@ -43,7 +52,7 @@ enum HTMLExtraction {
 
   /// Fingerprints of a page's blocks (for finding blocks a site repeats on every page).
   static func fingerprints(utf8: [UInt8]) -> [UInt64] {
-    let model = HTMLDocument(utf8: utf8).model()
+    let model = HTMLDocument(utf8: HTMLPrefilter.strip(utf8)).model()
     return model.blocks.map { BlockFingerprint.of(model.bytes(of: $0)) }
   }
 }

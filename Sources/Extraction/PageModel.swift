@@ -30,7 +30,7 @@ enum Tag: UInt8 {
   case inline, anchor, br, skip, time, meta, title, script, link, img, hr, strong
 
   /// Owns its own run of text: text inside it never merges with text outside it.
-  var isBlock: Bool { rawValue <= Tag.menu.rawValue && self != .other }
+  var isBlock: Bool { rawValue <= Tag.menu.rawValue && self != .other && self != .cell }
 }
 
 /// A block-level element.
@@ -43,6 +43,8 @@ struct Element {
   var pathHint: Int16
   /// Heading level 1–6 for `h1`–`h6`, else 0.
   var level: UInt8
+  /// This element or an ancestor is marked as chrome (own hint ≤ -3).
+  var chrome: Bool
 }
 
 /// One run of text between block boundaries.
@@ -64,8 +66,10 @@ struct Block {
   var inFigure: Bool
   /// Text inside `<strong>`/`<b>` covers the whole block.
   var allBold: Bool
-  /// Index of the element's path hint at creation.
+  /// The owner's path hint.
   var pathHint: Int16
+  /// The owner is inside chrome-marked markup (see `Element.chrome`).
+  var chrome: Bool
 
   var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
 }
@@ -126,6 +130,23 @@ enum ClassHints {
     "recommend", "outbrain", "taboola", "navbar", "navigation", "widget", "mostread",
   ].map { Array($0.utf8) }
 
+  /// FNV-1a of a token, the key of `hashed`.
+  @inline(__always)
+  private static func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
+    }
+    return h
+  }
+
+  private static let hashed: [UInt64: Int16] = {
+    var t = [UInt64: Int16]()
+    for (word, w) in table { t[fnv(word.utf8)] = w }
+    return t
+  }()
+
   /// Weight of one class/id/role attribute value (clamped to -6…6).
   static func weight(_ value: UnsafeBufferPointer<UInt8>) -> Int16 {
     var total: Int16 = 0
@@ -135,18 +156,18 @@ enum ClassHints {
       guard !token.isEmpty else { return }
       defer { token.removeAll(keepingCapacity: true) }
       if token.count > 40 { return }
-      let key = String(decoding: token, as: UTF8.self)
-      if let w = table[key] {
+      if let w = hashed[fnv(token)] {
         total += w
         return
       }
+      guard token.count > 5 else { return }
       for stem in negativeStems where token.count > stem.count {
         if contains(token, stem) {
           total -= 3
           return
         }
       }
-      if token.count > 7 && (contains(token, Array("article".utf8)) || contains(token, Array("content".utf8))) {
+      if token.count > 7 && (contains(token, articleStem) || contains(token, contentStem)) {
         total += 2
       }
     }
@@ -162,6 +183,9 @@ enum ClassHints {
     finish()
     return max(-6, min(6, total))
   }
+
+  private static let articleStem = Array("article".utf8)
+  private static let contentStem = Array("content".utf8)
 
   private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
     if needle.count > hay.count { return false }

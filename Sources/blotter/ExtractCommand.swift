@@ -19,6 +19,9 @@ extension Blotter {
     @Flag(help: "Print one JSON object per document: id, path, title, date, source, byline, text.")
     var json = false
 
+    @Flag(help: "Instead of the documents, print the scorer's decision for every block of each HTML page.")
+    var explain = false
+
     func run() throws {
       let extractor = DocumentExtractor()
       var out = OutputBuffer()
@@ -32,6 +35,12 @@ extension Blotter {
             continue
           }
           do {
+            if explain {
+              let listing = try extractor.explain(bytes: [UInt8](data), path: file)
+              print("== \(file)\n\(listing)")
+              succeeded += 1
+              continue
+            }
             let result = try extractor.extractWithWarnings(bytes: [UInt8](data), path: file)
             for warning in result.warnings { Self.report("\(warning) (skipped)") }
             for article in result.articles {

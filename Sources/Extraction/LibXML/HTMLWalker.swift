@@ -23,11 +23,15 @@ struct HTMLWalker {
   private var ownerTag: Tag = .other
   private var ownerLevel: UInt8 = 0
   private var pathHint: Int16 = 0
+  private var chrome = false
   private var linkDepth = 0
   private var boldDepth = 0
   private var figureDepth = 0
 
-  private var tagCache: [UnsafeRawPointer: Tag] = [:]
+  /// Tag names are interned in the document's dictionary, so one pointer means one name: a small
+  /// direct-mapped cache by address avoids hashing names.
+  private var tagCacheKeys = [UInt](repeating: 0, count: 512)
+  private var tagCacheValues = [Tag](repeating: .inline, count: 512)
   private var hintCache: [Int: Int16] = [:]
 
   init() {
@@ -58,6 +62,9 @@ struct HTMLWalker {
     case .hr:
       flush()
       return
+    case .cell:
+      // Cells are read as a row: one block per <tr>, cells separated by a space.
+      pendingSpace = true
     default: break
     }
 
@@ -107,6 +114,7 @@ struct HTMLWalker {
     if hidden { return }
 
     switch tag {
+    case .html, .body: hint = 0  // page-type classes ("has-sidebar"), not evidence about a subtree
     case .nav: hint -= 4
     case .footer: hint -= 4
     case .aside: hint -= 3
@@ -125,10 +133,12 @@ struct HTMLWalker {
       let savedTag = ownerTag
       let savedLevel = ownerLevel
       let savedHint = pathHint
+      let savedChrome = chrome
       let level = tag == .heading ? headingLevel(node) : 0
       pathHint = max(-60, min(60, pathHint + hint))
+      chrome = chrome || hint <= -3
       model.elements.append(
-        Element(parent: owner, tag: tag, hint: hint, pathHint: pathHint, level: level))
+        Element(parent: owner, tag: tag, hint: hint, pathHint: pathHint, level: level, chrome: chrome))
       owner = Int32(model.elements.count - 1)
       ownerTag = tag
       ownerLevel = level
@@ -144,6 +154,7 @@ struct HTMLWalker {
       ownerTag = savedTag
       ownerLevel = savedLevel
       pathHint = savedHint
+      chrome = savedChrome
     } else {
       let bold = tag == .strong
       if isLink { linkDepth += 1 }
@@ -231,7 +242,7 @@ struct HTMLWalker {
           owner: owner, start: Int32(blockStart), end: Int32(model.text.count), chars: chars,
           linkChars: linkChars, words: words, sentences: sentences, commas: commas,
           tag: ownerTag, level: ownerLevel, inFigure: figureDepth > 0,
-          allBold: boldChars * 10 >= chars * 9, pathHint: pathHint))
+          allBold: boldChars * 10 >= chars * 9, pathHint: pathHint, chrome: chrome))
     } else {
       model.text.removeSubrange(blockStart...)
     }
@@ -296,10 +307,12 @@ struct HTMLWalker {
 
   private mutating func tag(of node: UnsafeMutablePointer<xmlNode>) -> Tag {
     guard let name = node.pointee.name else { return .inline }
-    let key = UnsafeRawPointer(name)
-    if let cached = tagCache[key] { return cached }
+    let key = UInt(bitPattern: name)
+    let slot = Int((key >> 3 ^ key >> 12) & 511)
+    if tagCacheKeys[slot] == key { return tagCacheValues[slot] }
     let tag = Self.tags[LibXML.string(name).lowercased()] ?? .inline
-    tagCache[key] = tag
+    tagCacheKeys[slot] = key
+    tagCacheValues[slot] = tag
     return tag
   }
 
