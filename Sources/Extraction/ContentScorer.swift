@@ -73,7 +73,7 @@ struct ContentScorer {
       var score = sum[e] * (1 + 0.05 * hint)
       // Inside a chrome-marked subtree (its own class or an ancestor's): a weak candidate.
       if el.chrome { score *= 0.25 }
-      if score > bestScore && good[e] > 0 {
+      if score > bestScore && good[e] > 0 && Self.canContain(el.tag) {
         bestScore = score
         best = e
       }
@@ -88,6 +88,16 @@ struct ContentScorer {
       }
     }
     return best
+  }
+
+  /// Paragraph-level elements are never the container: their parent is (readability scores the
+  /// parents of paragraphs, not paragraphs).
+  static func canContain(_ tag: Tag) -> Bool {
+    switch tag {
+    case .p, .heading, .pre, .figure, .figcaption, .li, .dt, .dd, .summary, .address, .row, .list:
+      false
+    default: true
+    }
   }
 
   // MARK: - Selection
@@ -151,9 +161,9 @@ struct ContentScorer {
         let prev = neighbour(labels, from: k, step: -1)
         if b.tag == .heading {
           if b.level != 1, next == .good || next == .medium { keep.append(i) }
-        } else if b.words >= 2, (prev == .good || prev == .medium), next == .good {
-          keep.append(i)
-        } else if b.tag == .li, b.words >= 3, prev != nil, prev != .bad, next != nil, next != .bad {
+        } else if b.words >= 2, prev == .good || prev == .medium || prev == nil,
+          next == .good || next == .medium || next == nil, prev != nil || next != nil
+        {
           keep.append(i)
         }
       }
@@ -178,7 +188,7 @@ struct ContentScorer {
   private func neighbour(_ labels: [Quality], from k: Int, step: Int) -> Quality? {
     var j = k + step
     var hops = 0
-    while j >= 0 && j < labels.count && hops < 4 {
+    while j >= 0 && j < labels.count && hops < 1000 {
       if labels[j] != .short { return labels[j] }
       j += step
       hops += 1

@@ -17,6 +17,7 @@ struct HTMLWalker {
   private var sentences: Int16 = 0
   private var commas: Int16 = 0
   private var pendingSpace = false
+  private var lastBreak = -1
 
   // Context.
   private var owner: Int32 = -1
@@ -57,7 +58,13 @@ struct HTMLWalker {
       readMeta(node)
       return
     case .br:
-      flush()
+      // One <br> is a line break inside a paragraph; two in a row end the paragraph.
+      if lastBreak == model.text.count {
+        flush()
+      } else {
+        pendingSpace = true
+        lastBreak = model.text.count
+      }
       return
     case .hr:
       flush()
