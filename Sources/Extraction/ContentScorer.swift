@@ -59,9 +59,13 @@ struct ContentScorer {
     guard !elements.isEmpty else { return nil }
     var sum = [Double](repeating: 0, count: elements.count)
     var good = [Double](repeating: 0, count: elements.count)
+    var chars = [Double](repeating: 0, count: elements.count)
+    var links = [Double](repeating: 0, count: elements.count)
     for (i, b) in page.blocks.enumerated() where b.owner >= 0 {
       let v = value(b, qualities[i])
       sum[Int(b.owner)] += v
+      chars[Int(b.owner)] += Double(b.chars)
+      links[Int(b.owner)] += Double(b.linkChars)
       if qualities[i] == .good { good[Int(b.owner)] += v }
     }
     // Children come after parents, so one reverse pass sums every subtree.
@@ -70,7 +74,9 @@ struct ContentScorer {
     for e in stride(from: elements.count - 1, through: 0, by: -1) {
       let el = elements[e]
       let hint = Double(max(-6, min(6, el.hint)))
-      var score = sum[e] * (1 + 0.05 * hint)
+      // Readability's rule: a candidate's score shrinks with the link density of its subtree.
+      let density = chars[e] > 0 ? links[e] / chars[e] : 0
+      var score = sum[e] * (1 + 0.05 * hint) * (1 - density)
       // Inside a chrome-marked subtree (its own class or an ancestor's): a weak candidate.
       if el.chrome { score *= 0.25 }
       if score > bestScore && good[e] > 0 && Self.canContain(el.tag) {
@@ -85,6 +91,8 @@ struct ContentScorer {
       } else {
         sum[parent] += sum[e]
         good[parent] += good[e]
+        chars[parent] += chars[e]
+        links[parent] += links[e]
       }
     }
     return best
@@ -132,11 +140,18 @@ struct ContentScorer {
       e += 1
     }
 
+    // Text that appears twice on one page is template (tickers, menus rendered twice).
+    var seen = [UInt64: Int]()
+    for b in blocks where b.chars >= 20 {
+      seen[BlockFingerprint.of(page.bytes(of: b)), default: 0] += 1
+    }
+
     var candidates = [Int]()
     var labels = [Quality]()
     for (i, b) in blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
       var q = qualities[i]
       if b.chrome && !elements[root].chrome { q = .bad }
+      if b.chars >= 20, seen[BlockFingerprint.of(page.bytes(of: b)), default: 0] > 1 { q = .bad }
       // Rows of a data table inside the article: kept unless they are links.
       if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
       if !boilerplate.isEmpty, b.chars < 2000, boilerplate.contains(BlockFingerprint.of(page.bytes(of: b))) {
