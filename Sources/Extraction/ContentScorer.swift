@@ -53,10 +53,18 @@ struct ContentScorer {
 
   // MARK: - Container
 
-  /// Index of the element that best holds the article, or nil when the page has no text.
-  func container(qualities: [Quality]) -> Int? {
+  /// How much of a subtree's positive value its parent receives: text far below an element
+  /// counts less for it than text right below (readability credits only a paragraph's parent
+  /// and grandparent), so a tight container beats the page wrapper around it and its teasers.
+  static let decay = 0.85
+
+  /// The element that best holds the article (nil when the page has no text) and every
+  /// element's score.
+  func container(qualities: [Quality]) -> (best: Int?, scores: [Double], density: [Double]) {
     let elements = page.elements
-    guard !elements.isEmpty else { return nil }
+    guard !elements.isEmpty else { return (nil, [], []) }
+    var scores = [Double](repeating: 0, count: elements.count)
+    var densities = [Double](repeating: 0, count: elements.count)
     var sum = [Double](repeating: 0, count: elements.count)
     var good = [Double](repeating: 0, count: elements.count)
     var chars = [Double](repeating: 0, count: elements.count)
@@ -77,8 +85,10 @@ struct ContentScorer {
       // Readability's rule: a candidate's score shrinks with the link density of its subtree.
       let density = chars[e] > 0 ? links[e] / chars[e] : 0
       var score = sum[e] * (1 + 0.05 * hint) * (1 - density)
+      densities[e] = density
       // Inside a chrome-marked subtree (its own class or an ancestor's): a weak candidate.
       if el.chrome { score *= 0.25 }
+      scores[e] = score
       if score > bestScore && good[e] > 0 && Self.canContain(el.tag) {
         bestScore = score
         best = e
@@ -89,13 +99,13 @@ struct ContentScorer {
         // Chrome-marked subtree: its text does not count for the parent, it costs.
         sum[parent] -= 0.5 * max(good[e], 0) + max(-sum[e], 0) * 0.5
       } else {
-        sum[parent] += sum[e]
+        sum[parent] += sum[e] > 0 ? sum[e] * Self.decay : sum[e]
         good[parent] += good[e]
         chars[parent] += chars[e]
         links[parent] += links[e]
       }
     }
-    return best
+    return (best, scores, densities)
   }
 
   /// Paragraph-level elements are never the container: their parent is (readability scores the
@@ -128,21 +138,29 @@ struct ContentScorer {
     let blocks = page.blocks
     guard !blocks.isEmpty else { return [] }
     let qualities = blocks.map(quality)
-    guard let root = container(qualities: qualities) else { return [] }
+    let (best, scores, densities) = container(qualities: qualities)
+    guard let root = best else { return [] }
 
-    // The container's subtree is a contiguous run of elements (pre-order).
+    // The container, plus siblings that score nearly as well (an article split by an inset).
     let elements = page.elements
     var inside = [Bool](repeating: false, count: elements.count)
     inside[root] = true
-    var e = root + 1
-    while e < elements.count, elements[e].parent >= 0, inside[Int(elements[e].parent)] {
-      inside[e] = true
-      e += 1
+    let parent = elements[root].parent
+    if parent >= 0 {
+      for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != root {
+        if !elements[e].chrome && scores[e] >= 0.3 * scores[root] && densities[e] < 0.3 {
+          inside[e] = true
+        }
+      }
+    }
+    for e in 0..<elements.count where !inside[e] {
+      let p = elements[e].parent
+      if p >= 0 && inside[Int(p)] { inside[e] = true }
     }
 
     // Text that appears twice on one page is template (tickers, menus rendered twice).
     var seen = [UInt64: Int]()
-    for b in blocks where b.chars >= 20 {
+    for b in blocks where b.chars >= 50 {
       seen[BlockFingerprint.of(page.bytes(of: b)), default: 0] += 1
     }
 
@@ -151,7 +169,7 @@ struct ContentScorer {
     for (i, b) in blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
       var q = qualities[i]
       if b.chrome && !elements[root].chrome { q = .bad }
-      if b.chars >= 20, seen[BlockFingerprint.of(page.bytes(of: b)), default: 0] > 1 { q = .bad }
+      if b.chars >= 50, seen[BlockFingerprint.of(page.bytes(of: b)), default: 0] > 1 { q = .bad }
       // Rows of a data table inside the article: kept unless they are links.
       if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
       if !boilerplate.isEmpty, b.chars < 2000, boilerplate.contains(BlockFingerprint.of(page.bytes(of: b))) {
