@@ -46,7 +46,7 @@ struct ContentScorer {
     case .medium: return 0.5 * text
     case .short:
       if b.tag == .row && b.linkDensity < 0.3 { return 0.2 * c }
-      return b.linkChars == 0 ? -0.15 * c : -0.4 * c
+      return -(0.15 + 0.5 * b.linkDensity) * c
     case .bad: return -c
     }
   }
@@ -87,7 +87,7 @@ struct ContentScorer {
       var score = sum[e] * (1 + 0.05 * hint) * (1 - density)
       densities[e] = density
       // Inside a chrome-marked subtree (its own class or an ancestor's): a weak candidate.
-      if el.chrome { score *= 0.25 }
+      if el.chrome { score *= 0.1 }
       scores[e] = score
       if score > bestScore && good[e] > 0 && Self.canContain(el.tag) {
         bestScore = score
