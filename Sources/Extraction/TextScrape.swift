@@ -121,10 +121,11 @@ enum TextScrape {
   /// `title: …`, ` date 2024-05-14`, `source: …`, `url: …`, `By …` at the top of the file.
   private static func readHeaderField(_ text: String, into r: inout Result) -> Bool {
     let lower = text.lowercased()
-    func value(after key: String) -> String? {
+    /// `key: value` or `key=value`; `key value` only where the value is checked (dates).
+    func value(after key: String, spaceToo: Bool = false) -> String? {
       guard lower.hasPrefix(key) else { return nil }
       var rest = text.dropFirst(key.count)
-      guard let f = rest.first, f == ":" || f == " " || f == "=" else { return nil }
+      guard let f = rest.first, f == ":" || f == "=" || (spaceToo && f == " ") else { return nil }
       rest = rest.dropFirst()
       return String(rest).trimmingSpaces()
     }
@@ -133,7 +134,7 @@ enum TextScrape {
       return true
     }
     for key in ["date", "published", "pubdate"] {
-      if let v = value(after: key), let d = DateParsing.normalize(v) {
+      if let v = value(after: key, spaceToo: true), let d = DateParsing.normalize(v) {
         r.date = d
         return true
       }
