@@ -8,7 +8,7 @@ enum HTMLExtraction {
 
   /// Walks the page once (libxml2), reads its metadata and chooses its body.
   static func page(utf8: [UInt8], boilerplate: Set<UInt64> = []) -> Page {
-    let model = HTMLDocument(utf8: HTMLPrefilter.strip(utf8)).model()
+    let model = HTMLReader.model(utf8: HTMLPrefilter.strip(utf8))
     return page(model: model, boilerplate: boilerplate)
   }
 
@@ -24,7 +24,7 @@ enum HTMLExtraction {
 
   /// The scorer's decisions for every block of a page, one line each (for `blotter extract --explain`).
   static func explain(utf8: [UInt8]) -> String {
-    let model = HTMLDocument(utf8: HTMLPrefilter.strip(utf8)).model()
+    let model = HTMLReader.model(utf8: HTMLPrefilter.strip(utf8))
     let metadata = PageMetadataReader(page: model).read()
     var scorer = ContentScorer(page: model)
     scorer.titles = metadata.titleKeys
@@ -34,7 +34,7 @@ enum HTMLExtraction {
   /// Paragraphs of an HTML fragment that is all article (a feed item's content): everything but
   /// link-dense blocks, captions and wrapper lines.
   static func fragment(utf8: [UInt8], titleKeys: [[UInt8]] = []) -> [String] {
-    let model = HTMLDocument(utf8: utf8).model()
+    let model = HTMLReader.model(utf8: utf8)
     var scorer = ContentScorer(page: model)
     scorer.titles = titleKeys
     var out = [String]()
@@ -52,7 +52,7 @@ enum HTMLExtraction {
 
   /// Fingerprints of a page's blocks (for finding blocks a site repeats on every page).
   static func fingerprints(utf8: [UInt8]) -> [UInt64] {
-    let model = HTMLDocument(utf8: HTMLPrefilter.strip(utf8)).model()
+    let model = HTMLReader.model(utf8: HTMLPrefilter.strip(utf8))
     return model.blocks.map { BlockFingerprint.of(model.bytes(of: $0)) }
   }
 }

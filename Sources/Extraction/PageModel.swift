@@ -27,7 +27,7 @@ enum Tag: UInt8 {
   case other, html, body, div, p, section, article, main, header, footer, nav, aside, list,
     li, table, row, cell, heading, blockquote, pre, figure, figcaption, form, address, dl,
     dt, dd, details, summary, center, menu
-  case inline, anchor, br, skip, time, meta, title, script, link, img, hr, strong
+  case inline, anchor, br, skip, time, meta, title, script, link, img, hr
 
   /// Owns its own run of text: text inside it never merges with text outside it.
   var isBlock: Bool { rawValue <= Tag.menu.rawValue && self != .other && self != .cell }
@@ -64,8 +64,6 @@ struct Block {
   var level: UInt8
   /// Inside `<figure>`, `<figcaption>` or similar caption markup.
   var inFigure: Bool
-  /// Text inside `<strong>`/`<b>` covers the whole block.
-  var allBold: Bool
   /// The owner's path hint.
   var pathHint: Int16
   /// The owner is inside chrome-marked markup (see `Element.chrome`).
