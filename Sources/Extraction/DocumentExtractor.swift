@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Everything one file yielded: its articles, and the problems with single documents in it that
 /// were skipped (a bad JSON line) rather than failing the whole file.
 public struct ExtractionResult: Sendable, Equatable {
@@ -149,20 +155,20 @@ public struct DocumentExtractor: Sendable {
     if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
       return false
     }
+    // A NUL in the first 64 KB (memchr is vectorised), or many control characters in the
+    // first 8 KB.
     let n = min(bytes.count, 65536)
-    var controls = 0
-    let nul = bytes.withUnsafeBufferPointer { buf -> Bool in
-      for i in 0..<n {
-        let b = buf[i]
-        if b < 0x20 {
-          if b == 0 { return true }
-          if b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
-        }
+    return bytes.withUnsafeBufferPointer { buf -> Bool in
+      guard let base = buf.baseAddress else { return false }
+      if memchr(base, 0, n) != nil { return true }
+      let head = min(n, 8192)
+      var controls = 0
+      for i in 0..<head {
+        let b = base[i]
+        if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
       }
-      return false
+      return controls * 20 > head
     }
-    if nul { return true }
-    return controls * 20 > n
   }
 
   static func kind(of utf8: [UInt8], name: String) -> InputKind {

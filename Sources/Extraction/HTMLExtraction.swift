@@ -60,8 +60,14 @@ enum HTMLExtraction {
 /// A 64-bit FNV-1a hash of a block's folded text: stable across runs and machines.
 enum BlockFingerprint {
   static func of<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    // The same bytes `TextCleanup.foldKey` keeps, hashed on the fly.
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
-    for b in TextCleanup.foldKey(bytes) {
+    for var b in bytes {
+      if b >= 0x41 && b <= 0x5A {
+        b |= 0x20
+      } else if !((b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || b >= 0x80) {
+        continue
+      }
       h ^= UInt64(b)
       h = h &* 0x100_0000_01b3
     }

@@ -8,7 +8,7 @@
 /// most of libxml2's time. libxml2 still does all the HTML repair work (implied and
 /// auto-closed elements arrive as balanced start/end events), and is told the input is UTF-8
 /// (the bytes were converted before), never touches the network, and keeps its default limits.
-final class HTMLReader {
+struct HTMLReader {
   private(set) var model = PageModel()
 
   // Current block.
@@ -59,7 +59,7 @@ final class HTMLReader {
   private var tagCacheValues = [Tag](repeating: .inline, count: 512)
   private var hintCache: [Int: (weight: Int16, author: Bool)] = [:]
 
-  private init() {
+  private init(_ unused: Void = ()) {
     model.text.reserveCapacity(1 << 16)
     model.blocks.reserveCapacity(512)
     model.elements.reserveCapacity(1024)
@@ -69,21 +69,29 @@ final class HTMLReader {
   /// Parses UTF-8 HTML into a page model.
   static func model(utf8 bytes: [UInt8]) -> PageModel {
     _ = LibXML.initialized
-    let reader = HTMLReader()
-    guard !bytes.isEmpty else { return reader.model }
+    // The reader lives behind a raw pointer for the parse: the callbacks reach it without
+    // reference counting or dynamic exclusivity checks (one check per event would be most of
+    // the cost of a class here).
+    let reader = UnsafeMutablePointer<HTMLReader>.allocate(capacity: 1)
+    reader.initialize(to: HTMLReader())
+    defer {
+      reader.deinitialize(count: 1)
+      reader.deallocate()
+    }
+    guard !bytes.isEmpty else { return reader.pointee.model }
     var sax = htmlSAXHandler()
     sax.initialized = 1
     sax.startElement = { ctx, name, attributes in
       guard let ctx, let name else { return }
-      Unmanaged<HTMLReader>.fromOpaque(ctx).takeUnretainedValue().start(name, attributes)
+      ctx.assumingMemoryBound(to: HTMLReader.self).pointee.start(name, attributes)
     }
     sax.endElement = { ctx, _ in
       guard let ctx else { return }
-      Unmanaged<HTMLReader>.fromOpaque(ctx).takeUnretainedValue().end()
+      ctx.assumingMemoryBound(to: HTMLReader.self).pointee.end()
     }
     let characters: charactersSAXFunc = { ctx, text, length in
       guard let ctx, let text, length > 0 else { return }
-      Unmanaged<HTMLReader>.fromOpaque(ctx).takeUnretainedValue().characters(text, Int(length))
+      ctx.assumingMemoryBound(to: HTMLReader.self).pointee.characters(text, Int(length))
     }
     sax.characters = characters
     sax.ignorableWhitespace = characters
@@ -91,25 +99,23 @@ final class HTMLReader {
     let options =
       HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
       | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
-    let unmanaged = Unmanaged.passRetained(reader)
-    defer { unmanaged.release() }
     bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
         guard let ctxt = htmlCreatePushParserCtxt(
-          &sax, unmanaged.toOpaque(), nil, 0, nil, XML_CHAR_ENCODING_UTF8)
+          &sax, UnsafeMutableRawPointer(reader), nil, 0, nil, XML_CHAR_ENCODING_UTF8)
         else { return }
         defer { htmlFreeParserCtxt(ctxt) }
         _ = htmlCtxtUseOptions(ctxt, Int32(options))
         _ = htmlParseChunk(ctxt, chars.baseAddress, Int32(chars.count), 1)
       }
     }
-    reader.flush()
-    return reader.model
+    reader.pointee.flush()
+    return reader.pointee.model
   }
 
   // MARK: - Events
 
-  private func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+  private mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
     let tag = tag(of: name)
     var frame = Frame(tag: tag)
     defer { frames.append(frame) }
@@ -239,7 +245,7 @@ final class HTMLReader {
     }
   }
 
-  private func end() {
+  private mutating func end() {
     guard let frame = frames.popLast() else { return }
     if skipDepth > 0 {
       skipDepth -= 1
@@ -263,7 +269,7 @@ final class HTMLReader {
     if frame.isAuthor { recordAuthor(from: frame.authorStartBlock) }
   }
 
-  private func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+  private mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
     if skipDepth > 0 {
       if capture != .none && captured.count < 1 << 20 {
         captured.append(contentsOf: UnsafeBufferPointer(start: text, count: length))
@@ -275,7 +281,7 @@ final class HTMLReader {
 
   // MARK: - Text
 
-  private func appendText(_ text: UnsafePointer<xmlChar>, _ length: Int) {
+  private mutating func appendText(_ text: UnsafePointer<xmlChar>, _ length: Int) {
     let inLink = linkDepth > 0
     var i = 0
     while i < length {
@@ -326,7 +332,7 @@ final class HTMLReader {
   }
 
   /// Ends the current block (if it holds any text).
-  func flush() {
+  mutating func flush() {
     pendingSpace = false
     if chars > 0 {
       if let last = model.text.last, last == 0x2E || last == 0x21 || last == 0x3F { sentences += 1 }
@@ -349,7 +355,7 @@ final class HTMLReader {
 
   // MARK: - Metadata
 
-  private func readMeta(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+  private mutating func readMeta(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
     guard var a = attributes else { return }
     var key: String?
     var content: String?
@@ -368,7 +374,7 @@ final class HTMLReader {
     if let key, let content, !content.isEmpty { model.metadata.meta.append((key, content)) }
   }
 
-  private func recordAuthor(from first: Int) {
+  private mutating func recordAuthor(from first: Int) {
     guard model.metadata.authorNames.count < 8 else { return }
     var text = ""
     if first < model.blocks.count {
@@ -395,7 +401,7 @@ final class HTMLReader {
 
   // MARK: - Names
 
-  private func tag(of name: UnsafePointer<xmlChar>) -> Tag {
+  private mutating func tag(of name: UnsafePointer<xmlChar>) -> Tag {
     let key = UInt(bitPattern: name)
     let slot = Int((key >> 3 ^ key >> 12) & 511)
     if tagCacheKeys[slot] == key { return tagCacheValues[slot] }
@@ -411,7 +417,7 @@ final class HTMLReader {
   }
 
   /// Class/id evidence and whether the value names an author or byline, cached per value.
-  private func hints(_ value: UnsafeBufferPointer<UInt8>) -> (weight: Int16, author: Bool) {
+  private mutating func hints(_ value: UnsafeBufferPointer<UInt8>) -> (weight: Int16, author: Bool) {
     guard value.count > 0 else { return (0, false) }
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in value {
