@@ -34,7 +34,7 @@ enum HTMLExtraction {
   /// Paragraphs of an HTML fragment that is all article (a feed item's content): everything but
   /// link-dense blocks, captions and wrapper lines.
   static func fragment(utf8: [UInt8], titleKeys: [[UInt8]] = []) -> [String] {
-    let model = HTMLReader.model(utf8: utf8)
+    let model = HTMLReader.model(utf8: HTMLPrefilter.strip(utf8))
     var scorer = ContentScorer(page: model)
     scorer.titles = titleKeys
     var out = [String]()

@@ -171,6 +171,10 @@ struct HTMLReader {
         let nameBytes = LibXML.buffer(n)
         let valueBytes = LibXML.buffer(value)
         switch nameBytes.count {
+        case 1 where nameBytes[0] == 0x68:  // h="-3": class/id/role evidence from the prefilter
+          hint += Int16(String(decoding: valueBytes, as: UTF8.self)) ?? 0
+        case 2 where nameBytes[0] == 0x61 && nameBytes[1] == 0x75:  // au: names an author
+          isAuthor = true
         case 2 where equals(nameBytes, "id"), 5 where equals(nameBytes, "class"):
           let h = hints(valueBytes)
           hint += h.weight
