@@ -37,8 +37,10 @@ enum HTMLPrefilter {
     let p: UnsafePointer<UInt8>
     let count: Int
     var copied = 0  // bytes before this index are already in `out` (or dropped)
-    /// Class/id/role evidence per distinct value (FNV-1a of the bytes).
-    var hintCache: [UInt64: (weight: Int16, author: Bool)] = [:]
+    /// Class/id/role evidence per distinct value, in a direct-mapped cache keyed by the
+    /// FNV-1a hash of the value (a miss just recomputes).
+    var cacheKeys = [UInt64](repeating: 0, count: 1024)
+    var cacheValues = [(weight: Int16, author: Bool)](repeating: (0, false), count: 1024)
 
     init(p: UnsafePointer<UInt8>, count: Int) {
       self.p = p
@@ -150,7 +152,7 @@ enum HTMLPrefilter {
           case .style:
             if valueStart >= 0 {
               let v = UnsafeBufferPointer(start: p + valueStart, count: valueEnd - valueStart)
-              if containsFold(v, "display:none") || containsFold(v, "display: none") {
+              if containsFold(v, "none") && (containsFold(v, "display:none") || containsFold(v, "display: none")) {
                 out.append(contentsOf: [0x20, 0x68, 0x69, 0x64, 0x64, 0x65, 0x6E])  // " hidden"
               }
             }
@@ -250,9 +252,11 @@ enum HTMLPrefilter {
         h ^= UInt64(b)
         h = h &* 0x100_0000_01b3
       }
-      if let cached = hintCache[h] { return cached }
+      let slot = Int(truncatingIfNeeded: h >> 7) & 1023
+      if cacheKeys[slot] == h { return cacheValues[slot] }
       let result = (ClassHints.weight(value), containsFold(value, "author") || containsFold(value, "byline"))
-      hintCache[h] = result
+      cacheKeys[slot] = h
+      cacheValues[slot] = result
       return result
     }
 

@@ -146,56 +146,73 @@ enum ClassHints {
   }()
 
   /// Weight of one class/id/role attribute value (clamped to -6…6).
+  ///
+  /// The value is split into lowercase alphanumeric tokens ("story-body__text" → story, body,
+  /// text); each token is looked up by its FNV-1a hash, and unknown long tokens are searched
+  /// for chrome stems ("sharebar", "relatedposts"). No allocation.
   static func weight(_ value: UnsafeBufferPointer<UInt8>) -> Int16 {
     var total: Int16 = 0
-    var token = [UInt8]()
-    token.reserveCapacity(32)
-    func finish() {
-      guard !token.isEmpty else { return }
-      defer { token.removeAll(keepingCapacity: true) }
-      if token.count > 40 { return }
-      if let w = hashed[fnv(token)] {
-        total += w
-        return
-      }
-      guard token.count > 5 else { return }
-      for stem in negativeStems where token.count > stem.count {
-        if contains(token, stem) {
-          total -= 3
-          return
+    var start = -1
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    let n = value.count
+    var i = 0
+    while i <= n {
+      let b: UInt8 = i < n ? value[i] : 0x20
+      let lower: UInt8 = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+        if start < 0 {
+          start = i
+          h = 0xcbf2_9ce4_8422_2325
         }
+        h ^= UInt64(lower)
+        h = h &* 0x100_0000_01b3
+      } else if start >= 0 {
+        let length = i - start
+        if length <= 40 {
+          if let w = hashed[h] {
+            total += w
+          } else if length > 5 {
+            let token = UnsafeBufferPointer(rebasing: value[start..<i])
+            var matched = false
+            for stem in negativeStems where length > stem.count {
+              if contains(token, stem) {
+                total -= 3
+                matched = true
+                break
+              }
+            }
+            if !matched && length > 7 && (contains(token, articleStem) || contains(token, contentStem)) {
+              total += 2
+            }
+          }
+        }
+        start = -1
       }
-      if token.count > 7 && (contains(token, articleStem) || contains(token, contentStem)) {
-        total += 2
-      }
+      i += 1
     }
-    for b in value {
-      if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-        token.append(b)
-      } else if b >= 0x41 && b <= 0x5A {
-        token.append(b | 0x20)
-      } else {
-        finish()
-      }
-    }
-    finish()
     return max(-6, min(6, total))
+  }
+
+  /// Case-insensitive (ASCII) substring test of a lowercase needle.
+  private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+    let m = needle.count
+    if m > hay.count { return false }
+    var i = 0
+    while i + m <= hay.count {
+      var k = 0
+      while k < m {
+        let b = hay[i + k]
+        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != needle[k] { break }
+        k += 1
+      }
+      if k == m { return true }
+      i += 1
+    }
+    return false
   }
 
   private static let articleStem = Array("article".utf8)
   private static let contentStem = Array("content".utf8)
 
-  private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-    if needle.count > hay.count { return false }
-    var i = 0
-    while i + needle.count <= hay.count {
-      if hay[i] == needle[0] {
-        var k = 1
-        while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return true }
-      }
-      i += 1
-    }
-    return false
-  }
+
 }

@@ -308,30 +308,41 @@ struct HTMLReader {
         i += 3
         continue
       }
-      let startOfWord = pendingSpace || model.text.count == blockStart
-      if pendingSpace {
-        if model.text.count > blockStart {
+      // A word: up to the next space-like byte; appended in one go.
+      if pendingSpace || model.text.count == blockStart {
+        if pendingSpace && model.text.count > blockStart {
           if let last = model.text.last, last == 0x2E || last == 0x21 || last == 0x3F {
             sentences += 1
           }
           model.text.append(0x20)
         }
         pendingSpace = false
+        words += 1
       }
-      if startOfWord { words += 1 }
-      model.text.append(b)
-      if b & 0xC0 != 0x80 {
-        chars += 1
-        if inLink { linkChars += 1 }
+      let wordStart = i
+      var count: Int32 = 0
+      while i < length {
+        let c = text[i]
+        if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C { break }
+        if c == 0xC2 && i + 1 < length && text[i + 1] == 0xA0 { break }
+        if c == 0xE2 && i + 2 < length && text[i + 1] == 0x80
+          && (text[i + 2] == 0x8B || text[i + 2] == 0xAF || text[i + 2] == 0x89)
+        {
+          break
+        }
+        if c & 0xC0 != 0x80 { count += 1 }
+        if c == 0x2C {
+          commas += 1
+        } else if c == 0xE3 && i + 2 < length && text[i + 1] == 0x80 && (text[i + 2] == 0x82 || text[i + 2] == 0x81) {
+          if text[i + 2] == 0x82 { sentences += 1 } else { commas += 1 }
+        } else if c == 0xEF && i + 2 < length && text[i + 1] == 0xBC && text[i + 2] == 0x8C {
+          commas += 1
+        }
+        i += 1
       }
-      if b == 0x2C {
-        commas += 1
-      } else if b == 0xE3 && i + 2 < length && text[i + 1] == 0x80 && (text[i + 2] == 0x82 || text[i + 2] == 0x81) {
-        if text[i + 2] == 0x82 { sentences += 1 } else { commas += 1 }
-      } else if b == 0xEF && i + 2 < length && text[i + 1] == 0xBC && text[i + 2] == 0x8C {
-        commas += 1
-      }
-      i += 1
+      model.text.append(contentsOf: UnsafeBufferPointer(start: text + wordStart, count: i - wordStart))
+      chars += count
+      if inLink { linkChars += count }
     }
   }
 
