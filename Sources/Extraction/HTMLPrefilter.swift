@@ -39,8 +39,8 @@ enum HTMLPrefilter {
     var copied = 0  // bytes before this index are already in `out` (or dropped)
     /// Class/id/role evidence per distinct value, in a direct-mapped cache keyed by the
     /// FNV-1a hash of the value (a miss just recomputes).
-    var cacheKeys = [UInt64](repeating: 0, count: 1024)
-    var cacheValues = [(weight: Int16, author: Bool)](repeating: (0, false), count: 1024)
+    var cacheKeys = [UInt64](repeating: 0, count: 4096)
+    var cacheValues = [(weight: Int16, author: Bool)](repeating: (0, false), count: 4096)
 
     init(p: UnsafePointer<UInt8>, count: Int) {
       self.p = p
@@ -252,9 +252,9 @@ enum HTMLPrefilter {
         h ^= UInt64(b)
         h = h &* 0x100_0000_01b3
       }
-      let slot = Int(truncatingIfNeeded: h >> 7) & 1023
+      let slot = Int(truncatingIfNeeded: h ^ (h >> 29)) & 4095
       if cacheKeys[slot] == h { return cacheValues[slot] }
-      let result = (ClassHints.weight(value), containsFold(value, "author") || containsFold(value, "byline"))
+      let result = ClassHints.evidence(value)
       cacheKeys[slot] = h
       cacheValues[slot] = result
       return result

@@ -146,12 +146,17 @@ enum ClassHints {
   }()
 
   /// Weight of one class/id/role attribute value (clamped to -6…6).
+  static func weight(_ value: UnsafeBufferPointer<UInt8>) -> Int16 { evidence(value).weight }
+
+  /// Weight of one class/id/role attribute value (clamped to -6…6), and whether it names an
+  /// author or byline.
   ///
   /// The value is split into lowercase alphanumeric tokens ("story-body__text" → story, body,
   /// text); each token is looked up by its FNV-1a hash, and unknown long tokens are searched
-  /// for chrome stems ("sharebar", "relatedposts"). No allocation.
-  static func weight(_ value: UnsafeBufferPointer<UInt8>) -> Int16 {
+  /// for chrome stems ("sharebar", "relatedposts"), indexed by first letter. No allocation.
+  static func evidence(_ value: UnsafeBufferPointer<UInt8>) -> (weight: Int16, author: Bool) {
     var total: Int16 = 0
+    var author = false
     var start = -1
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     let n = value.count
@@ -171,18 +176,13 @@ enum ClassHints {
         if length <= 40 {
           if let w = hashed[h] {
             total += w
+            if h == authorHash || h == bylineHash { author = true }
           } else if length > 5 {
-            let token = UnsafeBufferPointer(rebasing: value[start..<i])
-            var matched = false
-            for stem in negativeStems where length > stem.count {
-              if contains(token, stem) {
-                total -= 3
-                matched = true
-                break
-              }
-            }
-            if !matched && length > 7 && (contains(token, articleStem) || contains(token, contentStem)) {
-              total += 2
+            switch findStem(UnsafeBufferPointer(rebasing: value[start..<i])) {
+            case .negative: total -= 3
+            case .positive: total += 2
+            case .author: author = true
+            case .none: break
             }
           }
         }
@@ -190,29 +190,44 @@ enum ClassHints {
       }
       i += 1
     }
-    return max(-6, min(6, total))
+    return (max(-6, min(6, total)), author)
   }
 
-  /// Case-insensitive (ASCII) substring test of a lowercase needle.
-  private static func contains(_ hay: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-    let m = needle.count
-    if m > hay.count { return false }
-    var i = 0
-    while i + m <= hay.count {
-      var k = 0
-      while k < m {
-        let b = hay[i + k]
-        if (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) != needle[k] { break }
-        k += 1
+  private enum Stem { case none, negative, positive, author }
+
+  private static let authorHash = fnv("author".utf8)
+  private static let bylineHash = fnv("byline".utf8)
+
+  /// Stems by their first letter: (stem, kind).
+  private static let stemIndex: [[([UInt8], Stem)]] = {
+    var index = [[([UInt8], Stem)]](repeating: [], count: 256)
+    for stem in negativeStems { index[Int(stem[0])].append((stem, .negative)) }
+    for word in ["article", "content"] { index[Int(word.utf8.first!)].append((Array(word.utf8), .positive)) }
+    for word in ["author", "byline"] { index[Int(word.utf8.first!)].append((Array(word.utf8), .author)) }
+    return index
+  }()
+
+  /// The first chrome, content or author stem inside a token (ASCII case-insensitive); chrome
+  /// wins over the others.
+  private static func findStem(_ token: UnsafeBufferPointer<UInt8>) -> Stem {
+    let n = token.count
+    var found = Stem.none
+    for i in 0..<n {
+      let b = token[i]
+      let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      for (stem, kind) in stemIndex[Int(lower)] where i + stem.count <= n && (kind != .positive || n > 7) {
+        var k = 1
+        while k < stem.count {
+          let c = token[i + k]
+          if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != stem[k] { break }
+          k += 1
+        }
+        if k == stem.count {
+          if kind == .negative { return .negative }
+          if found == .none { found = kind }
+        }
       }
-      if k == m { return true }
-      i += 1
     }
-    return false
+    return found
   }
-
-  private static let articleStem = Array("article".utf8)
-  private static let contentStem = Array("content".utf8)
-
-
 }

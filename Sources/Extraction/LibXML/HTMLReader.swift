@@ -441,7 +441,7 @@ struct HTMLReader {
     }
     let key = Int(truncatingIfNeeded: h)
     if let cached = hintCache[key] { return cached }
-    let result = (ClassHints.weight(value), containsFold(value, "author") || containsFold(value, "byline"))
+    let result = ClassHints.evidence(value)
     hintCache[key] = result
     return result
   }
