@@ -158,10 +158,11 @@ struct ContentScorer {
       if p >= 0 && inside[Int(p)] { inside[e] = true }
     }
 
-    // Text that appears twice on one page is template (tickers, menus rendered twice).
-    var seen = [UInt64: Int]()
-    for b in blocks where b.chars >= 50 {
-      seen[BlockFingerprint.of(page.bytes(of: b)), default: 0] += 1
+    // Text that appears both inside the container and outside it is template (a ticker or
+    // teaser repeated in the article column). Repeats inside the article are content.
+    var outside = Set<UInt64>()
+    for b in blocks where b.chars >= 50 && (b.owner < 0 || !inside[Int(b.owner)]) {
+      outside.insert(BlockFingerprint.of(page.bytes(of: b)))
     }
 
     var candidates = [Int]()
@@ -169,7 +170,7 @@ struct ContentScorer {
     for (i, b) in blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
       var q = qualities[i]
       if b.chrome && !elements[root].chrome { q = .bad }
-      if b.chars >= 50, seen[BlockFingerprint.of(page.bytes(of: b)), default: 0] > 1 { q = .bad }
+      if b.chars >= 50, !outside.isEmpty, outside.contains(BlockFingerprint.of(page.bytes(of: b))) { q = .bad }
       // Rows of a data table inside the article: kept unless they are links.
       if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
       if !boilerplate.isEmpty, b.chars < 2000, boilerplate.contains(BlockFingerprint.of(page.bytes(of: b))) {

@@ -105,13 +105,14 @@ enum ClassHints {
       "rail", "teaser", "teasers", "carousel", "slider", "ticker", "combx", "shoutbox",
       "sitemap", "reply", "respond", "feedback", "rating", "print", "email", "facebook",
       "twitter", "whatsapp", "pinterest", "linkedin", "dropdown", "offcanvas", "drawer",
-      "alert", "notice", "notification", "donate", "paywall", "more",
+      "alert", "notice", "notification", "donate", "paywall", "more", "caption", "credit",
+      "credits", "gallery", "slideshow", "lightbox",
     ] { t[w] = -3 }
     for w in [
-      "header", "meta", "byline", "author", "caption", "credit", "credits", "figure", "date",
+      "header", "meta", "byline", "author", "figure", "date",
       "timestamp", "tools", "utility", "aside", "bio", "profile", "avatar", "topbar", "top",
       "bottom", "links", "list", "card", "cards", "thumb", "thumbnail", "image", "photo", "video",
-      "gallery", "headline", "title", "kicker", "label", "category", "categories", "side",
+      "headline", "title", "kicker", "label", "category", "categories", "side",
       "extra", "secondary", "complementary", "contentinfo", "search", "form",
     ] { t[w] = -1 }
     for w in [
@@ -125,7 +126,8 @@ enum ClassHints {
   private static let negativeStems: [[UInt8]] = [
     "comment", "share", "social", "related", "sidebar", "footer", "cookie", "consent",
     "newsletter", "promo", "advert", "sponsor", "breadcrumb", "subscribe", "trending", "popular",
-    "recommend", "outbrain", "taboola", "navbar", "navigation", "widget", "mostread",
+    "recommend", "outbrain", "taboola", "navbar", "navigation", "widget", "mostread", "gallery",
+    "caption", "slideshow", "lightbox",
   ].map { Array($0.utf8) }
 
   /// FNV-1a of a token, the key of `hashed`.
