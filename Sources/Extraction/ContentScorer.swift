@@ -145,13 +145,18 @@ struct ContentScorer {
     let elements = page.elements
     var inside = [Bool](repeating: false, count: elements.count)
     inside[root] = true
-    let parent = elements[root].parent
-    if parent >= 0 {
-      for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != root {
+    // Siblings of the container, and of its parent, that score nearly as well join it: an
+    // article split by an inset (share bar, newsletter box) into two runs.
+    var level = root
+    for _ in 0..<2 {
+      let parent = elements[level].parent
+      guard parent >= 0 else { break }
+      for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
         if !elements[e].chrome && scores[e] >= 0.3 * scores[root] && densities[e] < 0.3 {
           inside[e] = true
         }
       }
+      level = Int(parent)
     }
     for e in 0..<elements.count where !inside[e] {
       let p = elements[e].parent

@@ -218,6 +218,7 @@ struct HTMLReader {
     case .article: hint += 3
     case .main: hint += 2
     case .menu: hint -= 4
+    case .blockquote: hint = max(hint, 0)  // a quotation or an embedded post is content
     default: break
     }
 
