@@ -60,9 +60,9 @@ struct ContentScorer {
 
   /// The element that best holds the article (nil when the page has no text) and every
   /// element's score.
-  func container(qualities: [Quality]) -> (best: Int?, scores: [Double], density: [Double]) {
+  func container(qualities: [Quality]) -> (best: Int?, scores: [Double], density: [Double], good: [Double]) {
     let elements = page.elements
-    guard !elements.isEmpty else { return (nil, [], []) }
+    guard !elements.isEmpty else { return (nil, [], [], []) }
     var scores = [Double](repeating: 0, count: elements.count)
     var densities = [Double](repeating: 0, count: elements.count)
     var sum = [Double](repeating: 0, count: elements.count)
@@ -105,7 +105,7 @@ struct ContentScorer {
         links[parent] += links[e]
       }
     }
-    return (best, scores, densities)
+    return (best, scores, densities, good)
   }
 
   /// Paragraph-level elements are never the container: their parent is (readability scores the
@@ -138,7 +138,7 @@ struct ContentScorer {
     let blocks = page.blocks
     guard !blocks.isEmpty else { return [] }
     let qualities = blocks.map(quality)
-    let (best, scores, densities) = container(qualities: qualities)
+    let (best, scores, densities, good) = container(qualities: qualities)
     guard let root = best else { return [] }
 
     // The container, plus siblings that score nearly as well (an article split by an inset).
@@ -148,12 +148,17 @@ struct ContentScorer {
     // Siblings of the container, and of its parent, that score nearly as well join it: an
     // article split by an inset (share bar, newsletter box) into two runs.
     var level = root
-    for _ in 0..<2 {
+    for _ in 0..<5 {
       let parent = elements[level].parent
       guard parent >= 0 else { break }
       for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
-        if !elements[e].chrome && scores[e] >= 0.3 * scores[root] && densities[e] < 0.3 {
-          inside[e] = true
+        let joins =
+          !elements[e].chrome && densities[e] < 0.3
+          && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
+        if joins { inside[e] = true }
+        if explain != nil && scores[e] > 0 {
+          lines.append(
+            "sibling el\(e) <\(elements[e].tag)> of el\(parent): score \(Int(scores[e])) density \(Int(densities[e] * 100))% chrome \(elements[e].chrome)\(joins ? " JOINS" : "")")
         }
       }
       level = Int(parent)
@@ -210,7 +215,7 @@ struct ContentScorer {
     if explain != nil {
       let kept = Set(keep)
       let label = Dictionary(uniqueKeysWithValues: zip(candidates, labels))
-      lines.append("container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint)")
+      lines.insert("container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) score \(Int(scores[root]))", at: 0)
       for (i, b) in blocks.enumerated() {
         let mark = kept.contains(i) ? "KEEP" : (label[i] != nil ? "drop" : "  - ")
         let q = label[i].map { "\($0)" } ?? "\(qualities[i])"
