@@ -34,7 +34,7 @@ struct ContentScorer {
     if cjk && c >= 60 && (b.sentences >= 1 || b.commas >= 1) { return ld > 0.3 ? .medium : .good }
     if b.words >= 25 { return .good }
     if (b.words >= 7 || (cjk && c >= 25)) && (b.sentences >= 1 || b.commas >= 1) { return .medium }
-    if ld > 0.25 && b.words < 10 { return .bad }
+    if ld > 0.6 && b.words < 10 { return .bad }
     return .short
   }
 
