@@ -83,18 +83,25 @@ extension Blotter {
       defer { close(fd) }
       var info = stat()
       guard fstat(fd, &info) == 0 else { return nil }
-      var bytes = [UInt8](repeating: 0, count: max(Int(info.st_size), 0))
-      var offset = 0
-      while true {
-        if offset == bytes.count { bytes.append(contentsOf: [UInt8](repeating: 0, count: 65536)) }
-        let n = bytes.withUnsafeMutableBufferPointer { b in
-          Foundation.read(fd, b.baseAddress! + offset, b.count - offset)
+      // Read into uninitialised capacity (no zero-fill); files that grow are read on.
+      let size = max(Int(info.st_size), 0)
+      var failed = false
+      var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        while count < size {
+          let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+          if n < 0 { failed = true }
+          if n <= 0 { break }
+          count += n
         }
+      }
+      if failed { return nil }
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let n = chunk.withUnsafeMutableBufferPointer { Foundation.read(fd, $0.baseAddress!, $0.count) }
         if n < 0 { return nil }
         if n == 0 { break }
-        offset += n
+        bytes.append(contentsOf: chunk[0..<n])
       }
-      bytes.removeSubrange(offset...)
       return bytes
     }
 
