@@ -23,7 +23,10 @@ enum ChromeFilter {
     let n = l.count
     // Feed footers: "The post <title> appeared first on <site>."
     if hasPrefix(l, "the post ") && containsFold(l, " appeared first on ") { return true }
-    if n < 150 && (hasPrefix(l, "this entry was posted in ") || hasPrefix(l, "this article was originally published")) {
+    if n < 150
+      && (hasPrefix(l, "this entry was posted in ")
+        || hasPrefix(l, "this article was originally published"))
+    {
       return true
     }
     // Feed-aggregator page furniture.
@@ -33,9 +36,12 @@ enum ChromeFilter {
     }
     if isCountLine(l) { return true }
     // Safe-exit buttons and phase banners of public-service site templates.
-    if n < 160 && (containsFold(l, "exit this site") || containsFold(l, "exit this page")) { return true }
+    if n < 160 && (containsFold(l, "exit this site") || containsFold(l, "exit this page")) {
+      return true
+    }
     if n < 200 && containsWord(l, "beta")
-      && (containsFold(l, "feedback") || containsFold(l, "new service") || containsFold(l, "new website"))
+      && (containsFold(l, "feedback") || containsFold(l, "new service")
+        || containsFold(l, "new website"))
     {
       return true
     }

@@ -60,7 +60,9 @@ struct ContentScorer {
 
   /// The element that best holds the article (nil when the page has no text) and every
   /// element's score.
-  func container(qualities: [Quality]) -> (best: Int?, scores: [Double], density: [Double], good: [Double]) {
+  func container(qualities: [Quality]) -> (
+    best: Int?, scores: [Double], density: [Double], good: [Double]
+  ) {
     let elements = page.elements
     guard !elements.isEmpty else { return (nil, [], [], []) }
     var scores = [Double](repeating: 0, count: elements.count)
@@ -158,7 +160,8 @@ struct ContentScorer {
         if joins { inside[e] = true }
         if explain != nil && scores[e] > 0 {
           lines.append(
-            "sibling el\(e) <\(elements[e].tag)> of el\(parent): score \(Int(scores[e])) density \(Int(densities[e] * 100))% chrome \(elements[e].chrome)\(joins ? " JOINS" : "")")
+            "sibling el\(e) <\(elements[e].tag)> of el\(parent): score \(Int(scores[e])) density \(Int(densities[e] * 100))% chrome \(elements[e].chrome)\(joins ? " JOINS" : "")"
+          )
         }
       }
       level = Int(parent)
@@ -180,10 +183,14 @@ struct ContentScorer {
     for (i, b) in blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
       var q = qualities[i]
       if b.chrome && !elements[root].chrome { q = .bad }
-      if b.chars >= 50, !outside.isEmpty, outside.contains(BlockFingerprint.of(page.bytes(of: b))) { q = .bad }
+      if b.chars >= 50, !outside.isEmpty, outside.contains(BlockFingerprint.of(page.bytes(of: b))) {
+        q = .bad
+      }
       // Rows of a data table inside the article: kept unless they are links.
       if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
-      if !boilerplate.isEmpty, b.chars < 2000, boilerplate.contains(BlockFingerprint.of(page.bytes(of: b))) {
+      if !boilerplate.isEmpty, b.chars < 2000,
+        boilerplate.contains(BlockFingerprint.of(page.bytes(of: b)))
+      {
         q = .bad
       }
       if q != .bad, isTitle(b) || isMetaLine(b) || ChromeFilter.isWrapperLine(page.bytes(of: b)) {
@@ -215,14 +222,17 @@ struct ContentScorer {
     if explain != nil {
       let kept = Set(keep)
       let label = Dictionary(uniqueKeysWithValues: zip(candidates, labels))
-      lines.insert("container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) score \(Int(scores[root]))", at: 0)
+      lines.insert(
+        "container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) score \(Int(scores[root]))",
+        at: 0)
       for (i, b) in blocks.enumerated() {
         let mark = kept.contains(i) ? "KEEP" : (label[i] != nil ? "drop" : "  - ")
         let q = label[i].map { "\($0)" } ?? "\(qualities[i])"
         let ld = Int(b.linkDensity * 100)
         let text = String(page.string(of: b).prefix(90))
         lines.append(
-          "\(mark) \(q) <\(b.tag)\(b.level > 0 ? "\(b.level)" : "")> el\(b.owner) hint\(b.pathHint) c\(b.chars) w\(b.words) s\(b.sentences) ld\(ld) | \(text)")
+          "\(mark) \(q) <\(b.tag)\(b.level > 0 ? "\(b.level)" : "")> el\(b.owner) hint\(b.pathHint) c\(b.chars) w\(b.words) s\(b.sentences) ld\(ld) | \(text)"
+        )
       }
     }
     return keep

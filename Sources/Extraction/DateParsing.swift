@@ -53,7 +53,8 @@ enum DateParsing {
       let c = tokens[i + 2]
       // 2024-05-14 / 2024/05/14
       if a.digits == 4, let y = a.number, let m = b.number, b.digits <= 2, let d = c.number,
-        c.digits <= 2, a.separator == b.separator, a.separator == "-" || a.separator == "/" || a.separator == "."
+        c.digits <= 2, a.separator == b.separator,
+        a.separator == "-" || a.separator == "/" || a.separator == "."
       {
         if let r = render(y, m, d) { return r }
       }
@@ -101,7 +102,9 @@ enum DateParsing {
       if isDigit(ch) {
         while j < chars.count, isDigit(chars[j]) { j += 1 }
         let digits = j - i
-        token = Token(text: String(chars[i..<j]), number: Int(String(chars[i..<j])), digits: digits, separator: " ")
+        token = Token(
+          text: String(chars[i..<j]), number: Int(String(chars[i..<j])), digits: digits,
+          separator: " ")
         if digits <= 2, j + 1 < chars.count, isLetter(chars[j]), isLetter(chars[j + 1]),
           j + 2 >= chars.count || !isLetter(chars[j + 2]),
           ["st", "nd", "rd", "th"].contains(String(chars[j...j + 1]))

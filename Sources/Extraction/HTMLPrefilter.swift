@@ -97,7 +97,9 @@ enum HTMLPrefilter {
           }
           // Attribute name.
           let an = j
-          while j < count && !isSpace(p[j]) && p[j] != 0x3D && p[j] != 0x3E && !(p[j] == 0x2F && j + 1 < count && p[j + 1] == 0x3E) {
+          while j < count && !isSpace(p[j]) && p[j] != 0x3D && p[j] != 0x3E
+            && !(p[j] == 0x2F && j + 1 < count && p[j + 1] == 0x3E)
+          {
             j += 1
           }
           let anLength = j - an
@@ -130,7 +132,8 @@ enum HTMLPrefilter {
             out.append(0x20)
             out.append(contentsOf: UnsafeBufferPointer(start: p + an, count: j - an))
             if kind == .script && valueStart >= 0
-              && containsFold(UnsafeBufferPointer(start: p + valueStart, count: valueEnd - valueStart), "ld+json")
+              && containsFold(
+                UnsafeBufferPointer(start: p + valueStart, count: valueEnd - valueStart), "ld+json")
             {
               isJSONLD = true
             }
@@ -152,7 +155,9 @@ enum HTMLPrefilter {
           case .style:
             if valueStart >= 0 {
               let v = UnsafeBufferPointer(start: p + valueStart, count: valueEnd - valueStart)
-              if containsFold(v, "none") && (containsFold(v, "display:none") || containsFold(v, "display: none")) {
+              if containsFold(v, "none")
+                && (containsFold(v, "display:none") || containsFold(v, "display: none"))
+              {
                 out.append(contentsOf: [0x20, 0x68, 0x69, 0x64, 0x64, 0x65, 0x6E])  // " hidden"
               }
             }
@@ -235,7 +240,9 @@ enum HTMLPrefilter {
         if matchFold(at, "link") { return .drop }
       case 5:
         if matchFold(at, "style") { return .style }
-        if matchFold(at, "input") || matchFold(at, "track") || matchFold(at, "param") { return .drop }
+        if matchFold(at, "input") || matchFold(at, "track") || matchFold(at, "param") {
+          return .drop
+        }
       case 6:
         if matchFold(at, "script") { return .script }
         if matchFold(at, "source") { return .drop }
@@ -246,7 +253,9 @@ enum HTMLPrefilter {
 
     enum Keep { case no, whole, nameOnly, style, hint }
 
-    private mutating func hints(_ value: UnsafeBufferPointer<UInt8>) -> (weight: Int16, author: Bool) {
+    private mutating func hints(_ value: UnsafeBufferPointer<UInt8>) -> (
+      weight: Int16, author: Bool
+    ) {
       var h: UInt64 = 0xcbf2_9ce4_8422_2325
       for b in value {
         h ^= UInt64(b)
@@ -276,16 +285,21 @@ enum HTMLPrefilter {
       case 6: return matchFold(at, "hidden") ? .whole : .no
       case 7: return matchFold(at, "content") ? .whole : .no
       case 8:
-        return matchFold(at, "itemprop") || matchFold(at, "datetime") || matchFold(at, "property") ? .whole : .no
+        return matchFold(at, "itemprop") || matchFold(at, "datetime") || matchFold(at, "property")
+          ? .whole : .no
       default: return .no
       }
     }
 
-    @inline(__always) private func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    @inline(__always) private func isLetter(_ b: UInt8) -> Bool {
+      (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A
+    }
     @inline(__always) private func isSpace(_ b: UInt8) -> Bool {
       b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C
     }
-    @inline(__always) private func isNameEnd(_ b: UInt8) -> Bool { isSpace(b) || b == 0x3E || b == 0x2F }
+    @inline(__always) private func isNameEnd(_ b: UInt8) -> Bool {
+      isSpace(b) || b == 0x3E || b == 0x2F
+    }
 
     @inline(__always)
     private func matchFold(_ at: Int, _ s: StaticString) -> Bool {

@@ -29,12 +29,15 @@ enum JSONLinesExtraction {
     return result
   }
 
-  private static func article(_ line: [UInt8], number: Int, path: String) throws(ExtractionError) -> Article {
+  private static func article(_ line: [UInt8], number: Int, path: String) throws(ExtractionError)
+    -> Article
+  {
     let value: JSONValue
     do {
       value = try JSONParser.parse(line)
     } catch {
-      throw .badJSONLine(path: path, line: number, reason: "\(error.message) at byte \(error.offset + 1)")
+      throw .badJSONLine(
+        path: path, line: number, reason: "\(error.message) at byte \(error.offset + 1)")
     }
     guard case .object = value else {
       throw .badJSONLine(path: path, line: number, reason: "not a JSON object")

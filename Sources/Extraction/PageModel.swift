@@ -204,8 +204,12 @@ enum ClassHints {
   private static let stemIndex: [[([UInt8], Stem)]] = {
     var index = [[([UInt8], Stem)]](repeating: [], count: 256)
     for stem in negativeStems { index[Int(stem[0])].append((stem, .negative)) }
-    for word in ["article", "content"] { index[Int(word.utf8.first!)].append((Array(word.utf8), .positive)) }
-    for word in ["author", "byline"] { index[Int(word.utf8.first!)].append((Array(word.utf8), .author)) }
+    for word in ["article", "content"] {
+      index[Int(word.utf8.first!)].append((Array(word.utf8), .positive))
+    }
+    for word in ["author", "byline"] {
+      index[Int(word.utf8.first!)].append((Array(word.utf8), .author))
+    }
     return index
   }()
 
@@ -217,7 +221,8 @@ enum ClassHints {
     for i in 0..<n {
       let b = token[i]
       let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
-      for (stem, kind) in stemIndex[Int(lower)] where i + stem.count <= n && (kind != .positive || n > 7) {
+      for (stem, kind) in stemIndex[Int(lower)]
+      where i + stem.count <= n && (kind != .positive || n > 7) {
         var k = 1
         while k < stem.count {
           let c = token[i + k]

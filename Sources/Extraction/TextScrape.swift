@@ -28,7 +28,8 @@ enum TextScrape {
     var lines = [Line]()
     var blank = false
     var headerZone = true
-    var raw = String(decoding: utf8, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    var raw = String(decoding: utf8, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
     if raw.count == 1 { raw = raw[0].split(separator: "\r", omittingEmptySubsequences: false) }
     for rawLine in raw {
       let text = TextCleanup.normalizeWhitespace(String(rawLine))
@@ -41,7 +42,8 @@ enum TextScrape {
       let words = text.split(separator: " ").count
       lines.append(
         Line(
-          text: text, words: words, terminal: endsSentence(text), linkLike: isLinkLike(text, words: words),
+          text: text, words: words, terminal: endsSentence(text),
+          linkLike: isLinkLike(text, words: words),
           blankBefore: blank))
       blank = false
     }
@@ -147,7 +149,8 @@ enum TextScrape {
       r.url = v
       return true
     }
-    if let v = value(after: "author") ?? value(after: "byline"), let b = TextCleanup.cleanByline(v) {
+    if let v = value(after: "author") ?? value(after: "byline"), let b = TextCleanup.cleanByline(v)
+    {
       r.byline = b
       return true
     }
@@ -173,7 +176,8 @@ enum TextScrape {
     let lower = text.lowercased()
     if words <= 3 && (lower.hasPrefix("http") || lower.hasPrefix("www.")) { return true }
     if lower.contains("http://") || lower.contains("https://") {
-      let urls = text.split(separator: " ").filter { $0.hasPrefix("http") || $0.hasPrefix("www.") }.count
+      let urls = text.split(separator: " ").filter { $0.hasPrefix("http") || $0.hasPrefix("www.") }
+        .count
       if urls * 3 >= words { return true }
     }
     // Menus flattened into one line: "Home | News | Sport | Contact".

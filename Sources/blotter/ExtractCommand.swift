@@ -19,7 +19,9 @@ extension Blotter {
     @Flag(help: "Print one JSON object per document: id, path, title, date, source, byline, text.")
     var json = false
 
-    @Flag(help: "Instead of the documents, print the scorer's decision for every block of each HTML page.")
+    @Flag(
+      help:
+        "Instead of the documents, print the scorer's decision for every block of each HTML page.")
     var explain = false
 
     func run() throws {
@@ -97,7 +99,9 @@ extension Blotter {
       if failed { return nil }
       var chunk = [UInt8](repeating: 0, count: 65536)
       while true {
-        let n = chunk.withUnsafeMutableBufferPointer { Foundation.read(fd, $0.baseAddress!, $0.count) }
+        let n = chunk.withUnsafeMutableBufferPointer {
+          Foundation.read(fd, $0.baseAddress!, $0.count)
+        }
         if n < 0 { return nil }
         if n == 0 { break }
         bytes.append(contentsOf: chunk[0..<n])

@@ -18,7 +18,9 @@ import Testing
     #expect(throws: ExtractionError.binaryData(path: "img/x.dat")) {
       try extractor.extract(bytes: fixture("binary.dat"), path: "img/x.dat")
     }
-    #expect(ExtractionError.binaryData(path: "img/x.dat").description == "img/x.dat: binary data, not text")
+    #expect(
+      ExtractionError.binaryData(path: "img/x.dat").description
+        == "img/x.dat: binary data, not text")
   }
 
   @Test func corruptGzipIsAnError() {
@@ -29,7 +31,11 @@ import Testing
   }
 
   @Test func byteOrderMarkIsStripped() throws {
-    let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("Title line\nA paragraph long enough to count as the body of this little story, with a full stop.\n".utf8)
+    let bytes: [UInt8] =
+      [0xEF, 0xBB, 0xBF]
+      + Array(
+        "Title line\nA paragraph long enough to count as the body of this little story, with a full stop.\n"
+          .utf8)
     let a = try #require(extractor.extract(bytes: bytes, path: "b.txt").first)
     #expect(a.title == "Title line")
   }
@@ -55,15 +61,21 @@ import Testing
 
   @Test func titleSuffixIsStripped() {
     let reader = PageMetadataReader(page: PageModel())
-    #expect(reader.stripSiteSuffix("Man charged | Suffolk News", site: "Suffolk News").0 == "Man charged")
-    #expect(reader.stripSiteSuffix("Man charged after crash in Ipswich - EADT", site: nil).0 == "Man charged after crash in Ipswich")
+    #expect(
+      reader.stripSiteSuffix("Man charged | Suffolk News", site: "Suffolk News").0 == "Man charged")
+    #expect(
+      reader.stripSiteSuffix("Man charged after crash in Ipswich - EADT", site: nil).0
+        == "Man charged after crash in Ipswich")
     #expect(reader.stripSiteSuffix("Cats - and dogs", site: nil).0 == "Cats - and dogs")
   }
 
   @Test func kindIsSniffed() throws {
-    #expect(try extractor.inputKind(bytes: Array("{\"title\":\"x\"}".utf8), path: "a") == .jsonLines)
+    #expect(
+      try extractor.inputKind(bytes: Array("{\"title\":\"x\"}".utf8), path: "a") == .jsonLines)
     #expect(try extractor.inputKind(bytes: Array("<!doctype html><p>x".utf8), path: "a") == .html)
     #expect(try extractor.inputKind(bytes: Array("Just words.".utf8), path: "a") == .text)
-    #expect(try extractor.inputKind(bytes: Array("<?xml version=\"1.0\"?><feed></feed>".utf8), path: "a") == .feed)
+    #expect(
+      try extractor.inputKind(bytes: Array("<?xml version=\"1.0\"?><feed></feed>".utf8), path: "a")
+        == .feed)
   }
 }

@@ -47,7 +47,8 @@ import Testing
   }
 
   @Test func externalEntitiesAreNotLoaded() throws {
-    let xml = Array("""
+    let xml = Array(
+      """
       <?xml version="1.0"?>
       <!DOCTYPE rss [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
       <rss version="2.0"><channel><title>T</title>
@@ -61,10 +62,12 @@ import Testing
 
   @Test func brokenFeedNamesThePath() throws {
     #expect(throws: ExtractionError.self) {
-      try extractor.extract(bytes: Array("<?xml version=\"1.0\"?><html><p>x</p></html>".utf8), path: "bad.xml")
+      try extractor.extract(
+        bytes: Array("<?xml version=\"1.0\"?><html><p>x</p></html>".utf8), path: "bad.xml")
     }
     do {
-      _ = try extractor.extract(bytes: Array("<?xml version=\"1.0\"?><other/>".utf8), path: "bad.rss")
+      _ = try extractor.extract(
+        bytes: Array("<?xml version=\"1.0\"?><other/>".utf8), path: "bad.rss")
       Issue.record("expected an error")
     } catch {
       guard case .unparseableFeed(let path, _) = error else {

@@ -46,10 +46,13 @@ import Testing
   }
 
   @Test func aggregatorWrapperLinesAreDropped() throws {
-    let a = try #require(extractor.extract(bytes: fixture("aggregator.html"), path: "agg.html").first)
+    let a = try #require(
+      extractor.extract(bytes: fixture("aggregator.html"), path: "agg.html").first)
     #expect(a.text.contains("charged with arson after three beach huts"))
     #expect(a.text.contains("Ipswich Magistrates' Court"))
-    for chrome in ["Viewing all", "Browse latest", "Browse all", "View Live", "$ 0 0", "appeared first on"] {
+    for chrome in [
+      "Viewing all", "Browse latest", "Browse all", "View Live", "$ 0 0", "appeared first on",
+    ] {
       #expect(!a.text.contains(chrome), "wrapper line leaked: \(chrome)")
     }
   }
@@ -64,12 +67,16 @@ import Testing
   }
 
   @Test func entitiesAreDecodedAndWhitespaceNormalised() throws {
-    let html = Array("""
+    let html = Array(
+      """
       <html><body><article><p>Officers   from&nbsp;Suffolk &amp; Norfolk
       seized &pound;2,000 &mdash; and a &#8220;replica&#8221; pistol, in a joint operation on Friday night in Ipswich.</p></article></body></html>
       """.utf8)
     let a = try #require(extractor.extract(bytes: html, path: "e.html").first)
-    #expect(a.paragraphs == ["Officers from Suffolk & Norfolk seized £2,000 — and a “replica” pistol, in a joint operation on Friday night in Ipswich."])
+    #expect(
+      a.paragraphs == [
+        "Officers from Suffolk & Norfolk seized £2,000 — and a “replica” pistol, in a joint operation on Friday night in Ipswich."
+      ])
   }
 
   @Test func boilerplateFingerprintsDropRepeatedBlocks() throws {
@@ -79,7 +86,8 @@ import Testing
     let plain = try #require(extractor.extract(bytes: bytes, path: "a.html").first)
     let lastParagraph = try #require(plain.paragraphs.last)
     let template: Set<UInt64> = [BlockFingerprint.of(Array(lastParagraph.utf8))]
-    let trimmed = try #require(extractor.extract(bytes: bytes, path: "a.html", boilerplate: template).articles.first)
+    let trimmed = try #require(
+      extractor.extract(bytes: bytes, path: "a.html", boilerplate: template).articles.first)
     #expect(trimmed.paragraphs == Array(plain.paragraphs.dropLast()))
   }
 }

@@ -43,11 +43,18 @@ import Testing
   }
 
   @Test func longFormDateAndTimeElement() throws {
-    let textDate = "<html><body><h1>Arrest after Mill Road robbery</h1><p>Sunday 8 September 2024</p>\(story)</body></html>"
-    #expect(try extractor.extract(bytes: Array(textDate.utf8), path: "a.html").first?.date == "2024-09-08")
-    let usDate = "<html><body><h1>Arrest after Mill Road robbery</h1><p>September 8, 2024</p>\(story)</body></html>"
-    #expect(try extractor.extract(bytes: Array(usDate.utf8), path: "b.html").first?.date == "2024-09-08")
-    let time = "<html><body><h1>Arrest</h1><time datetime=\"2024-09-09\">Monday</time>\(story)</body></html>"
-    #expect(try extractor.extract(bytes: Array(time.utf8), path: "c.html").first?.date == "2024-09-09")
+    let textDate =
+      "<html><body><h1>Arrest after Mill Road robbery</h1><p>Sunday 8 September 2024</p>\(story)</body></html>"
+    #expect(
+      try extractor.extract(bytes: Array(textDate.utf8), path: "a.html").first?.date == "2024-09-08"
+    )
+    let usDate =
+      "<html><body><h1>Arrest after Mill Road robbery</h1><p>September 8, 2024</p>\(story)</body></html>"
+    #expect(
+      try extractor.extract(bytes: Array(usDate.utf8), path: "b.html").first?.date == "2024-09-08")
+    let time =
+      "<html><body><h1>Arrest</h1><time datetime=\"2024-09-09\">Monday</time>\(story)</body></html>"
+    #expect(
+      try extractor.extract(bytes: Array(time.utf8), path: "c.html").first?.date == "2024-09-09")
   }
 }

@@ -24,7 +24,8 @@ import Testing
   }
 
   @Test func jsonLinesSkipsTheBadLineAndSaysWhich() throws {
-    let result = try extractor.extractWithWarnings(bytes: fixture("stories.jsonl"), path: "herts.jsonl")
+    let result = try extractor.extractWithWarnings(
+      bytes: fixture("stories.jsonl"), path: "herts.jsonl")
     #expect(result.articles.map(\.id) == ["herts.jsonl#bp-1", "herts.jsonl#2", "herts.jsonl#bp-4"])
     #expect(result.warnings.count == 1)
     guard case .badJSONLine(let path, let line, _) = result.warnings.first else {
@@ -44,13 +45,18 @@ import Testing
     // `html` is extracted as HTML: the credit line goes.
     let html = result.articles[2]
     #expect(html.source == "Herts Police")
-    #expect(html.paragraphs == ["Police in Hitchin are appealing for information after a car was damaged in Bancroft car park on Friday night."])
+    #expect(
+      html.paragraphs == [
+        "Police in Hitchin are appealing for information after a car was damaged in Bancroft car park on Friday night."
+      ])
     // The plain API returns the good lines.
     #expect(try extractor.extract(bytes: fixture("stories.jsonl"), path: "herts.jsonl").count == 3)
   }
 
   @Test func jsonLinesWithNoGoodLineFails() {
-    #expect(throws: ExtractionError.badJSONLine(path: "x.jsonl", line: 1, reason: "not a JSON object")) {
+    #expect(
+      throws: ExtractionError.badJSONLine(path: "x.jsonl", line: 1, reason: "not a JSON object")
+    ) {
       try extractor.extract(bytes: Array("[1, 2]\n".utf8), path: "x.jsonl")
     }
   }

@@ -101,8 +101,9 @@ struct HTMLReader {
       | HTML_PARSE_NONET.rawValue | HTML_PARSE_IGNORE_ENC.rawValue
     bytes.withUnsafeBufferPointer { buffer in
       buffer.withMemoryRebound(to: CChar.self) { chars in
-        guard let ctxt = htmlCreatePushParserCtxt(
-          &sax, UnsafeMutableRawPointer(reader), nil, 0, nil, XML_CHAR_ENCODING_UTF8)
+        guard
+          let ctxt = htmlCreatePushParserCtxt(
+            &sax, UnsafeMutableRawPointer(reader), nil, 0, nil, XML_CHAR_ENCODING_UTF8)
         else { return }
         defer { htmlFreeParserCtxt(ctxt) }
         _ = htmlCtxtUseOptions(ctxt, Int32(options))
@@ -115,7 +116,9 @@ struct HTMLReader {
 
   // MARK: - Events
 
-  private mutating func start(_ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+  private mutating func start(
+    _ name: UnsafePointer<xmlChar>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
+  ) {
     let tag = tag(of: name)
     var frame = Frame(tag: tag)
     defer { frames.append(frame) }
@@ -200,7 +203,8 @@ struct HTMLReader {
           if equalsFold(valueBytes, "author") { isAuthor = true }
         case 8 where equals(nameBytes, "datetime"):
           if tag == .time, valueBytes.count > 0 {
-            model.metadata.times.append((String(decoding: valueBytes, as: UTF8.self), model.blocks.count))
+            model.metadata.times.append(
+              (String(decoding: valueBytes, as: UTF8.self), model.blocks.count))
           }
         default: break
         }
@@ -237,7 +241,8 @@ struct HTMLReader {
     pathHint = max(-60, min(60, pathHint + hint))
     chrome = chrome || hint <= -3
     model.elements.append(
-      Element(parent: owner, tag: tag, hint: hint, pathHint: pathHint, level: level, chrome: chrome))
+      Element(parent: owner, tag: tag, hint: hint, pathHint: pathHint, level: level, chrome: chrome)
+    )
     owner = Int32(model.elements.count - 1)
     ownerTag = tag
     ownerLevel = level
@@ -256,7 +261,11 @@ struct HTMLReader {
       skipDepth -= 1
       if skipDepth == 0 && capture != .none {
         let text = String(decoding: captured, as: UTF8.self)
-        if capture == .title { model.metadata.title = text } else { model.metadata.jsonLD.append(text) }
+        if capture == .title {
+          model.metadata.title = text
+        } else {
+          model.metadata.jsonLD.append(text)
+        }
         capture = .none
       }
       return
@@ -334,14 +343,17 @@ struct HTMLReader {
         if c & 0xC0 != 0x80 { count += 1 }
         if c == 0x2C {
           commas += 1
-        } else if c == 0xE3 && i + 2 < length && text[i + 1] == 0x80 && (text[i + 2] == 0x82 || text[i + 2] == 0x81) {
+        } else if c == 0xE3 && i + 2 < length && text[i + 1] == 0x80
+          && (text[i + 2] == 0x82 || text[i + 2] == 0x81)
+        {
           if text[i + 2] == 0x82 { sentences += 1 } else { commas += 1 }
         } else if c == 0xEF && i + 2 < length && text[i + 1] == 0xBC && text[i + 2] == 0x8C {
           commas += 1
         }
         i += 1
       }
-      model.text.append(contentsOf: UnsafeBufferPointer(start: text + wordStart, count: i - wordStart))
+      model.text.append(
+        contentsOf: UnsafeBufferPointer(start: text + wordStart, count: i - wordStart))
       chars += count
       if inLink { linkChars += count }
     }
@@ -404,7 +416,9 @@ struct HTMLReader {
     if !text.isEmpty && text.utf8.count < 120 { model.metadata.authorNames.append(text) }
   }
 
-  private func attribute(_ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ wanted: StaticString)
+  private func attribute(
+    _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, _ wanted: StaticString
+  )
     -> UnsafeBufferPointer<UInt8>?
   {
     guard var a = attributes else { return nil }
@@ -433,7 +447,8 @@ struct HTMLReader {
   }
 
   /// Class/id evidence and whether the value names an author or byline, cached per value.
-  private mutating func hints(_ value: UnsafeBufferPointer<UInt8>) -> (weight: Int16, author: Bool) {
+  private mutating func hints(_ value: UnsafeBufferPointer<UInt8>) -> (weight: Int16, author: Bool)
+  {
     guard value.count > 0 else { return (0, false) }
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
     for b in value {
