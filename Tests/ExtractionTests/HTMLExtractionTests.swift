@@ -91,3 +91,28 @@ import Testing
     #expect(trimmed.paragraphs == Array(plain.paragraphs.dropLast()))
   }
 }
+
+@Suite struct ConcurrencyTests {
+  @Test func extractorIsUsableFromManyTasks() async throws {
+    let extractor = DocumentExtractor()
+    let page = try fixture("news-page.html")
+    let feed = try fixture("feed.rss.gz")
+    let expected = try extractor.extract(bytes: page, path: "a.html")
+    let counts = await withTaskGroup(of: Int.self) { group in
+      for i in 0..<16 {
+        group.addTask {
+          let bytes = i % 2 == 0 ? page : feed
+          let path = i % 2 == 0 ? "a.html" : "f.rss.gz"
+          let articles = (try? extractor.extract(bytes: bytes, path: path)) ?? []
+          if i % 2 == 0 && articles != expected { return -1 }
+          return articles.count
+        }
+      }
+      var all = [Int]()
+      for await c in group { all.append(c) }
+      return all
+    }
+    #expect(counts.filter { $0 == 1 }.count == 8)
+    #expect(counts.filter { $0 == 2 }.count == 8)
+  }
+}
