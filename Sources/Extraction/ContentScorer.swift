@@ -201,6 +201,7 @@ struct ContentScorer {
     }
 
     // Context: short blocks live or die by their neighbours.
+    let sizes = candidates.map { blocks[$0].chars }
     var keep = [Int]()
     for (k, i) in candidates.enumerated() {
       switch labels[k] {
@@ -208,8 +209,8 @@ struct ContentScorer {
       case .bad: continue
       case .short:
         let b = blocks[i]
-        let next = neighbour(labels, from: k, step: 1)
-        let prev = neighbour(labels, from: k, step: -1)
+        let next = neighbour(labels, from: k, step: 1, sizes: sizes)
+        let prev = neighbour(labels, from: k, step: -1, sizes: sizes)
         if b.tag == .heading {
           if b.level != 1, next == .good || next == .medium { keep.append(i) }
         } else if b.words >= 2, prev == .good || prev == .medium || prev == nil,
@@ -239,11 +240,12 @@ struct ContentScorer {
   }
 
   /// Quality of the nearest non-short block in one direction (bad stops the search).
-  private func neighbour(_ labels: [Quality], from k: Int, step: Int) -> Quality? {
+  /// Small link-only blocks (buttons such as "Buy now", "Read more") are passed over.
+  private func neighbour(_ labels: [Quality], from k: Int, step: Int, sizes: [Int32]) -> Quality? {
     var j = k + step
     var hops = 0
     while j >= 0 && j < labels.count && hops < 1000 {
-      if labels[j] != .short { return labels[j] }
+      if labels[j] != .short && !(labels[j] == .bad && sizes[j] < 25) { return labels[j] }
       j += step
       hops += 1
     }
