@@ -76,7 +76,8 @@ struct ContentScorer {
       sum[Int(b.owner)] += v
       chars[Int(b.owner)] += Double(b.chars)
       links[Int(b.owner)] += Double(b.linkChars)
-      if qualities[i] == .good { good[Int(b.owner)] += v }
+      // Medium blocks count as content too: short pages and CJK text have few "good" ones.
+      if qualities[i] == .good || qualities[i] == .medium { good[Int(b.owner)] += v }
     }
     // Children come after parents, so one reverse pass sums every subtree.
     var best: Int?

@@ -66,6 +66,25 @@ import Testing
     #expect(a.title.contains("£750"))
   }
 
+  @Test func declaredCharsetIsConvertedWithIconv() throws {
+    let html =
+      "<html><head><meta charset=\"shift_jis\"><title>東京の事件</title></head><body><article>"
+      + "<p>東京都内で男が逮捕されました。警察によると、男は容疑を認めているということです。</p></article></body></html>"
+    // Shift_JIS bytes are not valid UTF-8: the declared charset decides.
+    let sjis: [UInt8] = TextDecoding.iconvConvertTo(html, charset: "SHIFT_JIS")
+    #expect(!TextDecoding.isValidUTF8(sjis))
+    let a = try #require(extractor.extract(bytes: sjis, path: "jp.html").first)
+    #expect(a.title == "東京の事件")
+    #expect(a.paragraphs == ["東京都内で男が逮捕されました。警察によると、男は容疑を認めているということです。"])
+  }
+
+  @Test func shortPageWithOneParagraphKeepsIt() throws {
+    let html =
+      "<html><body><nav><a href=\"/\">Home</a></nav><div><p>Roadworks on the A14 at Bury St Edmunds end tonight.</p></div></body></html>"
+    let a = try #require(extractor.extract(bytes: Array(html.utf8), path: "s.html").first)
+    #expect(a.paragraphs == ["Roadworks on the A14 at Bury St Edmunds end tonight."])
+  }
+
   @Test func entitiesAreDecodedAndWhitespaceNormalised() throws {
     let html = Array(
       """
