@@ -34,7 +34,8 @@ enum JSONLinesExtraction {
     do {
       value = try JSONParser.parse(line)
     } catch {
-      throw .badJSONLine(path: path, line: number, reason: "\(error.message) at byte \(error.offset + 1)")
+      throw .badJSONLine(
+        path: path, line: number, reason: "\(error.message) at byte \(error.offset + 1)")
     }
     guard case .object = value else {
       throw .badJSONLine(path: path, line: number, reason: "not a JSON object")
