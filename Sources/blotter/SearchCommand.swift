@@ -88,7 +88,7 @@ struct SearchCommand: ParsableCommand {
         let result = try searcher.search(line, limit: limit, highlight: .markdown)
         let d = ContinuousClock.now - t0
         let micros = Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
-        Output.line(Self.json(result, micros: micros))
+        Output.line(Self.json(result, micros: micros, rankMicros: searcher.lastRankMicros))
       } catch let e as QueryError {
         bad = true
         var j = JSONOut()
@@ -107,7 +107,7 @@ struct SearchCommand: ParsableCommand {
     if bad { throw ExitCode(2) }
   }
 
-  static func json(_ r: SearchResult, micros: Int?) -> String {
+  static func json(_ r: SearchResult, micros: Int?, rankMicros: Int? = nil) -> String {
     var j = JSONOut()
     j.open()
     j.field("query", r.query)
@@ -139,6 +139,7 @@ struct SearchCommand: ParsableCommand {
     }
     j.closeArray()
     if let micros { j.field("micros", micros) }
+    if let rankMicros { j.field("rank_micros", rankMicros) }
     j.close()
     return j.text
   }

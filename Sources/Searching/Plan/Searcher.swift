@@ -49,6 +49,9 @@ public final class Searcher {
   public let entities: EntityResolver
   private var lengthCaches: [Field: [Float]] = [:]
   private var docFreqs: [MatchedTerm: Int] = [:]
+  /// Terms of the query outside any NOT, gathered while binding (for highlighting).
+  private var positiveTerms: Set<MatchedTerm> = []
+  private var negated = 0
 
   public init(reader: IndexReader) {
     self.reader = reader
@@ -75,22 +78,36 @@ public final class Searcher {
     }
   }
 
+  /// Microseconds the last search spent finding and ranking (before loading documents and
+  /// building snippets).
+  public private(set) var lastRankMicros = 0
+
   public func search(_ node: QueryNode, query: String, limit: Int, highlight: Highlight) throws -> SearchResult {
+    let t0 = ContinuousClock.now
+    positiveTerms = []
     var heap = Heap<Candidate>()
+    heap.reserveCapacity(limit + 1)
     var total = 0
     var base = 0
     for (si, segment) in reader.segments.enumerated() {
       let scorer = try bind(node, segment: segment, positive: true)
+      let hasDeletes = segment.info.deletes != nil
       var d = scorer.doc
+      var floor: Float = -.infinity  // the heap's minimum once it is full
       while d != PostingsCursor.end {
-        if !segment.isDeleted(d) {
+        if !hasDeletes || !segment.isDeleted(d) {
           total += 1
-          let c = Candidate(
-            score: scorer.score(), day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si, doc: d)
-          if heap.count < limit {
-            heap.insert(c)
-          } else if let m = heap.min, m < c {
-            _ = heap.replaceMin(with: c)
+          if limit > 0 {
+            let score = scorer.score()
+            if heap.count < limit || score >= floor {
+              let c = Candidate(score: score, day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si, doc: d)
+              if heap.count < limit {
+                heap.insert(c)
+              } else if let m = heap.min, m < c {
+                _ = heap.replaceMin(with: c)
+              }
+              if heap.count == limit, let m = heap.min { floor = m.score }
+            }
           }
         }
         d = scorer.next()
@@ -99,24 +116,24 @@ public final class Searcher {
     }
     var best: [Candidate] = []
     while let c = heap.popMax() { best.append(c) }
+    let d = ContinuousClock.now - t0
+    lastRankMicros = Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
+
+    let terms = Set(positiveTerms.filter { $0.field == .body || $0.field == .title }.map(\.term))
     var hits: [Hit] = []
     for c in best {
       let segment = reader.segments[c.segment]
-      // Re-run the query on this one document to learn which terms matched it.
-      let scorer = try bind(node, segment: segment, positive: true)
-      var matched = Set<MatchedTerm>()
-      if scorer.advance(to: c.doc) == c.doc { scorer.matched(into: &matched) }
       let stored = try segment.document(c.doc)
       let mentions = matchedMentions(in: stored, for: node)
-      let bodyTerms = Set(matched.filter { $0.field == .body || $0.field == .title }.map(\.term))
       let marks = mentions.filter { !$0.inTitle }.map { $0.start..<$0.end }
       let snippet = Snippets.make(
-        text: stored.text, terms: bodyTerms, marks: marks, analyzer: analyzer, highlight: highlight)
+        text: stored.text, hits: try bodyPositions(terms, segment: segment, doc: c.doc), marks: marks,
+        analyzer: analyzer, highlight: highlight)
       hits.append(
         Hit(
           id: stored.id, path: stored.path, title: stored.title, date: stored.date, source: stored.source,
           score: c.score, snippet: snippet,
-          matched: matched.sorted { ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term) },
+          matched: positiveTerms.sorted { ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term) },
           entities: mentions, segment: c.segment, doc: c.doc))
     }
     return SearchResult(query: query, total: total, hits: hits)
@@ -140,6 +157,21 @@ public final class Searcher {
 
   /// Parses a query (for commands that run it their own way).
   public func parse(_ query: String) throws(QueryError) -> QueryNode { try parser.parse(query) }
+
+  /// Positions of `terms` in the body of one document, read from the postings.
+  func bodyPositions(_ terms: Set<String>, segment: SegmentReader, doc: UInt32) throws -> [Int32: String] {
+    var out: [Int32: String] = [:]
+    var buf: [UInt32] = []
+    for t in terms {
+      guard let info = try segment.termInfo(field: .body, term: t) else { continue }
+      let c = segment.postings(info)
+      if c.advance(to: doc) == doc {
+        c.positions(into: &buf)
+        for p in buf { out[Int32(p)] = t }
+      }
+    }
+    return out
+  }
 
   // MARK: - Explaining hits
 
@@ -206,6 +238,7 @@ public final class Searcher {
   static let defaultFields: [Field] = [.title, .body]
 
   func termScorer(_ segment: SegmentReader, _ field: Field, _ term: String) throws -> Scorer? {
+    if negated == 0 { positiveTerms.insert(MatchedTerm(field: field, term: term)) }
     guard let info = try segment.termInfo(field: field, term: term) else { return nil }
     let df = try docFreq(field, term)
     let w = BM25.idf(docFreq: df, docs: reader.totalDocs) * boost(field) * (BM25.k1 + 1)
@@ -223,6 +256,7 @@ public final class Searcher {
     if byPos.count == 1 { return try termScorer(segment, field, byPos[0].1) ?? EmptyScorer() }
     var cursors: [PostingsCursor] = []
     var idf: Float = 0
+    if negated == 0 { for (_, term) in byPos { positiveTerms.insert(MatchedTerm(field: field, term: term)) } }
     for (_, term) in byPos {
       guard let info = try segment.termInfo(field: field, term: term) else { return EmptyScorer() }
       cursors.append(segment.postings(info))
@@ -282,6 +316,8 @@ public final class Searcher {
       var negatives: [Scorer] = []
       for c in children {
         if case .not(let inner) = c {
+          negated += 1
+          defer { negated -= 1 }
           if let s = try bindOptional(inner, segment: segment) { negatives.append(s) }
         } else if let s = try bindOptional(c, segment: segment) {
           positives.append(s)
@@ -305,6 +341,8 @@ public final class Searcher {
       }
       return DisjunctionScorer(parts)
     case .not(let inner):
+      negated += 1
+      defer { negated -= 1 }
       guard let ex = try bindOptional(inner, segment: segment) else { return EmptyScorer() }
       return ExclusionScorer(include: AllScorer(maxDoc: segment.maxDoc), exclude: ex)
     case .dateRange(let from, let to):

@@ -13,24 +13,50 @@ public enum Snippets {
     maxWords: Int = 30
   ) -> String {
     let tokens = analyzer.tokens(text, mode: .index)
-    let utf8 = Array(text.utf8)
     if tokens.isEmpty { return "" }
     // Collapse alternatives at one position: a position matches if any of its forms does.
     var positions: [(start: Int, end: Int, hit: String?)] = []
-    let marked = "\u{1}mention"
     for t in tokens {
-      var hit = terms.contains(t.term) ? t.term : nil
-      if hit == nil, marks.contains(where: { $0.contains(Int(t.start)) }) { hit = marked }
+      let hit = terms.contains(t.term) ? t.term : nil
       if let last = positions.last, last.start == Int(t.start) {
         if hit != nil { positions[positions.count - 1].hit = hit }
       } else {
         positions.append((Int(t.start), Int(t.end), hit))
       }
     }
+    return window(text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
+  }
+
+  /// The same, when the index already told which positions matched (`hits`: position → term):
+  /// the text is only split into words, not folded or stemmed.
+  public static func make(
+    text: String, hits: [Int32: String], marks: [Range<Int>] = [], analyzer: Analyzer, highlight: Highlight,
+    maxWords: Int = 30
+  ) -> String {
+    let spans = analyzer.spans(text)
+    if spans.isEmpty { return "" }
+    var positions: [(start: Int, end: Int, hit: String?)] = []
+    positions.reserveCapacity(spans.count)
+    for (i, s) in spans.enumerated() { positions.append((Int(s.start), Int(s.end), hits[Int32(i)])) }
+    return window(text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
+  }
+
+  static func window(
+    text: String, positions: inout [(start: Int, end: Int, hit: String?)], marks: [Range<Int>],
+    highlight: Highlight, maxWords: Int
+  ) -> String {
+    let utf8 = Array(text.utf8)
+    let marked = "\u{1}mention"
+    if !marks.isEmpty {
+      for k in positions.indices where positions[k].hit == nil && marks.contains(where: { $0.contains(positions[k].start) }) {
+        positions[k].hit = marked
+      }
+    }
+    let terms = positions.contains { $0.hit != nil }
     // Best window: most distinct matched terms, then most matches, earliest.
     var bestStart = 0
     var bestScore = (-1, -1)
-    if !terms.isEmpty || !marks.isEmpty {
+    if terms {
       var counts: [String: Int] = [:]
       var hits = 0
       var lo = 0
