@@ -180,11 +180,13 @@ class Blotter:
     if r["rc"] != 0:
       raise StepError(err_of(r, "blotter index --help"))
     self.help = r["stdout"] + r["stderr"]
+    if "--index" not in self.help:
+      raise StepError("blotter has no `index` command (its --help names no --index option)")
     r = run_proc([self.bin, "search", "--help"], timeout=60)
     if r["rc"] != 0:
       raise StepError(err_of(r, "blotter search --help"))
     if "--batch" not in r["stdout"] + r["stderr"]:
-      raise StepError("blotter search has no --batch option")
+      raise StepError("blotter has no `search --batch` command")
 
   def has(self, opt: str) -> bool:
     return opt in self.help
