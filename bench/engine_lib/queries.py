@@ -33,21 +33,44 @@ def _words(text: str) -> list[str]:
   return [w for w in WORD.findall(text.lower()) if w not in STOPWORDS and len(w) > 2]
 
 
+def _stemmer():
+  try:
+    import snowballstemmer  # Snowball English, as blotter (libstemmer) and tantivy en_stem use
+
+    st = snowballstemmer.stemmer("english")
+    cache: dict[str, str] = {}
+
+    def stem(w: str) -> str:
+      s = cache.get(w)
+      if s is None:
+        s = cache[w] = st.stemWord(w)
+      return s
+    return stem
+  except ImportError:  # pragma: no cover
+    return lambda w: w
+
+
 def build(gen: Generator, n_docs: int, per_type: int, seed: int) -> list[dict]:
   rng = random.Random(seed * 101 + 7)
   sample_ids = sorted(rng.sample(range(n_docs), min(n_docs, 3000)))
   arts = [gen.article(i) for i in sample_ids]
-  df: Counter[str] = Counter()
+  stem = _stemmer()
+  df: Counter[str] = Counter()  # document frequency of stems: engines match stems
+  by_stem: dict[str, str] = {}
   bodies = []
+  vocab_words = set(gen.words)
   for a in arts:
     ws = _words(a["body"])
     bodies.append(ws)
-    df.update(set(ws))
-  ranked = [w for w, _ in df.most_common()]
-  vocab_words = set(gen.words)
-  ranked = [w for w in ranked if w in vocab_words]  # corpus words, not entity names
+    for w in set(ws):
+      s = stem(w)
+      df[s] += 1
+      if w in vocab_words:  # corpus words, not entity names
+        by_stem.setdefault(s, w)
+  ranked = [by_stem[s] for s, _ in df.most_common() if s in by_stem]
   common = ranked[20:400]
-  rare = [w for w in ranked if df[w] == 1]
+  # rare: the word's stem is in one sampled article (~N/3000 articles of the corpus)
+  rare = [by_stem[s] for s, c in df.items() if c == 1 and s in by_stem]
   single_towns = [t for c in TOWNS.values() for t in c if re.fullmatch(r"[A-Za-z]+", t)]
 
   def from_doc(k: int) -> list[str]:
