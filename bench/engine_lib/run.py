@@ -50,9 +50,12 @@ def run_proc(cmd: list[str], timeout: float | None = None) -> dict:
       p = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
     except OSError as e:
       return {"rc": 127, "wall": 0.0, "rss_mb": None, "stdout": "", "stderr": str(e)}
+    timed_out = False
     try:
       p.wait(timeout=timeout)
     except subprocess.TimeoutExpired:
+      timed_out = True
+      subprocess.run(["pkill", "-KILL", "-P", str(p.pid)], check=False)  # the child of `time`
       p.kill()
       p.wait()
     wall = time.perf_counter() - t0
@@ -67,7 +70,9 @@ def run_proc(cmd: list[str], timeout: float | None = None) -> dict:
         rc = 1
     out.seek(0)
     err.seek(0)
-    return {"rc": rc, "wall": wall, "rss_mb": rss,
+    if timed_out:
+      rc = rc or 124
+    return {"rc": rc, "wall": wall, "rss_mb": rss, "timed_out": timed_out,
             "stdout": out.read().decode("utf-8", "replace"),
             "stderr": err.read().decode("utf-8", "replace")}
 
@@ -105,6 +110,8 @@ class StepError(Exception):
 
 
 def err_of(r: dict, what: str) -> str:
+  if r.get("timed_out"):
+    return f"{what} timed out after {r['wall']:.0f}s"
   tail = (r["stderr"].strip() or r["stdout"].strip()).splitlines()[-1:] or [""]
   return f"{what} exit {r['rc']}: {tail[0][:160]}"
 
@@ -139,6 +146,7 @@ def ensure_corpus(work: str, n: int, seed: int) -> dict:
 
 
 GEN_VERSION = 1
+MEMORY_MB = 128  # tantivy's writer heap; passed to blotter index --memory when it has that option
 
 
 def peer_index(engine: str, work: str, store: bool) -> dict:
@@ -172,6 +180,7 @@ class Blotter:
     self.bin = binary
     self.work = work
     self.help = ""
+    self.timeout = 1800.0  # per blotter run: a hung engine must not hang the benchmark
 
   def check(self) -> None:
     if not self.bin or not os.path.exists(self.bin):
@@ -197,7 +206,9 @@ class Blotter:
     cmd = [self.bin, "index", corpus_dir, "--index", index_dir, "--json"]
     if threads is not None:
       cmd += ["--threads", str(threads)]
-    r = run_proc(cmd)
+    if self.has("--memory"):
+      cmd += ["--memory", str(MEMORY_MB)]  # the same budget as tantivy's writer heap
+    r = run_proc(cmd, timeout=self.timeout)
     if r["rc"] != 0:
       raise StepError(err_of(r, "blotter index"))
     j = last_json(r["stdout"])
@@ -215,7 +226,7 @@ class Blotter:
         for line in lines:
           f.write(line + "\n")
     r = run_proc([self.bin, "search", "--batch", qfile, "--index", index_dir, "--json",
-                  "--limit", "10"])
+                  "--limit", "10"], timeout=self.timeout)
     if r["rc"] != 0:
       raise StepError(err_of(r, "blotter search --batch"))
     objs = []
@@ -239,12 +250,12 @@ class Blotter:
 
   def process_latency(self, index_dir: str, query: str, runs: int = 20) -> dict:
     cmd = [self.bin, "search", query, "--index", index_dir]
-    r = run_proc(cmd)  # warm-up
+    r = run_proc(cmd, timeout=120)  # warm-up
     if r["rc"] != 0:
       raise StepError(err_of(r, "blotter search"))
     ms = []
     for _ in range(runs):
-      r = run_proc(cmd)
+      r = run_proc(cmd, timeout=120)
       if r["rc"] != 0:
         raise StepError(err_of(r, "blotter search"))
       ms.append(r["wall"] * 1000)
@@ -579,6 +590,9 @@ def main() -> int:
   for k, v in berr.items():
     if "blotter" not in errors:
       notes.append(f"blotter {k}: {v}")
+  if "blotter" not in errors:
+    notes.append(f"blotter index options: --threads {'yes' if b.has('--threads') else 'no'}, "
+                 f"--memory {'yes (' + str(MEMORY_MB) + ' MB, as tantivy heap)' if b.has('--memory') else 'no'}")
   notes.append("ratios are blotter/peer; 'better' says which direction is good for blotter.")
   notes.append("FTS5 runs top-10 by bm25 without a total count; tantivy and blotter count all hits.")
   notes.append("entity queries: blotter unit:/place:/officer: fields; peers a plain term. "
