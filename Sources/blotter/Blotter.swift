@@ -3,5 +3,21 @@ import ArgumentParser
 @main
 struct Blotter: ParsableCommand {
   static let configuration = CommandConfiguration(
-    abstract: "Search scraped local news about police work.")
+    commandName: "blotter",
+    abstract: "Search scraped local news about police work.",
+    discussion: """
+      blotter extracts articles from scraped pages, feeds and text dumps, indexes them on disk \
+      and answers queries by town, officer, unit or figure.
+      """,
+    version: "0.1.0",
+    subcommands: [
+      IndexCommand.self, SearchCommand.self, ShowCommand.self, Extract.self, StatsCommand.self,
+      CheckCommand.self,
+    ])
+}
+
+/// Options every command that reads or writes an index shares.
+struct IndexLocation: ParsableArguments {
+  @Option(name: .long, help: "The index folder.")
+  var index: String = "index"
 }

@@ -1,0 +1,188 @@
+/// Everything one file yielded: its articles, and the problems with single documents in it that
+/// were skipped (a bad JSON line) rather than failing the whole file.
+public struct ExtractionResult: Sendable, Equatable {
+  /// The documents extracted, in file order.
+  public var articles: [Article]
+  /// Per-document problems that were skipped, in file order.
+  public var warnings: [ExtractionError]
+
+  /// Creates a result.
+  public init(articles: [Article], warnings: [ExtractionError] = []) {
+    self.articles = articles
+    self.warnings = warnings
+  }
+}
+
+/// The kinds of input file extraction tells apart.
+public enum InputKind: String, Sendable {
+  /// One HTML page → one article.
+  case html
+  /// RSS 2.0, RSS 1.0 (RDF) or Atom → one article per item/entry.
+  case feed
+  /// A plain-text scrape → one article.
+  case text
+  /// JSON Lines → one article per line.
+  case jsonLines
+}
+
+/// Turns the bytes of a scraped file into articles.
+///
+/// The kind of input is chosen by extension (`.html`/`.htm`, `.xml`/`.rss`/`.atom`, `.txt`,
+/// `.jsonl`; `.gz` is inflated first and its inner extension used), else sniffed from the
+/// content. Text is converted to UTF-8 first (BOM, declared charset, windows-1252 fallback).
+public struct DocumentExtractor: Sendable {
+  /// Creates an extractor. It holds no state: one value can serve any number of threads.
+  public init() {}
+
+  /// Extracts every document a file holds.
+  ///
+  /// Documents inside the file that cannot be read (a bad JSON line) are skipped; use
+  /// ``extractWithWarnings(bytes:path:)`` to see them.
+  /// - Parameters:
+  ///   - bytes: the file's bytes, as read from disk.
+  ///   - path: the corpus-relative path ('/'-separated), used for ids and error messages.
+  /// - Returns: the articles, in file order.
+  /// - Throws: `ExtractionError` when the file is empty, binary, corrupt, or holds no document.
+  public func extract(bytes: [UInt8], path: String) throws(ExtractionError) -> [Article] {
+    try extractWithWarnings(bytes: bytes, path: path).articles
+  }
+
+  /// Extracts every document a file holds, and reports the documents it had to skip.
+  /// - Parameters:
+  ///   - bytes: the file's bytes, as read from disk.
+  ///   - path: the corpus-relative path ('/'-separated), used for ids and error messages.
+  /// - Returns: the articles and the per-document warnings.
+  /// - Throws: `ExtractionError` when the file is empty, binary, corrupt, or holds no document.
+  public func extractWithWarnings(bytes: [UInt8], path: String) throws(ExtractionError)
+    -> ExtractionResult
+  {
+    try extract(bytes: bytes, path: path, boilerplate: [])
+  }
+
+  /// Extracts every document a file holds, dropping HTML blocks whose fingerprint is in
+  /// `boilerplate` (blocks a site repeats on many pages; see ``blockFingerprints(bytes:path:)``).
+  /// - Parameters:
+  ///   - bytes: the file's bytes, as read from disk.
+  ///   - path: the corpus-relative path ('/'-separated).
+  ///   - boilerplate: fingerprints of blocks to treat as chrome.
+  /// - Returns: the articles and the per-document warnings.
+  /// - Throws: `ExtractionError` when the file is empty, binary, corrupt, or holds no document.
+  public func extract(bytes: [UInt8], path: String, boilerplate: Set<UInt64>) throws(ExtractionError)
+    -> ExtractionResult
+  {
+    let (utf8, kind) = try prepare(bytes: bytes, path: path)
+    switch kind {
+    case .html:
+      let page = HTMLExtraction.page(utf8: utf8, boilerplate: boilerplate)
+      let m = page.metadata
+      var title = m.title
+      if title.isEmpty, let first = page.paragraphs.first { title = String(first.prefix(120)) }
+      guard !title.isEmpty || !page.paragraphs.isEmpty else { throw .noDocuments(path: path) }
+      return ExtractionResult(articles: [
+        Article(
+          id: path, path: path, url: m.url, title: title, date: m.date, source: m.source,
+          byline: m.byline, paragraphs: page.paragraphs)
+      ])
+    case .feed:
+      return try FeedExtraction.extract(utf8: utf8, path: path)
+    case .text:
+      let r = TextScrape.extract(utf8: utf8)
+      guard !r.title.isEmpty || !r.paragraphs.isEmpty else { throw .noDocuments(path: path) }
+      return ExtractionResult(articles: [
+        Article(
+          id: path, path: path, url: r.url, title: r.title, date: r.date, source: r.source,
+          byline: r.byline, paragraphs: r.paragraphs)
+      ])
+    case .jsonLines:
+      return try JSONLinesExtraction.extract(utf8: utf8, path: path)
+    }
+  }
+
+  /// Fingerprints of every text block of an HTML page, in page order. Count them over many pages
+  /// of one site; those on most pages are template chrome to pass as `boilerplate`.
+  /// - Returns: one fingerprint per block (empty for input that is not HTML).
+  /// - Throws: `ExtractionError` when the file is empty, binary or corrupt.
+  public func blockFingerprints(bytes: [UInt8], path: String) throws(ExtractionError) -> [UInt64] {
+    let (utf8, kind) = try prepare(bytes: bytes, path: path)
+    guard kind == .html else { return [] }
+    return HTMLExtraction.fingerprints(utf8: utf8)
+  }
+
+  /// The kind of input `bytes` would be read as.
+  public func inputKind(bytes: [UInt8], path: String) throws(ExtractionError) -> InputKind {
+    try prepare(bytes: bytes, path: path).1
+  }
+
+  // MARK: - Preparation
+
+  /// Inflates, checks for binary data, converts to UTF-8 and picks the input kind.
+  private func prepare(bytes: [UInt8], path: String) throws(ExtractionError) -> ([UInt8], InputKind) {
+    var data = bytes
+    var name = path.lowercased()
+    if name.hasSuffix(".gz") || Gzip.isGzip(data) {
+      if name.hasSuffix(".gz") { name.removeLast(3) }
+      if data.isEmpty { throw .emptyFile(path: path) }
+      switch Gzip.inflate(data) {
+      case .success(let inflated): data = inflated
+      case .failure(let f): throw .badCompression(path: path, reason: f.reason)
+      }
+    }
+    guard data.contains(where: { !($0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09) }) else {
+      throw .emptyFile(path: path)
+    }
+    if Self.looksBinary(data) { throw .binaryData(path: path) }
+    let utf8 = TextDecoding.utf8(data)
+    return (utf8, Self.kind(of: utf8, name: name))
+  }
+
+  /// NUL bytes (outside UTF-16), or many control characters, in the first 64 KB.
+  static func looksBinary(_ bytes: [UInt8]) -> Bool {
+    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+      return false
+    }
+    var controls = 0
+    let head = bytes.prefix(65536)
+    for b in head {
+      if b == 0 { return true }
+      if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
+    }
+    return controls * 20 > head.count
+  }
+
+  static func kind(of utf8: [UInt8], name: String) -> InputKind {
+    let ext = name.split(separator: "/").last.flatMap { last -> Substring? in
+      guard let dot = last.lastIndex(of: ".") else { return nil }
+      return last[last.index(after: dot)...]
+    } ?? ""
+    let sniffed = sniff(utf8)
+    switch ext {
+    case "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp":
+      return sniffed == .feed ? .feed : .html
+    case "xml", "rss", "atom", "rdf":
+      return sniffed == .html ? .html : .feed
+    case "txt", "text":
+      return .text
+    case "jsonl", "ndjson", "json":
+      return .jsonLines
+    default:
+      return sniffed
+    }
+  }
+
+  /// Reads the first bytes: `{` → JSON Lines; an XML declaration or `<rss`/`<feed`/`<rdf:RDF`
+  /// root → feed; HTML markup → HTML; anything else → plain text.
+  static func sniff(_ utf8: [UInt8]) -> InputKind {
+    let head = Array(utf8.prefix(2048)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    var i = 0
+    while i < head.count, head[i] == 0x20 || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x09 { i += 1 }
+    guard i < head.count else { return .text }
+    if head[i] == UInt8(ascii: "{") { return .jsonLines }
+    guard head[i] == UInt8(ascii: "<") else { return .text }
+    func has(_ s: String) -> Bool { TextDecoding.find(Array(s.utf8), in: head) != nil }
+    if has("<rss") || has("<feed") || has("<rdf:rdf") || has("<channel") { return .feed }
+    if has("<html") || has("<!doctype html") || has("<body") || has("<head") || has("<p") || has("<div") {
+      return .html
+    }
+    return has("<?xml") ? .feed : .html
+  }
+}

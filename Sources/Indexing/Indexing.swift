@@ -1,1 +1,0 @@
-// Indexing module — see ARCHITECTURE.md.

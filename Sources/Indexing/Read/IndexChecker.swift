@@ -1,0 +1,72 @@
+/// Verifies a whole index: every file's header, footer and checksum, then every cross-reference
+/// (postings ascending and below maxDoc, positions decodable, stored documents readable, the file
+/// table pointing at live documents). The first problem is thrown, naming file and offset.
+public enum IndexChecker {
+  public struct Report: Sendable {
+    public var documents = 0
+    public var segments = 0
+    public var terms = 0
+    public var postings = 0
+  }
+
+  public static func check(path: String) throws -> Report {
+    let reader = try IndexReader.open(path: path, verify: true)
+    var report = Report()
+    report.documents = reader.documents
+    report.segments = reader.segments.count
+    var positions: [UInt32] = []
+    for s in reader.segments {
+      var lastKey: [UInt8] = []
+      var count = 0
+      try s.forEachTerm { (field, term, info) throws(IndexError) in
+        let key = [field.rawValue] + Array(term)
+        if count > 0 && !lastKey.lexicographicallyPrecedes(key) {
+          throw IndexError.corrupt(file: "\(s.info.name).terms", offset: 0, reason: "terms out of order at term \(count)")
+        }
+        lastKey = key
+        count += 1
+        let c = s.postings(info)
+        var n = 0
+        var prev: Int64 = -1
+        while c.next() != PostingsCursor.end {
+          if Int64(c.doc) <= prev || Int(c.doc) >= s.maxDoc {
+            throw IndexError.corrupt(
+              file: "\(s.info.name).postings", offset: Int(info.postingsOffset),
+              reason: "doc \(c.doc) out of order or beyond maxDoc \(s.maxDoc)")
+          }
+          prev = Int64(c.doc)
+          c.positions(into: &positions)
+          if positions.count != Int(c.freq) {
+            throw c.error ?? IndexError.corrupt(
+              file: "\(s.info.name).positions", offset: Int(info.positionsOffset), reason: "positions do not match term frequency")
+          }
+          n += 1
+        }
+        if let e = c.error { throw e }
+        if n != Int(info.docFreq) {
+          throw IndexError.corrupt(
+            file: "\(s.info.name).postings", offset: Int(info.postingsOffset),
+            reason: "term has \(n) postings, dictionary says \(info.docFreq)")
+        }
+        report.postings += n
+      }
+      if count != s.termCount {
+        throw IndexError.corrupt(file: "\(s.info.name).terms", offset: 0, reason: "\(count) terms, trailer says \(s.termCount)")
+      }
+      report.terms += count
+      for d in 0..<UInt32(s.maxDoc) { _ = try s.document(d) }
+    }
+    let table = try reader.fileTable(verify: true)
+    let byName = Dictionary(uniqueKeysWithValues: reader.segments.map { ($0.info.name, $0) })
+    for (path, e) in table.entries {
+      for ref in e.docs {
+        guard let s = byName[ref.segment], Int(ref.doc) < s.maxDoc else {
+          throw IndexError.corrupt(
+            file: reader.manifest.fileTable ?? "files", offset: 0,
+            reason: "\(path) refers to \(ref.segment)#\(ref.doc), which does not exist")
+        }
+      }
+    }
+    return report
+  }
+}

@@ -1,0 +1,232 @@
+import CCodecs
+
+/// One committed segment, memory-mapped: terms, postings, positions, norms, stored documents,
+/// columns and this commit's deletions. Immutable and safe to share between threads.
+public final class SegmentReader: @unchecked Sendable {
+  // @unchecked: every stored property is immutable; the mappings are read-only.
+  public let info: SegmentInfo
+  let terms: TermDictionaryReader
+  let postings: MappedFile
+  let postBody: Range<Int>
+  let positions: MappedFile
+  let posiBody: Range<Int>
+  let normsFile: MappedFile
+  let normsStart: Int
+  let store: MappedFile
+  let storeBody: Range<Int>
+  let storeIndexStart: Int
+  let storeBlocks: Int
+  let columns: MappedFile
+  let daysStart: Int
+  let figureNouns: [String]
+  let figureOffsetsStart: Int
+  let figureEntriesStart: Int
+  let figureEnd: Int
+  let deleted: MappedFile?
+  let deletedStart: Int
+
+  /// Opens a segment's files.
+  /// - Parameter verify: recompute every file's checksum (slow on big segments: `check` only).
+  public init(storage: Storage, info: SegmentInfo, verify: Bool = false) throws {
+    self.info = info
+    func open(_ kind: FileKind) throws -> MappedFile {
+      try storage.map("\(info.name).\(kind.ext)")
+    }
+    terms = try TermDictionaryReader(file: try open(.terms), verify: verify)
+    postings = try open(.postings)
+    postBody = try FileFormat.body(of: postings, kind: .postings, verifyChecksum: verify)
+    positions = try open(.positions)
+    posiBody = try FileFormat.body(of: positions, kind: .positions, verifyChecksum: verify)
+
+    normsFile = try open(.norms)
+    let nb = try FileFormat.body(of: normsFile, kind: .norms, verifyChecksum: verify)
+    var nr = normsFile.reader(nb)
+    let nf = Int(try nr.u32())
+    let nd = Int(try nr.u32())
+    if nf != Field.count || nd != info.maxDoc || nb.count != 8 + nf * nd {
+      throw IndexError.corrupt(
+        file: normsFile.name, offset: FileFormat.headerSize,
+        reason: "norms hold \(nf) fields × \(nd) docs in \(nb.count) bytes; manifest says \(info.maxDoc) docs")
+    }
+    normsStart = nb.lowerBound + 8
+
+    store = try open(.store)
+    storeBody = try FileFormat.body(of: store, kind: .store, verifyChecksum: verify)
+    var sr = store.reader(storeBody)
+    if storeBody.count < 16 { throw sr.fail("store trailer missing") }
+    sr.offset = storeBody.count - 16
+    let idxStart = Int(try sr.u64())
+    storeBlocks = Int(try sr.u32())
+    let storeDocs = Int(try sr.u32())
+    if storeDocs != info.maxDoc || idxStart + storeBlocks * 12 != storeBody.count - 16 {
+      throw IndexError.corrupt(
+        file: store.name, offset: storeBody.lowerBound + idxStart,
+        reason: "store index does not match (\(storeDocs) docs, manifest says \(info.maxDoc))")
+    }
+    storeIndexStart = storeBody.lowerBound + idxStart
+
+    columns = try open(.columns)
+    let cb = try FileFormat.body(of: columns, kind: .columns, verifyChecksum: verify)
+    var cr = columns.reader(cb)
+    let cd = Int(try cr.u32())
+    if cd != info.maxDoc { throw cr.fail("columns hold \(cd) docs, manifest says \(info.maxDoc)") }
+    daysStart = cb.lowerBound + 4
+    try cr.skip(4 * cd)
+    let nouns = try cr.int()
+    var list: [String] = []
+    for _ in 0..<nouns { list.append(try cr.string()) }
+    figureNouns = list
+    figureOffsetsStart = cb.lowerBound + cr.offset
+    try cr.skip(4 * (cd + 1))
+    figureEntriesStart = cb.lowerBound + cr.offset
+    figureEnd = cb.upperBound
+    let lastOff = Int(
+      UInt32(littleEndian: columns.base.loadUnaligned(fromByteOffset: figureOffsetsStart + 4 * cd, as: UInt32.self)))
+    if figureEntriesStart + lastOff != figureEnd { throw cr.fail("figure entries do not fill the file") }
+
+    if let del = info.deletes {
+      let m = try storage.map(del)
+      let db = try FileFormat.body(of: m, kind: .deletes, verifyChecksum: true)
+      var dr = m.reader(db)
+      let n = Int(try dr.u32())
+      if n != info.maxDoc || db.count != 4 + (n + 7) / 8 {
+        throw dr.fail("deletion bitset for \(n) docs, manifest says \(info.maxDoc)")
+      }
+      deleted = m
+      deletedStart = db.lowerBound + 4
+    } else {
+      deleted = nil
+      deletedStart = 0
+    }
+  }
+
+  public var maxDoc: Int { info.maxDoc }
+
+  @inline(__always) public func isDeleted(_ doc: UInt32) -> Bool {
+    guard let deleted else { return false }
+    let byte = deleted.base.load(fromByteOffset: deletedStart + Int(doc >> 3), as: UInt8.self)
+    return byte & (1 << (doc & 7)) != 0
+  }
+
+  /// The key a term has in the dictionary.
+  public static func key(field: Field, term: String) -> [UInt8] {
+    [field.rawValue] + Array(term.utf8)
+  }
+
+  public func termInfo(field: Field, term: String) throws(IndexError) -> TermInfo? {
+    try terms.lookup(Self.key(field: field, term: term))
+  }
+
+  /// Terms of `field` starting with `prefix` (at most `limit`), with their infos.
+  public func terms(field: Field, prefix: String, limit: Int) throws(IndexError) -> [(String, TermInfo)] {
+    let lower = Self.key(field: field, term: prefix)
+    var upper = lower
+    // The smallest key greater than every key with this prefix.
+    while let last = upper.last, last == 0xFF { upper.removeLast() }
+    if upper.isEmpty { return [] }
+    upper[upper.count - 1] += 1
+    var out: [(String, TermInfo)] = []
+    try terms.range(from: lower, to: upper) { key, info in
+      out.append((String(decoding: key.dropFirst(), as: UTF8.self), info))
+      return out.count < limit
+    }
+    return out
+  }
+
+  /// Every term of the dictionary in key order (checking, merging).
+  public func forEachTerm(_ body: (Field, UnsafeRawBufferPointer, TermInfo) throws(IndexError) -> Void) throws(IndexError) {
+    try terms.forEach { (key, info) throws(IndexError) in
+      guard let first = key.first, let f = Field(rawValue: first) else {
+        throw IndexError.corrupt(file: terms.file.name, offset: 0, reason: "term with unknown field")
+      }
+      try body(f, UnsafeRawBufferPointer(rebasing: key.dropFirst()), info)
+    }
+  }
+
+  public var termCount: Int { terms.termCount }
+
+  public func postings(_ info: TermInfo) -> PostingsCursor {
+    PostingsCursor(info: info, postings: postings, postBody: postBody, positions: positions, posiBody: posiBody)
+  }
+
+  @inline(__always) public func norm(_ field: Field, _ doc: UInt32) -> UInt8 {
+    normsFile.base.load(
+      fromByteOffset: normsStart + Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
+  }
+
+  /// Publication day (days since 1970-01-01), if the document has a date.
+  @inline(__always) public func day(_ doc: UInt32) -> Int32? {
+    let v = Int32(
+      bitPattern: UInt32(
+        littleEndian: columns.base.loadUnaligned(fromByteOffset: daysStart + 4 * Int(doc), as: UInt32.self)))
+    return v == Int32.min ? nil : v
+  }
+
+  /// The id of a figure noun in this segment, if any document has it.
+  public func figureNounId(_ noun: String) -> Int? { figureNouns.firstIndex(of: noun) }
+
+  /// Figures of a document as (noun id, value).
+  public func figures(_ doc: UInt32, _ body: (Int, Double) -> Void) {
+    let o = { (i: Int) -> Int in
+      Int(UInt32(littleEndian: self.columns.base.loadUnaligned(fromByteOffset: self.figureOffsetsStart + 4 * i, as: UInt32.self)))
+    }
+    var p = figureEntriesStart + o(Int(doc))
+    let e = figureEntriesStart + o(Int(doc) + 1)
+    while p + 10 <= e && p + 10 <= figureEnd {
+      let id = Int(UInt16(littleEndian: columns.base.loadUnaligned(fromByteOffset: p, as: UInt16.self)))
+      let v = Double(bitPattern: UInt64(littleEndian: columns.base.loadUnaligned(fromByteOffset: p + 2, as: UInt64.self)))
+      body(id, v)
+      p += 10
+    }
+  }
+
+  /// Reads a stored document.
+  public func document(_ doc: UInt32) throws -> StoredDocument {
+    guard Int(doc) < info.maxDoc else {
+      throw IndexError.corrupt(file: store.name, offset: 0, reason: "doc \(doc) beyond maxDoc \(info.maxDoc)")
+    }
+    // Binary search the block whose first doc <= doc.
+    var lo = 0
+    var hi = storeBlocks - 1
+    var b = 0
+    while lo <= hi {
+      let mid = (lo + hi) / 2
+      let first = UInt32(littleEndian: store.base.loadUnaligned(fromByteOffset: storeIndexStart + 12 * mid, as: UInt32.self))
+      if first <= doc {
+        b = mid
+        lo = mid + 1
+      } else {
+        hi = mid - 1
+      }
+    }
+    var ir = store.reader(storeBody)
+    ir.offset = storeIndexStart - storeBody.lowerBound + 12 * b
+    let first = try ir.u32()
+    let off = Int(try ir.u64())
+    var r = store.reader(storeBody)
+    try r.seek(off)
+    let rawLen = Int(try r.u32())
+    let compLen = Int(try r.u32())
+    if rawLen > 1 << 30 { throw r.fail("stored block of \(rawLen) bytes") }
+    let comp = try r.bytes(compLen)
+    var raw = [UInt8](repeating: 0, count: rawLen)
+    let n = raw.withUnsafeMutableBytes { dst in
+      LZ4_decompress_safe(
+        comp.baseAddress!.assumingMemoryBound(to: CChar.self),
+        dst.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(compLen), Int32(rawLen))
+    }
+    if Int(n) != rawLen { throw r.fail("stored block does not decompress") }
+    return try raw.withUnsafeBytes { (buf) throws -> StoredDocument in
+      var br = ByteReader(base: buf.baseAddress!, count: rawLen, file: store.name)
+      var k = first
+      while k < doc {
+        let len = try br.int()
+        try br.skip(len)
+        k += 1
+      }
+      let len = try br.int()
+      var dr = ByteReader(base: buf.baseAddress! + br.offset, count: min(len, br.remaining), file: store.name)
+      return try StoredDocument.decode(from: &dr)
+    }
+  }
+}

@@ -1,0 +1,221 @@
+import CCodecs
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Failures to inject into storage operations, for crash-safety tests: the Nth write, fsync or
+/// rename fails with `errno` (EIO, ENOSPC …). Counts are shared by every file of one storage.
+public final class FaultPlan: @unchecked Sendable {
+  // @unchecked: tests drive it from one thread; the counters are only touched by the writer.
+  public enum Operation: Sendable { case write, sync, rename }
+  public var failAt: [Operation: Int]
+  public var errnoValue: Int32
+  public private(set) var counts: [Operation: Int] = [:]
+
+  public init(failAt: [Operation: Int], errno: Int32 = EIO) {
+    self.failAt = failAt
+    self.errnoValue = errno
+  }
+
+  func tick(_ op: Operation, path: String) throws {
+    let n = (counts[op] ?? 0) + 1
+    counts[op] = n
+    if let k = failAt[op], n == k {
+      throw IndexError.io(path: path, operation: "\(op) (injected)", errno: errnoValue)
+    }
+  }
+}
+
+/// The folder an index lives in: every byte blotter writes goes through here, so the commit
+/// protocol (write temp → fsync → rename → fsync dir) lives in one place.
+public final class Storage: @unchecked Sendable {
+  // @unchecked: immutable except for the fault plan, which only tests set.
+  public let path: String
+  public var faults: FaultPlan?
+
+  public init(path: String) {
+    self.path = path
+  }
+
+  public func url(_ name: String) -> String { path + "/" + name }
+
+  /// Creates the folder if needed.
+  public func create() throws {
+    var st = stat()
+    if stat(path, &st) == 0 { return }
+    if mkdir(path, 0o755) != 0 && errno != EEXIST {
+      throw IndexError.io(path: path, operation: "mkdir", errno: errno)
+    }
+  }
+
+  public func exists(_ name: String) -> Bool {
+    access(url(name), F_OK) == 0
+  }
+
+  /// Maps a whole file read-only.
+  public func map(_ name: String) throws -> MappedFile {
+    try MappedFile(path: url(name), name: name)
+  }
+
+  /// Reads a small file whole.
+  public func read(_ name: String) throws -> [UInt8] {
+    let m = try map(name)
+    return Array(m.bytes(0..<m.count))
+  }
+
+  /// Starts a new file; it is visible under `name` once written, but nothing refers to it until
+  /// a manifest names it.
+  public func create(_ name: String, kind: FileKind) throws -> FileSink {
+    let p = url(name)
+    let fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if fd < 0 { throw IndexError.io(path: p, operation: "create", errno: errno) }
+    let sink = FileSink(fd: fd, path: p, name: name, faults: faults)
+    try sink.header(kind)
+    return sink
+  }
+
+  /// Writes a small file atomically: temp file, fsync, rename over `name`, fsync the folder.
+  public func atomicWrite(_ name: String, bytes: [UInt8]) throws {
+    let tmp = name + ".tmp"
+    let p = url(tmp)
+    let fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    if fd < 0 { throw IndexError.io(path: p, operation: "create", errno: errno) }
+    do {
+      try faults?.tick(.write, path: p)
+      try writeAll(fd, bytes, path: p)
+      try faults?.tick(.sync, path: p)
+      if fsync(fd) != 0 { throw IndexError.io(path: p, operation: "fsync", errno: errno) }
+    } catch {
+      close(fd)
+      unlink(p)
+      throw error
+    }
+    close(fd)
+    try rename(tmp, to: name)
+    try syncDirectory()
+  }
+
+  public func rename(_ from: String, to: String) throws {
+    try faults?.tick(.rename, path: url(to))
+    if Glibc.rename(url(from), url(to)) != 0 {
+      throw IndexError.io(path: url(to), operation: "rename", errno: errno)
+    }
+  }
+
+  public func syncDirectory() throws {
+    try faults?.tick(.sync, path: path)
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if fd < 0 { throw IndexError.io(path: path, operation: "open", errno: errno) }
+    defer { close(fd) }
+    if fsync(fd) != 0 { throw IndexError.io(path: path, operation: "fsync", errno: errno) }
+  }
+
+  public func remove(_ name: String) {
+    unlink(url(name))
+  }
+
+  /// File names in the folder (not recursive), sorted.
+  public func list() throws -> [String] {
+    guard let d = opendir(path) else { throw IndexError.io(path: path, operation: "opendir", errno: errno) }
+    defer { closedir(d) }
+    var names: [String] = []
+    while let e = readdir(d) {
+      let name = withUnsafePointer(to: e.pointee.d_name) {
+        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      }
+      if name != "." && name != ".." { names.append(name) }
+    }
+    return names.sorted()
+  }
+}
+
+func writeAll(_ fd: Int32, _ bytes: UnsafeRawBufferPointer, path: String) throws {
+  var off = 0
+  while off < bytes.count {
+    let n = Glibc.write(fd, bytes.baseAddress! + off, bytes.count - off)
+    if n < 0 {
+      if errno == EINTR { continue }
+      throw IndexError.io(path: path, operation: "write", errno: errno)
+    }
+    off += n
+  }
+}
+
+func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
+  try bytes.withUnsafeBytes { raw in try writeAll(fd, raw, path: path) }
+}
+
+/// A file being written: buffered, checksummed as it goes, sealed by `finish()` with the footer
+/// and an fsync.
+public final class FileSink {
+  let fd: Int32
+  let path: String
+  public let name: String
+  let faults: FaultPlan?
+  private var buffer = ByteWriter(capacity: 1 << 16)
+  private var crc: UInt32 = 0
+  /// Bytes written so far, header included.
+  public private(set) var offset: Int = 0
+  private var closed = false
+
+  init(fd: Int32, path: String, name: String, faults: FaultPlan?) {
+    self.fd = fd
+    self.path = path
+    self.name = name
+    self.faults = faults
+  }
+
+  deinit {
+    if !closed { close(fd) }
+  }
+
+  func header(_ kind: FileKind) throws {
+    var w = ByteWriter(capacity: FileFormat.headerSize)
+    FileFormat.writeHeader(&w, kind: kind)
+    try write(w.bytes)
+  }
+
+  public func write(_ bytes: [UInt8]) throws {
+    try bytes.withUnsafeBytes { raw in try write(raw) }
+  }
+
+  public func write(_ w: ByteWriter) throws { try write(w.bytes) }
+
+  public func write(_ raw: UnsafeRawBufferPointer) throws {
+    guard raw.count > 0 else { return }
+    crc = UInt32(
+      crc32(UInt(crc), raw.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt32(raw.count)))
+    offset += raw.count
+    if buffer.count + raw.count > 1 << 16 { try flushBuffer() }
+    if raw.count >= 1 << 15 {
+      try faults?.tick(.write, path: path)
+      try writeAll(fd, raw, path: path)
+    } else {
+      buffer.append(raw)
+    }
+  }
+
+  private func flushBuffer() throws {
+    guard buffer.count > 0 else { return }
+    try faults?.tick(.write, path: path)
+    try writeAll(fd, buffer.bytes, path: path)
+    buffer.removeAll()
+  }
+
+  /// Writes the footer (length, CRC-32, magic), fsyncs and closes.
+  public func finish() throws {
+    var footer = ByteWriter(capacity: FileFormat.footerSize)
+    footer.u64(UInt64(offset))
+    footer.u32(crc)
+    footer.append(FileFormat.footerMagic)
+    buffer.append(footer.bytes)
+    try flushBuffer()
+    try faults?.tick(.sync, path: path)
+    if fsync(fd) != 0 { throw IndexError.io(path: path, operation: "fsync", errno: errno) }
+    close(fd)
+    closed = true
+  }
+}

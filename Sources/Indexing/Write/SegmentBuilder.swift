@@ -1,0 +1,278 @@
+import Analysis
+import CCodecs
+
+/// An in-memory inverted index for one batch of documents; `write` turns it into an immutable
+/// segment on disk. Not thread-safe: one writer fills it.
+///
+/// Per term it keeps one growing byte buffer of `docGap tf positionGap*` varints, so the memory it
+/// holds is close to the size of the postings it will write; `estimatedBytes` drives flushing
+/// under the `--memory` budget.
+public final class SegmentBuilder {
+  struct TermPostings {
+    var bytes: [UInt8] = []
+    var lastDoc: Int32 = -1
+    var docFreq: UInt32 = 0
+  }
+
+  public let name: String
+  private var termIds: [[String: Int32]] = Array(repeating: [:], count: Field.count)
+  private var termFields: [UInt8] = []
+  private var termTexts: [String] = []
+  private var postings: [TermPostings] = []
+  private var norms: [[UInt8]] = Array(repeating: [], count: Field.count)
+  private var fieldLengthSums: [UInt64] = Array(repeating: 0, count: Field.count)
+  private var days: [Int32] = []
+  private var figureNouns: [String: UInt16] = [:]
+  private var figureNounList: [String] = []
+  private var figureOffsets: [UInt32] = [0]
+  private var figureEntries = ByteWriter()
+  private var store = StoreWriter()
+  private var scratch: [UInt64] = []
+  public private(set) var docCount: Int = 0
+  /// Rough bytes held: postings buffers, term strings and per-term overhead, stored blocks.
+  public private(set) var estimatedBytes: Int = 0
+
+  public init(name: String) {
+    self.name = name
+  }
+
+  /// Adds a document and returns its id in this segment.
+  @discardableResult
+  public func add(_ doc: IndexDocument) -> UInt32 {
+    let docId = Int32(docCount)
+    docCount += 1
+    var present = Array(repeating: false, count: Field.count)
+    for (field, tokens) in doc.fields {
+      let f = Int(field.rawValue)
+      present[f] = true
+      scratch.removeAll(keepingCapacity: true)
+      var length: Int32 = 0
+      for t in tokens {
+        let id: Int32
+        if let existing = termIds[f][t.term] {
+          id = existing
+        } else {
+          id = Int32(postings.count)
+          termIds[f][t.term] = id
+          termFields.append(field.rawValue)
+          termTexts.append(t.term)
+          postings.append(TermPostings())
+          estimatedBytes += 96 + t.term.utf8.count
+        }
+        scratch.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(max(0, t.position))))
+        length = max(length, t.position + 1)
+      }
+      scratch.sort()
+      var i = 0
+      while i < scratch.count {
+        let id = Int(scratch[i] >> 32)
+        var j = i
+        while j < scratch.count && scratch[j] >> 32 == scratch[i] >> 32 { j += 1 }
+        let before = postings[id].bytes.count
+        postings[id].append(doc: docId, positions: scratch[i..<j])
+        estimatedBytes += postings[id].bytes.count - before
+        i = j
+      }
+      norms[f].append(FieldNorm.encode(UInt32(length)))
+      fieldLengthSums[f] += UInt64(length)
+    }
+    for f in 0..<Field.count where !present[f] {
+      norms[f].append(0)
+    }
+    days.append(doc.day ?? Int32.min)
+    for fig in doc.figures {
+      let id: UInt16
+      if let e = figureNouns[fig.noun] {
+        id = e
+      } else {
+        id = UInt16(truncatingIfNeeded: figureNounList.count)
+        figureNouns[fig.noun] = id
+        figureNounList.append(fig.noun)
+      }
+      figureEntries.u16(id)
+      figureEntries.u64(fig.value.bitPattern)
+    }
+    figureOffsets.append(UInt32(figureEntries.count))
+    let storedBefore = store.compressedBytes
+    store.add(doc.stored)
+    estimatedBytes += store.compressedBytes - storedBefore + Field.count + 16
+    return UInt32(docId)
+  }
+
+  /// Per-field sum of lengths (for BM25 averages).
+  public var fieldLengths: [UInt64] { fieldLengthSums }
+
+  /// Writes the segment's files (`<name>.terms`, `.postings`, `.positions`, `.norms`, `.store`,
+  /// `.columns`) and returns its description for the manifest.
+  public func write(to storage: Storage) throws -> SegmentInfo {
+    // Order terms by (field, bytes).
+    var order = Array(0..<postings.count)
+    let keys: [[UInt8]] = (0..<postings.count).map { i in [termFields[i]] + Array(termTexts[i].utf8) }
+    order.sort { a, b in keys[a].lexicographicallyPrecedes(keys[b]) }
+
+    let post = try storage.create("\(name).\(FileKind.postings.ext)", kind: .postings)
+    let posi = try storage.create("\(name).\(FileKind.positions.ext)", kind: .positions)
+    var dict = TermDictionaryWriter()
+    var pw = ByteWriter(capacity: 1 << 16)
+    var qw = ByteWriter(capacity: 1 << 16)
+    var postOffset: UInt64 = 0
+    var posiOffset: UInt64 = 0
+    var docs: [UInt32] = []
+    var tfs: [UInt32] = []
+    var positions: [UInt32] = []
+    for id in order {
+      let p = postings[id]
+      p.decode(docs: &docs, tfs: &tfs, positions: &positions)
+      let field = Int(termFields[id])
+      pw.removeAll()
+      qw.removeAll()
+      PostingsFormat.write(
+        docs: docs, tfs: tfs, positions: positions, norms: { self.norms[field][Int($0)] },
+        postings: &pw, positions: &qw)
+      dict.add(
+        key: keys[id],
+        info: TermInfo(docFreq: p.docFreq, postingsOffset: postOffset, positionsOffset: posiOffset))
+      try post.write(pw)
+      try posi.write(qw)
+      postOffset += UInt64(pw.count)
+      posiOffset += UInt64(qw.count)
+    }
+    try post.finish()
+    try posi.finish()
+
+    let terms = try storage.create("\(name).\(FileKind.terms.ext)", kind: .terms)
+    try terms.write(dict.finish())
+    try terms.finish()
+
+    let normFile = try storage.create("\(name).\(FileKind.norms.ext)", kind: .norms)
+    var nw = ByteWriter(capacity: 8 + docCount * Field.count)
+    nw.u32(UInt32(Field.count))
+    nw.u32(UInt32(docCount))
+    for f in 0..<Field.count { nw.append(norms[f]) }
+    try normFile.write(nw)
+    try normFile.finish()
+
+    let storeFile = try storage.create("\(name).\(FileKind.store.ext)", kind: .store)
+    try storeFile.write(store.finish())
+    try storeFile.finish()
+
+    let cols = try storage.create("\(name).\(FileKind.columns.ext)", kind: .columns)
+    var cw = ByteWriter(capacity: docCount * 8 + 64)
+    cw.u32(UInt32(docCount))
+    for d in days { cw.u32(UInt32(bitPattern: d)) }
+    cw.varint(figureNounList.count)
+    for n in figureNounList { cw.string(n) }
+    for o in figureOffsets { cw.u32(o) }
+    cw.append(figureEntries.bytes)
+    try cols.write(cw)
+    try cols.finish()
+
+    return SegmentInfo(
+      name: name, maxDoc: docCount, deleted: 0, deletes: nil, fieldLengths: fieldLengthSums)
+  }
+}
+
+extension SegmentBuilder.TermPostings {
+  mutating func append(doc: Int32, positions: ArraySlice<UInt64>) {
+    var w = ByteWriter(capacity: 0)
+    swap(&w.bytesStorage, &bytes)
+    w.varint(UInt64(doc - lastDoc))
+    w.varint(UInt64(positions.count))
+    var prev: UInt32 = 0
+    var first = true
+    for p in positions {
+      let pos = UInt32(truncatingIfNeeded: p)
+      w.varint(UInt64(first ? pos : pos - prev))
+      prev = pos
+      first = false
+    }
+    swap(&w.bytesStorage, &bytes)
+    lastDoc = doc
+    docFreq += 1
+  }
+
+  func decode(docs: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32]) {
+    docs.removeAll(keepingCapacity: true)
+    tfs.removeAll(keepingCapacity: true)
+    positions.removeAll(keepingCapacity: true)
+    bytes.withUnsafeBytes { raw in
+      var r = ByteReader(base: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: raw.count, file: "memory")
+      var doc: Int64 = -1
+      while !r.atEnd {
+        // The buffer was written by `append`; it cannot be short.
+        doc += Int64((try? r.varint()) ?? 0)
+        let tf = Int((try? r.varint()) ?? 0)
+        docs.append(UInt32(doc))
+        tfs.append(UInt32(tf))
+        var pos: UInt32 = 0
+        for k in 0..<tf {
+          let g = UInt32((try? r.varint()) ?? 0)
+          pos = k == 0 ? g : pos + g
+          positions.append(pos)
+        }
+      }
+    }
+  }
+}
+
+/// Stored documents, compressed with LZ4 in blocks of about 16 KiB (FORMAT.md, "store").
+/// ```
+/// Store   = Block* Index Trailer
+/// Block   = rawLength:u32 compressedLength:u32 lz4[compressedLength]
+///           (raw = (docLength:v Document)* )
+/// Index   = (firstDoc:u32 offset:u64)*        (offset relative to the body)
+/// Trailer = indexStart:u64 blockCount:u32 docCount:u32
+/// ```
+struct StoreWriter {
+  static let blockBytes = 16 * 1024
+  private var out = ByteWriter(capacity: 1 << 16)
+  private var pending = ByteWriter(capacity: blockBytes + 4096)
+  private var doc = ByteWriter(capacity: 4096)
+  private var index: [(UInt32, UInt64)] = []
+  private var pendingFirst: UInt32 = 0
+  private var docCount: UInt32 = 0
+
+  var compressedBytes: Int { out.count + pending.count }
+
+  mutating func add(_ d: StoredDocument) {
+    if pending.count == 0 { pendingFirst = docCount }
+    doc.removeAll()
+    d.encode(into: &doc)
+    pending.varint(doc.count)
+    pending.append(doc.bytes)
+    docCount += 1
+    if pending.count >= Self.blockBytes { flushBlock() }
+  }
+
+  private mutating func flushBlock() {
+    guard pending.count > 0 else { return }
+    index.append((pendingFirst, UInt64(out.count)))
+    let raw = pending.bytes
+    let bound = Int(LZ4_compressBound(Int32(raw.count)))
+    var comp = [UInt8](repeating: 0, count: bound)
+    let n = raw.withUnsafeBytes { src in
+      comp.withUnsafeMutableBytes { dst in
+        LZ4_compress_default(
+          src.baseAddress!.assumingMemoryBound(to: CChar.self),
+          dst.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(raw.count), Int32(bound))
+      }
+    }
+    out.u32(UInt32(raw.count))
+    out.u32(UInt32(n))
+    out.append(comp[0..<Int(n)])
+    pending.removeAll()
+  }
+
+  mutating func finish() -> ByteWriter {
+    flushBlock()
+    let indexStart = out.count
+    for (first, off) in index {
+      out.u32(first)
+      out.u64(off)
+    }
+    out.u64(UInt64(indexStart))
+    out.u32(UInt32(index.count))
+    out.u32(docCount)
+    return out
+  }
+}

@@ -1,0 +1,265 @@
+import Analysis
+import HeapModule
+import Indexing
+
+/// One search result.
+public struct Hit: Sendable {
+  public var id: String
+  public var path: String
+  public var title: String
+  public var date: String?
+  public var source: String?
+  public var score: Float
+  public var snippet: String
+  /// The (field, term) pairs that matched this document.
+  public var matched: [MatchedTerm]
+  public var segment: Int
+  public var doc: UInt32
+}
+
+/// The answer to one query.
+public struct SearchResult: Sendable {
+  public var query: String
+  /// How many documents match in all.
+  public var total: Int
+  public var hits: [Hit]
+}
+
+/// How snippets mark matched words.
+public struct Highlight: Sendable {
+  public var open: String
+  public var close: String
+  public init(open: String, close: String) {
+    self.open = open
+    self.close = close
+  }
+  public static let markdown = Highlight(open: "**", close: "**")
+  public static let terminal = Highlight(open: "\u{1B}[1;33m", close: "\u{1B}[0m")
+}
+
+/// Runs queries against one index snapshot: parse → bind to each segment → score → top-k →
+/// snippets. Owns an analyzer, so one searcher per thread.
+public final class Searcher {
+  public let reader: IndexReader
+  let analyzer = Analyzer(stemming: true)
+  let parser = QueryParser()
+  /// Resolves what follows `unit:`, `place:`, `officer:` (and `figure:` nouns) to the terms the
+  /// entity fields hold; the default analyses the text like any other field.
+  public var entityTerms: (Field, String) -> [[String]]
+  /// Normalises the noun of `figure:noun>N` to the noun stored in the figures column.
+  public var figureNoun: (String) -> [String]
+  private var lengthCaches: [Field: [Float]] = [:]
+
+  public init(reader: IndexReader) {
+    self.reader = reader
+    let a = Analyzer(stemming: true)
+    entityTerms = { _, text in [a.tokens(text, mode: .query).map(\.term)] }
+    figureNoun = { noun in [noun.lowercased()] }
+  }
+
+  /// Parses and runs `query`.
+  /// - Throws: `QueryError` for a malformed query, `IndexError` for a damaged index.
+  public func search(_ query: String, limit: Int = 10, highlight: Highlight = .markdown) throws -> SearchResult {
+    let node = try parser.parse(query)
+    return try search(node, query: query, limit: limit, highlight: highlight)
+  }
+
+  struct Candidate: Comparable {
+    var score: Float
+    var day: Int32
+    var order: Int  // global doc order: earlier wins ties
+    var segment: Int
+    var doc: UInt32
+    static func < (a: Candidate, b: Candidate) -> Bool {
+      if a.score != b.score { return a.score < b.score }
+      if a.day != b.day { return a.day < b.day }
+      return a.order > b.order
+    }
+  }
+
+  public func search(_ node: QueryNode, query: String, limit: Int, highlight: Highlight) throws -> SearchResult {
+    var heap = Heap<Candidate>()
+    var total = 0
+    var base = 0
+    for (si, segment) in reader.segments.enumerated() {
+      let scorer = try bind(node, segment: segment, positive: true)
+      var d = scorer.doc
+      while d != PostingsCursor.end {
+        if !segment.isDeleted(d) {
+          total += 1
+          let c = Candidate(
+            score: scorer.score(), day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si, doc: d)
+          if heap.count < limit {
+            heap.insert(c)
+          } else if let m = heap.min, m < c {
+            _ = heap.replaceMin(with: c)
+          }
+        }
+        d = scorer.next()
+      }
+      base += segment.maxDoc
+    }
+    var best: [Candidate] = []
+    while let c = heap.popMax() { best.append(c) }
+    var hits: [Hit] = []
+    for c in best {
+      let segment = reader.segments[c.segment]
+      // Re-run the query on this one document to learn which terms matched it.
+      let scorer = try bind(node, segment: segment, positive: true)
+      var matched = Set<MatchedTerm>()
+      if scorer.advance(to: c.doc) == c.doc { scorer.matched(into: &matched) }
+      let stored = try segment.document(c.doc)
+      let bodyTerms = Set(matched.filter { $0.field == .body || $0.field == .title }.map(\.term))
+      let snippet = Snippets.make(text: stored.text, terms: bodyTerms, analyzer: analyzer, highlight: highlight)
+      hits.append(
+        Hit(
+          id: stored.id, path: stored.path, title: stored.title, date: stored.date, source: stored.source,
+          score: c.score, snippet: snippet,
+          matched: matched.sorted { ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term) },
+          segment: c.segment, doc: c.doc))
+    }
+    return SearchResult(query: query, total: total, hits: hits)
+  }
+
+  // MARK: - Binding a query to a segment
+
+  private func cache(_ field: Field) -> [Float] {
+    if let c = lengthCaches[field] { return c }
+    let c = BM25.lengthCache(avg: reader.averageLength(field))
+    lengthCaches[field] = c
+    return c
+  }
+
+  private func boost(_ field: Field) -> Float {
+    switch field {
+    case .title: 2.0
+    case .body: 1.0
+    default: 1.0
+    }
+  }
+
+  /// Fields a bare word searches.
+  static let defaultFields: [Field] = [.title, .body]
+
+  func termScorer(_ segment: SegmentReader, _ field: Field, _ term: String) throws -> Scorer? {
+    guard let info = try segment.termInfo(field: field, term: term) else { return nil }
+    let df = try reader.docFreq(field: field, term: term)
+    let w = BM25.idf(docFreq: df, docs: reader.totalDocs) * boost(field) * (BM25.k1 + 1)
+    return TermScorer(
+      cursor: segment.postings(info), segment: segment, field: field, term: term, weight: w, cache: cache(field))
+  }
+
+  /// A phrase (or single term) of already-analysed tokens in one field.
+  func phraseScorer(_ segment: SegmentReader, _ field: Field, _ tokens: [Token]) throws -> Scorer {
+    // Collapse same-position alternatives: keep the last (most specific) of each position.
+    var byPos: [(Int32, String)] = []
+    for t in tokens {
+      if let last = byPos.last, last.0 == t.position { byPos[byPos.count - 1] = (t.position, t.term) } else { byPos.append((t.position, t.term)) }
+    }
+    if byPos.count == 1 { return try termScorer(segment, field, byPos[0].1) ?? EmptyScorer() }
+    var cursors: [PostingsCursor] = []
+    var idf: Float = 0
+    for (_, term) in byPos {
+      guard let info = try segment.termInfo(field: field, term: term) else { return EmptyScorer() }
+      cursors.append(segment.postings(info))
+      idf += BM25.idf(docFreq: try reader.docFreq(field: field, term: term), docs: reader.totalDocs)
+    }
+    let first = byPos[0].0
+    return PhraseScorer(
+      cursors: cursors, offsets: byPos.map { UInt32($0.0 - first) }, segment: segment, field: field,
+      terms: byPos.map(\.1), weight: idf * boost(field) * (BM25.k1 + 1), cache: cache(field))
+  }
+
+  func textScorer(_ segment: SegmentReader, _ fields: [Field], _ text: String) throws -> Scorer? {
+    let tokens = analyzer.tokens(text, mode: .query)
+    if tokens.isEmpty { return nil }
+    var parts: [Scorer] = []
+    for f in fields {
+      let s = try phraseScorer(segment, f, tokens)
+      if !(s is EmptyScorer) { parts.append(s) }
+    }
+    if parts.isEmpty { return EmptyScorer() }
+    return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
+  }
+
+  func bind(_ node: QueryNode, segment: SegmentReader, positive: Bool) throws -> Scorer {
+    try bindOptional(node, segment: segment) ?? AllScorer(maxDoc: segment.maxDoc)
+  }
+
+  /// nil means "no constraint" (a word with no indexable characters).
+  func bindOptional(_ node: QueryNode, segment: SegmentReader) throws -> Scorer? {
+    switch node {
+    case .all:
+      return AllScorer(maxDoc: segment.maxDoc)
+    case .term(let field, let text), .phrase(let field, let text):
+      return try textScorer(segment, field.map { [$0] } ?? Self.defaultFields, text)
+    case .prefix(let field, let text):
+      let folded = analyzer.fold(text)
+      if folded.isEmpty { return nil }
+      var parts: [Scorer] = []
+      for f in field.map({ [$0] }) ?? Self.defaultFields {
+        for (term, _) in try segment.terms(field: f, prefix: folded, limit: 256) {
+          if let s = try termScorer(segment, f, term) { parts.append(s) }
+        }
+      }
+      if parts.isEmpty { return EmptyScorer() }
+      return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
+    case .entity(let kind, let text, _):
+      var parts: [Scorer] = []
+      for terms in entityTerms(kind, text) where !terms.isEmpty {
+        let tokens = terms.enumerated().map { Token(term: $1, position: Int32($0), start: 0, end: 0) }
+        let s = try phraseScorer(segment, kind, tokens)
+        if !(s is EmptyScorer) { parts.append(s) }
+      }
+      if parts.isEmpty { return EmptyScorer() }
+      return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
+    case .and(let children):
+      var positives: [Scorer] = []
+      var negatives: [Scorer] = []
+      for c in children {
+        if case .not(let inner) = c {
+          if let s = try bindOptional(inner, segment: segment) { negatives.append(s) }
+        } else if let s = try bindOptional(c, segment: segment) {
+          positives.append(s)
+        }
+      }
+      var include: Scorer
+      if positives.isEmpty {
+        include = AllScorer(maxDoc: segment.maxDoc)
+      } else {
+        // Filters are cheap to test but expensive to iterate: put term scorers first.
+        include = positives.count == 1 ? positives[0] : ConjunctionScorer(positives)
+      }
+      if !negatives.isEmpty {
+        include = ExclusionScorer(include: include, exclude: negatives.count == 1 ? negatives[0] : DisjunctionScorer(negatives))
+      }
+      return include
+    case .or(let children):
+      var parts: [Scorer] = []
+      for c in children {
+        if let s = try bindOptional(c, segment: segment) { parts.append(s) } else { return nil }
+      }
+      return DisjunctionScorer(parts)
+    case .not(let inner):
+      guard let ex = try bindOptional(inner, segment: segment) else { return EmptyScorer() }
+      return ExclusionScorer(include: AllScorer(maxDoc: segment.maxDoc), exclude: ex)
+    case .dateRange(let from, let to):
+      let lo = from ?? Int32.min + 1
+      let hi = to ?? Int32.max
+      return FilterScorer(inner: AllScorer(maxDoc: segment.maxDoc)) { d in
+        guard let day = segment.day(d) else { return false }
+        return day >= lo && day <= hi
+      }
+    case .figure(let noun, let op, let value):
+      let ids = Set(figureNoun(noun).compactMap { segment.figureNounId($0) })
+      if ids.isEmpty { return EmptyScorer() }
+      return FilterScorer(inner: AllScorer(maxDoc: segment.maxDoc)) { d in
+        var hit = false
+        segment.figures(d) { id, v in
+          if !hit && ids.contains(id) && op.holds(v, value) { hit = true }
+        }
+        return hit
+      }
+    }
+  }
+}

@@ -1,1 +1,0 @@
-// Searching module — see ARCHITECTURE.md.

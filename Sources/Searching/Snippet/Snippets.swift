@@ -1,0 +1,87 @@
+import Analysis
+
+/// Picks the passage of a document that best shows why it matched, and marks the matched words.
+public enum Snippets {
+  /// Words in a snippet window.
+  static let window = 30
+
+  /// - Parameters:
+  ///   - terms: indexed terms (as the analyzer produces them) to highlight.
+  public static func make(text: String, terms: Set<String>, analyzer: Analyzer, highlight: Highlight, maxWords: Int = 30) -> String {
+    let tokens = analyzer.tokens(text, mode: .index)
+    let utf8 = Array(text.utf8)
+    if tokens.isEmpty { return "" }
+    // Collapse alternatives at one position: a position matches if any of its forms does.
+    var positions: [(start: Int, end: Int, hit: String?)] = []
+    for t in tokens {
+      let hit = terms.contains(t.term) ? t.term : nil
+      if let last = positions.last, last.start == Int(t.start) {
+        if hit != nil { positions[positions.count - 1].hit = hit }
+      } else {
+        positions.append((Int(t.start), Int(t.end), hit))
+      }
+    }
+    // Best window: most distinct matched terms, then most matches, earliest.
+    var bestStart = 0
+    var bestScore = (-1, -1)
+    if !terms.isEmpty {
+      var counts: [String: Int] = [:]
+      var hits = 0
+      var lo = 0
+      for hi in 0..<positions.count {
+        if let h = positions[hi].hit {
+          counts[h, default: 0] += 1
+          hits += 1
+        }
+        if hi - lo + 1 > maxWords {
+          if let h = positions[lo].hit {
+            counts[h]! -= 1
+            if counts[h] == 0 { counts[h] = nil }
+            hits -= 1
+          }
+          lo += 1
+        }
+        let score = (counts.count, hits)
+        if score > bestScore {
+          bestScore = score
+          bestStart = lo
+        }
+      }
+      // Start a few words before the first match so it has context.
+      if let firstHit = (bestStart..<min(positions.count, bestStart + maxWords)).first(where: { positions[$0].hit != nil }) {
+        bestStart = max(0, min(bestStart, firstHit - 4))
+      }
+    }
+    let endIndex = min(positions.count, bestStart + maxWords) - 1
+    let from = bestStart == 0 ? 0 : positions[bestStart].start
+    let to = endIndex == positions.count - 1 ? utf8.count : positions[endIndex].end
+    var out = bestStart == 0 ? "" : "…"
+    var cursor = from
+    for k in bestStart...endIndex where positions[k].hit != nil {
+      let p = positions[k]
+      out += clean(utf8[cursor..<p.start])
+      out += highlight.open + String(decoding: utf8[p.start..<p.end], as: UTF8.self) + highlight.close
+      cursor = p.end
+    }
+    out += clean(utf8[cursor..<to])
+    if to < utf8.count { out += "…" }
+    return out
+  }
+
+  /// Text with newlines and runs of spaces made single spaces.
+  static func clean(_ bytes: ArraySlice<UInt8>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var space = false
+    for b in bytes {
+      if b == 0x0A || b == 0x0D || b == 0x09 || b == 0x20 {
+        if !space { out.append(0x20) }
+        space = true
+      } else {
+        out.append(b)
+        space = false
+      }
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+}

@@ -1,0 +1,114 @@
+import ArgumentParser
+import Indexing
+
+struct IndexCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "index",
+    abstract: "Index a corpus folder, touching only what changed since the last commit.",
+    discussion: """
+      Walks CORPUS recursively (.html .htm .xml .rss .atom .txt .jsonl, each optionally .gz). \
+      New files are added, changed files re-indexed, deleted files dropped, the rest left alone; \
+      then one commit replaces the previous one atomically. A file that cannot be read or parsed \
+      is listed under "skipped" and whatever was indexed for it before is kept.
+      """)
+
+  @Argument(help: "The corpus folder.")
+  var corpus: String = "corpus"
+
+  @OptionGroup var location: IndexLocation
+
+  @Flag(help: "Start from an empty index (the old one stays readable until the new commit).")
+  var rebuild = false
+
+  @Flag(help: "Print a JSON summary on standard output.")
+  var json = false
+
+  @Option(help: "Memory for in-memory segments, in MB; a segment is flushed when it fills.")
+  var memory: Int = 256
+
+  @Option(help: "Extraction and analysis threads (default: all cores).")
+  var threads: Int = System.coreCount
+
+  @Option(help: "Skip files larger than this many bytes.")
+  var maxFileSize: UInt64 = 64 << 20
+
+  @Flag(help: "Wait for another writer to finish instead of failing.")
+  var wait = false
+
+  func run() throws {
+    let showProgress = Output.stderrIsTerminal
+    var indexer = CorpusIndexer(
+      corpus: corpus, indexPath: location.index, rebuild: rebuild, memoryBudget: memory << 20,
+      threads: max(1, threads), maxFileSize: maxFileSize, wait: wait)
+    if showProgress {
+      indexer.progress = { done, total in
+        let width = 30
+        let filled = total == 0 ? width : done * width / total
+        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+        Output.errorNoNewline("\rindexing \(bar) \(done)/\(total) files")
+      }
+    }
+    let s: CorpusIndexer.Summary
+    do {
+      s = try indexer.run()
+    } catch let e as IndexError {
+      if showProgress { Output.error("") }
+      Output.error("blotter index: \(e)")
+      throw ExitCode(1)
+    } catch let e as CLIError {
+      if showProgress { Output.error("") }
+      Output.error("blotter index: \(e)")
+      throw ExitCode(1)
+    }
+    if showProgress && s.added + s.updated > 0 { Output.error("") }
+    if json {
+      var j = JSONOut()
+      j.open()
+      j.field("added", s.added)
+      j.field("updated", s.updated)
+      j.field("removed", s.removed)
+      j.field("unchanged", s.unchanged)
+      j.field("documents", s.documents)
+      j.field("seconds", (s.seconds * 1000).rounded() / 1000)
+      j.openArray("skipped")
+      for (p, r) in s.skipped {
+        j.open()
+        j.field("path", p)
+        j.field("reason", r)
+        j.close()
+      }
+      j.closeArray()
+      j.field("ignored", s.ignored)
+      j.field("generation", s.generation)
+      j.close()
+      Output.line(j.text)
+    } else {
+      Output.line(
+        "\(s.added) added, \(s.updated) updated, \(s.removed) removed, \(s.unchanged) unchanged; "
+          + "\(s.documents) documents in \(location.index) (\(String(format1: s.seconds)) s)")
+      for (p, r) in s.skipped { Output.line("skipped \(p): \(r)") }
+    }
+    Output.flush()
+  }
+}
+
+extension String {
+  init(format1 v: Double) {
+    let r = (v * 100).rounded() / 100
+    self = String(r)
+  }
+}
+
+enum System {
+  static var coreCount: Int {
+    #if canImport(Glibc)
+      return max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    #else
+      return 2
+    #endif
+  }
+}
+
+#if canImport(Glibc)
+  import Glibc
+#endif
