@@ -29,7 +29,7 @@ enum JSONLinesExtraction {
     return result
   }
 
-  private static func article(_ line: [UInt8], number: Int, path: String) throws(ExtractionError) -> Article {
+  static func article(_ line: [UInt8], number: Int, path: String) throws(ExtractionError) -> Article {
     let value: JSONValue
     do {
       value = try JSONParser.parse(line)

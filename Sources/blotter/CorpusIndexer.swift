@@ -4,11 +4,19 @@ import Dispatch
 import Extraction
 import Indexing
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Brings an index up to date with a corpus folder: adds new files, re-indexes changed ones, drops
 /// deleted ones and leaves the rest alone, then commits once.
 ///
-/// Extraction and analysis run on `threads` workers; one writer adds the results in corpus order,
-/// so document ids do not depend on thread timing.
+/// Work is cut into jobs (a group of small files, or a batch of lines of a large JSON Lines
+/// file). Extraction and analysis of a job's documents run on every core while the one writer adds
+/// the previous job's documents, in corpus order, so document ids never depend on thread timing
+/// and memory stays bounded by two jobs plus the segment being built.
 struct CorpusIndexer {
   struct Summary {
     var added = 0
@@ -31,12 +39,30 @@ struct CorpusIndexer {
   var wait = false
   var progress: ((Int, Int) -> Void)? = nil
 
-  /// What one worker made of one file.
-  enum Outcome {
+  /// What a worker made of one small file.
+  enum FileOutcome {
     case touched(hash: UInt32)  // content unchanged, only the timestamp moved
     case changed(hash: UInt32, docs: [IndexDocument], warnings: [String])
     case failed(String)
   }
+
+  /// A unit of parallel work.
+  enum Job {
+    /// Whole files, each read, hashed, extracted and analysed by one worker.
+    case files([CorpusFile])
+    /// Lines of one big JSON Lines file: (1-based number, byte range) each.
+    case lines(file: Int, lines: [(Int, Range<Int>)], last: Bool)
+  }
+
+  enum JobResult {
+    case files([FileOutcome])
+    case lines([Result<IndexDocument, ExtractionError>])
+  }
+
+  /// Files at least this big are streamed line by line when they are JSON Lines.
+  static let streamThreshold: UInt64 = 4 << 20
+  static let linesPerJob = 512
+  static let filesPerJob = 32
 
   func run() throws -> Summary {
     let clock = ContinuousClock.now
@@ -61,60 +87,204 @@ struct CorpusIndexer {
       }
     }
 
-    let isSingleFile = scan.files.count == 1 && !isDirectory(corpus)
+    let isSingleFile = scan.files.count == 1 && !Self.isDirectory(corpus)
     let root = corpus
     let fullPath: @Sendable (CorpusFile) -> String = { f in isSingleFile ? root : root + "/" + f.path }
-
     let workers = max(1, threads)
-    let contexts = (0..<workers).map { _ in WorkerContext() }
-    let extractor = DocumentExtractor()
+    let contexts = ContextBox((0..<workers).map { _ in WorkerContext() })
+    let oldEntries = UncheckedBox(old)
+    let limit = maxFileSize
     var changedAny = false
-    let chunk = 64 * workers
+
+    // Streamed files: their mapping and state while their line jobs run.
+    var streams: [Int: StreamState] = [:]
     var done = 0
-    var start = 0
-    while start < candidates.count {
-      let slice = Array(candidates[start..<min(candidates.count, start + chunk)])
-      let results = ResultBox(count: slice.count)
-      let ctx = ContextBox(contexts)
-      let limit = maxFileSize
-      let oldEntries = UncheckedBox(old)
-      DispatchQueue.concurrentPerform(iterations: min(workers, slice.count)) { w in
-        for i in stride(from: w, to: slice.count, by: workers) {
-          let f = slice[i]
-          results.set(i, Self.process(f, fullPath: fullPath(f), old: oldEntries.value.entries[f.path], extractor: extractor, context: ctx.items[w], limit: limit))
+
+    // MARK: Job planning (main thread, in corpus order)
+    var next = 0
+    var smallBatch: [CorpusFile] = []
+    var pendingLineJobs: [Job] = []
+    func makeJob() -> Job? {
+      if !pendingLineJobs.isEmpty { return pendingLineJobs.removeFirst() }
+      while next < candidates.count {
+        let i = next
+        let f = candidates[i]
+        if DocumentExtractor.isJSONLines(path: f.path) && f.size >= Self.streamThreshold {
+          if !smallBatch.isEmpty {
+            let b = smallBatch
+            smallBatch = []
+            return .files(b)
+          }
+          next += 1
+          // Plan this file's line jobs now.
+          switch StreamState.open(fullPath(f), file: f, limit: limit) {
+          case .failure(let e):
+            summary.skipped.append((f.path, e.description))
+            continue
+          case .success(let s):
+            if let e = old.entries[f.path], e.size == f.size, e.hash == s.hash {
+              if var entry = table.entries[f.path] {
+                entry.mtimeNanos = f.mtimeNanos
+                table.entries[f.path] = entry
+                changedAny = true
+              }
+              summary.unchanged += 1
+              done += 1
+              continue
+            }
+            streams[i] = s
+            let lines = s.lineRanges()
+            if lines.isEmpty {
+              summary.skipped.append((f.path, ExtractionError.emptyFile(path: f.path).description))
+              streams[i] = nil
+              continue
+            }
+            var k = 0
+            while k < lines.count {
+              let end = min(lines.count, k + Self.linesPerJob)
+              pendingLineJobs.append(.lines(file: i, lines: Array(lines[k..<end]), last: end == lines.count))
+              k = end
+            }
+            return pendingLineJobs.removeFirst()
+          }
+        }
+        smallBatch.append(f)
+        next += 1
+        if smallBatch.count >= Self.filesPerJob {
+          let b = smallBatch
+          smallBatch = []
+          return .files(b)
         }
       }
-      for (i, f) in slice.enumerated() {
-        switch results.get(i) {
-        case .touched(let hash):
-          if var e = table.entries[f.path] {
-            e.mtimeNanos = f.mtimeNanos
-            e.hash = hash
-            table.entries[f.path] = e
+      if !smallBatch.isEmpty {
+        let b = smallBatch
+        smallBatch = []
+        return .files(b)
+      }
+      return nil
+    }
+
+    // MARK: Parallel execution
+    let extractor = DocumentExtractor()
+    func launch(_ job: Job) -> (DispatchGroup, ResultBox<JobResult>) {
+      let box = ResultBox<JobResult>()
+      let group = DispatchGroup()
+      group.enter()
+      switch job {
+      case .files(let files):
+        let out = SlotBox<FileOutcome>(count: files.count)
+        DispatchQueue.global().async {
+          DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { w in
+            for k in stride(from: w, to: files.count, by: workers) {
+              let f = files[k]
+              out.set(
+                k,
+                Self.process(
+                  f, fullPath: fullPath(f), old: oldEntries.value.entries[f.path], extractor: extractor,
+                  context: contexts.items[w], limit: limit))
+            }
+          }
+          box.value = .files(out.values())
+          group.leave()
+        }
+      case .lines(let fileIndex, let lines, _):
+        let stream = UncheckedBox(streams[fileIndex]!)
+        let out = SlotBox<Result<IndexDocument, ExtractionError>>(count: lines.count)
+        DispatchQueue.global().async {
+          DispatchQueue.concurrentPerform(iterations: min(workers, lines.count)) { w in
+            for k in stride(from: w, to: lines.count, by: workers) {
+              let (number, range) = lines[k]
+              let bytes = stream.value.bytes(range)
+              do throws(ExtractionError) {
+                let a = try extractor.extractJSONLine(bytes, number: number, path: stream.value.file.path)
+                out.set(k, .success(contexts.items[w].documents.make(a)))
+              } catch {
+                out.set(k, .failure(error))
+              }
+            }
+          }
+          box.value = .lines(out.values())
+          group.leave()
+        }
+      }
+      return (group, box)
+    }
+
+    // MARK: Applying results (main thread, in order)
+    func apply(_ job: Job, _ result: JobResult) throws {
+      switch (job, result) {
+      case (.files(let files), .files(let outcomes)):
+        for (f, outcome) in zip(files, outcomes) {
+          switch outcome {
+          case .touched(let hash):
+            if var e = table.entries[f.path] {
+              e.mtimeNanos = f.mtimeNanos
+              e.hash = hash
+              table.entries[f.path] = e
+              changedAny = true
+            }
+            summary.unchanged += 1
+          case .changed(let hash, let docs, let warnings):
+            let previous = table.entries[f.path]
+            if let previous { for ref in previous.docs { writer.delete(ref) } }
+            var refs: [FileTable.DocRef] = []
+            for d in docs { refs.append(try writer.add(d)) }
+            table.entries[f.path] = FileTable.Entry(size: f.size, mtimeNanos: f.mtimeNanos, hash: hash, docs: refs)
+            if previous == nil { summary.added += 1 } else { summary.updated += 1 }
+            for w in warnings { summary.skipped.append((f.path, w)) }
+            changedAny = true
+          case .failed(let reason):
+            // Whatever was indexed for this file before stays: nothing committed is lost.
+            summary.skipped.append((f.path, reason))
+          }
+          done += 1
+        }
+      case (.lines(let fileIndex, _, let last), .lines(let docs)):
+        let s = streams[fileIndex]!
+        for d in docs {
+          switch d {
+          case .success(let doc): s.refs.append(try writer.add(doc))
+          case .failure(let e): s.warnings.append(e)
+          }
+        }
+        if last {
+          let f = s.file
+          if s.refs.isEmpty {
+            // No usable line: keep what was indexed before.
+            summary.skipped.append((f.path, (s.warnings.first ?? .noDocuments(path: f.path)).description))
+            for ref in s.refs { writer.delete(ref) }
+          } else {
+            let previous = table.entries[f.path]
+            if let previous { for ref in previous.docs { writer.delete(ref) } }
+            table.entries[f.path] = FileTable.Entry(size: f.size, mtimeNanos: f.mtimeNanos, hash: s.hash, docs: s.refs)
+            if previous == nil { summary.added += 1 } else { summary.updated += 1 }
+            for w in s.warnings { summary.skipped.append((f.path, w.description)) }
             changedAny = true
           }
-          summary.unchanged += 1
-        case .changed(let hash, let docs, let warnings):
-          let previous = table.entries[f.path]
-          if let previous {
-            for ref in previous.docs { writer.delete(ref) }
-          }
-          var refs: [FileTable.DocRef] = []
-          for d in docs { refs.append(try writer.add(d)) }
-          table.entries[f.path] = FileTable.Entry(size: f.size, mtimeNanos: f.mtimeNanos, hash: hash, docs: refs)
-          if previous == nil { summary.added += 1 } else { summary.updated += 1 }
-          for w in warnings { summary.skipped.append((f.path, w)) }
-          changedAny = true
-        case .failed(let reason):
-          // Whatever was indexed for this file before stays: nothing committed is lost.
-          summary.skipped.append((f.path, reason))
-        case nil:
-          summary.skipped.append((f.path, "not processed"))
+          streams[fileIndex] = nil
+          done += 1
         }
+      default:
+        break
       }
-      done += slice.count
       progress?(done, candidates.count)
-      start += chunk
+    }
+
+    var current: (Job, DispatchGroup, ResultBox<JobResult>)? = nil
+    if let j = makeJob() {
+      let (g, b) = launch(j)
+      current = (j, g, b)
+    }
+    while let (job, group, box) = current {
+      group.wait()
+      // Start the next job before applying this one, so workers and writer overlap.
+      if let j = makeJob() {
+        let (g, b) = launch(j)
+        current = (j, g, b)
+      } else {
+        current = nil
+      }
+      try apply(job, box.value!)
     }
 
     for (path, e) in old.entries where !present.contains(path) {
@@ -141,16 +311,13 @@ struct CorpusIndexer {
   private static func process(
     _ f: CorpusFile, fullPath: String, old: FileTable.Entry?, extractor: DocumentExtractor,
     context: WorkerContext, limit: UInt64
-  ) -> Outcome {
+  ) -> FileOutcome {
     let bytes: [UInt8]
     switch CorpusScanner.read(fullPath, limit: limit) {
     case .success(let b): bytes = b
     case .failure(let e): return .failed(e.description)
     }
-    let hash = bytes.withUnsafeBytes { raw -> UInt32 in
-      guard let base = raw.baseAddress, raw.count > 0 else { return 0 }
-      return UInt32(crc32(0, base.assumingMemoryBound(to: UInt8.self), UInt32(raw.count)))
-    }
+    let hash = bytes.withUnsafeBytes { crc($0) }
     if let old, old.size == UInt64(bytes.count), old.hash == hash {
       return .touched(hash: hash)
     }
@@ -163,9 +330,87 @@ struct CorpusIndexer {
     }
   }
 
-  private func isDirectory(_ path: String) -> Bool {
+  static func crc(_ raw: UnsafeRawBufferPointer) -> UInt32 {
+    guard let base = raw.baseAddress, raw.count > 0 else { return 0 }
+    var c: UInt = 0
+    var off = 0
+    while off < raw.count {
+      let n = min(raw.count - off, 1 << 30)
+      c = crc32(c, (base + off).assumingMemoryBound(to: UInt8.self), UInt32(n))
+      off += n
+    }
+    return UInt32(c)
+  }
+
+  static func isDirectory(_ path: String) -> Bool {
     var st = stat()
     return stat(path, &st) == 0 && (st.st_mode & S_IFMT) == S_IFDIR
+  }
+}
+
+/// A large JSON Lines file being indexed line batch by line batch, memory-mapped so only the
+/// batches in flight are resident.
+final class StreamState: @unchecked Sendable {
+  // @unchecked: the mapping is read-only; `refs`/`warnings` are only touched by the writer thread.
+  let file: CorpusFile
+  let base: UnsafeRawPointer
+  let count: Int
+  let hash: UInt32
+  var refs: [FileTable.DocRef] = []
+  var warnings: [ExtractionError] = []
+
+  private init(file: CorpusFile, base: UnsafeRawPointer, count: Int) {
+    self.file = file
+    self.base = base
+    self.count = count
+    hash = CorpusIndexer.crc(UnsafeRawBufferPointer(start: base, count: count))
+  }
+
+  deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
+
+  static func open(_ path: String, file: CorpusFile, limit: UInt64) -> Result<StreamState, CLIError> {
+    let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+    if fd < 0 { return .failure(CLIError("cannot read: \(String(cString: strerror(errno)))")) }
+    defer { close(fd) }
+    var st = stat()
+    fstat(fd, &st)
+    let size = Int(st.st_size)
+    if UInt64(size) > limit {
+      return .failure(CLIError("file is \(size) bytes, over the --max-file-size limit of \(limit)"))
+    }
+    guard size > 0, let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
+      return .failure(CLIError("cannot map file: \(String(cString: strerror(errno)))"))
+    }
+    return .success(StreamState(file: file, base: UnsafeRawPointer(p), count: size))
+  }
+
+  /// Non-blank lines with their 1-based numbers.
+  func lineRanges() -> [(Int, Range<Int>)] {
+    var out: [(Int, Range<Int>)] = []
+    var start = 0
+    var number = 0
+    let p = base.assumingMemoryBound(to: UInt8.self)
+    while start < count {
+      number += 1
+      var end = start
+      if let nl = memchr(p + start, 0x0A, count - start) {
+        end = UnsafeRawPointer(nl) - base
+      } else {
+        end = count
+      }
+      var blank = true
+      for k in start..<end where p[k] != 0x20 && p[k] != 0x09 && p[k] != 0x0D {
+        blank = false
+        break
+      }
+      if !blank { out.append((number, start..<end)) }
+      start = end + 1
+    }
+    return out
+  }
+
+  func bytes(_ r: Range<Int>) -> [UInt8] {
+    Array(UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count))
   }
 }
 
@@ -180,15 +425,30 @@ final class ContextBox: @unchecked Sendable {
   init(_ items: [WorkerContext]) { self.items = items }
 }
 
-/// Results written by workers at distinct indices, read after all of them finish.
-final class ResultBox: @unchecked Sendable {
-  private var slots: [CorpusIndexer.Outcome?]
-  private let lock = NSLockish()
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func set(_ i: Int, _ v: CorpusIndexer.Outcome) {
-    lock.locked { slots[i] = v }
+/// Results written by workers at distinct indices under a lock, read after all of them finish.
+final class SlotBox<T>: @unchecked Sendable {
+  private var slots: [T?]
+  private var m = pthread_mutex_t()
+  init(count: Int) {
+    slots = Array(repeating: nil, count: count)
+    pthread_mutex_init(&m, nil)
   }
-  func get(_ i: Int) -> CorpusIndexer.Outcome? { slots[i] }
+  deinit { pthread_mutex_destroy(&m) }
+  func set(_ i: Int, _ v: T) {
+    pthread_mutex_lock(&m)
+    slots[i] = v
+    pthread_mutex_unlock(&m)
+  }
+  func values() -> [T] {
+    pthread_mutex_lock(&m)
+    defer { pthread_mutex_unlock(&m) }
+    return slots.map { $0! }
+  }
+}
+
+/// One value handed from a worker to the writer thread (ordered by a DispatchGroup).
+final class ResultBox<T>: @unchecked Sendable {
+  var value: T?
 }
 
 /// A read-only value shared with workers.
@@ -196,21 +456,3 @@ final class UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
 }
-
-/// A pthread mutex.
-final class NSLockish: @unchecked Sendable {
-  private var m = pthread_mutex_t()
-  init() { pthread_mutex_init(&m, nil) }
-  deinit { pthread_mutex_destroy(&m) }
-  func locked<T>(_ body: () -> T) -> T {
-    pthread_mutex_lock(&m)
-    defer { pthread_mutex_unlock(&m) }
-    return body()
-  }
-}
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif

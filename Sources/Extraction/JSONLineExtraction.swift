@@ -1,0 +1,18 @@
+extension DocumentExtractor {
+  /// Extracts one line of a JSON Lines file, for callers that stream large files line by line
+  /// instead of holding all their articles at once.
+  /// - Parameters:
+  ///   - line: the line's bytes (UTF-8, without the newline).
+  ///   - number: the 1-based line number (used for the `#<line>` id when the line has no `id`).
+  ///   - path: the corpus-relative path of the file.
+  /// - Throws: `ExtractionError.badJSONLine` naming the line.
+  public func extractJSONLine(_ line: [UInt8], number: Int, path: String) throws(ExtractionError) -> Article {
+    try JSONLinesExtraction.article(line, number: number, path: path)
+  }
+
+  /// Whether `path` names a JSON Lines file (`.jsonl`, `.ndjson`, optionally not compressed).
+  public static func isJSONLines(path: String) -> Bool {
+    let p = path.lowercased()
+    return p.hasSuffix(".jsonl") || p.hasSuffix(".ndjson")
+  }
+}
