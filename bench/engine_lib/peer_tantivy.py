@@ -23,6 +23,7 @@ import tantivy  # noqa: E402
 from engine_lib.corpus import FIGURE_NOUNS, FIGURE_RE  # noqa: E402
 
 HEAP = 128_000_000
+SNIPPET_CHARS = 160
 
 
 def schema(store: bool):
@@ -86,9 +87,15 @@ def search(index_dir: str, queries_path: str) -> dict:
       t = time.perf_counter_ns()
       query = _query(idx, sch, q)
       r = searcher.search(query, 10, count=True)
-      ids = [searcher.doc(addr)["id"][0] for _, addr in r.hits]
+      # a hit as blotter prints one: id, title, date and a highlighted body snippet
+      sg = tantivy.SnippetGenerator.create(searcher, query, sch, "body")
+      sg.set_max_num_chars(SNIPPET_CHARS)
+      hits = []
+      for score, addr in r.hits:
+        d = searcher.doc(addr)
+        hits.append((d["id"][0], d["title"][0], d["date"][0], score, sg.snippet_from_doc(d).to_html()))
       ns = time.perf_counter_ns() - t
-      res.append({"total": r.count, "n": len(ids), "micros": ns / 1000})
+      res.append({"total": r.count, "n": len(hits), "micros": ns / 1000})
     out = res
   return {"results": out}
 

@@ -180,6 +180,7 @@ class Blotter:
     self.bin = binary
     self.work = work
     self.help = ""
+    self.memory_mb = MEMORY_MB
     self.timeout = 1800.0  # per blotter run: a hung engine must not hang the benchmark
 
   def check(self) -> None:
@@ -207,7 +208,7 @@ class Blotter:
     if threads is not None:
       cmd += ["--threads", str(threads)]
     if self.has("--memory"):
-      cmd += ["--memory", str(MEMORY_MB)]  # the same budget as tantivy's writer heap
+      cmd += ["--memory", str(self.memory_mb)]  # default: the same budget as tantivy's writer heap
     r = run_proc(cmd, timeout=self.timeout)
     if r["rc"] != 0:
       raise StepError(err_of(r, "blotter index"))
@@ -345,6 +346,8 @@ def main() -> int:
   ap.add_argument("--blotter-error", default=None, help="why there is no blotter binary")
   ap.add_argument("--engines", default=",".join(ENGINES))
   ap.add_argument("--latency-runs", type=int, default=20)
+  ap.add_argument("--blotter-memory", type=int, default=MEMORY_MB,
+                  help="MB passed to blotter index --memory (default: tantivy's writer heap)")
   args = ap.parse_args()
 
   n = args.docs
@@ -386,6 +389,7 @@ def main() -> int:
 
   # ---------------- blotter
   b = Blotter(args.blotter, work)
+  b.memory_mb = args.blotter_memory
   BR = R["blotter"]
   berr: dict[str, str] = {}  # per-step errors
 
@@ -567,6 +571,11 @@ def main() -> int:
           vals[e] = "n/a: no numeric" if e == "fts5" else "n/a"
         else:
           vals[e] = pct(lat[e], p)
+      # an engine that finds nothing where tantivy finds something did not do the work
+      for e in ("blotter", "fts5"):
+        if isinstance(vals[e], float) and sr[e] and sr["tantivy"]:
+          if (all(not sr[e][i]["n"] for i in idxs) and any(sr["tantivy"][i]["n"] for i in idxs)):
+            vals[e] = f"n/a: 0 hits ({fmt(vals[e])})"
       row(f"{label}: p{p}", "µs", "lower", vals, qs[idxs[0]].get("note", ""))
     if sr["blotter"] and sr["tantivy"]:
       same = sum(1 for i in idxs if sr["blotter"][i]["total"] == sr["tantivy"][i]["total"])
@@ -592,9 +601,10 @@ def main() -> int:
       notes.append(f"blotter {k}: {v}")
   if "blotter" not in errors:
     notes.append(f"blotter index options: --threads {'yes' if b.has('--threads') else 'no'}, "
-                 f"--memory {'yes (' + str(MEMORY_MB) + ' MB, as tantivy heap)' if b.has('--memory') else 'no'}")
+                 f"--memory {'yes (' + str(b.memory_mb) + ' MB; tantivy heap ' + str(MEMORY_MB) + ' MB)' if b.has('--memory') else 'no'}")
   notes.append("ratios are blotter/peer; 'better' says which direction is good for blotter.")
-  notes.append("FTS5 runs top-10 by bm25 without a total count; tantivy and blotter count all hits.")
+  notes.append("every engine returns id, title, date and a highlighted body snippet per hit; "
+               "FTS5 ranks top-10 by bm25 without a total count, tantivy and blotter count all hits.")
   notes.append("entity queries: blotter unit:/place:/officer: fields; peers a plain term. "
                "figure ranges: tantivy i64 range on figures a regex pulled out at indexing; FTS5 n/a.")
   if agree:
