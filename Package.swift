@@ -43,7 +43,7 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis"]),
     .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis"]),
     .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis"]),
-    .testTarget(name: "BlotterCLITests", dependencies: ["blotter"]),
+    .testTarget(name: "BlotterCLITests", dependencies: ["blotter"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// Runs the built `blotter` binary, as a user would.
+enum CLI {
+  static let repoRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  static let binary: URL = {
+    // The test bundle sits next to the products it was built with.
+    let candidates = [
+      Bundle.main.bundleURL.appendingPathComponent("blotter"),
+      Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("blotter"),
+      URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("blotter"),
+      repoRoot.appendingPathComponent(".build/debug/blotter"),
+    ]
+    return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates.last!
+  }()
+
+  struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    func json() throws -> [String: Any] {
+      try #require(JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any], "stdout: \(stdout) stderr: \(stderr)")
+    }
+
+    func jsonLines() throws -> [[String: Any]] {
+      try stdout.split(separator: "\n").map {
+        try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+      }
+    }
+  }
+
+  @discardableResult
+  static func run(_ args: [String], stdin: String? = nil, cwd: URL? = nil) throws -> Run {
+    let p = Process()
+    p.executableURL = binary
+    p.arguments = args
+    if let cwd { p.currentDirectoryURL = cwd }
+    let out = Pipe()
+    let err = Pipe()
+    p.standardOutput = out
+    p.standardError = err
+    let input = Pipe()
+    p.standardInput = input
+    try p.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+    try input.fileHandleForWriting.close()
+    // Read both pipes to the end before waiting, so a full pipe never blocks the child.
+    final class Box: @unchecked Sendable { var data = Data() }
+    let e = Box()
+    let group = DispatchGroup()
+    group.enter()
+    DispatchQueue.global().async {
+      e.data = err.fileHandleForReading.readDataToEndOfFile()
+      group.leave()
+    }
+    let o = out.fileHandleForReading.readDataToEndOfFile()
+    group.wait()
+    p.waitUntilExit()
+    return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e.data, as: UTF8.self))
+  }
+
+  static func tempDir(_ name: String) -> URL {
+    let u = FileManager.default.temporaryDirectory.appendingPathComponent("blotter-\(name)-\(UUID().uuidString)")
+    try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
+    return u
+  }
+}
