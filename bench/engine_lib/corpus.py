@@ -348,6 +348,7 @@ def render_html(a: dict) -> str:
 <title>{e(a['title'])} | {e(a['_site'])}</title>
 <link rel="canonical" href="{e(a['url'])}">
 <meta property="og:title" content="{e(a['title'])}">
+<meta property="og:url" content="{e(a['url'])}">
 <meta property="og:site_name" content="{e(a['_site'])}">
 <meta property="article:published_time" content="{a['date']}T08:00:00+00:00">
 <meta name="author" content="{e(a['_reporter'])}">

@@ -145,7 +145,7 @@ def ensure_corpus(work: str, n: int, seed: int) -> dict:
   return man
 
 
-GEN_VERSION = 1
+GEN_VERSION = 2
 MEMORY_MB = 128  # tantivy's writer heap; passed to blotter index --memory when it has that option
 
 
@@ -181,6 +181,7 @@ class Blotter:
     self.work = work
     self.help = ""
     self.memory_mb = MEMORY_MB
+    self.expect_docs: int | None = None
     self.timeout = 1800.0  # per blotter run: a hung engine must not hang the benchmark
 
   def check(self) -> None:
@@ -207,6 +208,10 @@ class Blotter:
     cmd = [self.bin, "index", corpus_dir, "--index", index_dir, "--json"]
     if threads is not None:
       cmd += ["--threads", str(threads)]
+    if self.has("--max-file-size"):
+      # the corpus is one JSONL file of ~3.7 KB per article: let it through whatever N is
+      biggest = max((os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(corpus_dir) for f in fs), default=0)
+      cmd += ["--max-file-size", str(max(biggest + 1, 64 << 20))]
     if self.has("--memory"):
       cmd += ["--memory", str(self.memory_mb)]  # default: the same budget as tantivy's writer heap
     r = run_proc(cmd, timeout=self.timeout)
@@ -215,6 +220,9 @@ class Blotter:
     j = last_json(r["stdout"])
     if not isinstance(j, dict):
       raise StepError("blotter index printed no JSON object")
+    if fresh and self.expect_docs is not None and j.get("documents") != self.expect_docs:
+      sk = "; ".join(f"{x.get('path')}: {x.get('reason')}" for x in (j.get("skipped") or [])[:2])
+      raise StepError(f"indexed {j.get('documents')} of {self.expect_docs} docs" + (f" (skipped {sk})" if sk else ""))
     return {"json": j, "seconds": float(j.get("seconds") or r["wall"]), "wall": r["wall"],
             "rss_mb": r["rss_mb"], "bytes": dir_bytes(index_dir), "path": index_dir,
             "docs": j.get("documents"), "skipped": len(j.get("skipped") or [])}
@@ -390,6 +398,7 @@ def main() -> int:
   # ---------------- blotter
   b = Blotter(args.blotter, work)
   b.memory_mb = args.blotter_memory
+  b.expect_docs = n
   BR = R["blotter"]
   berr: dict[str, str] = {}  # per-step errors
 
@@ -450,19 +459,19 @@ def main() -> int:
     shutil.rmtree(pages_work, ignore_errors=True)
     subprocess.run(["cp", "-al", os.path.join(work, "pages"), pages_work], check=True)
     log("blotter: indexing HTML pages")
-    r = bstep("index_html", lambda: b.index(pages_work, idx_html))
+    r = bstep("index_html", lambda: b.index(pages_work, idx_html, threads=2 if threads_opt else None))
     if r:
       BR["index_html"] = r
       log(f"blotter: HTML: {r['docs']} docs in {r['seconds']:.1f}s (wall {r['wall']:.1f}s), "
           f"{r['skipped']} skipped, {r['bytes'] / 1e6:.1f} MB")
       log("blotter: re-indexing unchanged pages")
-      r2 = bstep("reindex_unchanged", lambda: b.index(pages_work, idx_html, fresh=False))
+      r2 = bstep("reindex_unchanged", lambda: b.index(pages_work, idx_html, fresh=False, threads=2 if threads_opt else None))
       if r2:
         BR["reindex_unchanged"] = r2
         log(f"blotter: unchanged: {r2['wall']:.2f}s wall, json {r2['json']}")
       ids = rewrite_pages(gen, pages_work, n, 0.01, args.seed)
       log(f"blotter: re-indexing after rewriting {len(ids)} pages (1%)")
-      r3 = bstep("reindex_1pct", lambda: b.index(pages_work, idx_html, fresh=False))
+      r3 = bstep("reindex_1pct", lambda: b.index(pages_work, idx_html, fresh=False, threads=2 if threads_opt else None))
       if r3:
         r3["changed_files"] = len(ids)
         BR["reindex_1pct"] = r3
@@ -537,7 +546,8 @@ def main() -> int:
       "tantivy: body/title/url not stored; FTS5: content=''")
   row("index bytes / text bytes (stored)", "%", "lower",
       per_engine(lambda e: (g(e, t1 if e == "blotter" else ix[e], "bytes") or 0) / man["text_bytes"] * 100 or None, {**all3, "blotter": t1}))
-  rows.append({"section": f"indexing {n:,} HTML pages ({man['pages_bytes'] / 1e6:.0f} MB): blotter only"})
+  rows.append({"section": f"indexing {n:,} HTML pages ({man['pages_bytes'] / 1e6:.0f} MB): blotter only"
+                          + (", 2 threads" if threads_opt else "")})
   h = g("blotter", "index_html", "seconds")
   row("index HTML pages: time", "s", "lower", {"blotter": h if h else na("blotter", "index_html")})
   row("index HTML pages: docs/s", "docs/s", "higher", {"blotter": n / h if h else na("blotter", "index_html")})
