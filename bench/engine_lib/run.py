@@ -364,6 +364,7 @@ def main() -> int:
   os.makedirs(work, exist_ok=True)
   engines = [e for e in args.engines.split(",") if e]
   t_start = time.time()
+  load_start = os.getloadavg()
 
   man = ensure_corpus(work, n, args.seed)
   jsonl = os.path.join(work, "jsonl", "articles.jsonl")
@@ -599,8 +600,10 @@ def main() -> int:
   row(f"whole-process `blotter search` (median of {args.latency_runs})", "ms", "lower",
       {"blotter": pl if pl is not None else na("blotter", "process_latency")})
 
+  load = os.getloadavg()
   title = (f"blotter engine benchmark: N={n:,} articles, {args.queries} queries/type, seed {args.seed}, "
-           f"{time.strftime('%Y-%m-%d %H:%M')} ({os.cpu_count()} cores)")
+           f"{time.strftime('%Y-%m-%d %H:%M')} ({os.cpu_count()} cores; load avg at start "
+           f"{load_start[0]:.1f}, at end {load[0]:.1f}: other work on the machine shows in p99s)")
   table = render_table(rows, title)
   notes = []
   for e in ENGINES:
@@ -629,7 +632,8 @@ def main() -> int:
   results = {
     "config": {"docs": n, "queries_per_type": args.queries, "seed": args.seed, "work": work,
                "blotter": args.blotter, "cores": os.cpu_count(),
-               "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "seconds": round(time.time() - t_start, 1)},
+               "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "seconds": round(time.time() - t_start, 1),
+               "loadavg_start": load_start, "loadavg_end": load},
     "corpus": man,
     "errors": errors,
     "blotter_step_errors": berr,
