@@ -615,6 +615,10 @@ def main() -> int:
   if "blotter" not in errors:
     notes.append(f"blotter index options: --threads {'yes' if b.has('--threads') else 'no'}, "
                  f"--memory {'yes (' + str(b.memory_mb) + ' MB; tantivy heap ' + str(MEMORY_MB) + ' MB)' if b.has('--memory') else 'no'}")
+  if "reindex_unchanged" in BR and "reindex_1pct" in BR:
+    ju, j1 = BR["reindex_unchanged"]["json"], BR["reindex_1pct"]["json"]
+    notes.append(f"blotter re-index: unchanged run reported unchanged={ju.get('unchanged')} updated={ju.get('updated')}; "
+                 f"1% run reported updated={j1.get('updated')} of {BR['reindex_1pct']['changed_files']} rewritten pages")
   notes.append("ratios are blotter/peer; 'better' says which direction is good for blotter.")
   notes.append("every engine returns id, title, date and a highlighted body snippet per hit; "
                "FTS5 ranks top-10 by bm25 without a total count, tantivy and blotter count all hits.")
