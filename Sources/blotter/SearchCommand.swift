@@ -42,7 +42,6 @@ struct SearchCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let searcher = Searcher(reader: reader)
-    EntityQueries.install(on: searcher)
     if let batch {
       try runBatch(batch, searcher)
       return
@@ -58,7 +57,8 @@ struct SearchCommand: ParsableCommand {
       }
       Output.flush()
     } catch let e as QueryError {
-      Output.error("blotter search: bad query at \(e)\n" + e.pointer(in: q))
+      Output.error("blotter search: bad query: \(e)")
+      if Output.stderrIsTerminal { Output.error(e.pointer(in: q)) }
       throw ExitCode(2)
     } catch {
       Output.error("blotter search: \(error)")
@@ -122,6 +122,19 @@ struct SearchCommand: ParsableCommand {
       j.field("source", h.source)
       j.field("score", (Double(h.score) * 10000).rounded() / 10000)
       j.field("snippet", h.snippet)
+      if !h.entities.isEmpty {
+        j.openArray("entities")
+        for m in h.entities {
+          j.open()
+          j.field("kind", m.kind.rawValue)
+          j.field("name", m.canonical)
+          j.field("text", m.surface)
+          j.field("field", m.inTitle ? "title" : "body")
+          j.field("offset", m.start)
+          j.close()
+        }
+        j.closeArray()
+      }
       j.close()
     }
     j.closeArray()

@@ -13,6 +13,8 @@ public struct Hit: Sendable {
   public var snippet: String
   /// The (field, term) pairs that matched this document.
   public var matched: [MatchedTerm]
+  /// The entity mentions the query's `unit:`, `place:`, `officer:` and `figure:` parts matched.
+  public var entities: [StoredMentions.Mention]
   public var segment: Int
   public var doc: UInt32
 }
@@ -43,18 +45,14 @@ public final class Searcher {
   public let reader: IndexReader
   let analyzer = Analyzer(stemming: true)
   let parser = QueryParser()
-  /// Resolves what follows `unit:`, `place:`, `officer:` (and `figure:` nouns) to the terms the
-  /// entity fields hold; the default analyses the text like any other field.
-  public var entityTerms: (Field, String) -> [[String]]
-  /// Normalises the noun of `figure:noun>N` to the noun stored in the figures column.
-  public var figureNoun: (String) -> [String]
+  /// Resolves what follows `unit:`, `place:`, `officer:` and `figure:`.
+  public let entities: EntityResolver
   private var lengthCaches: [Field: [Float]] = [:]
+  private var docFreqs: [MatchedTerm: Int] = [:]
 
   public init(reader: IndexReader) {
     self.reader = reader
-    let a = Analyzer(stemming: true)
-    entityTerms = { _, text in [a.tokens(text, mode: .query).map(\.term)] }
-    figureNoun = { noun in [noun.lowercased()] }
+    entities = EntityResolver(analyzer: analyzer)
   }
 
   /// Parses and runs `query`.
@@ -109,16 +107,72 @@ public final class Searcher {
       var matched = Set<MatchedTerm>()
       if scorer.advance(to: c.doc) == c.doc { scorer.matched(into: &matched) }
       let stored = try segment.document(c.doc)
+      let mentions = matchedMentions(in: stored, for: node)
       let bodyTerms = Set(matched.filter { $0.field == .body || $0.field == .title }.map(\.term))
-      let snippet = Snippets.make(text: stored.text, terms: bodyTerms, analyzer: analyzer, highlight: highlight)
+      let marks = mentions.filter { !$0.inTitle }.map { $0.start..<$0.end }
+      let snippet = Snippets.make(
+        text: stored.text, terms: bodyTerms, marks: marks, analyzer: analyzer, highlight: highlight)
       hits.append(
         Hit(
           id: stored.id, path: stored.path, title: stored.title, date: stored.date, source: stored.source,
           score: c.score, snippet: snippet,
           matched: matched.sorted { ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term) },
-          segment: c.segment, doc: c.doc))
+          entities: mentions, segment: c.segment, doc: c.doc))
     }
     return SearchResult(query: query, total: total, hits: hits)
+  }
+
+  /// Every live document matching `node`, per segment, in id order (no scoring, no limit).
+  public func matchingDocuments(_ node: QueryNode) throws -> [[UInt32]] {
+    var out: [[UInt32]] = []
+    for segment in reader.segments {
+      let scorer = try bind(node, segment: segment, positive: true)
+      var ids: [UInt32] = []
+      var d = scorer.doc
+      while d != PostingsCursor.end {
+        if !segment.isDeleted(d) { ids.append(d) }
+        d = scorer.next()
+      }
+      out.append(ids)
+    }
+    return out
+  }
+
+  /// Parses a query (for commands that run it their own way).
+  public func parse(_ query: String) throws(QueryError) -> QueryNode { try parser.parse(query) }
+
+  // MARK: - Explaining hits
+
+  /// The entity parts of a query that must hold (not under NOT).
+  public static func entityParts(_ node: QueryNode) -> [QueryNode] {
+    switch node {
+    case .entity, .figure: return [node]
+    case .and(let xs), .or(let xs): return xs.flatMap(entityParts)
+    default: return []
+    }
+  }
+
+  /// Stored mentions of `doc` that the query's entity parts name.
+  public func matchedMentions(in doc: StoredDocument, for node: QueryNode) -> [StoredMentions.Mention] {
+    let parts = Self.entityParts(node)
+    guard !parts.isEmpty, let raw = doc.extra[StoredMentions.key] else { return [] }
+    let all = StoredMentions.decode(raw)
+    return all.filter { m in
+      parts.contains { part in
+        switch part {
+        case .entity(let kind, let text, _):
+          return entities.matches(m, kind: kind, text: text)
+        case .figure(let noun, let op, let value):
+          let (stored, scale) = FigureNoun.normalize(noun)
+          guard m.kind == .figure, m.canonical.lowercased() == stored.lowercased(), let v = m.value else {
+            return false
+          }
+          return op.holds(v, value * scale)
+        default:
+          return false
+        }
+      }
+    }
   }
 
   // MARK: - Binding a query to a segment
@@ -138,12 +192,22 @@ public final class Searcher {
     }
   }
 
+  /// Document frequency over all segments, cached for the searcher's life (one snapshot).
+  func docFreq(_ field: Field, _ term: String) throws -> Int {
+    let key = MatchedTerm(field: field, term: term)
+    if let n = docFreqs[key] { return n }
+    let n = try reader.docFreq(field: field, term: term)
+    if docFreqs.count > 100_000 { docFreqs.removeAll() }
+    docFreqs[key] = n
+    return n
+  }
+
   /// Fields a bare word searches.
   static let defaultFields: [Field] = [.title, .body]
 
   func termScorer(_ segment: SegmentReader, _ field: Field, _ term: String) throws -> Scorer? {
     guard let info = try segment.termInfo(field: field, term: term) else { return nil }
-    let df = try reader.docFreq(field: field, term: term)
+    let df = try docFreq(field, term)
     let w = BM25.idf(docFreq: df, docs: reader.totalDocs) * boost(field) * (BM25.k1 + 1)
     return TermScorer(
       cursor: segment.postings(info), segment: segment, field: field, term: term, weight: w, cache: cache(field))
@@ -162,7 +226,7 @@ public final class Searcher {
     for (_, term) in byPos {
       guard let info = try segment.termInfo(field: field, term: term) else { return EmptyScorer() }
       cursors.append(segment.postings(info))
-      idf += BM25.idf(docFreq: try reader.docFreq(field: field, term: term), docs: reader.totalDocs)
+      idf += BM25.idf(docFreq: try docFreq(field, term), docs: reader.totalDocs)
     }
     let first = byPos[0].0
     return PhraseScorer(
@@ -206,7 +270,7 @@ public final class Searcher {
       return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
     case .entity(let kind, let text, _):
       var parts: [Scorer] = []
-      for terms in entityTerms(kind, text) where !terms.isEmpty {
+      for terms in entities.phrases(kind, text) where !terms.isEmpty {
         let tokens = terms.enumerated().map { Token(term: $1, position: Int32($0), start: 0, end: 0) }
         let s = try phraseScorer(segment, kind, tokens)
         if !(s is EmptyScorer) { parts.append(s) }
@@ -251,7 +315,9 @@ public final class Searcher {
         return day >= lo && day <= hi
       }
     case .figure(let noun, let op, let value):
-      let ids = Set(figureNoun(noun).compactMap { segment.figureNounId($0) })
+      let (stored, scale) = FigureNoun.normalize(noun)
+      let value = value * scale
+      let ids = Set([stored.lowercased()].compactMap { segment.figureNounId($0) })
       if ids.isEmpty { return EmptyScorer() }
       return FilterScorer(inner: AllScorer(maxDoc: segment.maxDoc)) { d in
         var hit = false
