@@ -172,6 +172,12 @@ public struct IndexDocument: Sendable {
     self.fields = inverted
     self.day = day
     self.figures = figures
+    // The figure field lists the counted nouns, so `figure:` queries can walk postings; derive
+    // it from the figures when the caller did not give it.
+    if !figures.isEmpty && !inverted.contains(where: { $0.0 == .figure }) {
+      let tokens = figures.enumerated().map { Token(term: $1.noun, position: Int32($0), start: 0, end: 0) }
+      fields.append((.figure, FieldPostings(tokens: tokens)))
+    }
   }
 }
 

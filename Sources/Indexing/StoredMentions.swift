@@ -40,15 +40,18 @@ public enum StoredMentions {
 
   public static func decode(_ s: String) -> [Mention] {
     var out: [Mention] = []
-    for line in s.split(separator: "\n") {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard f.count == 7, let kind = EntityKind(rawValue: String(f[0])), let start = Int(f[2]),
-        let end = Int(f[3])
+    // Split on bytes: tabs and newlines never occur inside a field.
+    for line in s.utf8.split(separator: 0x0A) {
+      let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
+      guard f.count == 7, let kind = EntityKind(rawValue: String(decoding: f[0], as: UTF8.self)),
+        let start = Int(String(decoding: f[2], as: UTF8.self)),
+        let end = Int(String(decoding: f[3], as: UTF8.self))
       else { continue }
       out.append(
         Mention(
-          kind: kind, inTitle: f[1] == "t", start: start, end: end, canonical: String(f[4]),
-          surface: String(f[5]), aliases: f[6].isEmpty ? [] : f[6].split(separator: "|").map(String.init)))
+          kind: kind, inTitle: f[1].first == 0x74, start: start, end: end,
+          canonical: String(decoding: f[4], as: UTF8.self), surface: String(decoding: f[5], as: UTF8.self),
+          aliases: f[6].isEmpty ? [] : f[6].split(separator: 0x7C).map { String(decoding: $0, as: UTF8.self) }))
     }
     return out
   }

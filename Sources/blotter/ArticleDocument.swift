@@ -29,7 +29,6 @@ struct ArticleDocument {
     var units = EntityField(analyzer: analyzer)
     var places = EntityField(analyzer: analyzer)
     var officers = EntityField(analyzer: analyzer)
-    var figureNouns: [Token] = []
     var figures: [FigureValue] = []
     for m in inTitle + inBody {
       switch m.kind {
@@ -47,17 +46,12 @@ struct ArticleDocument {
           officers.add(rank + " " + m.canonical)
         }
       case .figure:
-        if let f = m.figure {
-          figureNouns.append(
-            Token(term: f.noun.lowercased(), position: Int32(figureNouns.count) * 2, start: 0, end: 0))
-          figures.append(FigureValue(noun: f.noun.lowercased(), value: f.value))
-        }
+        if let f = m.figure { figures.append(FigureValue(noun: f.noun.lowercased(), value: f.value)) }
       }
     }
     fields.append((.unit, units.tokens))
     fields.append((.place, places.tokens))
     fields.append((.officer, officers.tokens))
-    fields.append((.figure, figureNouns))
 
     var extra: [String: String] = [:]
     let mentions = StoredMentions.encode(title: inTitle, body: inBody)

@@ -8,12 +8,25 @@ public final class EntityResolver {
   let recognizer = EntityRecognizer()
   let analyzer: Analyzer
 
+  private var nameCache: [String: [String]] = [:]
+  private var phraseCache: [String: [[String]]] = [:]
+  private var candidateCache: [String: [String]] = [:]
+
   public init(analyzer: Analyzer = Analyzer(stemming: true)) {
     self.analyzer = analyzer
   }
 
   /// The names (before analysis) that `text` stands for in the field of `kind`.
   public func names(_ kind: Field, _ text: String) -> [String] {
+    let key = "\(kind.rawValue)\t\(text)"
+    if let hit = nameCache[key] { return hit }
+    let result = resolveNames(kind, text)
+    if nameCache.count > 10_000 { nameCache.removeAll() }
+    nameCache[key] = result
+    return result
+  }
+
+  private func resolveNames(_ kind: Field, _ text: String) -> [String] {
     var out = [text]
     switch kind {
     case .unit:
@@ -35,11 +48,15 @@ public final class EntityResolver {
   /// Alternative phrases (lists of indexed terms) in the field of `kind` that mean `text`.
   public func phrases(_ kind: Field, _ text: String) -> [[String]] {
     if kind == .figure { return names(kind, text).map { [$0.lowercased()] } }
+    let key = "\(kind.rawValue)\t\(text)"
+    if let hit = phraseCache[key] { return hit }
     var out: [[String]] = []
     for n in names(kind, text) {
       let terms = analyzer.tokens(n, mode: .query).map(\.term)
       if !terms.isEmpty && !out.contains(terms) { out.append(terms) }
     }
+    if phraseCache.count > 10_000 { phraseCache.removeAll() }
+    phraseCache[key] = out
     return out
   }
 
@@ -68,7 +85,14 @@ public final class EntityResolver {
       return wanted.contains { $0 == [m.canonical.lowercased()] }
     }
     for c in candidates {
-      let terms = analyzer.tokens(c, mode: .query).map(\.term)
+      let terms: [String]
+      if let hit = candidateCache[c] {
+        terms = hit
+      } else {
+        terms = analyzer.tokens(c, mode: .query).map(\.term)
+        if candidateCache.count > 50_000 { candidateCache.removeAll() }
+        candidateCache[c] = terms
+      }
       for w in wanted where contains(terms, w) { return true }
     }
     return false

@@ -9,6 +9,8 @@ import Indexing
 class Scorer {
   /// The current document, or `PostingsCursor.end`.
   final var doc: UInt32 = 0
+  /// About how many documents this scorer visits (conjunctions lead with the cheapest).
+  var cost: Int { Int.max / 4 }
 
   @discardableResult func next() -> UInt32 { fatalError("abstract") }
   @discardableResult func advance(to target: UInt32) -> UInt32 { fatalError("abstract") }
@@ -80,6 +82,8 @@ final class TermScorer: Scorer {
 
   deinit { cache.deallocate() }
 
+  override var cost: Int { cursor.docFreq }
+
   override func next() -> UInt32 {
     doc = fastCursor._withUnsafeGuaranteedRef { $0.next() }
     return doc
@@ -126,6 +130,8 @@ final class PhraseScorer: Scorer {
     doc = cursors.map(\.doc).max() ?? PostingsCursor.end
     settle()
   }
+
+  override var cost: Int { cursors.map(\.docFreq).min() ?? 0 }
 
   /// Moves to the first document >= `doc` where every term occurs and the phrase matches.
   private func settle() {
@@ -226,13 +232,16 @@ final class ConjunctionScorer: Scorer {
   private let n: Int
 
   init(_ children: [Scorer]) {
-    list = ChildList(children)
+    // Lead with the rarest child: the others are only asked to advance to its documents.
+    list = ChildList(children.sorted { $0.cost < $1.cost })
     fast = list.fast
     n = list.count
     super.init()
     doc = children.map(\.doc).max() ?? PostingsCursor.end
     settle()
   }
+
+  override var cost: Int { list.children.first?.cost ?? 0 }
 
   private func settle() {
     outer: while doc != PostingsCursor.end {
@@ -286,6 +295,8 @@ final class DisjunctionScorer: Scorer {
     doc = children.map(\.doc).min() ?? PostingsCursor.end
   }
 
+  override var cost: Int { list.children.reduce(0) { $0 &+ $1.cost } }
+
   override func next() -> UInt32 {
     if doc == PostingsCursor.end { return doc }
     let current = doc
@@ -335,6 +346,8 @@ final class ExclusionScorer: Scorer {
     settle()
   }
 
+  override var cost: Int { include.cost }
+
   private func settle() {
     while doc != PostingsCursor.end {
       let e = exclude.doc < doc ? exclude.advance(to: doc) : exclude.doc
@@ -370,6 +383,8 @@ final class AllScorer: Scorer {
     doc = maxDoc > 0 ? 0 : PostingsCursor.end
   }
 
+  override var cost: Int { Int(maxDoc) }
+
   override func next() -> UInt32 {
     if doc == PostingsCursor.end { return doc }
     doc = doc + 1 < maxDoc ? doc + 1 : PostingsCursor.end
@@ -398,6 +413,9 @@ final class FilterScorer: Scorer {
     settle()
   }
 
+  /// Filters are cheap to test and costly to walk: a conjunction should lead with something else.
+  override var cost: Int { inner.cost &* 2 }
+
   private func settle() {
     while doc != PostingsCursor.end && !keep(doc) { doc = inner.next() }
   }
@@ -421,6 +439,8 @@ final class FilterScorer: Scorer {
 
 /// Matches nothing.
 final class EmptyScorer: Scorer {
+  override var cost: Int { 0 }
+
   override init() {
     super.init()
     doc = PostingsCursor.end

@@ -355,12 +355,16 @@ public final class Searcher {
     case .figure(let noun, let op, let value):
       let (stored, scale) = FigureNoun.normalize(noun)
       let value = value * scale
-      let ids = Set([stored.lowercased()].compactMap { segment.figureNounId($0) })
-      if ids.isEmpty { return EmptyScorer() }
-      return FilterScorer(inner: AllScorer(maxDoc: segment.maxDoc)) { d in
+      let term = stored.lowercased()
+      // Only documents whose figure field counts this noun can hold such a figure: walk that
+      // term's postings and test the column values of those documents only.
+      guard let nounId = segment.figureNounId(term), let inner = try termScorer(segment, .figure, term) else {
+        return EmptyScorer()
+      }
+      return FilterScorer(inner: inner) { d in
         var hit = false
         segment.figures(d) { id, v in
-          if !hit && ids.contains(id) && op.holds(v, value) { hit = true }
+          if !hit && id == nounId && op.holds(v, value) { hit = true }
         }
         return hit
       }
