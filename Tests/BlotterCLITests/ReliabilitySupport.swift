@@ -98,7 +98,7 @@ final class Background {
 
   /// True while the process exists and is not a zombie.
   var alive: Bool {
-    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+    guard let stat = readProcFile("/proc/\(pid)/stat") else { return false }
     // "pid (comm) S ...": the state follows the last ')'.
     guard let close = stat.lastIndex(of: ")") else { return false }
     return !stat[stat.index(after: close)...].trimmingCharacters(in: .whitespaces).hasPrefix("Z")
@@ -126,6 +126,21 @@ final class Background {
       status: process.terminationStatus, stdout: o, stderr: e,
       signaled: process.terminationReason == .uncaughtSignal)
   }
+}
+
+/// Reads a file whole with read(2): /proc files report size 0, which Foundation readers trust.
+func readProcFile(_ path: String) -> String? {
+  let fd = open(path, O_RDONLY | O_CLOEXEC)
+  if fd < 0 { return nil }
+  defer { close(fd) }
+  var out: [UInt8] = []
+  var chunk = [UInt8](repeating: 0, count: 1 << 16)
+  while true {
+    let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+    if n <= 0 { break }
+    out.append(contentsOf: chunk[0..<n])
+  }
+  return String(decoding: out, as: UTF8.self)
 }
 
 /// Polls `condition` every 5 ms for at most `seconds`; returns whether it became true.
