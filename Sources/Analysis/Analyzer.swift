@@ -58,6 +58,20 @@ public final class Analyzer {
     return result
   }
 
+  /// The byte span of every position of `text`, as `analyze` numbers them, without folding or
+  /// stemming anything (for snippets, which learn the matching positions from the index).
+  public func spans(_ text: String) -> [(start: Int32, end: Int32)] {
+    var out: [(start: Int32, end: Int32)] = []
+    out.reserveCapacity(text.utf8.count / 5)
+    var text = text
+    text.withUTF8 { buf in
+      scan(buf, mode: .query) { _, start, end, _ in
+        out.append((Int32(start), Int32(end)))
+      }
+    }
+    return out
+  }
+
   /// Calls `body` with every token of `text`.
   public func analyze(_ text: String, mode: Mode = .index, _ body: (Token) -> Void) {
     var text = text

@@ -34,7 +34,7 @@ struct ContentScorer {
     if cjk && c >= 60 && (b.sentences >= 1 || b.commas >= 1) { return ld > 0.3 ? .medium : .good }
     if b.words >= 25 { return .good }
     if (b.words >= 7 || (cjk && c >= 25)) && (b.sentences >= 1 || b.commas >= 1) { return .medium }
-    if ld > 0.25 && b.words < 10 { return .bad }
+    if ld > 0.6 && b.words < 10 { return .bad }
     return .short
   }
 
@@ -44,23 +44,40 @@ struct ContentScorer {
     switch q {
     case .good: return text
     case .medium: return 0.5 * text
-    case .short: return -0.4 * c
+    case .short:
+      if b.tag == .row && b.linkDensity < 0.3 { return 0.2 * c }
+      return -(0.15 + 0.5 * b.linkDensity) * c
     case .bad: return -c
     }
   }
 
   // MARK: - Container
 
-  /// Index of the element that best holds the article, or nil when the page has no text.
-  func container(qualities: [Quality]) -> Int? {
+  /// How much of a subtree's positive value its parent receives: text far below an element
+  /// counts less for it than text right below (readability credits only a paragraph's parent
+  /// and grandparent), so a tight container beats the page wrapper around it and its teasers.
+  static let decay = 0.85
+
+  /// The element that best holds the article (nil when the page has no text) and every
+  /// element's score.
+  func container(qualities: [Quality]) -> (
+    best: Int?, scores: [Double], density: [Double], good: [Double]
+  ) {
     let elements = page.elements
-    guard !elements.isEmpty else { return nil }
+    guard !elements.isEmpty else { return (nil, [], [], []) }
+    var scores = [Double](repeating: 0, count: elements.count)
+    var densities = [Double](repeating: 0, count: elements.count)
     var sum = [Double](repeating: 0, count: elements.count)
     var good = [Double](repeating: 0, count: elements.count)
+    var chars = [Double](repeating: 0, count: elements.count)
+    var links = [Double](repeating: 0, count: elements.count)
     for (i, b) in page.blocks.enumerated() where b.owner >= 0 {
       let v = value(b, qualities[i])
       sum[Int(b.owner)] += v
-      if qualities[i] == .good { good[Int(b.owner)] += v }
+      chars[Int(b.owner)] += Double(b.chars)
+      links[Int(b.owner)] += Double(b.linkChars)
+      // Medium blocks count as content too: short pages and CJK text have few "good" ones.
+      if qualities[i] == .good || qualities[i] == .medium { good[Int(b.owner)] += v }
     }
     // Children come after parents, so one reverse pass sums every subtree.
     var best: Int?
@@ -68,8 +85,14 @@ struct ContentScorer {
     for e in stride(from: elements.count - 1, through: 0, by: -1) {
       let el = elements[e]
       let hint = Double(max(-6, min(6, el.hint)))
-      let score = sum[e] * (1 + 0.05 * hint)
-      if score > bestScore && good[e] > 0 {
+      // Readability's rule: a candidate's score shrinks with the link density of its subtree.
+      let density = chars[e] > 0 ? links[e] / chars[e] : 0
+      var score = sum[e] * (1 + 0.05 * hint) * (1 - density)
+      densities[e] = density
+      // Inside a chrome-marked subtree (its own class or an ancestor's): a weak candidate.
+      if el.chrome { score *= 0.1 }
+      scores[e] = score
+      if score > bestScore && good[e] > 0 && Self.canContain(el.tag) {
         bestScore = score
         best = e
       }
@@ -79,40 +102,96 @@ struct ContentScorer {
         // Chrome-marked subtree: its text does not count for the parent, it costs.
         sum[parent] -= 0.5 * max(good[e], 0) + max(-sum[e], 0) * 0.5
       } else {
-        sum[parent] += sum[e]
+        sum[parent] += sum[e] > 0 ? sum[e] * Self.decay : sum[e]
         good[parent] += good[e]
+        chars[parent] += chars[e]
+        links[parent] += links[e]
       }
     }
-    return best
+    return (best, scores, densities, good)
+  }
+
+  /// Paragraph-level elements are never the container: their parent is (readability scores the
+  /// parents of paragraphs, not paragraphs).
+  static func canContain(_ tag: Tag) -> Bool {
+    switch tag {
+    case .p, .heading, .pre, .figure, .figcaption, .li, .dt, .dd, .summary, .address, .row, .list:
+      false
+    default: true
+    }
   }
 
   // MARK: - Selection
 
   /// Indices of the blocks that form the body, in page order.
   func select() -> [Int] {
+    select(explain: nil)
+  }
+
+  /// One line per block: kept or not, its measures, and the start of its text.
+  func explain() -> String {
+    var lines = [String]()
+    _ = select(explain: &lines)
+    return lines.joined(separator: "\n")
+  }
+
+  func select(explain: UnsafeMutablePointer<[String]>?) -> [Int] {
+    var lines = [String]()
+    defer { explain?.pointee = lines }
     let blocks = page.blocks
     guard !blocks.isEmpty else { return [] }
     let qualities = blocks.map(quality)
-    guard let root = container(qualities: qualities) else { return [] }
+    let (best, scores, densities, good) = container(qualities: qualities)
+    guard let root = best else { return [] }
 
-    // The container's subtree is a contiguous run of elements (pre-order).
+    // The container, plus siblings that score nearly as well (an article split by an inset).
     let elements = page.elements
     var inside = [Bool](repeating: false, count: elements.count)
     inside[root] = true
-    var e = root + 1
-    while e < elements.count, elements[e].parent >= 0, inside[Int(elements[e].parent)] {
-      inside[e] = true
-      e += 1
+    // Siblings of the container, and of its parent, that score nearly as well join it: an
+    // article split by an inset (share bar, newsletter box) into two runs.
+    var level = root
+    for _ in 0..<5 {
+      let parent = elements[level].parent
+      guard parent >= 0 else { break }
+      for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
+        let joins =
+          !elements[e].chrome && densities[e] < 0.3
+          && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
+        if joins { inside[e] = true }
+        if explain != nil && scores[e] > 0 {
+          lines.append(
+            "sibling el\(e) <\(elements[e].tag)> of el\(parent): score \(Int(scores[e])) density \(Int(densities[e] * 100))% chrome \(elements[e].chrome)\(joins ? " JOINS" : "")"
+          )
+        }
+      }
+      level = Int(parent)
     }
-    let baseHint = elements[root].pathHint
+    for e in 0..<elements.count where !inside[e] {
+      let p = elements[e].parent
+      if p >= 0 && inside[Int(p)] { inside[e] = true }
+    }
+
+    // Text that appears both inside the container and outside it is template (a ticker or
+    // teaser repeated in the article column). Repeats inside the article are content.
+    var outside = Set<UInt64>()
+    for b in blocks where b.chars >= 50 && (b.owner < 0 || !inside[Int(b.owner)]) {
+      outside.insert(BlockFingerprint.of(page.bytes(of: b)))
+    }
 
     var candidates = [Int]()
     var labels = [Quality]()
     for (i, b) in blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
       var q = qualities[i]
-      let relative = Int(b.pathHint) - Int(baseHint)
-      if relative <= -3 { q = .bad }
-      if !boilerplate.isEmpty, b.chars < 2000, boilerplate.contains(BlockFingerprint.of(page.bytes(of: b))) {
+      if b.chrome && !elements[root].chrome { q = .bad }
+      if b.chars >= 50, !outside.isEmpty, outside.contains(BlockFingerprint.of(page.bytes(of: b))) {
+        q = .bad
+      }
+      // Rows of a data table inside the article: kept unless they are links.
+      if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
+      if !boilerplate.isEmpty, b.chars < 2000,
+        boilerplate.contains(BlockFingerprint.of(page.bytes(of: b)))
+      {
         q = .bad
       }
       if q != .bad, isTitle(b) || isMetaLine(b) || ChromeFilter.isWrapperLine(page.bytes(of: b)) {
@@ -123,6 +202,7 @@ struct ContentScorer {
     }
 
     // Context: short blocks live or die by their neighbours.
+    let sizes = candidates.map { blocks[$0].chars }
     var keep = [Int]()
     for (k, i) in candidates.enumerated() {
       switch labels[k] {
@@ -130,26 +210,43 @@ struct ContentScorer {
       case .bad: continue
       case .short:
         let b = blocks[i]
-        let next = neighbour(labels, from: k, step: 1)
-        let prev = neighbour(labels, from: k, step: -1)
+        let next = neighbour(labels, from: k, step: 1, sizes: sizes)
+        let prev = neighbour(labels, from: k, step: -1, sizes: sizes)
         if b.tag == .heading {
           if b.level != 1, next == .good || next == .medium { keep.append(i) }
-        } else if b.words >= 2, (prev == .good || prev == .medium), next == .good {
-          keep.append(i)
-        } else if b.tag == .li, b.words >= 3, prev != nil, prev != .bad, next != nil, next != .bad {
+        } else if b.words >= 2, prev == .good || prev == .medium || prev == nil,
+          next == .good || next == .medium || next == nil, prev != nil || next != nil
+        {
           keep.append(i)
         }
+      }
+    }
+    if explain != nil {
+      let kept = Set(keep)
+      let label = Dictionary(uniqueKeysWithValues: zip(candidates, labels))
+      lines.insert(
+        "container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) score \(Int(scores[root]))",
+        at: 0)
+      for (i, b) in blocks.enumerated() {
+        let mark = kept.contains(i) ? "KEEP" : (label[i] != nil ? "drop" : "  - ")
+        let q = label[i].map { "\($0)" } ?? "\(qualities[i])"
+        let ld = Int(b.linkDensity * 100)
+        let text = String(page.string(of: b).prefix(90))
+        lines.append(
+          "\(mark) \(q) <\(b.tag)\(b.level > 0 ? "\(b.level)" : "")> el\(b.owner) hint\(b.pathHint) c\(b.chars) w\(b.words) s\(b.sentences) ld\(ld) | \(text)"
+        )
       }
     }
     return keep
   }
 
   /// Quality of the nearest non-short block in one direction (bad stops the search).
-  private func neighbour(_ labels: [Quality], from k: Int, step: Int) -> Quality? {
+  /// Small link-only blocks (buttons such as "Buy now", "Read more") are passed over.
+  private func neighbour(_ labels: [Quality], from k: Int, step: Int, sizes: [Int32]) -> Quality? {
     var j = k + step
     var hops = 0
-    while j >= 0 && j < labels.count && hops < 4 {
-      if labels[j] != .short { return labels[j] }
+    while j >= 0 && j < labels.count && hops < 1000 {
+      if labels[j] != .short && !(labels[j] == .bad && sizes[j] < 25) { return labels[j] }
       j += step
       hops += 1
     }

@@ -30,6 +30,21 @@ enum DateParsing {
   /// The first plausible date in `text`, as `YYYY-MM-DD`.
   static func findDate(in text: String) -> String? {
     guard text.utf8.count < 2000 else { return findDate(in: String(text.prefix(2000))) }
+    // Every accepted form has a four-digit year: skip the tokenizer when there is none.
+    var run = 0
+    var hasYear = false
+    for u in text.utf8 {
+      if u >= 0x30 && u <= 0x39 {
+        run += 1
+        if run == 4 {
+          hasYear = true
+          break
+        }
+      } else {
+        run = 0
+      }
+    }
+    guard hasYear else { return nil }
     let tokens = tokenize(text)
     guard tokens.count >= 3 else { return nil }
     for i in 0..<(tokens.count - 2) {
@@ -38,7 +53,8 @@ enum DateParsing {
       let c = tokens[i + 2]
       // 2024-05-14 / 2024/05/14
       if a.digits == 4, let y = a.number, let m = b.number, b.digits <= 2, let d = c.number,
-        c.digits <= 2, a.separator == b.separator, a.separator == "-" || a.separator == "/" || a.separator == "."
+        c.digits <= 2, a.separator == b.separator,
+        a.separator == "-" || a.separator == "/" || a.separator == "."
       {
         if let r = render(y, m, d) { return r }
       }
@@ -86,7 +102,9 @@ enum DateParsing {
       if isDigit(ch) {
         while j < chars.count, isDigit(chars[j]) { j += 1 }
         let digits = j - i
-        token = Token(text: String(chars[i..<j]), number: Int(String(chars[i..<j])), digits: digits, separator: " ")
+        token = Token(
+          text: String(chars[i..<j]), number: Int(String(chars[i..<j])), digits: digits,
+          separator: " ")
         if digits <= 2, j + 1 < chars.count, isLetter(chars[j]), isLetter(chars[j + 1]),
           j + 2 >= chars.count || !isLetter(chars[j + 2]),
           ["st", "nd", "rd", "th"].contains(String(chars[j...j + 1]))

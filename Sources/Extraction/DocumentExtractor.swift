@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Everything one file yielded: its articles, and the problems with single documents in it that
 /// were skipped (a bad JSON line) rather than failing the whole file.
 public struct ExtractionResult: Sendable, Equatable {
@@ -67,7 +73,8 @@ public struct DocumentExtractor: Sendable {
   ///   - boilerplate: fingerprints of blocks to treat as chrome.
   /// - Returns: the articles and the per-document warnings.
   /// - Throws: `ExtractionError` when the file is empty, binary, corrupt, or holds no document.
-  public func extract(bytes: [UInt8], path: String, boilerplate: Set<UInt64>) throws(ExtractionError)
+  public func extract(bytes: [UInt8], path: String, boilerplate: Set<UInt64>)
+    throws(ExtractionError)
     -> ExtractionResult
   {
     let (utf8, kind) = try prepare(bytes: bytes, path: path)
@@ -108,6 +115,15 @@ public struct DocumentExtractor: Sendable {
     return HTMLExtraction.fingerprints(utf8: utf8)
   }
 
+  /// A diagnostic listing: for each text block of an HTML page, whether the scorer kept it and
+  /// the measures it judged by. Not a stable format; for people tuning extraction.
+  /// - Throws: `ExtractionError` when the file is empty, binary or corrupt.
+  public func explain(bytes: [UInt8], path: String) throws(ExtractionError) -> String {
+    let (utf8, kind) = try prepare(bytes: bytes, path: path)
+    guard kind == .html else { return "\(path): \(kind.rawValue) input, no block scoring" }
+    return HTMLExtraction.explain(utf8: utf8)
+  }
+
   /// The kind of input `bytes` would be read as.
   public func inputKind(bytes: [UInt8], path: String) throws(ExtractionError) -> InputKind {
     try prepare(bytes: bytes, path: path).1
@@ -116,7 +132,8 @@ public struct DocumentExtractor: Sendable {
   // MARK: - Preparation
 
   /// Inflates, checks for binary data, converts to UTF-8 and picks the input kind.
-  private func prepare(bytes: [UInt8], path: String) throws(ExtractionError) -> ([UInt8], InputKind) {
+  private func prepare(bytes: [UInt8], path: String) throws(ExtractionError) -> ([UInt8], InputKind)
+  {
     var data = bytes
     var name = path.lowercased()
     if name.hasSuffix(".gz") || Gzip.isGzip(data) {
@@ -137,23 +154,35 @@ public struct DocumentExtractor: Sendable {
 
   /// NUL bytes (outside UTF-16), or many control characters, in the first 64 KB.
   static func looksBinary(_ bytes: [UInt8]) -> Bool {
-    if bytes.count >= 2 && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF)) {
+    if bytes.count >= 2
+      && ((bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF))
+    {
       return false
     }
-    var controls = 0
-    let head = bytes.prefix(65536)
-    for b in head {
-      if b == 0 { return true }
-      if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B { controls += 1 }
+    // A NUL in the first 64 KB (memchr is vectorised), or many control characters in the
+    // first 8 KB.
+    let n = min(bytes.count, 65536)
+    return bytes.withUnsafeBufferPointer { buf -> Bool in
+      guard let base = buf.baseAddress else { return false }
+      if memchr(base, 0, n) != nil { return true }
+      let head = min(n, 8192)
+      var controls = 0
+      for i in 0..<head {
+        let b = base[i]
+        if b < 0x20 && b != 0x0A && b != 0x0D && b != 0x09 && b != 0x0C && b != 0x1B {
+          controls += 1
+        }
+      }
+      return controls * 20 > head
     }
-    return controls * 20 > head.count
   }
 
   static func kind(of utf8: [UInt8], name: String) -> InputKind {
-    let ext = name.split(separator: "/").last.flatMap { last -> Substring? in
-      guard let dot = last.lastIndex(of: ".") else { return nil }
-      return last[last.index(after: dot)...]
-    } ?? ""
+    let ext =
+      name.split(separator: "/").last.flatMap { last -> Substring? in
+        guard let dot = last.lastIndex(of: ".") else { return nil }
+        return last[last.index(after: dot)...]
+      } ?? ""
     let sniffed = sniff(utf8)
     switch ext {
     case "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp":
@@ -174,13 +203,17 @@ public struct DocumentExtractor: Sendable {
   static func sniff(_ utf8: [UInt8]) -> InputKind {
     let head = Array(utf8.prefix(2048)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
     var i = 0
-    while i < head.count, head[i] == 0x20 || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x09 { i += 1 }
+    while i < head.count, head[i] == 0x20 || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x09 {
+      i += 1
+    }
     guard i < head.count else { return .text }
     if head[i] == UInt8(ascii: "{") { return .jsonLines }
     guard head[i] == UInt8(ascii: "<") else { return .text }
     func has(_ s: String) -> Bool { TextDecoding.find(Array(s.utf8), in: head) != nil }
     if has("<rss") || has("<feed") || has("<rdf:rdf") || has("<channel") { return .feed }
-    if has("<html") || has("<!doctype html") || has("<body") || has("<head") || has("<p") || has("<div") {
+    if has("<html") || has("<!doctype html") || has("<body") || has("<head") || has("<p")
+      || has("<div")
+    {
       return .html
     }
     return has("<?xml") ? .feed : .html

@@ -15,8 +15,10 @@ enum FeedExtraction {
       if entry.bodyIsHTML {
         paragraphs = HTMLExtraction.fragment(utf8: Array(entry.body.utf8), titleKeys: titleKeys)
       } else {
-        paragraphs = entry.body.split(separator: "\n").map { TextCleanup.normalizeWhitespace(String($0)) }
-          .filter { !$0.isEmpty && !ChromeFilter.isWrapperLine($0) }
+        paragraphs = entry.body.split(separator: "\n").map {
+          TextCleanup.normalizeWhitespace(String($0))
+        }
+        .filter { !$0.isEmpty && !ChromeFilter.isWrapperLine($0) }
       }
       if entry.title.isEmpty && paragraphs.isEmpty { continue }
       var key = entry.guid ?? entry.link ?? "\(n + 1)"

@@ -61,7 +61,9 @@ struct JSONParser {
   }
 
   private mutating func skipSpace() {
-    while i < bytes.count, bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09 {
+    while i < bytes.count,
+      bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09
+    {
       i += 1
     }
   }
@@ -132,7 +134,9 @@ struct JSONParser {
     }
   }
 
-  private mutating func literal(_ word: StaticString, _ v: JSONValue) throws(JSONParseError) -> JSONValue {
+  private mutating func literal(_ word: StaticString, _ v: JSONValue) throws(JSONParseError)
+    -> JSONValue
+  {
     let n = word.utf8CodeUnitCount
     guard i + n <= bytes.count else { throw fail("unexpected end of input") }
     for k in 0..<n where bytes[i + k] != word.utf8Start[k] { throw fail("unexpected character") }
@@ -151,7 +155,9 @@ struct JSONParser {
       }
     }
     let raw = String(decoding: bytes[start..<i], as: UTF8.self)
-    guard i > start, let v = Double(raw) else { throw JSONParseError(message: "unexpected character", offset: start) }
+    guard i > start, let v = Double(raw) else {
+      throw JSONParseError(message: "unexpected character", offset: start)
+    }
     return .number(v, raw)
   }
 

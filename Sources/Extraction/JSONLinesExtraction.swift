@@ -34,7 +34,8 @@ enum JSONLinesExtraction {
     do {
       value = try JSONParser.parse(line)
     } catch {
-      throw .badJSONLine(path: path, line: number, reason: "\(error.message) at byte \(error.offset + 1)")
+      throw .badJSONLine(
+        path: path, line: number, reason: "\(error.message) at byte \(error.offset + 1)")
     }
     guard case .object = value else {
       throw .badJSONLine(path: path, line: number, reason: "not a JSON object")
@@ -55,8 +56,9 @@ enum JSONLinesExtraction {
     var byline = field("byline", "author").flatMap(TextCleanup.cleanByline)
     var paragraphs: [String]
     if let body = field("body", "text", "content") {
-      paragraphs = body.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-        .map { TextCleanup.normalizeWhitespace(String($0)) }
+      // Split on newline bytes: splitting by Character runs grapheme breaking over every byte.
+      paragraphs = body.utf8.split(separator: 0x0A)
+        .map { TextCleanup.normalizeWhitespace(String(decoding: $0, as: UTF8.self)) }
         .filter { !$0.isEmpty && !ChromeFilter.isWrapperLine($0) }
     } else if let html = field("html") {
       let bytes = Array(html.utf8)

@@ -28,7 +28,8 @@ struct PageMetadataReader {
     let ld = JSONLDFacts(page.metadata.jsonLD)
 
     // Source.
-    r.source = meta(["og:site_name", "application-name", "twitter:site:name", "publisher"])
+    r.source =
+      meta(["og:site_name", "application-name", "twitter:site:name", "publisher"])
       ?? ld.publisher
 
     // Title.
@@ -58,7 +59,8 @@ struct PageMetadataReader {
       "article:published_time", "datepublished", "og:published_time", "published_time",
       "article.published", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
       "dcterms.issued", "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date",
-      "parsely-pub-date", "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+      "parsely-pub-date", "citation_publication_date", "originalpublicationdate",
+      "cxenseparse:recs:publishtime",
     ]), let d = DateParsing.normalize(raw) {
       r.date = d
     } else if let raw = ld.datePublished, let d = DateParsing.normalize(raw) {
@@ -67,7 +69,8 @@ struct PageMetadataReader {
       r.date = d
     } else if let d = dateNearHeadline() {
       r.date = d
-    } else if let raw = meta(["article:modified_time", "datemodified", "og:updated_time"]) ?? ld.dateModified,
+    } else if let raw = meta(["article:modified_time", "datemodified", "og:updated_time"])
+      ?? ld.dateModified,
       let d = DateParsing.normalize(raw)
     {
       r.date = d
@@ -75,7 +78,9 @@ struct PageMetadataReader {
 
     // Byline.
     var byline: String?
-    if let a = meta(["author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator"]) {
+    if let a = meta([
+      "author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator",
+    ]) {
       byline = TextCleanup.cleanByline(a)
     }
     if byline == nil, let a = ld.author { byline = TextCleanup.cleanByline(a) }
@@ -99,7 +104,9 @@ struct PageMetadataReader {
     let tailKey = TextCleanup.foldKey(split.tail.utf8)
     if let site {
       let siteKey = TextCleanup.foldKey(site.utf8)
-      if !siteKey.isEmpty && (tailKey == siteKey || tailKey.starts(with: siteKey) || siteKey.starts(with: tailKey)) {
+      if !siteKey.isEmpty
+        && (tailKey == siteKey || tailKey.starts(with: siteKey) || siteKey.starts(with: tailKey))
+      {
         return (split.head, split.tail)
       }
       let headKey = TextCleanup.foldKey(split.head.utf8)
@@ -161,19 +168,23 @@ struct JSONLDFacts {
     case .array(let items): for item in items { visit(item, depth: depth + 1) }
     case .object(let pairs):
       let type = v["@type"].flatMap(Self.typeName) ?? ""
-      let articleLike = type.hasSuffix("Article") || type == "BlogPosting" || type == "WebPage"
+      let articleLike =
+        type.hasSuffix("Article") || type == "BlogPosting" || type == "WebPage"
         || type == "Report" || type == "NewsArticle"
       if articleLike || datePublished == nil {
         if datePublished == nil, let d = v["datePublished"]?.text { datePublished = d }
         if dateModified == nil, let d = v["dateModified"]?.text { dateModified = d }
       }
       if articleLike {
-        if headline == nil, let h = v["headline"]?.text { headline = TextCleanup.normalizeWhitespace(h) }
+        if headline == nil, let h = v["headline"]?.text {
+          headline = TextCleanup.normalizeWhitespace(h)
+        }
         if author == nil, let a = v["author"] { author = Self.name(a) }
         if publisher == nil, let p = v["publisher"] { publisher = Self.name(p) }
         if url == nil, let u = v["url"]?.text { url = u }
       }
-      for (key, child) in pairs where key == "@graph" || key == "mainEntity" || key == "itemListElement" {
+      for (key, child) in pairs
+      where key == "@graph" || key == "mainEntity" || key == "itemListElement" {
         visit(child, depth: depth + 1)
       }
     default: break

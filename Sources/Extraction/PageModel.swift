@@ -27,10 +27,10 @@ enum Tag: UInt8 {
   case other, html, body, div, p, section, article, main, header, footer, nav, aside, list,
     li, table, row, cell, heading, blockquote, pre, figure, figcaption, form, address, dl,
     dt, dd, details, summary, center, menu
-  case inline, anchor, br, skip, time, meta, title, script, link, img, hr, strong
+  case inline, anchor, br, skip, time, meta, title, script, link, img, hr
 
   /// Owns its own run of text: text inside it never merges with text outside it.
-  var isBlock: Bool { rawValue <= Tag.menu.rawValue && self != .other }
+  var isBlock: Bool { rawValue <= Tag.menu.rawValue && self != .other && self != .cell }
 }
 
 /// A block-level element.
@@ -43,6 +43,8 @@ struct Element {
   var pathHint: Int16
   /// Heading level 1–6 for `h1`–`h6`, else 0.
   var level: UInt8
+  /// This element or an ancestor is marked as chrome (own hint ≤ -3).
+  var chrome: Bool
 }
 
 /// One run of text between block boundaries.
@@ -62,10 +64,10 @@ struct Block {
   var level: UInt8
   /// Inside `<figure>`, `<figcaption>` or similar caption markup.
   var inFigure: Bool
-  /// Text inside `<strong>`/`<b>` covers the whole block.
-  var allBold: Bool
-  /// Index of the element's path hint at creation.
+  /// The owner's path hint.
   var pathHint: Int16
+  /// The owner is inside chrome-marked markup (see `Element.chrome`).
+  var chrome: Bool
 
   var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
 }
@@ -103,13 +105,14 @@ enum ClassHints {
       "rail", "teaser", "teasers", "carousel", "slider", "ticker", "combx", "shoutbox",
       "sitemap", "reply", "respond", "feedback", "rating", "print", "email", "facebook",
       "twitter", "whatsapp", "pinterest", "linkedin", "dropdown", "offcanvas", "drawer",
-      "alert", "notice", "notification", "donate", "paywall", "more",
+      "alert", "notice", "notification", "donate", "paywall", "more", "caption", "credit",
+      "credits", "gallery", "slideshow", "lightbox",
     ] { t[w] = -3 }
     for w in [
-      "header", "meta", "byline", "author", "caption", "credit", "credits", "figure", "date",
+      "header", "meta", "byline", "author", "figure", "date",
       "timestamp", "tools", "utility", "aside", "bio", "profile", "avatar", "topbar", "top",
       "bottom", "links", "list", "card", "cards", "thumb", "thumbnail", "image", "photo", "video",
-      "gallery", "headline", "title", "kicker", "label", "category", "categories", "side",
+      "headline", "title", "kicker", "label", "category", "categories", "side",
       "extra", "secondary", "complementary", "contentinfo", "search", "form",
     ] { t[w] = -1 }
     for w in [
@@ -123,57 +126,115 @@ enum ClassHints {
   private static let negativeStems: [[UInt8]] = [
     "comment", "share", "social", "related", "sidebar", "footer", "cookie", "consent",
     "newsletter", "promo", "advert", "sponsor", "breadcrumb", "subscribe", "trending", "popular",
-    "recommend", "outbrain", "taboola", "navbar", "navigation", "widget", "mostread",
+    "recommend", "outbrain", "taboola", "navbar", "navigation", "widget", "mostread", "gallery",
+    "caption", "slideshow", "lightbox",
   ].map { Array($0.utf8) }
 
-  /// Weight of one class/id/role attribute value (clamped to -6…6).
-  static func weight(_ value: UnsafeBufferPointer<UInt8>) -> Int16 {
-    var total: Int16 = 0
-    var token = [UInt8]()
-    token.reserveCapacity(32)
-    func finish() {
-      guard !token.isEmpty else { return }
-      defer { token.removeAll(keepingCapacity: true) }
-      if token.count > 40 { return }
-      let key = String(decoding: token, as: UTF8.self)
-      if let w = table[key] {
-        total += w
-        return
-      }
-      for stem in negativeStems where token.count > stem.count {
-        if contains(token, stem) {
-          total -= 3
-          return
-        }
-      }
-      if token.count > 7 && (contains(token, Array("article".utf8)) || contains(token, Array("content".utf8))) {
-        total += 2
-      }
+  /// FNV-1a of a token, the key of `hashed`.
+  @inline(__always)
+  private static func fnv<C: Collection>(_ bytes: C) -> UInt64 where C.Element == UInt8 {
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    for b in bytes {
+      h ^= UInt64(b)
+      h = h &* 0x100_0000_01b3
     }
-    for b in value {
-      if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
-        token.append(b)
-      } else if b >= 0x41 && b <= 0x5A {
-        token.append(b | 0x20)
-      } else {
-        finish()
-      }
-    }
-    finish()
-    return max(-6, min(6, total))
+    return h
   }
 
-  private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
-    if needle.count > hay.count { return false }
+  private static let hashed: [UInt64: Int16] = {
+    var t = [UInt64: Int16]()
+    for (word, w) in table { t[fnv(word.utf8)] = w }
+    return t
+  }()
+
+  /// Weight of one class/id/role attribute value (clamped to -6…6).
+  static func weight(_ value: UnsafeBufferPointer<UInt8>) -> Int16 { evidence(value).weight }
+
+  /// Weight of one class/id/role attribute value (clamped to -6…6), and whether it names an
+  /// author or byline.
+  ///
+  /// The value is split into lowercase alphanumeric tokens ("story-body__text" → story, body,
+  /// text); each token is looked up by its FNV-1a hash, and unknown long tokens are searched
+  /// for chrome stems ("sharebar", "relatedposts"), indexed by first letter. No allocation.
+  static func evidence(_ value: UnsafeBufferPointer<UInt8>) -> (weight: Int16, author: Bool) {
+    var total: Int16 = 0
+    var author = false
+    var start = -1
+    var h: UInt64 = 0xcbf2_9ce4_8422_2325
+    let n = value.count
     var i = 0
-    while i + needle.count <= hay.count {
-      if hay[i] == needle[0] {
-        var k = 1
-        while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-        if k == needle.count { return true }
+    while i <= n {
+      let b: UInt8 = i < n ? value[i] : 0x20
+      let lower: UInt8 = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+        if start < 0 {
+          start = i
+          h = 0xcbf2_9ce4_8422_2325
+        }
+        h ^= UInt64(lower)
+        h = h &* 0x100_0000_01b3
+      } else if start >= 0 {
+        let length = i - start
+        if length <= 40 {
+          if let w = hashed[h] {
+            total += w
+            if h == authorHash || h == bylineHash { author = true }
+          } else if length > 5 {
+            switch findStem(UnsafeBufferPointer(rebasing: value[start..<i])) {
+            case .negative: total -= 3
+            case .positive: total += 2
+            case .author: author = true
+            case .none: break
+            }
+          }
+        }
+        start = -1
       }
       i += 1
     }
-    return false
+    return (max(-6, min(6, total)), author)
+  }
+
+  private enum Stem { case none, negative, positive, author }
+
+  private static let authorHash = fnv("author".utf8)
+  private static let bylineHash = fnv("byline".utf8)
+
+  /// Stems by their first letter: (stem, kind).
+  private static let stemIndex: [[([UInt8], Stem)]] = {
+    var index = [[([UInt8], Stem)]](repeating: [], count: 256)
+    for stem in negativeStems { index[Int(stem[0])].append((stem, .negative)) }
+    for word in ["article", "content"] {
+      index[Int(word.utf8.first!)].append((Array(word.utf8), .positive))
+    }
+    for word in ["author", "byline"] {
+      index[Int(word.utf8.first!)].append((Array(word.utf8), .author))
+    }
+    return index
+  }()
+
+  /// The first chrome, content or author stem inside a token (ASCII case-insensitive); chrome
+  /// wins over the others.
+  private static func findStem(_ token: UnsafeBufferPointer<UInt8>) -> Stem {
+    let n = token.count
+    var found = Stem.none
+    for i in 0..<n {
+      let b = token[i]
+      let lower = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      for (stem, kind) in stemIndex[Int(lower)]
+      where i + stem.count <= n && (kind != .positive || n > 7) {
+        var k = 1
+        while k < stem.count {
+          let c = token[i + k]
+          if (c >= 0x41 && c <= 0x5A ? c | 0x20 : c) != stem[k] { break }
+          k += 1
+        }
+        if k == stem.count {
+          if kind == .negative { return .negative }
+          if found == .none { found = kind }
+        }
+      }
+    }
+    return found
   }
 }

@@ -52,7 +52,8 @@ enum TextCleanup {
   /// True for lines such as "By Jane Smith" (capital after "By ").
   static func startsWithBy<C: Collection>(_ bytes: C) -> Bool where C.Element == UInt8 {
     var it = bytes.makeIterator()
-    guard let b0 = it.next(), b0 == 0x42 || b0 == 0x62, let b1 = it.next(), b1 == 0x79 || b1 == 0x59,
+    guard let b0 = it.next(), b0 == 0x42 || b0 == 0x62, let b1 = it.next(),
+      b1 == 0x79 || b1 == 0x59,
       let b2 = it.next(), b2 == 0x20 || b2 == 0x3A, var b3 = it.next()
     else { return false }
     if b3 == 0x20, let next = it.next() { b3 = next }
@@ -71,7 +72,9 @@ enum TextCleanup {
     for cut in [" | ", " Published", " Updated", " - ", " – ", " on "] {
       if let r = s.firstRange(of: cut) {
         let tail = String(s[r.upperBound...])
-        if DateParsing.findDate(in: tail) != nil || cut == " | " || cut == " Published" || cut == " Updated" {
+        if DateParsing.findDate(in: tail) != nil || cut == " | " || cut == " Published"
+          || cut == " Updated"
+        {
           s = String(s[..<r.lowerBound])
         }
       }

@@ -197,6 +197,29 @@ enum TextDecoding {
     return output
   }
 
+  /// Encodes a string in another charset with iconv (for tests and tools).
+  static func iconvConvertTo(_ text: String, charset: String) -> [UInt8] {
+    let cd = iconv_open(charset, "UTF-8")
+    if cd == iconv_t(bitPattern: -1) { return [] }
+    defer { iconv_close(cd) }
+    var input = Array(text.utf8)
+    var output = [UInt8](repeating: 0, count: input.count * 4 + 16)
+    let capacity = output.count
+    let written: Int = input.withUnsafeMutableBufferPointer { inBuf in
+      output.withUnsafeMutableBufferPointer { outBuf in
+        var inPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuf.baseAddress)?
+          .assumingMemoryBound(to: CChar.self)
+        var inLeft = inBuf.count
+        var outPtr: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuf.baseAddress)?
+          .assumingMemoryBound(to: CChar.self)
+        var outLeft = capacity
+        if iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) == -1 { return 0 }
+        return capacity - outLeft
+      }
+    }
+    return Array(output[0..<written])
+  }
+
   /// First index of `needle` in `haystack` at or after `from`.
   static func find(_ needle: [UInt8], in haystack: [UInt8], from: Int = 0) -> Int? {
     guard !needle.isEmpty, haystack.count >= needle.count else { return nil }

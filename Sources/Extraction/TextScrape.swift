@@ -28,7 +28,8 @@ enum TextScrape {
     var lines = [Line]()
     var blank = false
     var headerZone = true
-    var raw = String(decoding: utf8, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+    var raw = String(decoding: utf8, as: UTF8.self).split(
+      separator: "\n", omittingEmptySubsequences: false)
     if raw.count == 1 { raw = raw[0].split(separator: "\r", omittingEmptySubsequences: false) }
     for rawLine in raw {
       let text = TextCleanup.normalizeWhitespace(String(rawLine))
@@ -41,7 +42,8 @@ enum TextScrape {
       let words = text.split(separator: " ").count
       lines.append(
         Line(
-          text: text, words: words, terminal: endsSentence(text), linkLike: isLinkLike(text, words: words),
+          text: text, words: words, terminal: endsSentence(text),
+          linkLike: isLinkLike(text, words: words),
           blankBefore: blank))
       blank = false
     }
@@ -121,10 +123,11 @@ enum TextScrape {
   /// `title: …`, ` date 2024-05-14`, `source: …`, `url: …`, `By …` at the top of the file.
   private static func readHeaderField(_ text: String, into r: inout Result) -> Bool {
     let lower = text.lowercased()
-    func value(after key: String) -> String? {
+    /// `key: value` or `key=value`; `key value` only where the value is checked (dates).
+    func value(after key: String, spaceToo: Bool = false) -> String? {
       guard lower.hasPrefix(key) else { return nil }
       var rest = text.dropFirst(key.count)
-      guard let f = rest.first, f == ":" || f == " " || f == "=" else { return nil }
+      guard let f = rest.first, f == ":" || f == "=" || (spaceToo && f == " ") else { return nil }
       rest = rest.dropFirst()
       return String(rest).trimmingSpaces()
     }
@@ -133,7 +136,7 @@ enum TextScrape {
       return true
     }
     for key in ["date", "published", "pubdate"] {
-      if let v = value(after: key), let d = DateParsing.normalize(v) {
+      if let v = value(after: key, spaceToo: true), let d = DateParsing.normalize(v) {
         r.date = d
         return true
       }
@@ -146,7 +149,8 @@ enum TextScrape {
       r.url = v
       return true
     }
-    if let v = value(after: "author") ?? value(after: "byline"), let b = TextCleanup.cleanByline(v) {
+    if let v = value(after: "author") ?? value(after: "byline"), let b = TextCleanup.cleanByline(v)
+    {
       r.byline = b
       return true
     }
@@ -172,7 +176,8 @@ enum TextScrape {
     let lower = text.lowercased()
     if words <= 3 && (lower.hasPrefix("http") || lower.hasPrefix("www.")) { return true }
     if lower.contains("http://") || lower.contains("https://") {
-      let urls = text.split(separator: " ").filter { $0.hasPrefix("http") || $0.hasPrefix("www.") }.count
+      let urls = text.split(separator: " ").filter { $0.hasPrefix("http") || $0.hasPrefix("www.") }
+        .count
       if urls * 3 >= words { return true }
     }
     // Menus flattened into one line: "Home | News | Sport | Contact".

@@ -79,11 +79,82 @@ public struct FigureValue: Sendable, Equatable, Codable {
   }
 }
 
+/// One field of one document, inverted: each distinct term once with its positions. Built by the
+/// worker that analysed the document, so the single index writer only looks each distinct term up.
+public struct FieldPostings: Sendable {
+  /// Distinct terms in first-occurrence order.
+  public var terms: [String] = []
+  /// Positions of all terms, concatenated: term k owns `positions[offsets[k]..<offsets[k+1]]`,
+  /// ascending.
+  public var positions: [UInt32] = []
+  public var offsets: [Int] = [0]
+  /// Field length (last position + 1).
+  public var length: UInt32 = 0
+
+  /// Distinct terms' hashes (`Token.hash`), parallel to `terms`.
+  public var hashes: [UInt64] = []
+
+  public init(tokens: [Token]) {
+    // Chain each token to the previous token of the same term, in flat arrays (no allocation
+    // per term), then lay the chains out term by term.
+    let n = tokens.count
+    var local = TermTable(capacity: max(16, n / 2))
+    var head: [Int32] = []
+    var tail: [Int32] = []
+    var next = [Int32](repeating: -1, count: n)
+    head.reserveCapacity(n / 2)
+    tail.reserveCapacity(n / 2)
+    hashes.reserveCapacity(n / 2)
+    for i in 0..<n {
+      let t = tokens[i]
+      let p = UInt32(max(0, t.position))
+      if p + 1 > length { length = p + 1 }
+      let (k, inserted) = local.id(t.term, hash: t.hash)
+      if inserted {
+        head.append(Int32(i))
+        tail.append(Int32(i))
+        hashes.append(t.hash)
+      } else {
+        next[Int(tail[Int(k)])] = Int32(i)
+        tail[Int(k)] = Int32(i)
+      }
+    }
+    terms = local.terms
+    positions.reserveCapacity(n)
+    offsets.reserveCapacity(terms.count + 1)
+    for k in 0..<terms.count {
+      let start = positions.count
+      var i = head[k]
+      var sorted = true
+      while i >= 0 {
+        let p = UInt32(max(0, tokens[Int(i)].position))
+        if positions.count > start, let last = positions.last {
+          if p == last {  // an alternative at the same position counts once
+            i = next[Int(i)]
+            continue
+          }
+          if p < last { sorted = false }
+        }
+        positions.append(p)
+        i = next[Int(i)]
+      }
+      if !sorted {
+        let fixed = Array(Set(positions[start...])).sorted()
+        positions.removeSubrange(start...)
+        positions.append(contentsOf: fixed)
+      }
+      offsets.append(positions.count)
+    }
+  }
+
+  public var isEmpty: Bool { terms.isEmpty }
+}
+
 /// One document ready for the index: analysed fields, stored fields and columns.
 public struct IndexDocument: Sendable {
   public var stored: StoredDocument
-  /// Tokens per field; positions are per field.
-  public var fields: [(Field, [Token])]
+  /// Inverted fields.
+  public var fields: [(Field, FieldPostings)]
   /// Publication date as days since 1970-01-01.
   public var day: Int32?
   public var figures: [FigureValue]
@@ -91,10 +162,22 @@ public struct IndexDocument: Sendable {
   public init(
     stored: StoredDocument, fields: [(Field, [Token])], day: Int32?, figures: [FigureValue] = []
   ) {
+    self.init(stored: stored, inverted: fields.map { ($0.0, FieldPostings(tokens: $0.1)) }, day: day, figures: figures)
+  }
+
+  public init(
+    stored: StoredDocument, inverted: [(Field, FieldPostings)], day: Int32?, figures: [FigureValue] = []
+  ) {
     self.stored = stored
-    self.fields = fields
+    self.fields = inverted
     self.day = day
     self.figures = figures
+    // The figure field lists the counted nouns, so `figure:` queries can walk postings; derive
+    // it from the figures when the caller did not give it.
+    if !figures.isEmpty && !inverted.contains(where: { $0.0 == .figure }) {
+      let tokens = figures.enumerated().map { Token(term: $1.noun, position: Int32($0), start: 0, end: 0) }
+      fields.append((.figure, FieldPostings(tokens: tokens)))
+    }
   }
 }
 

@@ -2,10 +2,15 @@ import Analysis
 import Extraction
 import Indexing
 
-/// Article → the document the index stores: analysed title, body, source and byline, the stored
-/// text, and the date column.
+/// Article → the document the index stores: analysed title, body, source and byline; entity
+/// fields (units, places, officers, figure nouns) with every alias; the figures column; the
+/// stored text with its entity mentions; the date column.
 struct ArticleDocument {
   let analyzer: Analyzer
+  let recognizer = EntityRecognizer()
+
+  /// Positions left empty between two names in an entity field, so a phrase never spans two.
+  static let entityGap: Int32 = 8
 
   init() {
     analyzer = Analyzer(stemming: true)
@@ -19,9 +24,60 @@ struct ArticleDocument {
     ]
     if let s = a.source { fields.append((.source, analyzer.tokens(s))) }
     if let b = a.byline { fields.append((.byline, analyzer.tokens(b))) }
+
+    let (inTitle, inBody) = recognizer.recognize(title: a.title, text: text)
+    var units = EntityField(analyzer: analyzer)
+    var places = EntityField(analyzer: analyzer)
+    var officers = EntityField(analyzer: analyzer)
+    var figures: [FigureValue] = []
+    for m in inTitle + inBody {
+      switch m.kind {
+      case .unit:
+        units.add(m.canonical)
+        for alias in m.aliases { units.add(alias) }
+      case .place:
+        places.add(m.canonical)
+        for alias in m.aliases { places.add(alias) }
+      case .officer:
+        officers.add(m.canonical)
+        let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
+        for rank in m.aliases {
+          officers.add(rank + " " + surname)
+          officers.add(rank + " " + m.canonical)
+        }
+      case .figure:
+        if let f = m.figure { figures.append(FigureValue(noun: f.noun.lowercased(), value: f.value)) }
+      }
+    }
+    fields.append((.unit, units.tokens))
+    fields.append((.place, places.tokens))
+    fields.append((.officer, officers.tokens))
+
+    var extra: [String: String] = [:]
+    let mentions = StoredMentions.encode(title: inTitle, body: inBody)
+    if !mentions.isEmpty { extra[StoredMentions.key] = mentions }
     let stored = StoredDocument(
       id: a.id, path: a.path, url: a.url, title: a.title, date: a.date, source: a.source,
-      byline: a.byline, text: text)
-    return IndexDocument(stored: stored, fields: fields, day: a.date.flatMap(Day.parse))
+      byline: a.byline, text: text, extra: extra)
+    return IndexDocument(stored: stored, fields: fields, day: a.date.flatMap(Day.parse), figures: figures)
+  }
+}
+
+/// The tokens of an entity field: each name analysed like text, names separated by a gap.
+struct EntityField {
+  let analyzer: Analyzer
+  var tokens: [Token] = []
+  var next: Int32 = 0
+  var seen: Set<String> = []
+
+  init(analyzer: Analyzer) { self.analyzer = analyzer }
+
+  mutating func add(_ name: String) {
+    var last: Int32 = -1
+    for t in analyzer.tokens(name, mode: .query) {
+      tokens.append(Token(term: t.term, position: next + t.position, start: 0, end: 0))
+      last = t.position
+    }
+    next += last + 1 + ArticleDocument.entityGap
   }
 }

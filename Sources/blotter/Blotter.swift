@@ -12,7 +12,7 @@ struct Blotter: ParsableCommand {
     version: "0.1.0",
     subcommands: [
       IndexCommand.self, SearchCommand.self, ShowCommand.self, Extract.self, StatsCommand.self,
-      CheckCommand.self,
+      CheckCommand.self, MentionsCommand.self, EntitiesCommand.self, Recognize.self,
     ])
 }
 

@@ -194,6 +194,10 @@ struct CorpusIndexer {
           DispatchQueue.concurrentPerform(iterations: min(workers, lines.count)) { w in
             for k in stride(from: w, to: lines.count, by: workers) {
               let (number, range) = lines[k]
+              if UInt64(range.count) > limit {
+                out.set(k, .failure(.badJSONLine(path: stream.value.file.path, line: number, reason: "line is \(range.count) bytes, over the --max-file-size limit of \(limit)")))
+                continue
+              }
               let bytes = stream.value.bytes(range)
               do throws(ExtractionError) {
                 let a = try extractor.extractJSONLine(bytes, number: number, path: stream.value.file.path)
@@ -239,8 +243,11 @@ struct CorpusIndexer {
           }
           done += 1
         }
-      case (.lines(let fileIndex, _, let last), .lines(let docs)):
+      case (.lines(let fileIndex, let lines, let last), .lines(let docs)):
         let s = streams[fileIndex]!
+        if let first = lines.first, let final = lines.last {
+          s.release(first.1.lowerBound..<final.1.upperBound)
+        }
         for d in docs {
           switch d {
           case .success(let doc): s.refs.append(try writer.add(doc))
@@ -364,20 +371,30 @@ final class StreamState: @unchecked Sendable {
     self.base = base
     self.count = count
     hash = CorpusIndexer.crc(UnsafeRawBufferPointer(start: base, count: count))
+    release(0..<count)
+  }
+
+  /// Drops the pages of `range` from this process (they are re-read from the file if touched
+  /// again), so a streamed file never counts whole towards the resident memory.
+  func release(_ range: Range<Int>) {
+    let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+    let start = range.lowerBound / page * page
+    let end = min(count, range.upperBound)
+    guard end > start else { return }
+    madvise(UnsafeMutableRawPointer(mutating: base + start), end - start, Int32(MADV_DONTNEED))
   }
 
   deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 
   static func open(_ path: String, file: CorpusFile, limit: UInt64) -> Result<StreamState, CLIError> {
+    // No whole-file size limit here: the file is streamed, and --max-file-size applies to each
+    // line instead.
     let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
     if fd < 0 { return .failure(CLIError("cannot read: \(String(cString: strerror(errno)))")) }
     defer { close(fd) }
     var st = stat()
     fstat(fd, &st)
     let size = Int(st.st_size)
-    if UInt64(size) > limit {
-      return .failure(CLIError("file is \(size) bytes, over the --max-file-size limit of \(limit)"))
-    }
     guard size > 0, let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
       return .failure(CLIError("cannot map file: \(String(cString: strerror(errno)))"))
     }

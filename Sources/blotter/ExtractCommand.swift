@@ -19,6 +19,11 @@ extension Blotter {
     @Flag(help: "Print one JSON object per document: id, path, title, date, source, byline, text.")
     var json = false
 
+    @Flag(
+      help:
+        "Instead of the documents, print the scorer's decision for every block of each HTML page.")
+    var explain = false
+
     func run() throws {
       let extractor = DocumentExtractor()
       var out = OutputBuffer()
@@ -26,13 +31,19 @@ extension Blotter {
       var failed = 0
       for argument in paths {
         for file in Self.files(under: argument) {
-          guard let data = FileManager.default.contents(atPath: file) else {
+          guard let data = Self.read(file) else {
             Self.report("\(file): cannot read file")
             failed += 1
             continue
           }
           do {
-            let result = try extractor.extractWithWarnings(bytes: [UInt8](data), path: file)
+            if explain {
+              let listing = try extractor.explain(bytes: data, path: file)
+              print("== \(file)\n\(listing)")
+              succeeded += 1
+              continue
+            }
+            let result = try extractor.extractWithWarnings(bytes: data, path: file)
             for warning in result.warnings { Self.report("\(warning) (skipped)") }
             for article in result.articles {
               if json { out.writeJSON(article) } else { out.writeText(article) }
@@ -65,6 +76,37 @@ extension Blotter {
         }
       }
       return found.sorted()
+    }
+
+    /// The whole file, read with POSIX calls straight into an array.
+    static func read(_ path: String) -> [UInt8]? {
+      let fd = open(path, O_RDONLY)
+      guard fd >= 0 else { return nil }
+      defer { close(fd) }
+      var info = stat()
+      guard fstat(fd, &info) == 0 else { return nil }
+      // Read into uninitialised capacity (no zero-fill); files that grow are read on.
+      let size = max(Int(info.st_size), 0)
+      var failed = false
+      var bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        while count < size {
+          let n = Foundation.read(fd, buffer.baseAddress! + count, size - count)
+          if n < 0 { failed = true }
+          if n <= 0 { break }
+          count += n
+        }
+      }
+      if failed { return nil }
+      var chunk = [UInt8](repeating: 0, count: 65536)
+      while true {
+        let n = chunk.withUnsafeMutableBufferPointer {
+          Foundation.read(fd, $0.baseAddress!, $0.count)
+        }
+        if n < 0 { return nil }
+        if n == 0 { break }
+        bytes.append(contentsOf: chunk[0..<n])
+      }
+      return bytes
     }
 
     static func report(_ message: String) {
@@ -116,6 +158,8 @@ struct OutputBuffer {
     bytes.removeAll(keepingCapacity: true)
   }
 
+  private static let hex = Array("0123456789abcdef".utf8)
+
   private mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
   private mutating func field(_ key: String, _ value: String?, first: Bool = false) {
@@ -123,25 +167,30 @@ struct OutputBuffer {
     bytes.append(UInt8(ascii: "\""))
     append(key)
     append("\":")
-    guard let value else {
+    guard var value else {
       append("null")
       return
     }
     bytes.append(UInt8(ascii: "\""))
-    let hex = Array("0123456789abcdef".utf8)
-    for u in value.utf8 {
-      switch u {
-      case UInt8(ascii: "\""): append("\\\"")
-      case UInt8(ascii: "\\"): append("\\\\")
-      case 0x0A: append("\\n")
-      case 0x0D: append("\\r")
-      case 0x09: append("\\t")
-      case 0..<0x20:
-        append("\\u00")
-        bytes.append(hex[Int(u >> 4)])
-        bytes.append(hex[Int(u & 0xF)])
-      default: bytes.append(u)
+
+    value.withUTF8 { utf8 in
+      var run = 0
+      for (i, u) in utf8.enumerated() where u < 0x20 || u == 0x22 || u == 0x5C {
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+        run = i + 1
+        switch u {
+        case 0x22: append("\\\"")
+        case 0x5C: append("\\\\")
+        case 0x0A: append("\\n")
+        case 0x0D: append("\\r")
+        case 0x09: append("\\t")
+        default:
+          append("\\u00")
+          bytes.append(Self.hex[Int(u >> 4)])
+          bytes.append(Self.hex[Int(u & 0xF)])
+        }
       }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
     }
     bytes.append(UInt8(ascii: "\""))
   }

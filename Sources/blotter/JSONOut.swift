@@ -6,7 +6,8 @@ struct JSONOut {
   init() { text.reserveCapacity(512) }
 
   mutating func open() {
-    comma()
+    // After `key(_:)` the comma is already written.
+    if !text.hasSuffix(":") { comma() }
     text += "{"
     needComma.append(false)
   }
@@ -32,7 +33,7 @@ struct JSONOut {
     needComma[needComma.count - 1] = true
   }
 
-  private mutating func key(_ k: String) {
+  mutating func key(_ k: String) {
     comma()
     Self.quote(k, into: &text)
     text += ":"

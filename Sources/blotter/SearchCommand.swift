@@ -42,7 +42,6 @@ struct SearchCommand: ParsableCommand {
       throw ExitCode(1)
     }
     let searcher = Searcher(reader: reader)
-    EntityQueries.install(on: searcher)
     if let batch {
       try runBatch(batch, searcher)
       return
@@ -58,7 +57,8 @@ struct SearchCommand: ParsableCommand {
       }
       Output.flush()
     } catch let e as QueryError {
-      Output.error("blotter search: bad query at \(e)\n" + e.pointer(in: q))
+      Output.error("blotter search: bad query: \(e)")
+      if Output.stderrIsTerminal { Output.error(e.pointer(in: q)) }
       throw ExitCode(2)
     } catch {
       Output.error("blotter search: \(error)")
@@ -88,7 +88,7 @@ struct SearchCommand: ParsableCommand {
         let result = try searcher.search(line, limit: limit, highlight: .markdown)
         let d = ContinuousClock.now - t0
         let micros = Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
-        Output.line(Self.json(result, micros: micros))
+        Output.line(Self.json(result, micros: micros, rankMicros: searcher.lastRankMicros))
       } catch let e as QueryError {
         bad = true
         var j = JSONOut()
@@ -107,7 +107,7 @@ struct SearchCommand: ParsableCommand {
     if bad { throw ExitCode(2) }
   }
 
-  static func json(_ r: SearchResult, micros: Int?) -> String {
+  static func json(_ r: SearchResult, micros: Int?, rankMicros: Int? = nil) -> String {
     var j = JSONOut()
     j.open()
     j.field("query", r.query)
@@ -122,10 +122,24 @@ struct SearchCommand: ParsableCommand {
       j.field("source", h.source)
       j.field("score", (Double(h.score) * 10000).rounded() / 10000)
       j.field("snippet", h.snippet)
+      if !h.entities.isEmpty {
+        j.openArray("entities")
+        for m in h.entities {
+          j.open()
+          j.field("kind", m.kind.rawValue)
+          j.field("name", m.canonical)
+          j.field("text", m.surface)
+          j.field("field", m.inTitle ? "title" : "body")
+          j.field("offset", m.start)
+          j.close()
+        }
+        j.closeArray()
+      }
       j.close()
     }
     j.closeArray()
     if let micros { j.field("micros", micros) }
+    if let rankMicros { j.field("rank_micros", rankMicros) }
     j.close()
     return j.text
   }

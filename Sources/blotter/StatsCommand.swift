@@ -40,6 +40,11 @@ struct StatsCommand: ParsableCommand {
       j.field("terms", terms)
       j.field("generation", m.generation)
       j.field("bytes", total)
+      j.field("bytes_without_store", total - (bytesByKind["store"] ?? 0))
+      j.key("bytes_by_kind")
+      j.open()
+      for (k, v) in bytesByKind.sorted(by: { $0.key < $1.key }) { j.field(k, v) }
+      j.close()
       j.field("corpus", m.corpus)
       j.close()
       Output.line(j.text)
@@ -50,7 +55,7 @@ struct StatsCommand: ParsableCommand {
       Output.line("files       \(table.entries.count)")
       Output.line("segments    \(m.segments.count)")
       Output.line("terms       \(terms) (summed over segments)")
-      Output.line("bytes       \(total)")
+      Output.line("bytes       \(total) (\(total - (bytesByKind["store"] ?? 0)) without stored documents)")
       for (k, v) in bytesByKind.sorted(by: { $0.value > $1.value }) {
         Output.line("  \(k.padding(12))\(v)")
       }

@@ -11,7 +11,7 @@ import Testing
     ("a", "Cannabis factory found in Halstead", "Officers found 400 cannabis plants in a former bakery in Halstead. Det Supt Lisa Alcock said county lines gangs were behind it.", "2024-03-05", [FigureValue(noun: "plant", value: 400)]),
     ("b", "Knife crime crackdown in Basildon", "The Serious Violence Unit made 447 arrests in Basildon. Knife crime fell by a third.", "2023-06-01", [FigureValue(noun: "arrest", value: 447)]),
     ("c", "Burglar jailed", "A burglar from Colchester was jailed for six years at Chelmsford Crown Court. The lines of inquiry were many.", "2019-11-20", [FigureValue(noun: "year", value: 6)]),
-    ("d", "Drugs seized at Felixstowe", "Border officers seized 237 kilograms of cocaine worth £5.8 million at Felixstowe port. No county involvement.", nil, [FigureValue(noun: "kg", value: 237), FigureValue(noun: "£", value: 5_800_000)]),
+    ("d", "Drugs seized at Felixstowe", "Border officers seized 237 kilograms of cocaine worth £5.8 million at Felixstowe port. No county involvement.", nil, [FigureValue(noun: "kilogram", value: 237), FigureValue(noun: "£", value: 5_800_000)]),
   ]
 
   static func build() throws -> String {

@@ -67,7 +67,9 @@ struct FeedDocument: ~Copyable {
     return out
   }
 
-  private func collect(_ node: UnsafeMutablePointer<xmlNode>, into out: inout FeedContent, depth: Int) {
+  private func collect(
+    _ node: UnsafeMutablePointer<xmlNode>, into out: inout FeedContent, depth: Int
+  ) {
     guard depth < 16 else { return }
     var child = node.pointee.children
     while let c = child {
@@ -171,10 +173,14 @@ struct FeedDocument: ~Copyable {
     return LibXML.string(value)
   }
 
-  private func firstChild(_ node: UnsafeMutablePointer<xmlNode>, _ name: StaticString) -> UnsafeMutablePointer<xmlNode>? {
+  private func firstChild(_ node: UnsafeMutablePointer<xmlNode>, _ name: StaticString)
+    -> UnsafeMutablePointer<xmlNode>?
+  {
     var child = node.pointee.children
     while let c = child {
-      if c.pointee.type == XML_ELEMENT_NODE && equals(LibXML.buffer(c.pointee.name), name) { return c }
+      if c.pointee.type == XML_ELEMENT_NODE && equals(LibXML.buffer(c.pointee.name), name) {
+        return c
+      }
       child = c.pointee.next
     }
     return nil

@@ -22,7 +22,9 @@ enum LibXML {
 
   /// The value of an attribute node (its text children, concatenated).
   static func attributeValue(_ attr: UnsafeMutablePointer<xmlAttr>) -> UnsafeBufferPointer<UInt8> {
-    guard let child = attr.pointee.children else { return UnsafeBufferPointer(start: nil, count: 0) }
+    guard let child = attr.pointee.children else {
+      return UnsafeBufferPointer(start: nil, count: 0)
+    }
     return buffer(child.pointee.content)
   }
 

@@ -194,6 +194,14 @@ final class TermDictionaryReader: @unchecked Sendable {
     }
   }
 
+  var blockCountValue: Int { blockOffsets.count }
+
+  func scanBlockPublic(
+    _ b: Int, _ visit: (UnsafeRawBufferPointer, TermInfo) -> Bool
+  ) throws(IndexError) {
+    try scanBlock(b, visit)
+  }
+
   /// Decodes block `b`, calling `visit` with each key until it returns false.
   private func scanBlock(
     _ b: Int, _ visit: (UnsafeRawBufferPointer, TermInfo) -> Bool
@@ -240,3 +248,35 @@ func compareBytes(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> I
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+/// Walks a term dictionary in key order, one term at a time (for k-way merges).
+final class TermIterator {
+  private let dict: TermDictionaryReader
+  private var block = 0
+  private var entries: [([UInt8], TermInfo)] = []
+  private var index = 0
+
+  init(_ dict: TermDictionaryReader) {
+    self.dict = dict
+  }
+
+  /// The next key and its info, or nil at the end.
+  func next() throws(IndexError) -> ([UInt8], TermInfo)? {
+    while index >= entries.count {
+      if block >= dict.blockCount { return nil }
+      entries.removeAll(keepingCapacity: true)
+      try dict.scanBlockPublic(block) { key, info in
+        entries.append((Array(key), info))
+        return true
+      }
+      block += 1
+      index = 0
+    }
+    defer { index += 1 }
+    return entries[index]
+  }
+}
+
+extension TermDictionaryReader {
+  var blockCount: Int { blockCountValue }
+}

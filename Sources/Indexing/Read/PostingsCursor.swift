@@ -19,8 +19,9 @@ public final class PostingsCursor {
   private let posStart: Int  // absolute offset of this term's positions
   private let fullBlocks: Int
   private let blocksStart: Int  // absolute offset of block 0
-  private var docs = [UInt32](repeating: 0, count: BitPacking.blockSize)
-  private var tfs = [UInt32](repeating: 0, count: BitPacking.blockSize)
+  private let postBase: UnsafeRawPointer
+  private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: BitPacking.blockSize)
+  private let tfs = UnsafeMutablePointer<UInt32>.allocate(capacity: BitPacking.blockSize)
   private var count = 0
   private var idx = -1
   private var block = -1  // current block; fullBlocks means the tail
@@ -38,6 +39,7 @@ public final class PostingsCursor {
     self.docLimit = Int64(min(maxDoc, Int(UInt32.max - 1)))
     self.docFreq = Int(info.docFreq)
     self.postings = postings
+    self.postBase = postings.base
     self.postBody = postBody
     self.positionsFile = positions
     self.posiBody = posiBody
@@ -53,6 +55,11 @@ public final class PostingsCursor {
       error = .corrupt(file: postings.name, offset: start, reason: "postings offset out of range")
       doc = Self.end
     }
+  }
+
+  deinit {
+    docs.deallocate()
+    tfs.deallocate()
   }
 
   /// Term frequency in the current document.
@@ -163,18 +170,14 @@ public final class PostingsCursor {
     let limit = postBody.upperBound
     if b < fullBlocks {
       if off + 2 > limit { return fail(off, "block header past end") }
-      let dw = Int(postings.base.load(fromByteOffset: off, as: UInt8.self))
-      let fw = Int(postings.base.load(fromByteOffset: off + 1, as: UInt8.self))
+      let dw = Int(postBase.load(fromByteOffset: off, as: UInt8.self))
+      let fw = Int(postBase.load(fromByteOffset: off + 1, as: UInt8.self))
       if dw > 32 || fw > 32 { return fail(off, "bit width \(max(dw, fw)) > 32") }
       let db = BitPacking.packedBytes(count: BitPacking.blockSize, width: dw)
       let fb = BitPacking.packedBytes(count: BitPacking.blockSize, width: fw)
       if off + 2 + db + fb > limit { return fail(off, "packed block runs past the end") }
-      docs.withUnsafeMutableBufferPointer { d in
-        BitPacking.unpack(postings.base + off + 2, count: BitPacking.blockSize, width: dw, into: d.baseAddress!)
-      }
-      tfs.withUnsafeMutableBufferPointer { t in
-        BitPacking.unpack(postings.base + off + 2 + db, count: BitPacking.blockSize, width: fw, into: t.baseAddress!)
-      }
+      BitPacking.unpack(postBase + off + 2, count: BitPacking.blockSize, width: dw, into: docs)
+      BitPacking.unpack(postBase + off + 2 + db, count: BitPacking.blockSize, width: fw, into: tfs)
       var prev = prevLast
       for k in 0..<BitPacking.blockSize {
         let d = prev + 1 + Int64(docs[k])
@@ -187,7 +190,7 @@ public final class PostingsCursor {
       return true
     }
     // Tail: varints.
-    var r = ByteReader(base: postings.base, count: limit, offset: off, file: postings.name)
+    var r = ByteReader(base: postBase, count: limit, offset: off, file: postings.name)
     var prev = prevLast
     do throws(IndexError) {
       for k in 0..<tailCount {

@@ -150,6 +150,11 @@ public final class SegmentReader: @unchecked Sendable {
       info: info, postings: postings, postBody: postBody, positions: positions, posiBody: posiBody, maxDoc: self.info.maxDoc)
   }
 
+  /// The norm bytes of `field`, one per document (valid while this reader lives).
+  public func normRow(_ field: Field) -> UnsafePointer<UInt8> {
+    (normsFile.base + normsStart + Int(field.rawValue) * info.maxDoc).assumingMemoryBound(to: UInt8.self)
+  }
+
   @inline(__always) public func norm(_ field: Field, _ doc: UInt32) -> UInt8 {
     normsFile.base.load(
       fromByteOffset: normsStart + Int(field.rawValue) * info.maxDoc + Int(doc), as: UInt8.self)
@@ -181,12 +186,20 @@ public final class SegmentReader: @unchecked Sendable {
     }
   }
 
-  /// Reads a stored document.
-  public func document(_ doc: UInt32) throws -> StoredDocument {
-    guard Int(doc) < info.maxDoc else {
-      throw IndexError.corrupt(file: store.name, offset: 0, reason: "doc \(doc) beyond maxDoc \(info.maxDoc)")
+  /// Reads many stored documents in id order, decompressing each block once.
+  public func documents(_ ids: [UInt32], _ body: (UInt32, StoredDocument) throws -> Void) throws {
+    var cache: (block: Int, raw: [UInt8], first: UInt32)? = nil
+    for doc in ids.sorted() {
+      let b = blockIndex(of: doc)
+      if cache?.block != b {
+        let d = try decompressBlock(b)
+        cache = (b, d.raw, d.first)
+      }
+      try body(doc, try decodeDocument(doc, in: cache!.raw, first: cache!.first))
     }
-    // Binary search the block whose first doc <= doc.
+  }
+
+  private func blockIndex(of doc: UInt32) -> Int {
     var lo = 0
     var hi = storeBlocks - 1
     var b = 0
@@ -200,6 +213,10 @@ public final class SegmentReader: @unchecked Sendable {
         hi = mid - 1
       }
     }
+    return b
+  }
+
+  private func decompressBlock(_ b: Int) throws -> (raw: [UInt8], first: UInt32) {
     var ir = store.reader(storeBody)
     ir.offset = storeIndexStart - storeBody.lowerBound + 12 * b
     let first = try ir.u32()
@@ -217,8 +234,12 @@ public final class SegmentReader: @unchecked Sendable {
         dst.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(compLen), Int32(rawLen))
     }
     if Int(n) != rawLen { throw r.fail("stored block does not decompress") }
-    return try raw.withUnsafeBytes { (buf) throws -> StoredDocument in
-      var br = ByteReader(base: buf.baseAddress!, count: rawLen, file: store.name)
+    return (raw, first)
+  }
+
+  private func decodeDocument(_ doc: UInt32, in raw: [UInt8], first: UInt32) throws -> StoredDocument {
+    try raw.withUnsafeBytes { (buf) throws -> StoredDocument in
+      var br = ByteReader(base: buf.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: raw.count, file: store.name)
       var k = first
       while k < doc {
         let len = try br.int()
@@ -226,8 +247,18 @@ public final class SegmentReader: @unchecked Sendable {
         k += 1
       }
       let len = try br.int()
-      var dr = ByteReader(base: buf.baseAddress! + br.offset, count: min(len, br.remaining), file: store.name)
+      if len > br.remaining { throw br.fail("stored document runs past its block") }
+      var dr = ByteReader(base: buf.baseAddress! + br.offset, count: len, file: store.name)
       return try StoredDocument.decode(from: &dr)
     }
+  }
+
+  /// Reads a stored document.
+  public func document(_ doc: UInt32) throws -> StoredDocument {
+    guard Int(doc) < info.maxDoc else {
+      throw IndexError.corrupt(file: store.name, offset: 0, reason: "doc \(doc) beyond maxDoc \(info.maxDoc)")
+    }
+    let (raw, first) = try decompressBlock(blockIndex(of: doc))
+    return try decodeDocument(doc, in: raw, first: first)
   }
 }

@@ -189,9 +189,9 @@ public final class FileSink {
     crc = UInt32(
       crc32(UInt(crc), raw.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt32(raw.count)))
     offset += raw.count
-    // A big write goes straight to the file, so what is buffered must go first, whatever fits.
     if buffer.count + raw.count > 1 << 16 || raw.count >= 1 << 15 { try flushBuffer() }
     if raw.count >= 1 << 15 {
+      // Large writes bypass the buffer, which was just emptied so bytes stay in order.
       try faults?.tick(.write, path: path)
       try writeAll(fd, raw, path: path)
     } else {

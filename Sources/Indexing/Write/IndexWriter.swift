@@ -27,6 +27,8 @@ public final class IndexWriter {
   /// Files of the commit in force when the writer opened (kept by the next commit for readers
   /// still opening it; with `rebuild` they are not in `base`).
   private let currentFiles: [String]
+  /// When segments are merged at commit.
+  public var mergePolicy = MergePolicy()
 
   /// Opens (or creates) the index for writing.
   /// - Parameters:
@@ -149,6 +151,32 @@ public final class IndexWriter {
         info.deleted = deleted
       }
       segments.append(info)
+    }
+    // Merge, so the segment count stays bounded and deleted documents are expunged.
+    let toMerge = mergePolicy.select(segments)
+    if toMerge.count > 1 || (toMerge.count == 1 && (segments.first { $0.name == toMerge[0] }?.deleted ?? 0) > 0) {
+      let chosen = Set(toMerge)
+      let sources = try segments.filter { chosen.contains($0.name) }.map {
+        try SegmentReader(storage: storage, info: $0)
+      }
+      let name = "g\(generation)-m"
+      let (merged, maps) = try SegmentMerger.merge(sources, name: name, storage: storage)
+      let index = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.info.name, $0) })
+      for (path, var e) in fileTable.entries {
+        var changed = false
+        for k in e.docs.indices {
+          if let si = index[e.docs[k].segment] {
+            if let nd = maps[si][Int(e.docs[k].doc)] {
+              e.docs[k] = FileTable.DocRef(segment: name, doc: nd)
+            }
+            changed = true
+          }
+        }
+        if changed { fileTable.entries[path] = e }
+      }
+      let position = segments.firstIndex { chosen.contains($0.name) } ?? segments.count
+      segments.removeAll { chosen.contains($0.name) }
+      if merged.maxDoc > 0 { segments.insert(merged, at: min(position, segments.count)) }
     }
     // Drop references to segments that are gone.
     let live = Set(segments.map(\.name))

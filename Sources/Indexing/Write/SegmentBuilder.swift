@@ -15,8 +15,10 @@ public final class SegmentBuilder {
   }
 
   public let name: String
-  private var termIds: [[String: Int32]] = Array(repeating: [:], count: Field.count)
+  private var termIds: [TermTable] = (0..<Field.count).map { _ in TermTable() }
   private var termFields: [UInt8] = []
+  /// Per field: field-local term id → global term id.
+  private var termGlobalIds: [[Int32]] = Array(repeating: [], count: Field.count)
   private var termTexts: [String] = []
   private var postings: [TermPostings] = []
   private var norms: [[UInt8]] = Array(repeating: [], count: Field.count)
@@ -27,7 +29,6 @@ public final class SegmentBuilder {
   private var figureOffsets: [UInt32] = [0]
   private var figureEntries = ByteWriter()
   private var store = StoreWriter()
-  private var scratch: [UInt64] = []
   public private(set) var docCount: Int = 0
   /// Rough bytes held: postings buffers, term strings and per-term overhead, stored blocks.
   public private(set) var estimatedBytes: Int = 0
@@ -42,39 +43,28 @@ public final class SegmentBuilder {
     let docId = Int32(docCount)
     docCount += 1
     var present = Array(repeating: false, count: Field.count)
-    for (field, tokens) in doc.fields {
+    for (field, inverted) in doc.fields {
       let f = Int(field.rawValue)
       present[f] = true
-      scratch.removeAll(keepingCapacity: true)
-      var length: Int32 = 0
-      for t in tokens {
-        let id: Int32
-        if let existing = termIds[f][t.term] {
-          id = existing
-        } else {
-          id = Int32(postings.count)
-          termIds[f][t.term] = id
+      for k in 0..<inverted.terms.count {
+        let term = inverted.terms[k]
+        let (fieldId, inserted) = termIds[f].id(term, hash: inverted.hashes[k])
+        let id: Int
+        if inserted {
+          id = postings.count
           termFields.append(field.rawValue)
-          termTexts.append(t.term)
+          termTexts.append(term)
           postings.append(TermPostings())
-          estimatedBytes += 96 + t.term.utf8.count
+          estimatedBytes += 96 + term.utf8.count
+        } else {
+          id = Int(termGlobalIds[f][Int(fieldId)])
         }
-        scratch.append(UInt64(UInt32(id)) << 32 | UInt64(UInt32(max(0, t.position))))
-        length = max(length, t.position + 1)
+        if inserted { termGlobalIds[f].append(Int32(id)) }
+        estimatedBytes += postings[id].append(
+          doc: docId, positions: inverted.positions, inverted.offsets[k]..<inverted.offsets[k + 1])
       }
-      scratch.sort()
-      var i = 0
-      while i < scratch.count {
-        let id = Int(scratch[i] >> 32)
-        var j = i
-        while j < scratch.count && scratch[j] >> 32 == scratch[i] >> 32 { j += 1 }
-        let before = postings[id].bytes.count
-        postings[id].append(doc: docId, positions: scratch[i..<j])
-        estimatedBytes += postings[id].bytes.count - before
-        i = j
-      }
-      norms[f].append(FieldNorm.encode(UInt32(length)))
-      fieldLengthSums[f] += UInt64(length)
+      norms[f].append(FieldNorm.encode(inverted.length))
+      fieldLengthSums[f] += UInt64(inverted.length)
     }
     for f in 0..<Field.count where !present[f] {
       norms[f].append(0)
@@ -173,22 +163,30 @@ public final class SegmentBuilder {
 }
 
 extension SegmentBuilder.TermPostings {
-  mutating func append(doc: Int32, positions: ArraySlice<UInt64>) {
-    var w = ByteWriter(capacity: 0)
-    swap(&w.bytesStorage, &bytes)
-    w.varint(UInt64(doc - lastDoc))
-    w.varint(UInt64(positions.count))
+  /// Appends one document (gap, tf, position gaps as varints); returns the bytes added.
+  @inline(__always)
+  mutating func append(doc: Int32, positions: [UInt32], _ range: Range<Int>) -> Int {
+    let before = bytes.count
+    Self.varint(&bytes, UInt64(doc - lastDoc))
+    Self.varint(&bytes, UInt64(range.count))
     var prev: UInt32 = 0
-    var first = true
-    for p in positions {
-      let pos = UInt32(truncatingIfNeeded: p)
-      w.varint(UInt64(first ? pos : pos - prev))
+    for k in range {
+      let pos = positions[k]
+      Self.varint(&bytes, UInt64(k == range.lowerBound ? pos : pos - prev))
       prev = pos
-      first = false
     }
-    swap(&w.bytesStorage, &bytes)
     lastDoc = doc
     docFreq += 1
+    return bytes.count - before
+  }
+
+  @inline(__always) static func varint(_ out: inout [UInt8], _ v: UInt64) {
+    var v = v
+    while v >= 0x80 {
+      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
+      v >>= 7
+    }
+    out.append(UInt8(v))
   }
 
   func decode(docs: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32]) {

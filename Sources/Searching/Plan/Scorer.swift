@@ -2,14 +2,32 @@ import Indexing
 
 /// A cursor over the documents of one segment that match part of a query, in doc-id order, with
 /// a score for the current document (tantivy's Scorer, Lucene's Scorer).
-protocol Scorer: AnyObject {
+///
+/// An abstract class rather than a protocol: the current document is a stored field read without
+/// dynamic dispatch, and parents call children through `Unretained` views, so the per-document
+/// loop does no reference counting.
+class Scorer {
   /// The current document, or `PostingsCursor.end`.
-  var doc: UInt32 { get }
-  @discardableResult func next() -> UInt32
-  @discardableResult func advance(to target: UInt32) -> UInt32
-  func score() -> Float
+  final var doc: UInt32 = 0
+  /// About how many documents this scorer visits (conjunctions lead with the cheapest).
+  var cost: Int { Int.max / 4 }
+
+  @discardableResult func next() -> UInt32 { fatalError("abstract") }
+  @discardableResult func advance(to target: UInt32) -> UInt32 { fatalError("abstract") }
+  func score() -> Float { fatalError("abstract") }
   /// Adds the (field, term) pairs that match the current document (for highlighting).
-  func matched(into: inout Set<MatchedTerm>)
+  func matched(into: inout Set<MatchedTerm>) {}
+}
+
+/// A child reference the scoring loop calls without retaining it; the parent keeps the strong
+/// reference in its `children` array.
+struct Unretained {
+  let ref: Unmanaged<Scorer>
+  init(_ s: Scorer) { ref = Unmanaged.passUnretained(s) }
+  @inline(__always) var doc: UInt32 { ref._withUnsafeGuaranteedRef { $0.doc } }
+  @inline(__always) func next() -> UInt32 { ref._withUnsafeGuaranteedRef { $0.next() } }
+  @inline(__always) func advance(to t: UInt32) -> UInt32 { ref._withUnsafeGuaranteedRef { $0.advance(to: t) } }
+  @inline(__always) func score() -> Float { ref._withUnsafeGuaranteedRef { $0.score() } }
 }
 
 /// A term that matched, for snippets and the hit's entity list.
@@ -43,28 +61,45 @@ final class TermScorer: Scorer {
   let field: Field
   let term: String
   let weight: Float  // idf · boost · (k1 + 1)
-  let cache: [Float]
+  // Raw views for the scoring loop (kept alive by `segment` and freed in deinit).
+  private let fastCursor: Unmanaged<PostingsCursor>
+  private let norms: UnsafePointer<UInt8>
+  private let cache: UnsafeMutablePointer<Float>
 
   init(cursor: PostingsCursor, segment: SegmentReader, field: Field, term: String, weight: Float, cache: [Float]) {
     self.cursor = cursor
+    self.fastCursor = Unmanaged.passUnretained(cursor)
     self.segment = segment
     self.field = field
     self.term = term
     self.weight = weight
-    self.cache = cache
-    cursor.next()
+    self.norms = segment.normRow(field)
+    self.cache = UnsafeMutablePointer<Float>.allocate(capacity: 256)
+    for i in 0..<256 { self.cache[i] = cache[i] }
+    super.init()
+    doc = cursor.next()
   }
 
-  var doc: UInt32 { cursor.doc }
-  func next() -> UInt32 { cursor.next() }
-  func advance(to target: UInt32) -> UInt32 { cursor.advance(to: target) }
+  deinit { cache.deallocate() }
 
-  func score() -> Float {
-    let tf = Float(cursor.freq)
-    return weight * tf / (tf + cache[Int(segment.norm(field, cursor.doc))])
+  override var cost: Int { cursor.docFreq }
+
+  override func next() -> UInt32 {
+    doc = fastCursor._withUnsafeGuaranteedRef { $0.next() }
+    return doc
   }
 
-  func matched(into set: inout Set<MatchedTerm>) {
+  override func advance(to target: UInt32) -> UInt32 {
+    doc = fastCursor._withUnsafeGuaranteedRef { $0.advance(to: target) }
+    return doc
+  }
+
+  override func score() -> Float {
+    let tf = Float(fastCursor._withUnsafeGuaranteedRef { $0.freq })
+    return weight * tf / (tf + cache[Int(norms[Int(doc)])])
+  }
+
+  override func matched(into set: inout Set<MatchedTerm>) {
     set.insert(MatchedTerm(field: field, term: term))
   }
 }
@@ -78,7 +113,6 @@ final class PhraseScorer: Scorer {
   let terms: [String]
   let weight: Float
   let cache: [Float]
-  private(set) var doc: UInt32 = 0
   private var freq: Float = 0
   private var positions: [[UInt32]]
 
@@ -91,15 +125,17 @@ final class PhraseScorer: Scorer {
     self.weight = weight
     self.cache = cache
     positions = Array(repeating: [], count: cursors.count)
+    super.init()
     for c in cursors { c.next() }
     doc = cursors.map(\.doc).max() ?? PostingsCursor.end
     settle()
   }
 
+  override var cost: Int { cursors.map(\.docFreq).min() ?? 0 }
+
   /// Moves to the first document >= `doc` where every term occurs and the phrase matches.
   private func settle() {
     while doc != PostingsCursor.end {
-      // Leapfrog to a common doc.
       var agreed = true
       for c in cursors {
         let d = c.advance(to: doc)
@@ -123,42 +159,38 @@ final class PhraseScorer: Scorer {
   private func phraseFreq() -> Int {
     for (k, c) in cursors.enumerated() { c.positions(into: &positions[k]) }
     var count = 0
-    // For each start in the first list, check the others by binary search.
     for p0 in positions[0] {
       guard p0 >= offsets[0] else { continue }
       let base = p0 - offsets[0]
       var ok = true
-      for k in 1..<cursors.count {
-        let want = base + offsets[k]
-        if !binaryContains(positions[k], want) {
-          ok = false
-          break
-        }
+      for k in 1..<cursors.count where !binaryContains(positions[k], base + offsets[k]) {
+        ok = false
+        break
       }
       if ok { count += 1 }
     }
     return count
   }
 
-  func next() -> UInt32 {
+  override func next() -> UInt32 {
     if doc == PostingsCursor.end { return doc }
     doc = cursors[0].next()
     settle()
     return doc
   }
 
-  func advance(to target: UInt32) -> UInt32 {
+  override func advance(to target: UInt32) -> UInt32 {
     if doc == PostingsCursor.end || doc >= target { return doc }
     doc = cursors[0].advance(to: target)
     settle()
     return doc
   }
 
-  func score() -> Float {
+  override func score() -> Float {
     weight * freq / (freq + cache[Int(segment.norm(field, doc))])
   }
 
-  func matched(into set: inout Set<MatchedTerm>) {
+  override func matched(into set: inout Set<MatchedTerm>) {
     for t in terms { set.insert(MatchedTerm(field: field, term: t)) }
   }
 }
@@ -174,21 +206,47 @@ private func binaryContains(_ a: [UInt32], _ x: UInt32) -> Bool {
   return false
 }
 
-/// All of the children (AND): leapfrog on the rarest first.
-final class ConjunctionScorer: Scorer {
+/// Children viewed without reference counting (the owner keeps `children`).
+final class ChildList {
   let children: [Scorer]
-  private(set) var doc: UInt32
+  let fast: UnsafeMutablePointer<Unretained>
+  let count: Int
 
   init(_ children: [Scorer]) {
     self.children = children
+    count = children.count
+    fast = UnsafeMutablePointer<Unretained>.allocate(capacity: max(1, count))
+    for (i, c) in children.enumerated() { (fast + i).initialize(to: Unretained(c)) }
+  }
+
+  deinit {
+    fast.deinitialize(count: count)
+    fast.deallocate()
+  }
+}
+
+/// All of the children (AND): leapfrog.
+final class ConjunctionScorer: Scorer {
+  let list: ChildList
+  private let fast: UnsafeMutablePointer<Unretained>
+  private let n: Int
+
+  init(_ children: [Scorer]) {
+    // Lead with the rarest child: the others are only asked to advance to its documents.
+    list = ChildList(children.sorted { $0.cost < $1.cost })
+    fast = list.fast
+    n = list.count
+    super.init()
     doc = children.map(\.doc).max() ?? PostingsCursor.end
     settle()
   }
 
+  override var cost: Int { list.children.first?.cost ?? 0 }
+
   private func settle() {
     outer: while doc != PostingsCursor.end {
-      for c in children {
-        let d = c.advance(to: doc)
+      for i in 0..<n {
+        let d = fast[i].advance(to: doc)
         if d != doc {
           doc = d
           continue outer
@@ -198,70 +256,80 @@ final class ConjunctionScorer: Scorer {
     }
   }
 
-  func next() -> UInt32 {
+  override func next() -> UInt32 {
     if doc == PostingsCursor.end { return doc }
-    doc = children[0].next()
+    doc = fast[0].next()
     settle()
     return doc
   }
 
-  func advance(to target: UInt32) -> UInt32 {
+  override func advance(to target: UInt32) -> UInt32 {
     if doc == PostingsCursor.end || doc >= target { return doc }
-    doc = children[0].advance(to: target)
+    doc = fast[0].advance(to: target)
     settle()
     return doc
   }
 
-  func score() -> Float { children.reduce(0) { $0 + $1.score() } }
+  override func score() -> Float {
+    var s: Float = 0
+    for i in 0..<n { s += fast[i].score() }
+    return s
+  }
 
-  func matched(into set: inout Set<MatchedTerm>) {
-    for c in children { c.matched(into: &set) }
+  override func matched(into set: inout Set<MatchedTerm>) {
+    for c in list.children { c.matched(into: &set) }
   }
 }
 
 /// Any of the children (OR); the score sums the children on the current document.
 final class DisjunctionScorer: Scorer {
-  let children: [Scorer]
-  private(set) var doc: UInt32
+  let list: ChildList
+  private let fast: UnsafeMutablePointer<Unretained>
+  private let n: Int
 
   init(_ children: [Scorer]) {
-    self.children = children
+    list = ChildList(children)
+    fast = list.fast
+    n = list.count
+    super.init()
     doc = children.map(\.doc).min() ?? PostingsCursor.end
   }
 
-  func next() -> UInt32 {
+  override var cost: Int { list.children.reduce(0) { $0 &+ $1.cost } }
+
+  override func next() -> UInt32 {
     if doc == PostingsCursor.end { return doc }
     let current = doc
     var m = PostingsCursor.end
-    for c in children {
-      var d = c.doc
-      if d == current { d = c.next() }
+    for i in 0..<n {
+      var d = fast[i].doc
+      if d == current { d = fast[i].next() }
       if d < m { m = d }
     }
     doc = m
     return doc
   }
 
-  func advance(to target: UInt32) -> UInt32 {
+  override func advance(to target: UInt32) -> UInt32 {
     if doc == PostingsCursor.end || doc >= target { return doc }
     var m = PostingsCursor.end
-    for c in children {
-      var d = c.doc
-      if d < target { d = c.advance(to: target) }
+    for i in 0..<n {
+      var d = fast[i].doc
+      if d < target { d = fast[i].advance(to: target) }
       if d < m { m = d }
     }
     doc = m
     return doc
   }
 
-  func score() -> Float {
+  override func score() -> Float {
     var s: Float = 0
-    for c in children where c.doc == doc { s += c.score() }
+    for i in 0..<n where fast[i].doc == doc { s += fast[i].score() }
     return s
   }
 
-  func matched(into set: inout Set<MatchedTerm>) {
-    for c in children where c.doc == doc { c.matched(into: &set) }
+  override func matched(into set: inout Set<MatchedTerm>) {
+    for c in list.children where c.doc == doc { c.matched(into: &set) }
   }
 }
 
@@ -269,111 +337,117 @@ final class DisjunctionScorer: Scorer {
 final class ExclusionScorer: Scorer {
   let include: Scorer
   let exclude: Scorer
-  private(set) var doc: UInt32
 
   init(include: Scorer, exclude: Scorer) {
     self.include = include
     self.exclude = exclude
+    super.init()
     doc = include.doc
     settle()
   }
 
+  override var cost: Int { include.cost }
+
   private func settle() {
     while doc != PostingsCursor.end {
-      let e = exclude.advance(to: doc)
+      let e = exclude.doc < doc ? exclude.advance(to: doc) : exclude.doc
       if e != doc { return }
       doc = include.next()
     }
   }
 
-  func next() -> UInt32 {
+  override func next() -> UInt32 {
     doc = include.next()
     settle()
     return doc
   }
 
-  func advance(to target: UInt32) -> UInt32 {
+  override func advance(to target: UInt32) -> UInt32 {
+    if doc == PostingsCursor.end || doc >= target { return doc }
     doc = include.advance(to: target)
     settle()
     return doc
   }
 
-  func score() -> Float { include.score() }
-  func matched(into set: inout Set<MatchedTerm>) { include.matched(into: &set) }
+  override func score() -> Float { include.score() }
+  override func matched(into set: inout Set<MatchedTerm>) { include.matched(into: &set) }
 }
 
 /// Every document id of the segment (a query of only exclusions or filters).
 final class AllScorer: Scorer {
   let maxDoc: UInt32
-  private(set) var doc: UInt32
 
   init(maxDoc: Int) {
     self.maxDoc = UInt32(maxDoc)
+    super.init()
     doc = maxDoc > 0 ? 0 : PostingsCursor.end
   }
 
-  func next() -> UInt32 {
+  override var cost: Int { Int(maxDoc) }
+
+  override func next() -> UInt32 {
     if doc == PostingsCursor.end { return doc }
     doc = doc + 1 < maxDoc ? doc + 1 : PostingsCursor.end
     return doc
   }
 
-  func advance(to target: UInt32) -> UInt32 {
+  override func advance(to target: UInt32) -> UInt32 {
     if doc == PostingsCursor.end || doc >= target { return doc }
     doc = target < maxDoc ? target : PostingsCursor.end
     return doc
   }
 
-  func score() -> Float { 0 }
-  func matched(into set: inout Set<MatchedTerm>) {}
+  override func score() -> Float { 0 }
 }
 
 /// Documents of `inner` for which `keep` holds (date ranges, figure comparisons).
 final class FilterScorer: Scorer {
   let inner: Scorer
   let keep: (UInt32) -> Bool
-  let matchedTerms: [MatchedTerm]
-  private(set) var doc: UInt32
 
-  init(inner: Scorer, matched: [MatchedTerm] = [], keep: @escaping (UInt32) -> Bool) {
+  init(inner: Scorer, keep: @escaping (UInt32) -> Bool) {
     self.inner = inner
     self.keep = keep
-    self.matchedTerms = matched
+    super.init()
     doc = inner.doc
     settle()
   }
+
+  /// Filters are cheap to test and costly to walk: a conjunction should lead with something else.
+  override var cost: Int { inner.cost &* 2 }
 
   private func settle() {
     while doc != PostingsCursor.end && !keep(doc) { doc = inner.next() }
   }
 
-  func next() -> UInt32 {
+  override func next() -> UInt32 {
     doc = inner.next()
     settle()
     return doc
   }
 
-  func advance(to target: UInt32) -> UInt32 {
+  override func advance(to target: UInt32) -> UInt32 {
     if doc == PostingsCursor.end || doc >= target { return doc }
     doc = inner.advance(to: target)
     settle()
     return doc
   }
 
-  func score() -> Float { inner.score() }
-  func matched(into set: inout Set<MatchedTerm>) {
-    inner.matched(into: &set)
-    for m in matchedTerms { set.insert(m) }
-  }
+  override func score() -> Float { inner.score() }
+  override func matched(into set: inout Set<MatchedTerm>) { inner.matched(into: &set) }
 }
 
 /// Matches nothing.
 final class EmptyScorer: Scorer {
-  var doc: UInt32 { PostingsCursor.end }
-  func next() -> UInt32 { PostingsCursor.end }
-  func advance(to target: UInt32) -> UInt32 { PostingsCursor.end }
-  func score() -> Float { 0 }
-  func matched(into set: inout Set<MatchedTerm>) {}
+  override var cost: Int { 0 }
+
+  override init() {
+    super.init()
+    doc = PostingsCursor.end
+  }
+  override func next() -> UInt32 { PostingsCursor.end }
+  override func advance(to target: UInt32) -> UInt32 { PostingsCursor.end }
+  override func score() -> Float { 0 }
 }
 
 #if canImport(Glibc)

@@ -13,6 +13,8 @@ public struct Hit: Sendable {
   public var snippet: String
   /// The (field, term) pairs that matched this document.
   public var matched: [MatchedTerm]
+  /// The entity mentions the query's `unit:`, `place:`, `officer:` and `figure:` parts matched.
+  public var entities: [StoredMentions.Mention]
   public var segment: Int
   public var doc: UInt32
 }
@@ -43,18 +45,17 @@ public final class Searcher {
   public let reader: IndexReader
   let analyzer = Analyzer(stemming: true)
   let parser = QueryParser()
-  /// Resolves what follows `unit:`, `place:`, `officer:` (and `figure:` nouns) to the terms the
-  /// entity fields hold; the default analyses the text like any other field.
-  public var entityTerms: (Field, String) -> [[String]]
-  /// Normalises the noun of `figure:noun>N` to the noun stored in the figures column.
-  public var figureNoun: (String) -> [String]
+  /// Resolves what follows `unit:`, `place:`, `officer:` and `figure:`.
+  public let entities: EntityResolver
   private var lengthCaches: [Field: [Float]] = [:]
+  private var docFreqs: [MatchedTerm: Int] = [:]
+  /// Terms of the query outside any NOT, gathered while binding (for highlighting).
+  private var positiveTerms: Set<MatchedTerm> = []
+  private var negated = 0
 
   public init(reader: IndexReader) {
     self.reader = reader
-    let a = Analyzer(stemming: true)
-    entityTerms = { _, text in [a.tokens(text, mode: .query).map(\.term)] }
-    figureNoun = { noun in [noun.lowercased()] }
+    entities = EntityResolver(analyzer: analyzer)
   }
 
   /// Parses and runs `query`.
@@ -77,22 +78,36 @@ public final class Searcher {
     }
   }
 
+  /// Microseconds the last search spent finding and ranking (before loading documents and
+  /// building snippets).
+  public private(set) var lastRankMicros = 0
+
   public func search(_ node: QueryNode, query: String, limit: Int, highlight: Highlight) throws -> SearchResult {
+    let t0 = ContinuousClock.now
+    positiveTerms = []
     var heap = Heap<Candidate>()
+    heap.reserveCapacity(limit + 1)
     var total = 0
     var base = 0
     for (si, segment) in reader.segments.enumerated() {
       let scorer = try bind(node, segment: segment, positive: true)
+      let hasDeletes = segment.info.deletes != nil
       var d = scorer.doc
+      var floor: Float = -.infinity  // the heap's minimum once it is full
       while d != PostingsCursor.end {
-        if !segment.isDeleted(d) {
+        if !hasDeletes || !segment.isDeleted(d) {
           total += 1
-          let c = Candidate(
-            score: scorer.score(), day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si, doc: d)
-          if heap.count < limit {
-            heap.insert(c)
-          } else if let m = heap.min, m < c {
-            _ = heap.replaceMin(with: c)
+          if limit > 0 {
+            let score = scorer.score()
+            if heap.count < limit || score >= floor {
+              let c = Candidate(score: score, day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si, doc: d)
+              if heap.count < limit {
+                heap.insert(c)
+              } else if let m = heap.min, m < c {
+                _ = heap.replaceMin(with: c)
+              }
+              if heap.count == limit, let m = heap.min { floor = m.score }
+            }
           }
         }
         d = scorer.next()
@@ -101,24 +116,95 @@ public final class Searcher {
     }
     var best: [Candidate] = []
     while let c = heap.popMax() { best.append(c) }
+    let d = ContinuousClock.now - t0
+    lastRankMicros = Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
+
+    let terms = Set(positiveTerms.filter { $0.field == .body || $0.field == .title }.map(\.term))
     var hits: [Hit] = []
     for c in best {
       let segment = reader.segments[c.segment]
-      // Re-run the query on this one document to learn which terms matched it.
-      let scorer = try bind(node, segment: segment, positive: true)
-      var matched = Set<MatchedTerm>()
-      if scorer.advance(to: c.doc) == c.doc { scorer.matched(into: &matched) }
       let stored = try segment.document(c.doc)
-      let bodyTerms = Set(matched.filter { $0.field == .body || $0.field == .title }.map(\.term))
-      let snippet = Snippets.make(text: stored.text, terms: bodyTerms, analyzer: analyzer, highlight: highlight)
+      let mentions = matchedMentions(in: stored, for: node)
+      let marks = mentions.filter { !$0.inTitle }.map { $0.start..<$0.end }
+      let snippet = Snippets.make(
+        text: stored.text, hits: try bodyPositions(terms, segment: segment, doc: c.doc), marks: marks,
+        analyzer: analyzer, highlight: highlight)
       hits.append(
         Hit(
           id: stored.id, path: stored.path, title: stored.title, date: stored.date, source: stored.source,
           score: c.score, snippet: snippet,
-          matched: matched.sorted { ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term) },
-          segment: c.segment, doc: c.doc))
+          matched: positiveTerms.sorted { ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term) },
+          entities: mentions, segment: c.segment, doc: c.doc))
     }
     return SearchResult(query: query, total: total, hits: hits)
+  }
+
+  /// Every live document matching `node`, per segment, in id order (no scoring, no limit).
+  public func matchingDocuments(_ node: QueryNode) throws -> [[UInt32]] {
+    var out: [[UInt32]] = []
+    for segment in reader.segments {
+      let scorer = try bind(node, segment: segment, positive: true)
+      var ids: [UInt32] = []
+      var d = scorer.doc
+      while d != PostingsCursor.end {
+        if !segment.isDeleted(d) { ids.append(d) }
+        d = scorer.next()
+      }
+      out.append(ids)
+    }
+    return out
+  }
+
+  /// Parses a query (for commands that run it their own way).
+  public func parse(_ query: String) throws(QueryError) -> QueryNode { try parser.parse(query) }
+
+  /// Positions of `terms` in the body of one document, read from the postings.
+  func bodyPositions(_ terms: Set<String>, segment: SegmentReader, doc: UInt32) throws -> [Int32: String] {
+    var out: [Int32: String] = [:]
+    var buf: [UInt32] = []
+    for t in terms {
+      guard let info = try segment.termInfo(field: .body, term: t) else { continue }
+      let c = segment.postings(info)
+      if c.advance(to: doc) == doc {
+        c.positions(into: &buf)
+        for p in buf { out[Int32(p)] = t }
+      }
+    }
+    return out
+  }
+
+  // MARK: - Explaining hits
+
+  /// The entity parts of a query that must hold (not under NOT).
+  public static func entityParts(_ node: QueryNode) -> [QueryNode] {
+    switch node {
+    case .entity, .figure: return [node]
+    case .and(let xs), .or(let xs): return xs.flatMap(entityParts)
+    default: return []
+    }
+  }
+
+  /// Stored mentions of `doc` that the query's entity parts name.
+  public func matchedMentions(in doc: StoredDocument, for node: QueryNode) -> [StoredMentions.Mention] {
+    let parts = Self.entityParts(node)
+    guard !parts.isEmpty, let raw = doc.extra[StoredMentions.key] else { return [] }
+    let all = StoredMentions.decode(raw)
+    return all.filter { m in
+      parts.contains { part in
+        switch part {
+        case .entity(let kind, let text, _):
+          return entities.matches(m, kind: kind, text: text)
+        case .figure(let noun, let op, let value):
+          let (stored, scale) = FigureNoun.normalize(noun)
+          guard m.kind == .figure, m.canonical.lowercased() == stored.lowercased(), let v = m.value else {
+            return false
+          }
+          return op.holds(v, value * scale)
+        default:
+          return false
+        }
+      }
+    }
   }
 
   // MARK: - Binding a query to a segment
@@ -138,12 +224,23 @@ public final class Searcher {
     }
   }
 
+  /// Document frequency over all segments, cached for the searcher's life (one snapshot).
+  func docFreq(_ field: Field, _ term: String) throws -> Int {
+    let key = MatchedTerm(field: field, term: term)
+    if let n = docFreqs[key] { return n }
+    let n = try reader.docFreq(field: field, term: term)
+    if docFreqs.count > 100_000 { docFreqs.removeAll() }
+    docFreqs[key] = n
+    return n
+  }
+
   /// Fields a bare word searches.
   static let defaultFields: [Field] = [.title, .body]
 
   func termScorer(_ segment: SegmentReader, _ field: Field, _ term: String) throws -> Scorer? {
+    if negated == 0 { positiveTerms.insert(MatchedTerm(field: field, term: term)) }
     guard let info = try segment.termInfo(field: field, term: term) else { return nil }
-    let df = try reader.docFreq(field: field, term: term)
+    let df = try docFreq(field, term)
     let w = BM25.idf(docFreq: df, docs: reader.totalDocs) * boost(field) * (BM25.k1 + 1)
     return TermScorer(
       cursor: segment.postings(info), segment: segment, field: field, term: term, weight: w, cache: cache(field))
@@ -159,10 +256,11 @@ public final class Searcher {
     if byPos.count == 1 { return try termScorer(segment, field, byPos[0].1) ?? EmptyScorer() }
     var cursors: [PostingsCursor] = []
     var idf: Float = 0
+    if negated == 0 { for (_, term) in byPos { positiveTerms.insert(MatchedTerm(field: field, term: term)) } }
     for (_, term) in byPos {
       guard let info = try segment.termInfo(field: field, term: term) else { return EmptyScorer() }
       cursors.append(segment.postings(info))
-      idf += BM25.idf(docFreq: try reader.docFreq(field: field, term: term), docs: reader.totalDocs)
+      idf += BM25.idf(docFreq: try docFreq(field, term), docs: reader.totalDocs)
     }
     let first = byPos[0].0
     return PhraseScorer(
@@ -206,7 +304,7 @@ public final class Searcher {
       return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
     case .entity(let kind, let text, _):
       var parts: [Scorer] = []
-      for terms in entityTerms(kind, text) where !terms.isEmpty {
+      for terms in entities.phrases(kind, text) where !terms.isEmpty {
         let tokens = terms.enumerated().map { Token(term: $1, position: Int32($0), start: 0, end: 0) }
         let s = try phraseScorer(segment, kind, tokens)
         if !(s is EmptyScorer) { parts.append(s) }
@@ -218,6 +316,8 @@ public final class Searcher {
       var negatives: [Scorer] = []
       for c in children {
         if case .not(let inner) = c {
+          negated += 1
+          defer { negated -= 1 }
           if let s = try bindOptional(inner, segment: segment) { negatives.append(s) }
         } else if let s = try bindOptional(c, segment: segment) {
           positives.append(s)
@@ -241,6 +341,8 @@ public final class Searcher {
       }
       return DisjunctionScorer(parts)
     case .not(let inner):
+      negated += 1
+      defer { negated -= 1 }
       guard let ex = try bindOptional(inner, segment: segment) else { return EmptyScorer() }
       return ExclusionScorer(include: AllScorer(maxDoc: segment.maxDoc), exclude: ex)
     case .dateRange(let from, let to):
@@ -251,12 +353,18 @@ public final class Searcher {
         return day >= lo && day <= hi
       }
     case .figure(let noun, let op, let value):
-      let ids = Set(figureNoun(noun).compactMap { segment.figureNounId($0) })
-      if ids.isEmpty { return EmptyScorer() }
-      return FilterScorer(inner: AllScorer(maxDoc: segment.maxDoc)) { d in
+      let (stored, scale) = FigureNoun.normalize(noun)
+      let value = value * scale
+      let term = stored.lowercased()
+      // Only documents whose figure field counts this noun can hold such a figure: walk that
+      // term's postings and test the column values of those documents only.
+      guard let nounId = segment.figureNounId(term), let inner = try termScorer(segment, .figure, term) else {
+        return EmptyScorer()
+      }
+      return FilterScorer(inner: inner) { d in
         var hit = false
         segment.figures(d) { id, v in
-          if !hit && ids.contains(id) && op.holds(v, value) { hit = true }
+          if !hit && id == nounId && op.holds(v, value) { hit = true }
         }
         return hit
       }

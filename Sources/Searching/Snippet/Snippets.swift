@@ -7,9 +7,12 @@ public enum Snippets {
 
   /// - Parameters:
   ///   - terms: indexed terms (as the analyzer produces them) to highlight.
-  public static func make(text: String, terms: Set<String>, analyzer: Analyzer, highlight: Highlight, maxWords: Int = 30) -> String {
+  ///   - marks: byte ranges to highlight as well (entity mentions); the window centres on them.
+  public static func make(
+    text: String, terms: Set<String>, marks: [Range<Int>] = [], analyzer: Analyzer, highlight: Highlight,
+    maxWords: Int = 30
+  ) -> String {
     let tokens = analyzer.tokens(text, mode: .index)
-    let utf8 = Array(text.utf8)
     if tokens.isEmpty { return "" }
     // Collapse alternatives at one position: a position matches if any of its forms does.
     var positions: [(start: Int, end: Int, hit: String?)] = []
@@ -21,10 +24,39 @@ public enum Snippets {
         positions.append((Int(t.start), Int(t.end), hit))
       }
     }
+    return window(text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
+  }
+
+  /// The same, when the index already told which positions matched (`hits`: position → term):
+  /// the text is only split into words, not folded or stemmed.
+  public static func make(
+    text: String, hits: [Int32: String], marks: [Range<Int>] = [], analyzer: Analyzer, highlight: Highlight,
+    maxWords: Int = 30
+  ) -> String {
+    let spans = analyzer.spans(text)
+    if spans.isEmpty { return "" }
+    var positions: [(start: Int, end: Int, hit: String?)] = []
+    positions.reserveCapacity(spans.count)
+    for (i, s) in spans.enumerated() { positions.append((Int(s.start), Int(s.end), hits[Int32(i)])) }
+    return window(text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
+  }
+
+  static func window(
+    text: String, positions: inout [(start: Int, end: Int, hit: String?)], marks: [Range<Int>],
+    highlight: Highlight, maxWords: Int
+  ) -> String {
+    let utf8 = Array(text.utf8)
+    let marked = "\u{1}mention"
+    if !marks.isEmpty {
+      for k in positions.indices where positions[k].hit == nil && marks.contains(where: { $0.contains(positions[k].start) }) {
+        positions[k].hit = marked
+      }
+    }
+    let terms = positions.contains { $0.hit != nil }
     // Best window: most distinct matched terms, then most matches, earliest.
     var bestStart = 0
     var bestScore = (-1, -1)
-    if !terms.isEmpty {
+    if terms {
       var counts: [String: Int] = [:]
       var hits = 0
       var lo = 0
@@ -47,21 +79,36 @@ public enum Snippets {
           bestStart = lo
         }
       }
-      // Start a few words before the first match so it has context.
-      if let firstHit = (bestStart..<min(positions.count, bestStart + maxWords)).first(where: { positions[$0].hit != nil }) {
-        bestStart = max(0, min(bestStart, firstHit - 4))
+      // Start a few words before the first match so it has context, keeping the last one in.
+      let window = bestStart..<min(positions.count, bestStart + maxWords)
+      if let firstHit = window.first(where: { positions[$0].hit != nil }),
+        let lastHit = window.last(where: { positions[$0].hit != nil })
+      {
+        bestStart = max(0, max(firstHit - 4, lastHit - maxWords + 1))
       }
     }
     let endIndex = min(positions.count, bestStart + maxWords) - 1
     let from = bestStart == 0 ? 0 : positions[bestStart].start
     let to = endIndex == positions.count - 1 ? utf8.count : positions[endIndex].end
     var out = bestStart == 0 ? "" : "…"
-    var cursor = from
+    // Highlighted spans, neighbours joined across a space, hyphen, slash or apostrophe
+    // ("Det Supt Alcock", "T/DCI").
+    var spans: [(Int, Int)] = []
     for k in bestStart...endIndex where positions[k].hit != nil {
       let p = positions[k]
-      out += clean(utf8[cursor..<p.start])
-      out += highlight.open + String(decoding: utf8[p.start..<p.end], as: UTF8.self) + highlight.close
-      cursor = p.end
+      if let last = spans.last, p.start - last.1 <= 3,
+        utf8[last.1..<p.start].allSatisfy({ $0 == 0x20 || $0 == 0x2D || $0 == 0x2F || $0 == 0x27 })
+      {
+        spans[spans.count - 1].1 = p.end
+      } else {
+        spans.append((p.start, p.end))
+      }
+    }
+    var cursor = from
+    for (a, b) in spans {
+      out += clean(utf8[cursor..<a])
+      out += highlight.open + String(decoding: utf8[a..<b], as: UTF8.self) + highlight.close
+      cursor = b
     }
     out += clean(utf8[cursor..<to])
     if to < utf8.count { out += "…" }

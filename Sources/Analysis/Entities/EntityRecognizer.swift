@@ -1,0 +1,168 @@
+/// Finds units, places, officers and figures in police news.
+///
+/// Recognition is rule-based and linear in the text: the text is tokenised once
+/// (`EntityTokens`), keyword tables and the gazetteer are probed by folded hashes, and each token
+/// is claimed by at most one mention. Units are found first, then officers (and other people,
+/// whose names block places), then figures, then places. A document is read twice: a first pass
+/// learns what the document defines (acronyms such as "(ROCU)", officers' full names and the
+/// places it mentions), a second pass emits mentions using that memory, so a later "Det Supt
+/// Alcock" or an earlier "ROCU" resolves to the same entity.
+///
+/// Pure: no I/O, no throwing, safe to share across threads.
+public struct EntityRecognizer: Sendable {
+  /// Creates a recogniser. The gazetteer is parsed once per process on first use.
+  public init() {}
+
+  /// All mentions in a document, in text order.
+  ///
+  /// Back-references ("Det Supt Alcock", "Mr Biddle") resolve to the person named earlier (or
+  /// later) in the same document; acronyms defined in the text ("… Unit (ROCU)") are learned for
+  /// that document. Offsets are UTF-8 byte offsets into `title` and `text` respectively.
+  /// - Parameters:
+  ///   - title: The headline.
+  ///   - text: The body text.
+  /// - Returns: Mentions in the title and in the body, each in text order.
+  public func recognize(title: String, text: String) -> (
+    titleMentions: [EntityMention], bodyMentions: [EntityMention]
+  ) {
+    let t = EntityTokens(title)
+    let b = EntityTokens(text)
+    var memory = DocumentMemory()
+    var scanB = DocumentScan(tokens: b, isTitle: false)
+    scanB.run(memory: &memory, emit: false)
+    var scanT = DocumentScan(tokens: t, isTitle: true)
+    scanT.run(memory: &memory, emit: false)
+    scanT = DocumentScan(tokens: t, isTitle: true)
+    scanT.run(memory: &memory, emit: true)
+    scanB = DocumentScan(tokens: b, isTitle: false)
+    scanB.run(memory: &memory, emit: true)
+    return (scanT.sortedMentions(), scanB.sortedMentions())
+  }
+
+  /// Mentions in a single text with no title.
+  public func recognize(_ text: String) -> [EntityMention] {
+    recognize(title: "", text: text).bodyMentions
+  }
+
+  /// Resolves what a user typed after `unit:` to a canonical unit name.
+  ///
+  /// "ROCU", "Regional Organised Crime Unit" and "regional organised crime unit" all give
+  /// "Regional Organised Crime Unit"; "Op Raptor" and "operation raptor" give "Operation Raptor".
+  /// Unknown unit names come back title-cased; `nil` for an empty query.
+  public func canonicalUnit(_ query: String) -> String? {
+    UnitRecognizer.canonical(query: query)
+  }
+
+  /// Resolves what a user typed after `place:` to a gazetteer place and the places within it.
+  ///
+  /// "Essex" gives ("Essex", [every town, borough and unitary authority in Essex, including
+  /// Southend-on-Sea and Thurrock]); "Leigh-on-Sea" gives ("Leigh-on-Sea", []).
+  /// - Returns: `nil` when the name is not in the gazetteer.
+  public func place(_ query: String) -> (canonical: String, containedPlaces: [String])? {
+    PlaceRecognizer.resolve(query: query)
+  }
+
+  /// Splits what a user typed after `officer:` into a normalised rank and lower-cased names.
+  ///
+  /// "DCI Miller" gives ("DCI", ["miller"]); "Det Supt Lisa Alcock" gives ("DSU",
+  /// ["lisa", "alcock"]); "T/DCI Neal Miller" gives ("DCI", ["neal", "miller"]).
+  public static func officerQuery(_ query: String) -> (rank: String?, names: [String]) {
+    OfficerRecognizer.parseQuery(query)
+  }
+}
+
+/// What one document teaches the recogniser in the first pass.
+struct DocumentMemory {
+  struct Person {
+    var first: String?
+    var surname: String
+    var ranks: [String]
+    var isOfficer: Bool
+    /// The rank as written when no first name is known ("Det Supt").
+    var rankAsWritten: String?
+
+    var canonical: String {
+      if let first { return "\(first) \(surname)" }
+      if let rankAsWritten { return "\(rankAsWritten) \(surname)" }
+      return surname
+    }
+  }
+
+  /// Acronym hash → canonical unit name, learned from "(ROCU)" definitions.
+  var acronyms: [UInt64: String] = [:]
+  /// Canonical unit name → acronyms the document defined for it.
+  var acronymsByUnit: [String: [String]] = [:]
+  var persons: [Person] = []
+  /// Surname hash → index in `persons`.
+  var surnames: [UInt64: Int] = [:]
+  /// Names of places mentioned unambiguously, and their parents.
+  var placeContext: Set<String> = []
+
+  mutating func notePerson(first: String?, surname: String, surnameHash: UInt64, rank: Rank?) {
+    if let i = surnames[surnameHash] {
+      if persons[i].first == nil, let first { persons[i].first = first }
+      if let rank {
+        persons[i].isOfficer = true
+        for r in [rank.abbreviation, rank.full] where !persons[i].ranks.contains(r) {
+          persons[i].ranks.append(r)
+        }
+        if persons[i].rankAsWritten == nil { persons[i].rankAsWritten = rank.written }
+      }
+      return
+    }
+    surnames[surnameHash] = persons.count
+    persons.append(
+      Person(
+        first: first, surname: surname, ranks: rank.map { [$0.abbreviation, $0.full] } ?? [],
+        isOfficer: rank != nil, rankAsWritten: rank?.written))
+  }
+}
+
+/// One pass over one text.
+struct DocumentScan {
+  let t: EntityTokens
+  let isTitle: Bool
+  var claimed: [Bool]
+  var mentions: [EntityMention] = []
+
+  init(tokens: EntityTokens, isTitle: Bool) {
+    t = tokens
+    self.isTitle = isTitle
+    claimed = Array(repeating: false, count: tokens.tokens.count)
+  }
+
+  mutating func run(memory: inout DocumentMemory, emit: Bool) {
+    UnitRecognizer.scan(&self, memory: &memory)
+    OfficerRecognizer.scan(&self, memory: &memory)
+    FigureRecognizer.scan(&self)
+    PlaceRecognizer.scan(&self, memory: &memory, emit: emit)
+  }
+
+  @inline(__always) func free(_ a: Int, _ b: Int) -> Bool {
+    if a < 0 || b > claimed.count { return false }
+    for k in a..<b where claimed[k] { return false }
+    return true
+  }
+
+  mutating func claim(_ a: Int, _ b: Int) {
+    for k in a..<b { claimed[k] = true }
+  }
+
+  /// Adds a mention over tokens `a..<b` and claims them.
+  mutating func add(
+    _ kind: EntityKind, _ a: Int, _ b: Int, canonical: String, aliases: [String] = [],
+    figure: Figure? = nil
+  ) {
+    let s = t.tokens[a].start
+    let e = t.tokens[b - 1].end
+    claim(a, b)
+    mentions.append(
+      EntityMention(
+        kind: kind, canonical: canonical, surface: t.text(from: s, to: e), start: s, end: e,
+        aliases: aliases, figure: figure))
+  }
+
+  func sortedMentions() -> [EntityMention] {
+    mentions.sorted { $0.start < $1.start }
+  }
+}

@@ -1,0 +1,243 @@
+/// The word-level view of a text that the entity recognisers read.
+///
+/// Tokens are words, numbers and punctuation over the UTF-8 bytes, with byte offsets. Hyphens
+/// inside words are not tokens: "Leigh-on-Sea" is three words, the last two marked `hyphenBefore`,
+/// so "Leigh on Sea" folds to the same key. A possessive "'s" is its own token. Each word carries
+/// a 64-bit hash of its folded form (ASCII lower-cased, apostrophes and dots dropped), so the
+/// recognisers compare hashes, not strings.
+struct EntityTokens {
+  enum Kind: UInt8 { case word, number, punct }
+
+  struct Token {
+    var start: Int
+    var end: Int
+    var kind: Kind
+    /// Folded hash (words and numbers) or the punctuation's hash.
+    var hash: UInt64
+    /// First byte is an ASCII capital (or, for non-ASCII, treated as capitalised).
+    var cap: Bool
+    /// Every letter is a capital and there are at least two letters.
+    var allCaps: Bool
+    /// No whitespace between this token and the one before.
+    var joined: Bool
+    /// Joined to the previous word by a hyphen.
+    var hyphenBefore: Bool
+    /// First token of a sentence (or of the text, or after a line break).
+    var sentenceStart: Bool
+  }
+
+  let bytes: [UInt8]
+  var tokens: [Token] = []
+
+  init(_ text: String) {
+    bytes = Array(text.utf8)
+    tokens.reserveCapacity(bytes.count / 5 + 4)
+    tokenize()
+  }
+
+  // MARK: - Hashing
+
+  static let seed: UInt64 = 0xcbf2_9ce4_8422_2325
+  static let prime: UInt64 = 0x100_0000_01b3
+
+  /// Folded hash of a string as one word (used to build keyword tables).
+  static func hash(_ s: String) -> UInt64 {
+    var h = seed
+    for b in s.utf8 { h = fold(h, b) }
+    return h
+  }
+
+  @inline(__always)
+  static func fold(_ h: UInt64, _ b: UInt8) -> UInt64 {
+    if b == 0x27 || b == 0x2E { return h }  // ' and . are dropped
+    let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+    return (h ^ UInt64(c)) &* prime
+  }
+
+  /// Combines word hashes into a sequence hash.
+  @inline(__always)
+  static func combine(_ seq: UInt64, _ h: UInt64) -> UInt64 {
+    (seq ^ h) &* 0x9E37_79B9_7F4A_7C15 &+ 0x632B_E59B_D9B4_E019
+  }
+
+  /// Sequence hash of a phrase, tokenised exactly as text is.
+  static func phraseHash(_ phrase: String) -> UInt64 {
+    let t = EntityTokens(phrase)
+    var seq: UInt64 = 0
+    for tok in t.tokens where tok.kind != .punct || tok.hash != commaHash {
+      seq = combine(seq, tok.hash)
+    }
+    return seq
+  }
+
+  static let commaHash = hash(",")
+
+  // MARK: - Access
+
+  @inline(__always) func text(_ i: Int) -> String {
+    String(decoding: bytes[tokens[i].start..<tokens[i].end], as: UTF8.self)
+  }
+
+  func text(from a: Int, to b: Int) -> String {
+    String(decoding: bytes[a..<b], as: UTF8.self)
+  }
+
+  /// The first byte of token `i`.
+  @inline(__always) func firstByte(_ i: Int) -> UInt8 { bytes[tokens[i].start] }
+
+  @inline(__always) func isLower(_ i: Int) -> Bool {
+    let b = firstByte(i)
+    return tokens[i].kind == .word && b >= 0x61 && b <= 0x7A
+  }
+
+  /// Whether token `i` is exactly the punctuation character `c`.
+  @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].end - tokens[i].start == 1
+      && bytes[tokens[i].start] == c
+  }
+
+  // MARK: - Tokenizer
+
+  @inline(__always) private static func isLetter(_ b: UInt8) -> Bool {
+    (b >= 0x61 && b <= 0x7A) || (b >= 0x41 && b <= 0x5A)
+  }
+  @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+  /// Length of a multi-byte punctuation sequence at `i` (curly quotes, dashes, £, nbsp), or 0.
+  @inline(__always) private func multiPunct(_ i: Int) -> Int {
+    let b = bytes[i]
+    if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA3 || bytes[i + 1] == 0xA0 { return 2 }
+    if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 { return 3 }
+    return 0
+  }
+
+  @inline(__always) private func isApostrophe(_ i: Int) -> Int {
+    if bytes[i] == 0x27 { return 1 }
+    if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
+      return 3
+    }
+    return 0
+  }
+
+  private mutating func tokenize() {
+    let n = bytes.count
+    var i = 0
+    var space = true
+    var hyphen = false
+    var sentence = true
+    while i < n {
+      let b = bytes[i]
+      if b == 0x20 || b == 0x09 || b == 0x0D {
+        space = true
+        i += 1
+        continue
+      }
+      if b == 0x0A {
+        space = true
+        sentence = true
+        i += 1
+        continue
+      }
+      if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 {  // no-break space
+        space = true
+        i += 2
+        continue
+      }
+      let start = i
+      var kind = Kind.punct
+      var h = Self.seed
+      var cap = false
+      var upper = 0
+      var lower = 0
+      let mp = multiPunct(i)
+      if Self.isDigit(b) {
+        kind = .number
+        while i < n {
+          let c = bytes[i]
+          if Self.isDigit(c) {
+            h = Self.fold(h, c)
+            i += 1
+          } else if c == 0x2C || c == 0x2E, i + 1 < n, Self.isDigit(bytes[i + 1]) {
+            if c == 0x2E { h = (h ^ 0x2E) &* Self.prime }
+            i += 1
+          } else {
+            break
+          }
+        }
+      } else if Self.isLetter(b) || (b >= 0x80 && mp == 0) {
+        kind = .word
+        cap = (b >= 0x41 && b <= 0x5A) || b >= 0x80
+        while i < n {
+          let c = bytes[i]
+          if Self.isLetter(c) {
+            if c <= 0x5A { upper += 1 } else { lower += 1 }
+            h = Self.fold(h, c)
+            i += 1
+          } else if c >= 0x80 && multiPunct(i) == 0 {
+            h = Self.fold(h, c)
+            i += 1
+          } else {
+            let a = isApostrophe(i)
+            // An apostrophe inside a word ("O'Brien") stays; a possessive "'s" is split off.
+            if a > 0, i + a < n, Self.isLetter(bytes[i + a]) {
+              let after = i + a + 1
+              let isPossessive =
+                (bytes[i + a] == 0x73 || bytes[i + a] == 0x53)
+                && (after >= n || !Self.isLetter(bytes[after]))
+              if isPossessive { break }
+              i += a
+              continue
+            }
+            break
+          }
+        }
+      } else {
+        let a = isApostrophe(i)
+        if a > 0, i + a < n, bytes[i + a] == 0x73,
+          i + a + 1 >= n || !Self.isLetter(bytes[i + a + 1]),
+          !space
+        {
+          i += a + 1
+          h = Self.fold(Self.seed, 0x73)
+          kind = .word
+        } else if b == 0x2D, !space, i + 1 < n,
+          Self.isLetter(bytes[i + 1]) || Self.isDigit(bytes[i + 1]),
+          let last = tokens.last, last.kind != .punct
+        {
+          hyphen = true
+          i += 1
+          continue
+        } else {
+          let len = mp > 0 ? mp : 1
+          for k in 0..<len { h = (h ^ UInt64(bytes[i + k])) &* Self.prime }
+          i += len
+        }
+      }
+      let tok = Token(
+        start: start, end: i, kind: kind, hash: h, cap: cap, allCaps: upper >= 2 && lower == 0,
+        joined: !space, hyphenBefore: hyphen, sentenceStart: sentence)
+      tokens.append(tok)
+      space = false
+      hyphen = false
+      if kind == .punct {
+        let c = bytes[start]
+        if (c == 0x2E || c == 0x21 || c == 0x3F) && i - start == 1 {
+          // "St." or "Insp." followed by a capital is an abbreviation, not a sentence end.
+          sentence =
+            !(tokens.count >= 2 && Self.abbreviations.contains(tokens[tokens.count - 2].hash))
+        } else if !(c == 0x22 || c == 0x27 || (c == 0xE2 && i - start == 3)) {
+          sentence = false
+        }
+      } else {
+        sentence = false
+      }
+    }
+  }
+
+  static let abbreviations: Set<UInt64> = Set(
+    [
+      "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con",
+      "cmdr",
+    ]
+    .map { hash($0) })
+}

@@ -1,0 +1,250 @@
+/// Finds numbers with what they count: counts, money, mass, durations and percentages.
+///
+/// A figure is an optional qualifier ("almost", "more than"), an optional "£", a number (digits
+/// with "," and ".", or a number word "two" … "ninety", "dozen"), an optional multiplier
+/// ("million", "m", "bn", "k"), and then a unit or a counted noun (possibly after one or two
+/// modifiers: "64 illegal firearms"). See `Figure` for units and nouns, and for what is not a
+/// figure (years, dates, times, ages, labels such as "page 4").
+enum FigureRecognizer {
+  static let pound: UInt64 = {
+    var h = EntityTokens.seed
+    for b in "£".utf8 { h = (h ^ UInt64(b)) &* EntityTokens.prime }
+    return h
+  }()
+  static let percentSign: UInt64 = (EntityTokens.seed ^ 0x25) &* EntityTokens.prime
+
+  static func scan(_ d: inout DocumentScan) {
+    let toks = d.t.tokens
+    let n = toks.count
+    var i = 0
+    while i < n {
+      let tok = toks[i]
+      guard !d.claimed[i] else {
+        i += 1
+        continue
+      }
+      var value: Double
+      var numEnd = i + 1
+      if tok.kind == .number {
+        // Joined to a letter ("A12", "M25") or a "£"-less decimal time "10.30am": skip.
+        if tok.joined, i > 0, toks[i - 1].kind == .word {
+          i += 1
+          continue
+        }
+        value = parse(d.t, i)
+        // "twenty-five" style numbers don't occur with digits; "1,000" parsed already.
+      } else if tok.kind == .word, !tok.cap || tok.sentenceStart,
+        let v = Lexicon.numberWords[tok.hash]
+      {
+        value = v
+        while numEnd < n, toks[numEnd].hyphenBefore, let v2 = Lexicon.numberWords[toks[numEnd].hash]
+        {
+          value += v2
+          numEnd += 1
+        }
+      } else if tok.kind == .word, tok.hash == Lexicon.one, i + 1 < n,
+        let m = Lexicon.multipliers[toks[i + 1].hash], m >= 1000
+      {
+        value = 1
+      } else {
+        i += 1
+        continue
+      }
+      guard let f = figure(&d, start: i, numEnd: numEnd, value: value) else {
+        i = numEnd
+        continue
+      }
+      i = f
+    }
+  }
+
+  /// Builds a figure for the number at `start..<numEnd`; returns the index after it, or nil.
+  static func figure(_ d: inout DocumentScan, start: Int, numEnd: Int, value v0: Double) -> Int? {
+    let t = d.t
+    let toks = t.tokens
+    let n = toks.count
+    var value = v0
+    let isDigits = toks[start].kind == .number
+    // Years and dates.
+    if isDigits {
+      let len = toks[start].end - toks[start].start
+      let raw = t.bytes[toks[start].start]
+      if len == 4, raw == 0x31 || raw == 0x32, v0 >= 1900, v0 <= 2099 { return nil }
+      if start > 0, Lexicon.months.contains(toks[start - 1].hash), toks[start - 1].cap {
+        return nil
+      }
+      if numEnd < n, Lexicon.months.contains(toks[numEnd].hash), toks[numEnd].cap { return nil }
+      if t.isPunct(numEnd, 0x3A) { return nil }  // 10:30
+    }
+    // Labels before: "page 4", "aged 34".
+    if start > 0, Lexicon.numberLabels.contains(toks[start - 1].hash), !t.isPunct(start - 1, 0xA3) {
+      return nil
+    }
+    // "£" before.
+    var a = start
+    var money = false
+    if start > 0, toks[start - 1].hash == pound, toks[start - 1].kind == .punct {
+      money = true
+      a = start - 1
+    }
+    // Qualifier before.
+    var qualifier: String?
+    var best = 0
+    for q in Lexicon.qualifiers where q.words.count > best && a - q.words.count >= 0 {
+      var ok = true
+      for (k, w) in q.words.enumerated()
+      where toks[a - q.words.count + k].hash != w || toks[a - q.words.count + k].kind != .word {
+        ok = false
+        break
+      }
+      if ok {
+        best = q.words.count
+        qualifier = q.text
+      }
+    }
+    let qStart = a - best
+    if best > 0, !d.free(qStart, a) { qualifier = nil }
+    let spanStart = qualifier == nil ? a : qStart
+    // Multiplier after.
+    var e = numEnd
+    if e < n, let m = Lexicon.multipliers[toks[e].hash], toks[e].kind == .word, !toks[e].cap {
+      value *= m
+      e += 1
+    }
+    func finish(_ end: Int, unit: String, noun: String, value: Double) -> Int? {
+      guard d.free(spanStart, end) else { return nil }
+      d.add(
+        .figure, spanStart, end, canonical: noun,
+        figure: Figure(value: value, unit: unit, noun: noun, qualifier: qualifier))
+      return end
+    }
+    if money {
+      return finish(e, unit: "gbp", noun: "£", value: value)
+    }
+    guard e < n else { return nil }
+    let next = toks[e]
+    // Percent.
+    if next.hash == percentSign, next.kind == .punct {
+      return finish(e + 1, unit: "percent", noun: "%", value: value)
+    }
+    if next.hash == Lexicon.perHash, e + 1 < n, toks[e + 1].hash == Lexicon.centHash {
+      return finish(e + 2, unit: "percent", noun: "%", value: value)
+    }
+    if next.kind == .word, Lexicon.percentWords.contains(next.hash), !next.cap {
+      return finish(e + 1, unit: "percent", noun: "%", value: value)
+    }
+    // Headlines may be in Title Case ("Police Seize 64 Firearms").
+    let titleCase = d.isTitle
+    guard next.kind == .word, !next.cap || titleCase else { return nil }
+    // A hyphenated compound ("34-year-old", "three-year") is an adjective, not a figure.
+    if next.hyphenBefore { return nil }
+    if Lexicon.pounds.contains(next.hash) {
+      return finish(e + 1, unit: "gbp", noun: "£", value: value)
+    }
+    if let kg = Lexicon.massUnits[next.hash] {
+      return finish(e + 1, unit: "kg", noun: "kilogram", value: value * kg)
+    }
+    if let dur = Lexicon.durations[next.hash] {
+      // "34 years old" is an age.
+      if e + 1 < n, toks[e + 1].hash == Lexicon.oldHash { return nil }
+      return finish(e + 1, unit: dur.unit, noun: dur.noun, value: value)
+    }
+    // Times: "10pm", "10 am".
+    if next.hash == Lexicon.amHash || next.hash == Lexicon.pmHash { return nil }
+    // Count with a noun, after up to two modifiers.
+    var k = e
+    var mods = 0
+    while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap || titleCase,
+      Lexicon.figureModifiers.contains(toks[k].hash), toks[k + 1].kind == .word,
+      !toks[k + 1].cap || titleCase,
+      !Lexicon.notNouns.contains(toks[k + 1].hash),
+      !Lexicon.functionWords.contains(toks[k + 1].hash)
+    {
+      k += 1
+      mods += 1
+    }
+    // A participle is never the noun: "2,500 drug lines closed" → "lines".
+    while k > e, isParticiple(t, k) { k -= 1 }
+    if isParticiple(t, k) { return nil }
+    // Compound nouns: "29 bank accounts" — a singular word followed by another noun.
+    var extra = 0
+    while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word,
+      !toks[k + 1].cap || titleCase,
+      !toks[k + 1].hyphenBefore, !endsInS(t, k), !Lexicon.notNouns.contains(toks[k].hash),
+      !Lexicon.notNouns.contains(toks[k + 1].hash),
+      !Lexicon.functionWords.contains(toks[k + 1].hash),
+      !Lexicon.peopleNouns.contains(toks[k].hash)
+    {
+      k += 1
+      extra += 1
+    }
+    // Hyphenated nouns ("stop-and-search") are one noun.
+    var nounEnd = k + 1
+    while nounEnd < n, toks[nounEnd].hyphenBefore, toks[nounEnd].kind == .word { nounEnd += 1 }
+    let nt = toks[k]
+    guard nt.kind == .word, !nt.cap || titleCase, !Lexicon.notNouns.contains(nt.hash),
+      !Lexicon.months.contains(nt.hash), nt.end - nt.start >= 2
+    else { return nil }
+    // A verb right after the number is not a noun ("were", handled) — "6 arrested" is rare.
+    let word = t.text(from: nt.start, to: toks[nounEnd - 1].end).lowercased()
+    if isParticiple(t, k) && word != "shed" { return nil }
+    var noun = lemma(word)
+    if Lexicon.peopleNouns.contains(nt.hash) {
+      var p = spanStart - 1
+      if p >= 0, t.isPunct(p, 0x2C) { p -= 1 }
+      if p >= 0, let act = Lexicon.actVerbs[toks[p].hash] { noun = act }
+    }
+    return finish(nounEnd, unit: "count", noun: noun, value: value)
+  }
+
+  static func isParticiple(_ t: EntityTokens, _ i: Int) -> Bool {
+    let s = t.tokens[i].start
+    let e = t.tokens[i].end
+    if e - s > 4, t.bytes[e - 3] == 0x69, t.bytes[e - 2] == 0x6E, t.bytes[e - 1] == 0x67 {
+      return true  // "quoting", "including"
+    }
+    return e - s > 3 && t.bytes[e - 2] == 0x65 && t.bytes[e - 1] == 0x64 && t.bytes[e - 3] != 0x65
+  }
+
+  static func endsInS(_ t: EntityTokens, _ i: Int) -> Bool {
+    let b = t.bytes[t.tokens[i].end - 1]
+    return b == 0x73 || b == 0x53
+  }
+
+  /// The value of the number token `i` (digits, "," thousands, "." decimals).
+  static func parse(_ t: EntityTokens, _ i: Int) -> Double {
+    var whole: Double = 0
+    var frac: Double = 0
+    var scale: Double = 1
+    var inFrac = false
+    for b in t.bytes[t.tokens[i].start..<t.tokens[i].end] {
+      if b == 0x2E {
+        inFrac = true
+      } else if b >= 0x30 && b <= 0x39 {
+        let d = Double(b - 0x30)
+        if inFrac {
+          scale /= 10
+          frac += d * scale
+        } else {
+          whole = whole * 10 + d
+        }
+      }
+    }
+    return whole + frac
+  }
+
+  /// Singular of a plural noun by rule, with a table of irregular forms.
+  static func lemma(_ w: String) -> String {
+    if let l = Lexicon.irregularLemmas[w] { return l }
+    if w.hasSuffix("ies") && w.count > 4 { return String(w.dropLast(3)) + "y" }
+    if w.hasSuffix("sses") || w.hasSuffix("xes") || w.hasSuffix("ches") || w.hasSuffix("shes") {
+      return String(w.dropLast(2))
+    }
+    if w.hasSuffix("s") && !w.hasSuffix("ss") && !w.hasSuffix("us") && !w.hasSuffix("is")
+      && w.count > 3
+    {
+      return String(w.dropLast())
+    }
+    return w
+  }
+}

@@ -1,0 +1,372 @@
+/// A police rank or role as found in text.
+struct Rank: Sendable {
+  /// Normalised abbreviation: "PC", "DC", "PS", "DS", "Insp", "DI", "CI", "DCI", "Supt", "DSU",
+  /// "ChSupt", "DCS", "ACC", "DCC", "CC", "Cmdr", "PCC", "PFCC", "PCSO", "SC", "Det".
+  var abbreviation: String
+  /// Full title: "Detective Superintendent".
+  var full: String
+  /// As written, without a T/ or A/ prefix: "Det Supt".
+  var written: String
+}
+
+/// Finds named police officers and role holders, and other people's names (which are not
+/// emitted but keep their tokens from becoming places).
+///
+/// An officer is a rank or role ("DCI", "Det Supt", "Chief Constable", "Police and Crime
+/// Commissioner"), optionally prefixed "T/", "A/", "Temporary" or "Acting", followed by one to
+/// three capitalised name words. Later mentions by rank and surname, by "Mr/Ms/Mrs/Dr" and
+/// surname, by first name and surname, or by the surname alone resolve to the same person.
+enum OfficerRecognizer {
+  static let ranks: [(abbr: String, full: String, forms: [String])] = [
+    ("PC", "Police Constable", ["PC", "Police Constable", "Pc"]),
+    ("DC", "Detective Constable", ["DC", "Det Con", "Det Const", "Detective Constable", "D/C"]),
+    ("PS", "Police Sergeant", ["PS", "Sgt", "Sergeant", "Police Sergeant"]),
+    ("DS", "Detective Sergeant", ["DS", "Det Sgt", "Detective Sergeant", "D/Sgt"]),
+    ("Insp", "Inspector", ["Insp", "Inspector", "Police Inspector"]),
+    ("DI", "Detective Inspector", ["DI", "Det Insp", "Detective Inspector", "D/Insp"]),
+    ("CI", "Chief Inspector", ["Ch Insp", "Chief Insp", "Chief Inspector", "C/Insp"]),
+    (
+      "DCI", "Detective Chief Inspector",
+      ["DCI", "Det Ch Insp", "Det Chief Insp", "Detective Chief Inspector"]
+    ),
+    ("Supt", "Superintendent", ["Supt", "Superintendent", "Supt"]),
+    (
+      "DSU", "Detective Superintendent",
+      ["DSU", "Det Supt", "Detective Superintendent", "D/Supt", "Det Sup"]
+    ),
+    (
+      "ChSupt", "Chief Superintendent", ["Ch Supt", "Chief Supt", "Chief Superintendent", "C/Supt"]
+    ),
+    (
+      "DCS", "Detective Chief Superintendent",
+      ["DCS", "Det Ch Supt", "Det Chief Supt", "Detective Chief Superintendent"]
+    ),
+    ("ACC", "Assistant Chief Constable", ["ACC", "Assistant Chief Constable"]),
+    ("DCC", "Deputy Chief Constable", ["DCC", "Deputy Chief Constable"]),
+    ("CC", "Chief Constable", ["Chief Constable"]),
+    ("Cmdr", "Commander", ["Cmdr", "Commander", "Cdr", "Branch Commander"]),
+    ("Commissioner", "Commissioner", ["Commissioner", "Met Commissioner"]),
+    ("AC", "Assistant Commissioner", ["Assistant Commissioner"]),
+    ("DAC", "Deputy Assistant Commissioner", ["Deputy Assistant Commissioner"]),
+    (
+      "PCC", "Police and Crime Commissioner",
+      ["PCC", "Police and Crime Commissioner", "Police & Crime Commissioner"]
+    ),
+    (
+      "PFCC", "Police, Fire and Crime Commissioner",
+      ["PFCC", "Police, Fire and Crime Commissioner"]
+    ),
+    ("PCSO", "Police Community Support Officer", ["PCSO", "Police Community Support Officer"]),
+    ("SC", "Special Constable", ["Special Constable", "Special Sergeant"]),
+    ("Det", "Detective", ["Detective", "Det"]),
+  ]
+
+  struct RankForm: Sendable {
+    var abbr: String
+    var full: String
+    /// Written in capitals ("DC"): the text must be too, so "Di" stays a name.
+    var caps: Bool = false
+  }
+
+  static let rankIndex: (index: [UInt64: RankForm], maxTokens: Int) = {
+    var index: [UInt64: RankForm] = [:]
+    var maxTokens = 1
+    for r in ranks {
+      for f in r.forms {
+        index[EntityTokens.phraseHash(f)] = RankForm(
+          abbr: r.abbr, full: r.full, caps: f.count > 1 && f.uppercased() == f)
+        maxTokens = max(
+          maxTokens,
+          EntityTokens(f).tokens.filter { $0.kind != .punct || $0.hash != EntityTokens.commaHash }
+            .count)
+      }
+    }
+    return (index, maxTokens)
+  }()
+
+  static let prefixes = Lexicon.set(["t", "a"])
+  static let prefixWords = Lexicon.set(["temporary", "acting"])
+  static let slashHash = EntityTokens.hash("/")
+  static let headHash = EntityTokens.hash("head")
+  static let ofHash = EntityTokens.hash("of")
+  static let theHash = EntityTokens.hash("the")
+
+  /// Longest rank starting at token `i`: (end, rank), or nil. Skips "." after abbreviations.
+  static func rank(_ t: EntityTokens, _ i: Int) -> (end: Int, form: RankForm)? {
+    let toks = t.tokens
+    var seq: UInt64 = 0
+    var j = i
+    var used = 0
+    var best: (Int, RankForm)?
+    while j < toks.count, used < rankIndex.maxTokens {
+      let tj = toks[j]
+      if tj.kind == .punct {
+        if (t.isPunct(j, 0x2C) || t.isPunct(j, 0x2E)) && used > 0 {
+          j += 1
+          continue
+        }
+        if t.isPunct(j, 0x2F) || tj.hash == UnitRecognizer.ampHash {  // D/Sgt, Police & Crime
+          seq = EntityTokens.combine(seq, tj.hash)
+          j += 1
+          continue
+        }
+        break
+      }
+      if tj.kind != .word || !(tj.cap || (used > 0 && tj.hash == Lexicon.andHash)) { break }
+      seq = EntityTokens.combine(seq, tj.hash)
+      used += 1
+      j += 1
+      if let f = rankIndex.index[seq] {
+        // Abbreviations must be written as such: "DC" yes, "Dc" no; "Pc" is allowed.
+        let ok =
+          !f.caps
+          || (i..<j).allSatisfy {
+            toks[$0].kind != .word || toks[$0].allCaps || toks[$0].end - toks[$0].start == 1
+          }
+        if ok { best = (j, f) }
+      }
+    }
+    guard let (e, f) = best else { return nil }
+    // "." right after the rank ("Insp.") belongs to it.
+    var end = e
+    if t.isPunct(end, 0x2E), end < toks.count, toks[end].joined { end += 1 }
+    return (end, f)
+  }
+
+  /// Name words starting at `i`: end index and the parts' token ranges (hyphen-joined runs).
+  static func nameParts(_ d: DocumentScan, _ i: Int, max: Int = 3) -> [Range<Int>] {
+    let toks = d.t.tokens
+    var parts: [Range<Int>] = []
+    var j = i
+    while j < toks.count, parts.count < max {
+      let tj = toks[j]
+      guard tj.kind == .word, tj.cap, !d.claimed[j], !isNonName(d, j) else { break }
+      if tj.allCaps && tj.end - tj.start > 1 && !(d.isTitle) { break }
+      var e = j + 1
+      while e < toks.count, toks[e].hyphenBefore, toks[e].kind == .word { e += 1 }
+      parts.append(j..<e)
+      j = e
+      // A middle initial "J." is skipped over.
+      if d.t.isPunct(j, 0x2E), tj.end - tj.start == 1 { j += 1 }
+    }
+    return parts
+  }
+
+  static let nonNames = Lexicon.set([
+    "police", "constabulary", "unit", "team", "said", "the", "and", "of", "officers", "court",
+    "crown", "magistrates", "he", "she", "they", "it", "we", "this", "that", "in", "at", "on",
+    "from", "with", "detectives", "investigation", "operation", "op", "county", "council",
+    "road", "street", "station", "service", "borough", "district", "mp", "ends", "after",
+    "who", "when", "but", "today", "yesterday", "last", "head", "chief", "essex", "kent",
+  ])
+
+  static func isNonName(_ d: DocumentScan, _ j: Int) -> Bool {
+    let h = d.t.tokens[j].hash
+    return nonNames.contains(h) || rankIndex.index[EntityTokens.combine(0, h)] != nil
+      || Lexicon.months.contains(h) || Lexicon.weekdays.contains(h)
+      || Lexicon.speechVerbs.contains(h) || Lexicon.honorifics.contains(h)
+  }
+
+  static func surnameText(_ d: DocumentScan, _ r: Range<Int>) -> String {
+    d.t.text(from: d.t.tokens[r.lowerBound].start, to: d.t.tokens[r.upperBound - 1].end)
+  }
+
+  /// Hash of a name part (hyphenated parts combined).
+  static func partHash(_ d: DocumentScan, _ r: Range<Int>) -> UInt64 {
+    var h: UInt64 = 0
+    for k in r { h = EntityTokens.combine(h, d.t.tokens[k].hash) }
+    return h
+  }
+
+  static func scan(_ d: inout DocumentScan, memory: inout DocumentMemory) {
+    let toks = d.t.tokens
+    let n = toks.count
+    var i = 0
+    while i < n {
+      let tok = toks[i]
+      guard tok.kind == .word, tok.cap, !d.claimed[i] else {
+        i += 1
+        continue
+      }
+      // Prefix "T/" or "A/", or "Temporary"/"Acting".
+      var r = i
+      if prefixes.contains(tok.hash), tok.end - tok.start == 1, d.t.isPunct(i + 1, 0x2F),
+        i + 2 < n, toks[i + 2].joined
+      {
+        r = i + 2
+      } else if prefixWords.contains(tok.hash) {
+        r = i + 1
+      }
+      // "Essex Police, Fire and Crime Commissioner": an area before a commissioner's title.
+      if r == i, i + 1 < n, toks[i + 1].cap, let (_, f) = rank(d.t, i + 1),
+        f.abbr == "PCC" || f.abbr == "PFCC"
+      {
+        r = i + 1
+      }
+      if let (re, form) = rank(d.t, r) {
+        let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
+        let parts = nameParts(d, re)
+        if !parts.isEmpty {
+          let last = parts[parts.count - 1]
+          let surname = surnameText(d, last)
+          let sh = partHash(d, last)
+          let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
+          let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
+          memory.notePerson(first: first, surname: surname, surnameHash: sh, rank: rk)
+          let p = memory.persons[memory.surnames[sh]!]
+          var aliases = [form.abbr, form.full]
+          for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+          d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: aliases)
+          i = last.upperBound
+          continue
+        }
+        if form.abbr != "Det" {
+          i = re
+          continue
+        }
+      }
+      // "Head of the Serious Violence Unit, Lisa Alcock": a role, then the name.
+      if tok.hash == headHash, i + 1 < n, toks[i + 1].hash == ofHash {
+        var j = i + 2
+        var roleEnd = j
+        while j < n, j - i < 12 {
+          let tj = toks[j]
+          if d.claimed[j]
+            || (tj.kind == .word
+              && (tj.cap || Lexicon.unitConnectors.contains(tj.hash) || tj.hash == theHash))
+          {
+            j += 1
+            if d.claimed[j - 1] || tj.cap { roleEnd = j }
+            continue
+          }
+          break
+        }
+        var k = roleEnd
+        if d.t.isPunct(k, 0x2C) { k += 1 }
+        if roleEnd > i + 2 {
+          var rk = k
+          var rankForm: RankForm?
+          if let (re, f) = rank(d.t, k) {
+            rk = re
+            rankForm = f
+          }
+          let parts = nameParts(d, rk)
+          if parts.count >= 2 || (parts.count == 1 && rankForm != nil) {
+            let role = d.t.text(from: toks[i].start, to: toks[roleEnd - 1].end)
+            let last = parts[parts.count - 1]
+            let sh = partHash(d, last)
+            let rkv = Rank(
+              abbreviation: rankForm?.abbr ?? role, full: rankForm?.full ?? role,
+              written: rankForm == nil ? role : d.t.text(from: toks[k].start, to: toks[rk - 1].end))
+            memory.notePerson(
+              first: parts.count >= 2 ? surnameText(d, parts[0]) : nil,
+              surname: surnameText(d, last),
+              surnameHash: sh, rank: rkv)
+            if let pi = memory.surnames[sh], !memory.persons[pi].ranks.contains(role) {
+              memory.persons[pi].ranks.append(role)
+            }
+            let p = memory.persons[memory.surnames[sh]!]
+            d.add(.officer, k, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+            i = last.upperBound
+            continue
+          }
+        }
+      }
+      // Honorific + surname: "Mr Biddle".
+      if Lexicon.honorifics.contains(tok.hash) {
+        var j = i + 1
+        if d.t.isPunct(j, 0x2E) { j += 1 }
+        let parts = nameParts(d, j)
+        if let last = parts.last {
+          let sh = partHash(d, last)
+          if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
+            let p = memory.persons[pi]
+            d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+          } else {
+            let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
+            memory.notePerson(
+              first: first, surname: surnameText(d, last), surnameHash: sh, rank: nil)
+            d.claim(i, last.upperBound)
+          }
+          i = last.upperBound
+          continue
+        }
+      }
+      // First name + surname, or a known surname alone.
+      let parts = nameParts(d, i)
+      if let last = parts.last {
+        let sh = partHash(d, last)
+        if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
+          // Only the parts that end the name: "Lisa Alcock" or "Alcock".
+          let prev = parts.count >= 2 ? parts[parts.count - 2] : nil
+          let startTok =
+            prev.map { pr in
+              Lexicon.firstNames.contains(toks[pr.lowerBound].hash)
+                || surnameText(d, pr) == memory.persons[pi].first ? pr.lowerBound : last.lowerBound
+            } ?? last.lowerBound
+          if startTok == last.lowerBound && parts.count >= 2 {
+            i = last.lowerBound  // the surname alone is taken on the next round
+            continue
+          }
+          let p = memory.persons[pi]
+          d.add(.officer, startTok, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+          i = last.upperBound
+          continue
+        }
+        if parts.count >= 2, Lexicon.firstNames.contains(toks[parts[0].lowerBound].hash) {
+          // Someone else: block these tokens from becoming places.
+          memory.notePerson(
+            first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+            rank: nil)
+          d.claim(i, last.upperBound)
+          i = last.upperBound
+          continue
+        }
+        if parts.count == 1, let pi = memory.surnames[sh], !memory.persons[pi].isOfficer {
+          d.claim(i, last.upperBound)
+        }
+      }
+      i += 1
+    }
+  }
+
+  // MARK: - Query time
+
+  static func parseQuery(_ query: String) -> (rank: String?, names: [String]) {
+    let t = EntityTokens(query)
+    var i = 0
+    let toks = t.tokens
+    if i < toks.count, prefixes.contains(toks[i].hash), t.isPunct(i + 1, 0x2F) {
+      i += 2
+    } else if i < toks.count, prefixWords.contains(toks[i].hash) {
+      i += 1
+    }
+    var rank: String?
+    // Queries may be typed in any case: match ranks case-insensitively.
+    var seq: UInt64 = 0
+    var j = i
+    var best: (Int, RankForm)?
+    while j < toks.count, j - i < rankIndex.maxTokens + 2 {
+      if toks[j].kind == .punct && !t.isPunct(j, 0x2F) && toks[j].hash != UnitRecognizer.ampHash {
+        if t.isPunct(j, 0x2E) || t.isPunct(j, 0x2C) {
+          j += 1
+          continue
+        }
+        break
+      }
+      seq = EntityTokens.combine(seq, toks[j].hash)
+      j += 1
+      if let f = rankIndex.index[seq] { best = (j, f) }
+    }
+    if let (e, f) = best {
+      rank = f.abbr
+      i = e
+    }
+    var names: [String] = []
+    while i < toks.count {
+      if toks[i].kind == .word { names.append(t.text(i).lowercased()) }
+      i += 1
+    }
+    return (rank, names)
+  }
+}

@@ -1,0 +1,58 @@
+import Analysis
+
+/// Entity mentions kept with a stored document (for `mentions`, facets and hit explanations), as
+/// tab-separated lines: `kind field start end canonical surface aliases(|-separated)`, where
+/// `field` is `t` (title) or `b` (body) and offsets are UTF-8 bytes.
+public enum StoredMentions {
+  public static let key = "entities"
+
+  public struct Mention: Sendable, Equatable {
+    public var kind: EntityKind
+    public var inTitle: Bool
+    public var start: Int
+    public var end: Int
+    public var canonical: String
+    public var surface: String
+    /// Aliases; for a figure, its normalised value as the only element.
+    public var aliases: [String]
+
+    /// A figure's normalised value.
+    public var value: Double? { kind == .figure ? aliases.first.flatMap(Double.init) : nil }
+  }
+
+  public static func encode(title: [EntityMention], body: [EntityMention]) -> String {
+    var out = ""
+    func clean(_ s: String) -> String {
+      s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "|" })
+        ? String(s.map { $0 == "\t" || $0 == "\n" || $0 == "|" ? " " : $0 }) : s
+    }
+    for (t, list) in [("t", title), ("b", body)] {
+      for m in list {
+        out += "\(m.kind.rawValue)\t\(t)\t\(m.start)\t\(m.end)\t\(clean(m.canonical))\t\(clean(m.surface))\t"
+        // A figure keeps its normalised value where other kinds keep aliases.
+        let aliases = m.kind == .figure ? m.figure.map { ["\($0.value)"] } ?? [] : m.aliases
+        out += aliases.map(clean).joined(separator: "|")
+        out += "\n"
+      }
+    }
+    return out
+  }
+
+  public static func decode(_ s: String) -> [Mention] {
+    var out: [Mention] = []
+    // Split on bytes: tabs and newlines never occur inside a field.
+    for line in s.utf8.split(separator: 0x0A) {
+      let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
+      guard f.count == 7, let kind = EntityKind(rawValue: String(decoding: f[0], as: UTF8.self)),
+        let start = Int(String(decoding: f[2], as: UTF8.self)),
+        let end = Int(String(decoding: f[3], as: UTF8.self))
+      else { continue }
+      out.append(
+        Mention(
+          kind: kind, inTitle: f[1].first == 0x74, start: start, end: end,
+          canonical: String(decoding: f[4], as: UTF8.self), surface: String(decoding: f[5], as: UTF8.self),
+          aliases: f[6].isEmpty ? [] : f[6].split(separator: 0x7C).map { String(decoding: $0, as: UTF8.self) }))
+    }
+    return out
+  }
+}

@@ -1,0 +1,118 @@
+import Analysis
+import Indexing
+
+/// Turns what a user typed after `unit:`, `place:`, `officer:` or `figure:` into the terms the
+/// entity fields hold, using the recogniser's own tables (acronyms, gazetteer, rank names), and
+/// tells which stored mentions a query names.
+public final class EntityResolver {
+  let recognizer = EntityRecognizer()
+  let analyzer: Analyzer
+
+  private var nameCache: [String: [String]] = [:]
+  private var phraseCache: [String: [[String]]] = [:]
+  private var candidateCache: [String: [String]] = [:]
+
+  public init(analyzer: Analyzer = Analyzer(stemming: true)) {
+    self.analyzer = analyzer
+  }
+
+  /// The names (before analysis) that `text` stands for in the field of `kind`.
+  public func names(_ kind: Field, _ text: String) -> [String] {
+    let key = "\(kind.rawValue)\t\(text)"
+    if let hit = nameCache[key] { return hit }
+    let result = resolveNames(kind, text)
+    if nameCache.count > 10_000 { nameCache.removeAll() }
+    nameCache[key] = result
+    return result
+  }
+
+  private func resolveNames(_ kind: Field, _ text: String) -> [String] {
+    var out = [text]
+    switch kind {
+    case .unit:
+      if let c = recognizer.canonicalUnit(text) { out.append(c) }
+    case .place:
+      if let p = recognizer.place(text) { out.append(p.canonical) }
+    case .officer:
+      let q = EntityRecognizer.officerQuery(text)
+      out = [((q.rank.map { [$0] } ?? []) + q.names).joined(separator: " ")]
+    case .figure:
+      out = [FigureNoun.normalize(text).noun]
+    default:
+      break
+    }
+    var seen = Set<String>()
+    return out.filter { !$0.isEmpty && seen.insert($0.lowercased()).inserted }
+  }
+
+  /// Alternative phrases (lists of indexed terms) in the field of `kind` that mean `text`.
+  public func phrases(_ kind: Field, _ text: String) -> [[String]] {
+    if kind == .figure { return names(kind, text).map { [$0.lowercased()] } }
+    let key = "\(kind.rawValue)\t\(text)"
+    if let hit = phraseCache[key] { return hit }
+    var out: [[String]] = []
+    for n in names(kind, text) {
+      let terms = analyzer.tokens(n, mode: .query).map(\.term)
+      if !terms.isEmpty && !out.contains(terms) { out.append(terms) }
+    }
+    if phraseCache.count > 10_000 { phraseCache.removeAll() }
+    phraseCache[key] = out
+    return out
+  }
+
+  /// A display name for an entity query: the canonical name when one is known.
+  public func describe(_ kind: Field, _ text: String) -> (name: String, aliases: [String]) {
+    let all = names(kind, text)
+    switch kind {
+    case .unit, .place:
+      let name = all.count > 1 ? all[1] : all[0]
+      return (name, all.filter { $0 != name })
+    default:
+      return (all.first ?? text, [])
+    }
+  }
+
+  /// Whether a stored mention is one the query names.
+  public func matches(_ m: StoredMentions.Mention, kind: Field, text: String) -> Bool {
+    guard Self.kind(of: kind) == m.kind else { return false }
+    let wanted = phrases(kind, text)
+    var candidates: [String] = [m.canonical] + m.aliases
+    if kind == .officer {
+      let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
+      for r in m.aliases { candidates += [r + " " + surname, r + " " + m.canonical] }
+    }
+    if kind == .figure {
+      return wanted.contains { $0 == [m.canonical.lowercased()] }
+    }
+    for c in candidates {
+      let terms: [String]
+      if let hit = candidateCache[c] {
+        terms = hit
+      } else {
+        terms = analyzer.tokens(c, mode: .query).map(\.term)
+        if candidateCache.count > 50_000 { candidateCache.removeAll() }
+        candidateCache[c] = terms
+      }
+      for w in wanted where contains(terms, w) { return true }
+    }
+    return false
+  }
+
+  static func kind(of field: Field) -> EntityKind? {
+    switch field {
+    case .unit: .unit
+    case .place: .place
+    case .officer: .officer
+    case .figure: .figure
+    default: nil
+    }
+  }
+
+  private func contains(_ hay: [String], _ needle: [String]) -> Bool {
+    guard !needle.isEmpty, needle.count <= hay.count else { return false }
+    for i in 0...(hay.count - needle.count) where Array(hay[i..<(i + needle.count)]) == needle {
+      return true
+    }
+    return false
+  }
+}

@@ -1,0 +1,79 @@
+import Analysis
+import Testing
+
+@Suite struct OfficerRecognizerTests {
+  @Test func rankAndNameThenBackReferences() {
+    let text = """
+      Det Supt Lisa Alcock led the team. "It worked," Det Supt Alcock said. \
+      Ms Alcock thanked staff, and Alcock praised Lisa Alcock's deputy.
+      """
+    let o = found(.officer, in: text)
+    #expect(
+      o.map(\.0) == [
+        "Det Supt Lisa Alcock", "Det Supt Alcock", "Ms Alcock", "Alcock", "Lisa Alcock",
+      ])
+    #expect(Set(o.map(\.1)) == ["Lisa Alcock"])
+  }
+
+  @Test func ranksAreNormalisedInAliases() {
+    let m = mention(.officer, "Det Supt Lisa Alcock", in: "Det Supt Lisa Alcock said.")
+    #expect(m?.aliases.prefix(2) == ["DSU", "Detective Superintendent"])
+  }
+
+  @Test func backReferenceBeforeFirstNameIsKnown() {
+    let r = EntityRecognizer().recognize(
+      title: "DCI Miller praises team", text: "T/DCI Neal Miller said. Mr Miller added more.")
+    #expect(r.titleMentions.map(\.canonical) == ["Neal Miller"])
+    #expect(r.bodyMentions.map(\.surface) == ["T/DCI Neal Miller", "Mr Miller"])
+  }
+
+  @Test func withoutFirstNameCanonicalKeepsTheRank() {
+    #expect(found(.officer, in: "Det Supt Alcock said.").map(\.1) == ["Det Supt Alcock"])
+  }
+
+  @Test(arguments: [
+    ("PC Tom Reading", "PC"), ("DC Sarah Biddle", "DC"), ("PS Ruth Hampton", "PS"),
+    ("Sgt Amy Walsh", "PS"), ("DS Gary Marsh", "DS"), ("Insp Rachel Owen", "Insp"),
+    ("DI Claire Stevens", "DI"), ("Ch Insp Laura Hayes", "CI"), ("DCI Jo Preston", "DCI"),
+    ("Supt James Sutton", "Supt"), ("DSU Ann Hill", "DSU"), ("Ch Supt John Murphy", "ChSupt"),
+    ("DCS Paul Jennings", "DCS"), ("ACC Andy Prophet", "ACC"), ("DCC Ann Hill", "DCC"),
+    ("Chief Constable Ben-Julian Harrington", "CC"), ("Commander Dominic Murphy", "Cmdr"),
+    ("A/Insp Sam Cole", "Insp"), ("Acting Sergeant Sam Cole", "PS"),
+    ("Police and Crime Commissioner Roger Hirst", "PCC"),
+  ])
+  func ranks(text: String, abbreviation: String) {
+    let m = EntityRecognizer().recognize(title: "", text: text + " said.").bodyMentions
+    #expect(m.count == 1 && m[0].kind == .officer && m[0].surface == text)
+    #expect(m.first?.aliases.first == abbreviation)
+  }
+
+  @Test func otherPeopleAreNotOfficers() {
+    #expect(
+      found(.officer, in: "John Smith, 34, of Colchester, was jailed. Mr Smith wept.").isEmpty)
+    #expect(found(.officer, in: "Di Smith said she saw it.").isEmpty)
+  }
+
+  @Test func officerQuery() {
+    #expect(EntityRecognizer.officerQuery("DCI Miller") == ("DCI", ["miller"]))
+    #expect(EntityRecognizer.officerQuery("det supt lisa alcock") == ("DSU", ["lisa", "alcock"]))
+    #expect(EntityRecognizer.officerQuery("T/DCI Neal Miller") == ("DCI", ["neal", "miller"]))
+    #expect(EntityRecognizer.officerQuery("Miller") == (nil, ["miller"]))
+  }
+}
+
+@Suite struct OfficerRoleTests {
+  @Test func headOfUnitBeforeAName() {
+    let r = EntityRecognizer().recognize(
+      title: "", text: "Head of the Serious Violence Unit, Lisa Alcock, said. Ms Alcock added more."
+    )
+    let o = r.bodyMentions.filter { $0.kind == .officer }
+    #expect(o.map(\.surface) == ["Lisa Alcock", "Ms Alcock"])
+    #expect(o.first?.aliases.contains("Head of the Serious Violence Unit") == true)
+    #expect(r.bodyMentions.contains { $0.kind == .unit && $0.canonical == "Serious Violence Unit" })
+  }
+
+  @Test func headOfWithRank() {
+    let o = found(.officer, in: "Head of Crime Det Supt Lisa Alcock said.")
+    #expect(o.map(\.0) == ["Det Supt Lisa Alcock"])
+  }
+}

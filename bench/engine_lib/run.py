@@ -1,0 +1,678 @@
+"""Engine benchmark driver: blotter vs tantivy vs SQLite FTS5 on one synthetic corpus.
+
+Called by bench/engine (which sets up the venv and builds blotter). Every engine step runs in its
+own process; peak RSS is that process's own (os.wait4), so each engine's memory is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+
+from engine_lib import corpus, queries  # noqa: E402
+
+PY = sys.executable
+ENGINES = ["blotter", "tantivy", "fts5"]
+
+
+def log(msg: str) -> None:
+  print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+
+# ---------------------------------------------------------------- processes
+
+TIME_BIN = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
+
+
+def run_proc(cmd: list[str], timeout: float | None = None, rss: bool = True) -> dict:
+  """Runs cmd; returns rc, wall seconds, its peak RSS (MB), stdout and stderr.
+
+  Peak RSS comes from GNU time (`%M`), which forks from a small process: wait4 on a child forked
+  straight from this (large) Python process would report this process's RSS, since Linux keeps
+  the high-water mark across exec."""
+  with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+      tempfile.NamedTemporaryFile("r") as tf:
+    use_time = TIME_BIN and rss  # rss=False: no wrapper, for whole-process latency
+    full = ([TIME_BIN, "-f", "%M %x", "-o", tf.name] + cmd) if use_time else cmd
+    t0 = time.perf_counter()
+    try:
+      p = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
+    except OSError as e:
+      return {"rc": 127, "wall": 0.0, "rss_mb": None, "stdout": "", "stderr": str(e)}
+    # Popen.wait(timeout=...) polls with sleeps growing to 50 ms, which quantises short runs
+    # (a 9 ms process reads as 15.5 ms): block in waitpid and let a timer do the killing.
+    timed_out = threading.Event()
+
+    def kill() -> None:
+      timed_out.set()
+      subprocess.run(["pkill", "-KILL", "-P", str(p.pid)], check=False)  # the child of `time`
+      p.kill()
+
+    timer = threading.Timer(timeout, kill) if timeout else None
+    if timer:
+      timer.daemon = True
+      timer.start()
+    p.wait()
+    wall = time.perf_counter() - t0
+    if timer:
+      timer.cancel()
+    timed_out = timed_out.is_set()
+    rss = None
+    rc = p.returncode
+    if use_time:
+      lines = [x for x in tf.read().splitlines() if x.strip()]
+      if lines and re.fullmatch(r"\d+ -?\d+", lines[-1].strip()):
+        kb, rc2 = lines[-1].split()
+        rss, rc = int(kb) / 1024, int(rc2)
+      elif rc == 0:
+        rc = 1
+    out.seek(0)
+    err.seek(0)
+    if timed_out:
+      rc = rc or 124
+    return {"rc": rc, "wall": wall, "rss_mb": rss, "timed_out": timed_out,
+            "stdout": out.read().decode("utf-8", "replace"),
+            "stderr": err.read().decode("utf-8", "replace")}
+
+
+def dir_bytes(path: str) -> int:
+  if os.path.isfile(path):
+    return os.path.getsize(path)
+  total = 0
+  for root, _, files in os.walk(path):
+    for f in files:
+      try:
+        total += os.path.getsize(os.path.join(root, f))
+      except OSError:
+        pass
+  return total
+
+
+def last_json(text: str):
+  """The last line of text that parses as a JSON object (blotter may log before it)."""
+  for line in reversed(text.strip().splitlines()):
+    line = line.strip()
+    if line.startswith("{"):
+      try:
+        return json.loads(line)
+      except ValueError:
+        continue
+  try:
+    return json.loads(text)
+  except ValueError:
+    return None
+
+
+class StepError(Exception):
+  pass
+
+
+def err_of(r: dict, what: str) -> str:
+  if r.get("timed_out"):
+    return f"{what} timed out after {r['wall']:.0f}s"
+  tail = (r["stderr"].strip() or r["stdout"].strip()).splitlines()[-1:] or [""]
+  return f"{what} exit {r['rc']}: {tail[0][:160]}"
+
+
+def pct(xs: list[float], p: float) -> float | None:
+  if not xs:
+    return None
+  xs = sorted(xs)
+  k = min(len(xs) - 1, max(0, int(round(p / 100 * len(xs) + 0.5)) - 1))
+  return xs[k]
+
+
+# ---------------------------------------------------------------- steps
+
+def ensure_corpus(work: str, n: int, seed: int) -> dict:
+  man_path = os.path.join(work, "corpus.json")
+  if os.path.exists(man_path):
+    man = json.load(open(man_path))
+    if man.get("docs") == n and man.get("seed") == seed and man.get("generator") == GEN_VERSION:
+      log(f"corpus: cached ({n:,} articles, {man['text_bytes'] / 1e6:.0f} MB text) in {work}")
+      return man
+  log(f"corpus: generating {n:,} articles in {work}")
+  for sub in ("pages", "jsonl"):
+    shutil.rmtree(os.path.join(work, sub), ignore_errors=True)
+  man = corpus.generate(work, n, seed, workers=2, log=log)
+  man["generator"] = GEN_VERSION
+  man["pages_bytes"] = dir_bytes(os.path.join(work, "pages"))
+  json.dump(man, open(man_path, "w"), indent=1)
+  log(f"corpus: done in {man['generate_seconds']}s: text {man['text_bytes'] / 1e6:.1f} MB, "
+      f"JSONL {man['jsonl_bytes'] / 1e6:.1f} MB, pages {man['pages_bytes'] / 1e6:.1f} MB")
+  return man
+
+
+GEN_VERSION = 2
+MEMORY_MB = 128  # tantivy's writer heap; passed to blotter index --memory when it has that option
+
+
+def peer_index(engine: str, work: str, store: bool) -> dict:
+  script = os.path.join(HERE, f"peer_{engine}.py")
+  target = os.path.join(work, "idx", f"{engine}-{'store' if store else 'nostore'}")
+  if engine == "fts5":
+    os.makedirs(target, exist_ok=True)
+    target = os.path.join(target, "fts.db")
+  r = run_proc([PY, script, "index", os.path.join(work, "jsonl", "articles.jsonl"), target,
+                "--store" if store else "--no-store"])
+  if r["rc"] != 0:
+    raise StepError(err_of(r, f"{engine} index"))
+  res = json.loads(r["stdout"])
+  res.update(wall=r["wall"], rss_mb=r["rss_mb"], bytes=dir_bytes(target), path=target)
+  return res
+
+
+def peer_search(engine: str, index_path: str, qs: list[dict], work: str) -> dict:
+  script = os.path.join(HERE, f"peer_{engine}.py")
+  qfile = os.path.join(work, f"queries-{engine}.json")
+  json.dump([q[engine] for q in qs], open(qfile, "w"))
+  r = run_proc([PY, script, "search", index_path, qfile])
+  if r["rc"] != 0:
+    raise StepError(err_of(r, f"{engine} search"))
+  res = json.loads(r["stdout"])["results"]
+  return {"results": res, "rss_mb": r["rss_mb"], "wall": r["wall"]}
+
+
+class Blotter:
+  def __init__(self, binary: str | None, work: str):
+    self.bin = binary
+    self.work = work
+    self.help = ""
+    self.memory_mb = MEMORY_MB
+    self.expect_docs: int | None = None
+    self.timeout = 1800.0  # per blotter run: a hung engine must not hang the benchmark
+
+  def check(self) -> None:
+    if not self.bin or not os.path.exists(self.bin):
+      raise StepError(f"no blotter binary ({self.bin})")
+    r = run_proc([self.bin, "index", "--help"], timeout=60)
+    if r["rc"] != 0:
+      raise StepError(err_of(r, "blotter index --help"))
+    self.help = r["stdout"] + r["stderr"]
+    if "--index" not in self.help:
+      raise StepError("blotter has no `index` command (its --help names no --index option)")
+    r = run_proc([self.bin, "search", "--help"], timeout=60)
+    if r["rc"] != 0:
+      raise StepError(err_of(r, "blotter search --help"))
+    if "--batch" not in r["stdout"] + r["stderr"]:
+      raise StepError("blotter has no `search --batch` command")
+
+  def has(self, opt: str) -> bool:
+    return opt in self.help
+
+  def index(self, corpus_dir: str, index_dir: str, fresh: bool = True, threads: int | None = None) -> dict:
+    if fresh:
+      shutil.rmtree(index_dir, ignore_errors=True)
+    cmd = [self.bin, "index", corpus_dir, "--index", index_dir, "--json"]
+    if threads is not None:
+      cmd += ["--threads", str(threads)]
+    if self.has("--max-file-size"):
+      # the corpus is one JSONL file of ~3.7 KB per article: let it through whatever N is
+      biggest = max((os.path.getsize(os.path.join(r, f)) for r, _, fs in os.walk(corpus_dir) for f in fs), default=0)
+      cmd += ["--max-file-size", str(max(biggest + 1, 64 << 20))]
+    if self.has("--memory"):
+      cmd += ["--memory", str(self.memory_mb)]  # default: the same budget as tantivy's writer heap
+    r = run_proc(cmd, timeout=self.timeout)
+    if r["rc"] != 0:
+      raise StepError(err_of(r, "blotter index"))
+    j = last_json(r["stdout"])
+    if not isinstance(j, dict):
+      raise StepError("blotter index printed no JSON object")
+    if fresh and self.expect_docs is not None and j.get("documents") != self.expect_docs:
+      sk = "; ".join(f"{x.get('path')}: {x.get('reason')}" for x in (j.get("skipped") or [])[:2])
+      raise StepError(f"indexed {j.get('documents')} of {self.expect_docs} docs" + (f" (skipped {sk})" if sk else ""))
+    # blotter keeps stored documents in their own files (*.store): `stats` reports the index
+    # size without them, the figure the peers give with stored text turned off.
+    nostore = None
+    st = run_proc([self.bin, "stats", "--index", index_dir, "--json"], timeout=120)
+    if st["rc"] == 0:
+      sj = last_json(st["stdout"])
+      if isinstance(sj, dict):
+        nostore = sj.get("bytes_without_store")
+    return {"json": j, "seconds": float(j.get("seconds") or r["wall"]), "wall": r["wall"],
+            "rss_mb": r["rss_mb"], "bytes": dir_bytes(index_dir), "path": index_dir,
+            "bytes_nostore": nostore,
+            "docs": j.get("documents"), "skipped": len(j.get("skipped") or [])}
+
+  def search_batch(self, index_dir: str, qs: list[dict]) -> dict:
+    qfile = os.path.join(self.work, "queries-blotter.txt")
+    lines = [q["blotter"] for q in qs]
+    with open(qfile, "w", encoding="utf-8") as f:
+      for _ in range(2):  # first pass warms up, second is timed
+        for line in lines:
+          f.write(line + "\n")
+    r = run_proc([self.bin, "search", "--batch", qfile, "--index", index_dir, "--json",
+                  "--limit", "10"], timeout=self.timeout)
+    if r["rc"] != 0:
+      raise StepError(err_of(r, "blotter search --batch"))
+    objs = []
+    for line in r["stdout"].splitlines():
+      line = line.strip()
+      if line.startswith("{"):
+        try:
+          objs.append(json.loads(line))
+        except ValueError:
+          pass
+    if len(objs) != 2 * len(lines):
+      raise StepError(f"blotter search --batch printed {len(objs)} JSON lines for {2 * len(lines)} queries")
+    timed = objs[len(lines):]
+    res = []
+    for o in timed:
+      if "micros" not in o:
+        raise StepError("blotter search --batch JSON has no 'micros' field")
+      res.append({"total": o.get("total"), "n": len(o.get("hits") or []), "micros": float(o["micros"]),
+                  "error": o.get("error")})
+    return {"results": res, "rss_mb": r["rss_mb"], "wall": r["wall"]}
+
+  def process_latency(self, index_dir: str, query: str, runs: int = 20) -> dict:
+    cmd = [self.bin, "search", query, "--index", index_dir]
+    r = run_proc(cmd, timeout=120)  # warm-up
+    if r["rc"] != 0:
+      raise StepError(err_of(r, "blotter search"))
+    ms = []
+    for _ in range(runs):
+      r = run_proc(cmd, timeout=120, rss=False)
+      if r["rc"] != 0:
+        raise StepError(err_of(r, "blotter search"))
+      ms.append(r["wall"] * 1000)
+    return {"median_ms": statistics.median(ms), "min_ms": min(ms), "max_ms": max(ms), "query": query,
+            "runs_ms": ms}
+
+
+def rewrite_pages(gen: corpus.Generator, pages: str, n: int, frac: float, seed: int) -> list[int]:
+  """Replaces frac of the pages with a changed version (new file, so hard links to the cached
+  originals are broken and the cache stays intact)."""
+  rng = random.Random(seed * 13 + 5)
+  ids = sorted(rng.sample(range(n), max(1, int(round(n * frac)))))
+  for i in ids:
+    p = os.path.join(pages, corpus.page_relpath(i))
+    tmp = p + ".tmp"
+    with open(tmp, "w", encoding="utf-8") as f:
+      f.write(corpus.render_html(gen.article(i, variant=1)))
+    os.replace(tmp, p)
+  return ids
+
+
+# ---------------------------------------------------------------- table
+
+def fmt(v) -> str:
+  if v is None:
+    return "-"
+  if isinstance(v, str):
+    return v
+  a = abs(v)
+  if a >= 1000:
+    return f"{v:,.0f}"
+  if a >= 100:
+    return f"{v:.0f}"
+  if a >= 10:
+    return f"{v:.1f}"
+  return f"{v:.2f}"
+
+
+def ratio(b, p):
+  if isinstance(b, (int, float)) and isinstance(p, (int, float)) and p:
+    return b / p
+  return None
+
+
+def fmt_ratio(r) -> str:
+  return "-" if r is None else (f"{r:.2f}x" if r < 100 else f"{r:.0f}x")
+
+
+def render_table(rows: list[dict], title: str) -> str:
+  head = ["metric", "unit", "better", "blotter", "tantivy", "FTS5", "b/tantivy", "b/FTS5"]
+  body = []
+  for r in rows:
+    if r.get("section"):
+      body.append([f"-- {r['section']}", "", "", "", "", "", "", ""])
+      continue
+    b, t, f = r["blotter"], r["tantivy"], r["fts5"]
+    body.append([r["metric"], r["unit"], r["better"], fmt(b), fmt(t), fmt(f),
+                 fmt_ratio(ratio(b, t)), fmt_ratio(ratio(b, f))])
+  # n/a errors can be long: cap the blotter column, the full text is printed below the table
+  widths = [max(len(x[i]) for x in [head] + body if not x[0].startswith("-- ")) for i in range(len(head))]
+  widths[3] = min(widths[3], 28)
+  lines = [title, ""]
+
+  def line(cells):
+    out = []
+    for i, c in enumerate(cells):
+      c = c if len(c) <= widths[i] else c[: widths[i] - 1] + "…"
+      out.append(c.ljust(widths[i]) if i < 3 else c.rjust(widths[i]))
+    return "  ".join(out).rstrip()
+
+  lines.append(line(head))
+  lines.append("  ".join("-" * w for w in widths))
+  for cells in body:
+    lines.append(line(cells) if not cells[0].startswith("-- ") else cells[0])
+  return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- main
+
+def main() -> int:
+  ap = argparse.ArgumentParser()
+  ap.add_argument("--docs", type=int, default=100_000)
+  ap.add_argument("--queries", type=int, default=1000, help="queries per type")
+  ap.add_argument("--seed", type=int, default=42)
+  ap.add_argument("--work", default=None)
+  ap.add_argument("--blotter", default=None)
+  ap.add_argument("--blotter-error", default=None, help="why there is no blotter binary")
+  ap.add_argument("--engines", default=",".join(ENGINES))
+  ap.add_argument("--latency-runs", type=int, default=20)
+  ap.add_argument("--blotter-memory", type=int, default=MEMORY_MB,
+                  help="MB passed to blotter index --memory (default: tantivy's writer heap)")
+  args = ap.parse_args()
+
+  n = args.docs
+  bench_dir = os.path.dirname(HERE)
+  work = os.path.abspath(args.work or os.path.join(bench_dir, "out", f"engine-{n}"))
+  os.makedirs(work, exist_ok=True)
+  engines = [e for e in args.engines.split(",") if e]
+  t_start = time.time()
+  load_start = os.getloadavg()
+
+  man = ensure_corpus(work, n, args.seed)
+  jsonl = os.path.join(work, "jsonl", "articles.jsonl")
+  text_mb = man["text_bytes"] / 1e6
+  gen = corpus.Generator(args.seed)
+
+  log(f"queries: {args.queries} per type, {len(queries.TYPES)} types")
+  qs = queries.build(gen, n, args.queries, args.seed)
+  json.dump(qs, open(os.path.join(work, "queries.json"), "w"), indent=0)
+
+  R: dict = {e: {} for e in ENGINES}  # raw results per engine
+  errors: dict[str, str] = {}
+
+  # ---------------- peers
+  for e in ("tantivy", "fts5"):
+    if e not in engines:
+      errors[e] = "not run"
+      continue
+    try:
+      for store in (True, False):
+        log(f"{e}: indexing ({'stored text' if store else 'no stored text'})")
+        r = peer_index(e, work, store)
+        R[e]["index_store" if store else "index_nostore"] = r
+        log(f"{e}: {r['docs']:,} docs in {r['seconds']:.1f}s, {r['bytes'] / 1e6:.1f} MB, "
+            f"RSS {r['rss_mb']:.0f} MB")
+      log(f"{e}: searching")
+      R[e]["search"] = peer_search(e, R[e]["index_store"]["path"], qs, work)
+    except StepError as ex:
+      errors[e] = str(ex)
+      log(f"{e}: FAILED: {ex}")
+
+  # ---------------- blotter
+  b = Blotter(args.blotter, work)
+  b.memory_mb = args.blotter_memory
+  b.expect_docs = n
+  BR = R["blotter"]
+  berr: dict[str, str] = {}  # per-step errors
+
+  def bstep(name: str, fn):
+    if "blotter" in errors:
+      berr[name] = errors["blotter"]
+      return None
+    try:
+      return fn()
+    except StepError as ex:
+      berr[name] = str(ex)
+      log(f"blotter {name}: FAILED: {ex}")
+      return None
+
+  if "blotter" not in engines:
+    errors["blotter"] = "not run"
+  elif args.blotter_error:
+    errors["blotter"] = args.blotter_error
+  else:
+    try:
+      b.check()
+    except StepError as ex:
+      errors["blotter"] = str(ex)
+      log(f"blotter: unusable: {ex}")
+
+  threads_opt = "blotter" not in errors and b.has("--threads")
+  idx_jsonl = os.path.join(work, "idx", "blotter-jsonl")
+  if threads_opt:
+    for t in (1, 2):
+      log(f"blotter: indexing JSONL ({t} thread{'s' if t > 1 else ''})")
+      r = bstep(f"index_jsonl_t{t}", lambda t=t: b.index(os.path.join(work, "jsonl"), f"{idx_jsonl}-t{t}", threads=t))
+      if r:
+        BR[f"index_jsonl_t{t}"] = r
+    if "index_jsonl_t1" in BR:
+      BR["index_jsonl"] = BR["index_jsonl_t1"]
+  elif "blotter" not in errors:
+    log("blotter: indexing JSONL")
+    r = bstep("index_jsonl", lambda: b.index(os.path.join(work, "jsonl"), idx_jsonl))
+    if r:
+      BR["index_jsonl"] = r
+  for k in ("index_jsonl", "index_jsonl_t1", "index_jsonl_t2"):
+    if k in BR:
+      r = BR[k]
+      log(f"blotter: {k}: {r['docs']} docs in {r['seconds']:.1f}s, {r['bytes'] / 1e6:.1f} MB, RSS {r['rss_mb']:.0f} MB")
+      if r["docs"] != n:
+        log(f"blotter: WARNING: {k} reports {r['docs']} documents, expected {n}")
+
+  if "index_jsonl" in BR:
+    log("blotter: searching")
+    r = bstep("search", lambda: b.search_batch(BR["index_jsonl"]["path"], qs))
+    if r:
+      BR["search"] = r
+
+  # HTML pages: index a hard-linked copy, so the 1% rewrite never touches the cache
+  pages_work = os.path.join(work, "pages-work")
+  idx_html = os.path.join(work, "idx", "blotter-html")
+  if "blotter" not in errors:
+    shutil.rmtree(pages_work, ignore_errors=True)
+    subprocess.run(["cp", "-al", os.path.join(work, "pages"), pages_work], check=True)
+    log("blotter: indexing HTML pages")
+    r = bstep("index_html", lambda: b.index(pages_work, idx_html, threads=2 if threads_opt else None))
+    if r:
+      BR["index_html"] = r
+      log(f"blotter: HTML: {r['docs']} docs in {r['seconds']:.1f}s (wall {r['wall']:.1f}s), "
+          f"{r['skipped']} skipped, {r['bytes'] / 1e6:.1f} MB")
+      log("blotter: re-indexing unchanged pages")
+      r2 = bstep("reindex_unchanged", lambda: b.index(pages_work, idx_html, fresh=False, threads=2 if threads_opt else None))
+      if r2:
+        BR["reindex_unchanged"] = r2
+        log(f"blotter: unchanged: {r2['wall']:.2f}s wall, json {r2['json']}")
+      ids = rewrite_pages(gen, pages_work, n, 0.01, args.seed)
+      log(f"blotter: re-indexing after rewriting {len(ids)} pages (1%)")
+      r3 = bstep("reindex_1pct", lambda: b.index(pages_work, idx_html, fresh=False, threads=2 if threads_opt else None))
+      if r3:
+        r3["changed_files"] = len(ids)
+        BR["reindex_1pct"] = r3
+        log(f"blotter: 1%: {r3['wall']:.2f}s wall, json {r3['json']}")
+    latency_idx = BR.get("index_jsonl", {}).get("path")
+    if latency_idx:
+      q = next(x["blotter"] for x in qs if x["type"] == "and2")
+      log(f"blotter: whole-process latency x{args.latency_runs}: {q!r}")
+      r = bstep("process_latency", lambda: b.process_latency(latency_idx, q, args.latency_runs))
+      if r:
+        BR["process_latency"] = r
+
+  # ---------------- rows
+  def g(e, *path):
+    v = R[e]
+    for p in path:
+      if not isinstance(v, dict) or p not in v:
+        return None
+      v = v[p]
+    return v
+
+  def na(e, step):
+    if e in errors:
+      return "n/a: " + errors[e]
+    if e == "blotter" and step in berr:
+      return "n/a: " + berr[step]
+    return None
+
+  rows: list[dict] = []
+
+  def row(metric, unit, better, vals: dict, note: str = ""):
+    rows.append({"metric": metric, "unit": unit, "better": better,
+                 "blotter": vals.get("blotter"), "tantivy": vals.get("tantivy"),
+                 "fts5": vals.get("fts5"), "note": note})
+
+  def per_engine(fn, steps: dict):
+    out = {}
+    for e in ENGINES:
+      step = steps.get(e)
+      if step is None:
+        out[e] = None
+        continue
+      v = fn(e)
+      out[e] = v if v is not None else na(e, step)
+    return out
+
+  ix = {"blotter": "index_jsonl", "tantivy": "index_store", "fts5": "index_store"}
+  all3 = {"blotter": "index_jsonl", "tantivy": "x", "fts5": "x"}
+
+  def secs(e, key=None):
+    return g(e, key or ix[e], "seconds")
+
+  rows.append({"section": f"indexing {n:,} articles from JSONL ({text_mb:.0f} MB of title+body text; peers: 1 thread)"})
+  t1 = "index_jsonl_t1" if threads_opt else "index_jsonl"
+  lab = " (1 thread)" if threads_opt else ""
+  row(f"index JSONL{lab}: time", "s", "lower", per_engine(lambda e: secs(e, t1 if e == "blotter" else None), {**all3, "blotter": t1}))
+  row(f"index JSONL{lab}: docs/s", "docs/s", "higher",
+      per_engine(lambda e: n / secs(e, t1 if e == "blotter" else None) if secs(e, t1 if e == "blotter" else None) else None, {**all3, "blotter": t1}))
+  row(f"index JSONL{lab}: text MB/s", "MB/s", "higher",
+      per_engine(lambda e: text_mb / secs(e, t1 if e == "blotter" else None) if secs(e, t1 if e == "blotter" else None) else None, {**all3, "blotter": t1}))
+  if threads_opt:
+    row("index JSONL (2 threads): docs/s", "docs/s", "higher",
+        {"blotter": (n / g("blotter", "index_jsonl_t2", "seconds")) if g("blotter", "index_jsonl_t2", "seconds") else na("blotter", "index_jsonl_t2")},
+        "peers: 1 thread only")
+  row("index: peak RSS", "MB", "lower", per_engine(lambda e: g(e, t1 if e == "blotter" else ix[e], "rss_mb"), {**all3, "blotter": t1}))
+  row("index bytes, text stored", "MB", "lower",
+      per_engine(lambda e: (g(e, t1 if e == "blotter" else ix[e], "bytes") or 0) / 1e6 or None, {**all3, "blotter": t1}),
+      "blotter: its one index format")
+  row("index bytes, no stored text", "MB", "lower",
+      {"blotter": (g("blotter", t1, "bytes_nostore") or 0) / 1e6 or na("blotter", t1), "tantivy": (g("tantivy", "index_nostore", "bytes") or 0) / 1e6 or na("tantivy", "x"),
+       "fts5": (g("fts5", "index_nostore", "bytes") or 0) / 1e6 or na("fts5", "x")},
+      "blotter: index minus its *.store files; tantivy: body/title/url not stored; FTS5: content=''")
+  row("index bytes / text bytes (stored)", "%", "lower",
+      per_engine(lambda e: (g(e, t1 if e == "blotter" else ix[e], "bytes") or 0) / man["text_bytes"] * 100 or None, {**all3, "blotter": t1}))
+  rows.append({"section": f"indexing {n:,} HTML pages ({man['pages_bytes'] / 1e6:.0f} MB): blotter only"
+                          + (", 2 threads" if threads_opt else "")})
+  h = g("blotter", "index_html", "seconds")
+  row("index HTML pages: time", "s", "lower", {"blotter": h if h else na("blotter", "index_html")})
+  row("index HTML pages: docs/s", "docs/s", "higher", {"blotter": n / h if h else na("blotter", "index_html")})
+  row("index HTML pages: peak RSS", "MB", "lower", {"blotter": g("blotter", "index_html", "rss_mb") or na("blotter", "index_html")})
+  ru = g("blotter", "reindex_unchanged", "wall")
+  row("re-index, nothing changed: wall", "s", "lower", {"blotter": ru if ru is not None else na("blotter", "reindex_unchanged")})
+  r1 = g("blotter", "reindex_1pct", "wall")
+  row("re-index, 1% pages changed: wall", "s", "lower", {"blotter": r1 if r1 is not None else na("blotter", "reindex_1pct")})
+  hw = g("blotter", "index_html", "wall")
+  row("re-index 1% as % of full build", "%", "lower", {"blotter": (r1 / hw * 100) if (r1 and hw) else na("blotter", "reindex_1pct")},
+      "wall clock / wall clock of the full HTML build")
+
+  rows.append({"section": f"queries: {args.queries} per type, top-10, in-process latency (µs); warm (second pass)"})
+  sr = {e: g(e, "search", "results") for e in ENGINES}
+  agree = {}
+  for t, label in queries.TYPES:
+    idxs = [i for i, q in enumerate(qs) if q["type"] == t]
+    lat = {}
+    for e in ENGINES:
+      if sr[e] is None:
+        lat[e] = None
+        continue
+      xs = [sr[e][i]["micros"] for i in idxs if sr[e][i] is not None]
+      lat[e] = xs
+    for p in (50, 99):
+      vals = {}
+      for e in ENGINES:
+        if lat[e] is None:
+          vals[e] = na(e, "search") if e != "fts5" or "fts5" in errors else None
+        elif not lat[e]:
+          vals[e] = "n/a: no numeric" if e == "fts5" else "n/a"
+        else:
+          vals[e] = pct(lat[e], p)
+      # an engine that finds nothing where tantivy finds something did not do the work
+      for e in ("blotter", "fts5"):
+        if isinstance(vals[e], float) and sr[e] and sr["tantivy"]:
+          if (all(not sr[e][i]["n"] for i in idxs) and any(sr["tantivy"][i]["n"] for i in idxs)):
+            vals[e] = f"n/a: 0 hits ({fmt(vals[e])})"
+      row(f"{label}: p{p}", "µs", "lower", vals, qs[idxs[0]].get("note", ""))
+    if sr["blotter"] and sr["tantivy"]:
+      same = sum(1 for i in idxs if sr["blotter"][i]["total"] == sr["tantivy"][i]["total"])
+      agree[t] = {"same_total": same, "of": len(idxs),
+                  "blotter_mean_total": statistics.mean(sr["blotter"][i]["total"] or 0 for i in idxs),
+                  "tantivy_mean_total": statistics.mean(sr["tantivy"][i]["total"] or 0 for i in idxs)}
+  row("search process: peak RSS", "MB", "lower",
+      per_engine(lambda e: g(e, "search", "rss_mb"), {"blotter": "search", "tantivy": "x", "fts5": "x"}),
+      "peers include the Python interpreter")
+  pl = g("blotter", "process_latency", "median_ms")
+  row(f"whole-process `blotter search` (median of {args.latency_runs})", "ms", "lower",
+      {"blotter": pl if pl is not None else na("blotter", "process_latency")})
+
+  load = os.getloadavg()
+  title = (f"blotter engine benchmark: N={n:,} articles, {args.queries} queries/type, seed {args.seed}, "
+           f"{time.strftime('%Y-%m-%d %H:%M')} ({os.cpu_count()} cores; load avg at start "
+           f"{load_start[0]:.1f}, at end {load[0]:.1f}: other work on the machine shows in p99s)")
+  table = render_table(rows, title)
+  notes = []
+  for e in ENGINES:
+    if e in errors:
+      notes.append(f"{e}: n/a: {errors[e]}")
+  for k, v in berr.items():
+    if "blotter" not in errors:
+      notes.append(f"blotter {k}: {v}")
+  if "blotter" not in errors:
+    notes.append(f"blotter index options: --threads {'yes' if b.has('--threads') else 'no'}, "
+                 f"--memory {'yes (' + str(b.memory_mb) + ' MB; tantivy heap ' + str(MEMORY_MB) + ' MB)' if b.has('--memory') else 'no'}")
+  if "reindex_unchanged" in BR and "reindex_1pct" in BR:
+    ju, j1 = BR["reindex_unchanged"]["json"], BR["reindex_1pct"]["json"]
+    notes.append(f"blotter re-index: unchanged run reported unchanged={ju.get('unchanged')} updated={ju.get('updated')}; "
+                 f"1% run reported updated={j1.get('updated')} of {BR['reindex_1pct']['changed_files']} rewritten pages")
+  notes.append("ratios are blotter/peer; 'better' says which direction is good for blotter.")
+  notes.append("every engine returns id, title, date and a highlighted body snippet per hit; "
+               "FTS5 ranks top-10 by bm25 without a total count, tantivy and blotter count all hits.")
+  notes.append("entity queries: blotter unit:/place:/officer: fields; peers a plain term. "
+               "figure ranges: tantivy i64 range on figures a regex pulled out at indexing; FTS5 n/a.")
+  if agree:
+    notes.append("hit totals blotter vs tantivy (same total / queries; mean totals): " + "; ".join(
+      f"{t} {a['same_total']}/{a['of']} ({a['blotter_mean_total']:.0f} vs {a['tantivy_mean_total']:.0f})"
+      for t, a in agree.items()))
+  print(table)
+  print()
+  for x in notes:
+    print("* " + x)
+
+  results = {
+    "config": {"docs": n, "queries_per_type": args.queries, "seed": args.seed, "work": work,
+               "blotter": args.blotter, "cores": os.cpu_count(),
+               "date": time.strftime("%Y-%m-%dT%H:%M:%S%z"), "seconds": round(time.time() - t_start, 1),
+               "loadavg_start": load_start, "loadavg_end": load},
+    "corpus": man,
+    "errors": errors,
+    "blotter_step_errors": berr,
+    "hit_total_agreement": agree,
+    "rows": rows,
+    "raw": {e: {k: ({kk: vv for kk, vv in v.items() if kk != "results"} if isinstance(v, dict) else v)
+                for k, v in R[e].items()} for e in ENGINES},
+    "table": table,
+    "notes": notes,
+  }
+  with open(os.path.join(work, "results.json"), "w") as f:
+    json.dump(results, f, indent=1, default=str)
+  log(f"results: {os.path.join(work, 'results.json')} ({time.time() - t_start:.0f}s)")
+  return 0
+
+
+if __name__ == "__main__":
+  sys.exit(main())
