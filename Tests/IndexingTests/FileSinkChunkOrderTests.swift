@@ -5,7 +5,7 @@ import Testing
 
 /// Every file a sink writes reads back whole, whatever mix of small (buffered) and big (direct)
 /// writes made it: the header always comes first and the footer's length and CRC match.
-@Suite struct FileSinkTests {
+@Suite struct FileSinkChunkOrderTests {
   @Test(arguments: [[1], [32767], [32768], [40000], [65519], [65520], [70000], [200_000], [10, 40000, 10], [100, 33000, 33000, 5]])
   func writesOfAnySizeKeepTheirOrder(sizes: [Int]) throws {
     let path = tempIndex()
