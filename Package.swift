@@ -11,7 +11,9 @@ let package = Package(
   name: "blotter",
   platforms: [.macOS(.v14)],
   products: [
-    .executable(name: "blotter", targets: ["blotter"])
+    .executable(name: "blotter", targets: ["blotter"]),
+    // For the fuzz targets in Fuzz/ (a separate package): the pipeline as a library.
+    .library(name: "BlotterCore", targets: ["Extraction", "Analysis", "Indexing", "Searching"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

@@ -205,9 +205,14 @@ struct JSONParser {
           if scalar >= 0xD800 && scalar < 0xDC00, i + 1 < bytes.count, bytes[i] == 0x5C,
             bytes[i + 1] == UInt8(ascii: "u")
           {
+            let pairStart = i
             i += 2
             let low = try hex4()
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low &- 0xDC00)
+            if low >= 0xDC00 && low < 0xE000 {
+              scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+            } else {
+              i = pairStart  // not a low surrogate: decode that escape on its own
+            }
           }
           if scalar >= 0xD800 && scalar < 0xE000 { scalar = 0xFFFD }
           TextDecoding.appendUTF8(scalar, to: &out)

@@ -21,6 +21,8 @@ enum CLI {
     var status: Int32
     var stdout: String
     var stderr: String
+    /// True when the process was ended by a signal (a crash); `status` is then the signal number.
+    var signaled = false
 
     func json() throws -> [String: Any] {
       try #require(JSONSerialization.jsonObject(with: Data(stdout.utf8)) as? [String: Any], "stdout: \(stdout) stderr: \(stderr)")
@@ -60,7 +62,9 @@ enum CLI {
     let o = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     p.waitUntilExit()
-    return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e.data, as: UTF8.self))
+    return Run(
+      status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e.data, as: UTF8.self),
+      signaled: p.terminationReason == .uncaughtSignal)
   }
 
   static func tempDir(_ name: String) -> URL {

@@ -93,9 +93,9 @@ final class TermDictionaryReader: @unchecked Sendable {
     var r = file.reader(body)
     if body.count < 20 { throw r.fail("terms trailer missing") }
     r.offset = body.count - 20
-    let indexStart = Int(try r.u64())
+    let indexStart = Int(clamping: try r.u64())
     let blocks = Int(try r.u32())
-    termCount = Int(try r.u64())
+    termCount = Int(clamping: try r.u64())
     if indexStart > body.count - 20 || blocks > body.count {
       throw r.fail("terms index offset \(indexStart) out of range")
     }

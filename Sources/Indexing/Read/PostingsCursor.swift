@@ -29,19 +29,23 @@ public final class PostingsCursor {
   private var posIdx = 0  // doc index whose positions start at posOffset
   private var posOffset = 0
   private var lastDocOfPrevBlock: Int64 = -1
+  /// Doc ids at or past this are damage (callers index norms, columns and deletions by doc id).
+  private let docLimit: Int64
 
   init(
     info: TermInfo, postings: MappedFile, postBody: Range<Int>, positions: MappedFile,
-    posiBody: Range<Int>
+    posiBody: Range<Int>, maxDoc: Int = Int(UInt32.max - 1)
   ) {
+    self.docLimit = Int64(min(maxDoc, Int(UInt32.max - 1)))
     self.docFreq = Int(info.docFreq)
     self.postings = postings
     self.postBase = postings.base
     self.postBody = postBody
     self.positionsFile = positions
     self.posiBody = posiBody
-    self.start = postBody.lowerBound + Int(clamping: info.postingsOffset)
-    self.posStart = posiBody.lowerBound + Int(clamping: info.positionsOffset)
+    // Clamped so a damaged offset fails the range check below instead of overflowing.
+    self.start = postBody.lowerBound + min(Int(clamping: info.postingsOffset), postBody.count + 1)
+    self.posStart = posiBody.lowerBound + min(Int(clamping: info.positionsOffset), posiBody.count + 1)
     self.fullBlocks = docFreq / BitPacking.blockSize
     self.blocksStart =
       start + (fullBlocks > 0 ? fullBlocks * PostingsFormat.skipEntrySize + 4 : 0)
@@ -177,7 +181,7 @@ public final class PostingsCursor {
       var prev = prevLast
       for k in 0..<BitPacking.blockSize {
         let d = prev + 1 + Int64(docs[k])
-        if d > Int64(UInt32.max - 1) { return fail(off, "doc id overflow") }
+        if d >= docLimit { return fail(off, "doc id \(d) beyond maxDoc \(docLimit)") }
         docs[k] = UInt32(d)
         prev = d
         tfs[k] += 1
@@ -192,7 +196,7 @@ public final class PostingsCursor {
       for k in 0..<tailCount {
         let v = try r.varint()
         let d = prev + 1 + Int64(v >> 1)
-        if d > Int64(UInt32.max - 1) { return fail(r.offset, "doc id overflow") }
+        if d >= docLimit { return fail(r.offset, "doc id \(d) beyond maxDoc \(docLimit)") }
         docs[k] = UInt32(d)
         prev = d
         tfs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.varint())

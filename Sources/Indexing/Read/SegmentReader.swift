@@ -55,12 +55,12 @@ public final class SegmentReader: @unchecked Sendable {
     var sr = store.reader(storeBody)
     if storeBody.count < 16 { throw sr.fail("store trailer missing") }
     sr.offset = storeBody.count - 16
-    let idxStart = Int(try sr.u64())
+    let idxStart = Int(clamping: try sr.u64())
     storeBlocks = Int(try sr.u32())
     let storeDocs = Int(try sr.u32())
-    if storeDocs != info.maxDoc || idxStart + storeBlocks * 12 != storeBody.count - 16 {
+    if storeDocs != info.maxDoc || idxStart > storeBody.count || idxStart + storeBlocks * 12 != storeBody.count - 16 {
       throw IndexError.corrupt(
-        file: store.name, offset: storeBody.lowerBound + idxStart,
+        file: store.name, offset: storeBody.lowerBound + min(idxStart, storeBody.count),
         reason: "store index does not match (\(storeDocs) docs, manifest says \(info.maxDoc))")
     }
     storeIndexStart = storeBody.lowerBound + idxStart
@@ -146,7 +146,8 @@ public final class SegmentReader: @unchecked Sendable {
   public var termCount: Int { terms.termCount }
 
   public func postings(_ info: TermInfo) -> PostingsCursor {
-    PostingsCursor(info: info, postings: postings, postBody: postBody, positions: positions, posiBody: posiBody)
+    PostingsCursor(
+      info: info, postings: postings, postBody: postBody, positions: positions, posiBody: posiBody, maxDoc: self.info.maxDoc)
   }
 
   /// The norm bytes of `field`, one per document (valid while this reader lives).
@@ -219,7 +220,7 @@ public final class SegmentReader: @unchecked Sendable {
     var ir = store.reader(storeBody)
     ir.offset = storeIndexStart - storeBody.lowerBound + 12 * b
     let first = try ir.u32()
-    let off = Int(try ir.u64())
+    let off = Int(clamping: try ir.u64())
     var r = store.reader(storeBody)
     try r.seek(off)
     let rawLen = Int(try r.u32())

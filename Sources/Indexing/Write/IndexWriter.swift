@@ -24,6 +24,9 @@ public final class IndexWriter {
   private var flushed: [SegmentInfo] = []
   private var deletions: [String: Set<UInt32>] = [:]
   private var lockFD: Int32 = -1
+  /// Files of the commit in force when the writer opened (kept by the next commit for readers
+  /// still opening it; with `rebuild` they are not in `base`).
+  private let currentFiles: [String]
   /// When segments are merged at commit.
   public var mergePolicy = MergePolicy()
 
@@ -40,8 +43,10 @@ public final class IndexWriter {
     do {
       var manifest = Manifest()
       var table = FileTable()
+      var inForce: [String] = []
       if storage.exists(Manifest.fileName) {
         let current = try Manifest.decode(try storage.read(Manifest.fileName))
+        inForce = current.files
         if !rebuild {
           manifest = current
           if let name = current.fileTable {
@@ -54,6 +59,7 @@ public final class IndexWriter {
       }
       base = manifest
       fileTable = table
+      currentFiles = inForce
       generation = manifest.generation + 1
     } catch {
       close(lockFD)
@@ -184,7 +190,7 @@ public final class IndexWriter {
     try storage.syncDirectory()
     var manifest = Manifest(
       generation: generation, segments: segments, fileTable: tableName,
-      previousFiles: base.files, corpus: corpus ?? base.corpus)
+      previousFiles: currentFiles, corpus: corpus ?? base.corpus)
     manifest.formatVersion = Int(FileFormat.version)
     try storage.atomicWrite(Manifest.fileName, bytes: try manifest.encoded())
     collectGarbage(keep: Set(manifest.files + manifest.previousFiles))

@@ -1,0 +1,15 @@
+import FuzzShared
+
+/// libFuzzer target: extract the input as a .jsonl file.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  guard let data else { return 0 }
+  FuzzShared.extract(data, size, ext: "jsonl")
+  return 0
+}
+
+@main enum FuzzExtractJSONL {
+  static func main() {
+    FuzzShared.runDriver(fuzzTestOneInput)
+  }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Runs every libFuzzer target of Fuzz/ for SECONDS each (default 20: the short form CI runs;
+# pass e.g. 600 for a long run), starting from Fuzz/Seeds/<target>/ plus the known crashers in
+# Fuzz/Regressions/<target>/. A new crasher is copied into Fuzz/Regressions/<target>/ (commit it
+# with the fix: `swift test` replays that folder) and the script exits 1.
+#
+# Usage: Scripts/fuzz.sh [seconds] [target...]
+# Environment: SCRATCH (build folder, default .build-fuzz), FUZZ_WORK (working corpus, default
+# .build-fuzz/corpus; kept between runs so a long run builds on earlier ones).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+seconds=${1:-20}
+shift || true
+targets=("$@")
+if [ ${#targets[@]} -eq 0 ]; then
+  targets=(FuzzExtractHTML FuzzExtractFeed FuzzExtractText FuzzExtractJSONL FuzzQueryParser)
+fi
+scratch=${SCRATCH:-$root/.build-fuzz}
+work=${FUZZ_WORK:-$scratch/corpus}
+
+# SwiftPM gives each executable its own entry point, so the targets call libFuzzer's
+# LLVMFuzzerRunDriver from @main (see Fuzz/Sources/CFuzzDriver); -parse-as-library is then
+# harmless and kept for targets that only define LLVMFuzzerTestOneInput.
+echo "fuzz: building (fuzzer + address sanitizer)"
+(cd Fuzz && swift build -c debug --scratch-path "$scratch" \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library 2>&1 |
+  grep -vE '^\[[0-9]+/[0-9]+\] |Cannot export local symbol' || true)
+bin=$scratch/debug
+
+# The Swift runtime's own crash handler trips ASan while it walks the stack; libFuzzer prints the
+# stack instead.
+export SWIFT_BACKTRACE=enable=no
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
+
+status=0
+for t in "${targets[@]}"; do
+  [ -x "$bin/$t" ] || { echo "fuzz: $t was not built"; status=1; continue; }
+  mkdir -p "$work/$t" "Fuzz/Regressions/$t"
+  artifacts=$(mktemp -d)
+  log=$(mktemp)
+  set +e
+  "$bin/$t" "$work/$t" "Fuzz/Seeds/$t" "Fuzz/Regressions/$t" \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
+  rc=$?
+  set -e
+  runs=$(grep -oE 'stat::number_of_executed_units: *[0-9]+' "$log" | grep -oE '[0-9]+$' || echo "?")
+  cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1 || true)
+  found=$(find "$artifacts" -type f | wc -l)
+  if [ "$found" -gt 0 ]; then
+    status=1
+    echo "fuzz: $t FOUND $found crasher(s) after $runs runs:"
+    grep -E 'ERROR|runtime failure|SUMMARY|Fatal error|Swift runtime' "$log" | head -5 | sed 's/^/    /'
+    grep -E '^ +#[0-9]+ .* in \$s' "$log" | head -8 | sed 's/^/    /'
+    for f in "$artifacts"/*; do
+      name=$(basename "$f")
+      cp "$f" "Fuzz/Regressions/$t/$name"
+      echo "    saved Fuzz/Regressions/$t/$name"
+    done
+  elif [ "$rc" -ne 0 ]; then
+    status=1
+    echo "fuzz: $t exited $rc without an artifact:"
+    tail -20 "$log" | sed 's/^/    /'
+  else
+    echo "fuzz: $t ok, $runs runs in ${seconds}s, $cov"
+  fi
+  rm -rf "$artifacts" "$log"
+done
+exit $status
