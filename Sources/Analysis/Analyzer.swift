@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Turns text into the terms blotter indexes and searches: the same analyzer runs at index time
 /// and at query time, so both sides agree on every term.
@@ -364,7 +367,12 @@ struct StemTable {
   func lookup(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> (String, UInt64)? {
     var i = Int(truncatingIfNeeded: hash) & mask
     while let w = words[i] {
-      if hashes[i] == hash && w.utf8.elementsEqual(bytes) { return results[i] }
+      if hashes[i] == hash && w.utf8.count == bytes.count
+        && (w.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+          ?? w.utf8.elementsEqual(bytes))
+      {
+        return results[i]
+      }
       i = (i + 1) & mask
     }
     return nil
