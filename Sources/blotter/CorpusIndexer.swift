@@ -392,8 +392,48 @@ final class StreamState: @unchecked Sendable {
     self.file = file
     self.base = base
     self.count = count
-    hash = CorpusIndexer.crc(UnsafeRawBufferPointer(start: base, count: count))
+    // Hash and find the lines in one pass, chunk by chunk, letting each chunk's pages go.
+    let p = base.assumingMemoryBound(to: UInt8.self)
+    var crc: UInt = 0
+    var lines: [(Int, Range<Int>)] = []
+    var lineStart = 0
+    var number = 0
+    var blank = true
+    let chunk = 8 << 20
+    var off = 0
+    while off < count {
+      let end = min(count, off + chunk)
+      crc = crc32(crc, p + off, UInt32(end - off))
+      for k in off..<end {
+        let c = p[k]
+        if c == 0x0A {
+          number += 1
+          if !blank { lines.append((number, lineStart..<k)) }
+          lineStart = k + 1
+          blank = true
+        } else if blank && c != 0x20 && c != 0x09 && c != 0x0D {
+          blank = false
+        }
+      }
+      off = end
+      // Drop the pages before the line in progress.
+      let keepFrom = lineStart / 4096 * 4096
+      if keepFrom > 0 { Self.dropPages(base, 0..<keepFrom) }
+    }
+    if lineStart < count {
+      number += 1
+      if !blank { lines.append((number, lineStart..<count)) }
+    }
+    hash = UInt32(crc)
+    lineList = lines
     release(0..<count)
+  }
+
+  /// Non-blank lines with their 1-based numbers (found while hashing).
+  private(set) var lineList: [(Int, Range<Int>)] = []
+
+  private static func dropPages(_ base: UnsafeRawPointer, _ range: Range<Int>) {
+    madvise(UnsafeMutableRawPointer(mutating: base + range.lowerBound), range.count, Int32(MADV_DONTNEED))
   }
 
   /// Drops the pages of `range` from this process (they are re-read from the file if touched
@@ -424,29 +464,7 @@ final class StreamState: @unchecked Sendable {
   }
 
   /// Non-blank lines with their 1-based numbers.
-  func lineRanges() -> [(Int, Range<Int>)] {
-    var out: [(Int, Range<Int>)] = []
-    var start = 0
-    var number = 0
-    let p = base.assumingMemoryBound(to: UInt8.self)
-    while start < count {
-      number += 1
-      var end = start
-      if let nl = memchr(p + start, 0x0A, count - start) {
-        end = UnsafeRawPointer(nl) - base
-      } else {
-        end = count
-      }
-      var blank = true
-      for k in start..<end where p[k] != 0x20 && p[k] != 0x09 && p[k] != 0x0D {
-        blank = false
-        break
-      }
-      if !blank { out.append((number, start..<end)) }
-      start = end + 1
-    }
-    return out
-  }
+  func lineRanges() -> [(Int, Range<Int>)] { lineList }
 
   func bytes(_ r: Range<Int>) -> [UInt8] {
     Array(UnsafeRawBufferPointer(start: base + r.lowerBound, count: r.count))

@@ -106,3 +106,41 @@ import Testing
     #expect(try total("halesworth", idx) == 1)
   }
 }
+
+/// Big JSON Lines files are streamed line by line: every good line indexed, bad lines reported
+/// by number, ids follow the lines.
+@Suite struct StreamedJSONLinesTests {
+  @Test func bigJSONLinesFileIsStreamedWithPerLineErrors() throws {
+    let corpus = CLI.tempDir("jsonl-corpus")
+    let idx = CLI.tempDir("jsonl-index")
+    defer {
+      try? FileManager.default.removeItem(at: corpus)
+      try? FileManager.default.removeItem(at: idx)
+    }
+    var text = ""
+    let filler = String(repeating: "Officers continued their enquiries across the district today. ", count: 24)
+    for i in 1...3000 {
+      if i == 1234 {
+        text += "{\"id\": \"broken\n"
+        continue
+      }
+      text += "{\"title\": \"Report \(i)\", \"date\": \"2023-05-0\(i % 9 + 1)\", \"body\": \"Unique marker zq\(i)x. \(filler)\"}\n"
+    }
+    text += "\n"
+    let data = Data(text.utf8)
+    #expect(data.count > 4 << 20)
+    try data.write(to: corpus.appendingPathComponent("export.jsonl"))
+    let r = try CLI.run(["index", corpus.path, "--index", idx.path, "--json", "--max-file-size", "100000"])
+    #expect(r.status == 0, "\(r.stderr)")
+    let j = try r.json()
+    #expect(j["documents"] as? Int == 2999)
+    #expect(j["added"] as? Int == 1)
+    let skipped = (j["skipped"] as? [[String: Any]]) ?? []
+    #expect(skipped.count == 1)
+    #expect((skipped.first?["reason"] as? String)?.contains("line 1234") == true)
+    let s = try CLI.run(["search", "zq2999x", "--index", idx.path, "--json"])
+    let hit = try #require((try s.json()["hits"] as? [[String: Any]])?.first)
+    #expect(hit["doc"] as? String == "export.jsonl#2999")
+    #expect(hit["title"] as? String == "Report 2999")
+  }
+}
