@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 /// Turns text into the terms blotter indexes and searches: the same analyzer runs at index time
 /// and at query time, so both sides agree on every term.
@@ -25,6 +28,7 @@ public final class Analyzer {
 
   private let stemmer: SnowballStemmer?
   private var foldCache: [String: String] = [:]
+  private var stems = StemTable()
   private var word: [UInt8] = []
 
   /// - Parameter stemming: stem Latin-script words (true for body and title fields).
@@ -81,8 +85,8 @@ public final class Analyzer {
         switch kind {
         case .word, .number:
           position += 1
-          let term = foldedString(raw, stem: kind == .word)
-          body(Token(term: term, position: position, start: Int32(start), end: Int32(end)))
+          let (term, hash) = foldedTerm(raw, stem: kind == .word)
+          body(Token(term: term, hash: hash, position: position, start: Int32(start), end: Int32(end)))
         case .currencyNumber:
           // raw = currency sign bytes + number; the alternative shares the position.
           position += 1
@@ -251,35 +255,54 @@ public final class Analyzer {
   // MARK: - Folding
 
   private func foldedString(_ raw: ArraySlice<UInt8>, stem: Bool) -> String {
+    foldedTerm(raw, stem: stem).term
+  }
+
+  /// The indexed form of a raw word and its `Token.hash`. ASCII words (nearly all of them) are
+  /// lower-cased and hashed in one pass, and their stems come from a table probed by that hash.
+  private func foldedTerm(_ raw: ArraySlice<UInt8>, stem: Bool) -> (term: String, hash: UInt64) {
     var ascii = true
     for b in raw where b >= 0x80 {
       ascii = false
       break
     }
-    var folded: String
     if ascii {
-      folded = String(
-        unsafeUninitializedCapacity: raw.count,
-        initializingUTF8With: { out in
-          var k = 0
-          for b in raw {
-            out[k] = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
-            k += 1
-          }
-          return k
-        })
-    } else {
-      let s = String(decoding: raw, as: UTF8.self)
-      if let hit = foldCache[s] {
-        folded = hit
-      } else {
-        folded = Self.foldUnicode(s)
-        if foldCache.count > 100_000 { foldCache.removeAll(keepingCapacity: true) }
-        foldCache[s] = folded
+      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, raw.count)) { buf in
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var latin = true
+        var k = 0
+        for b in raw {
+          let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
+          buf[k] = c
+          k += 1
+          h ^= UInt64(c)
+          h = h &* 0x100_0000_01b3
+          if !((c >= 0x61 && c <= 0x7A) || c == 0x27) { latin = false }
+        }
+        let bytes = UnsafeBufferPointer(rebasing: buf[0..<k])
+        let hash = Token.mix(h)
+        if stem, latin, k > 2, let stemmer {
+          if let hit = stems.lookup(hash, bytes) { return hit }
+          let folded = String(decoding: bytes, as: UTF8.self)
+          let stemmed = stemmer.stem(folded)
+          let result = (stemmed, Token.hash(of: stemmed))
+          stems.insert(hash, folded, result)
+          return result
+        }
+        return (String(decoding: bytes, as: UTF8.self), hash)
       }
     }
-    guard stem, let stemmer, folded.utf8.count > 2, isLatinWord(folded) else { return folded }
-    return stemmer.stem(folded)
+    let s = String(decoding: raw, as: UTF8.self)
+    var folded: String
+    if let hit = foldCache[s] {
+      folded = hit
+    } else {
+      folded = Self.foldUnicode(s)
+      if foldCache.count > 100_000 { foldCache.removeAll(keepingCapacity: true) }
+      foldCache[s] = folded
+    }
+    if stem, let stemmer, folded.utf8.count > 2, isLatinWord(folded) { folded = stemmer.stem(folded) }
+    return (folded, Token.hash(of: folded))
   }
 
   /// Lower-cases and removes diacritics from any script; ligatures and a few letters that have
@@ -324,4 +347,47 @@ private func currencyPrefixLength(_ raw: ArraySlice<UInt8>) -> Int {
   var k = raw.startIndex
   while k < raw.endIndex, !isDigit(raw[k]) { k += 1 }
   return k
+}
+
+/// Folded word → (stem, stem hash), probed by the folded word's hash; cleared when full.
+struct StemTable {
+  private var hashes: [UInt64]
+  private var words: [String?]
+  private var results: [(String, UInt64)]
+  private var used = 0
+  private let mask: Int
+
+  init(capacity: Int = 1 << 16) {
+    hashes = Array(repeating: 0, count: capacity)
+    words = Array(repeating: nil, count: capacity)
+    results = Array(repeating: ("", 0), count: capacity)
+    mask = capacity - 1
+  }
+
+  func lookup(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> (String, UInt64)? {
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while let w = words[i] {
+      if hashes[i] == hash && w.utf8.count == bytes.count
+        && (w.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
+          ?? w.utf8.elementsEqual(bytes))
+      {
+        return results[i]
+      }
+      i = (i + 1) & mask
+    }
+    return nil
+  }
+
+  mutating func insert(_ hash: UInt64, _ word: String, _ result: (String, UInt64)) {
+    if used * 2 > mask {
+      for i in words.indices { words[i] = nil }
+      used = 0
+    }
+    var i = Int(truncatingIfNeeded: hash) & mask
+    while words[i] != nil { i = (i + 1) & mask }
+    hashes[i] = hash
+    words[i] = word
+    results[i] = result
+    used += 1
+  }
 }

@@ -24,6 +24,15 @@ public struct Token: Sendable, Equatable {
     self.hash = Token.hash(of: term)
   }
 
+  /// A token whose hash the analyzer already computed.
+  public init(term: String, hash: UInt64, position: Int32, start: Int32, end: Int32) {
+    self.term = term
+    self.position = position
+    self.start = start
+    self.end = end
+    self.hash = hash
+  }
+
   /// FNV-1a over the UTF-8 bytes, then a final mix so low bits are usable as a table index.
   @inline(__always) public static func hash(of term: String) -> UInt64 {
     var h: UInt64 = 0xcbf2_9ce4_8422_2325
@@ -31,6 +40,12 @@ public struct Token: Sendable, Equatable {
       h ^= UInt64(b)
       h = h &* 0x100_0000_01b3
     }
+    return mix(h)
+  }
+
+  /// The final mix of `hash(of:)`.
+  @inline(__always) public static func mix(_ h: UInt64) -> UInt64 {
+    var h = h
     h ^= h >> 33
     h = h &* 0xff51_afd7_ed55_8ccd
     h ^= h >> 33

@@ -172,6 +172,8 @@ struct ContentScorer {
       if p >= 0 && inside[Int(p)] { inside[e] = true }
     }
 
+    let boxed = formBoxes(inside: inside, root: root, qualities: qualities)
+
     // Text that appears both inside the container and outside it is template (a ticker or
     // teaser repeated in the article column). Repeats inside the article are content.
     var outside = Set<UInt64>()
@@ -184,6 +186,7 @@ struct ContentScorer {
     for (i, b) in blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
       var q = qualities[i]
       if b.chrome && !elements[root].chrome { q = .bad }
+      if boxed[Int(b.owner)] { q = .bad }
       if b.chars >= 50, !outside.isEmpty, outside.contains(BlockFingerprint.of(page.bytes(of: b))) {
         q = .bad
       }
@@ -238,6 +241,49 @@ struct ContentScorer {
       }
     }
     return keep
+  }
+
+  /// Elements inside the container that belong to a form box: the largest subtree around a
+  /// `<form>` or form control that holds little text (under 500 characters, at most two good
+  /// blocks, under a third of the container's good text). A newsletter sign-up, a comment
+  /// form or a search box reads like a sentence or two of prose, but its structure gives it
+  /// away whatever its class names say. The container itself and its ancestors are never boxes
+  /// (whole pages sit inside one `<form>` on some sites).
+  func formBoxes(inside: [Bool], root: Int, qualities: [Quality]) -> [Bool] {
+    let elements = page.elements
+    var boxed = [Bool](repeating: false, count: elements.count)
+    guard elements.contains(where: \.form) else { return boxed }
+    var form = elements.map(\.form)
+    var chars = [Int](repeating: 0, count: elements.count)
+    var goodChars = [Int](repeating: 0, count: elements.count)
+    var goodBlocks = [Int](repeating: 0, count: elements.count)
+    for (i, b) in page.blocks.enumerated() where b.owner >= 0 {
+      let o = Int(b.owner)
+      chars[o] += Int(b.chars)
+      if qualities[i] == .good {
+        goodChars[o] += Int(b.chars)
+        goodBlocks[o] += 1
+      }
+    }
+    for e in stride(from: elements.count - 1, through: 1, by: -1) {
+      let p = Int(elements[e].parent)
+      guard p >= 0 else { continue }
+      chars[p] += chars[e]
+      goodChars[p] += goodChars[e]
+      goodBlocks[p] += goodBlocks[e]
+      if form[e] { form[p] = true }
+    }
+    for e in 0..<elements.count where inside[e] {
+      let p = Int(elements[e].parent)
+      if p >= 0 && boxed[p] {
+        boxed[e] = true
+      } else if e != root, form[e], chars[e] < 500, goodBlocks[e] <= 2,
+        goodChars[e] * 3 < goodChars[root]
+      {
+        boxed[e] = true
+      }
+    }
+    return boxed
   }
 
   /// Quality of the nearest non-short block in one direction (bad stops the search).

@@ -17,7 +17,8 @@
 ///   replaced by what they say: `h="-3"` (the weight) and `au` (names an author or byline).
 ///   Class lists are about a third of what is left of a page after the cuts above.
 /// - Runs of whitespace in text become one space (indentation is a fifth of the rest).
-/// - Void elements that never hold text (`img`, `source`, `link`, `input`, …) are dropped.
+/// - Void elements that never hold text (`img`, `source`, `link`, …) are dropped (`input` stays:
+///   form controls are evidence of a sign-up or search box).
 ///
 /// Ends are found the way an HTML tokenizer finds them: the first `</script`, `</style` or
 /// `</svg` (any case), `-->` for a comment, and quoted attribute values may contain `>`.
@@ -240,7 +241,7 @@ enum HTMLPrefilter {
         if matchFold(at, "link") { return .drop }
       case 5:
         if matchFold(at, "style") { return .style }
-        if matchFold(at, "input") || matchFold(at, "track") || matchFold(at, "param") {
+        if matchFold(at, "track") || matchFold(at, "param") {
           return .drop
         }
       case 6:

@@ -29,7 +29,10 @@ struct PageMetadataReader {
 
     // Source.
     r.source =
-      meta(["og:site_name", "application-name", "twitter:site:name", "publisher"])
+      meta([
+        "og:site_name", "application-name", "twitter:site:name", "publisher", "dc.publisher",
+        "dcterms.publisher",
+      ])
       ?? ld.publisher
 
     // Title.
@@ -49,6 +52,12 @@ struct PageMetadataReader {
     {
       r.source = split.tail
     }
+    // "Site :: News :: Headline": a title tag that ends with the headline starts with the site.
+    if r.source == nil, let site = sitePrefix(titleTag, headline: title) { r.source = site }
+    if r.source == nil { r.source = copyrightName() }
+    // A republished story names its original publisher ("The post … appeared first on X."):
+    // that is the source a reader wants, not the aggregator that copied it.
+    if let original = appearedFirstOn() { r.source = original }
     r.title = title
     for t in [title, h1, og, titleTag, stripSiteSuffix(titleTag, site: r.source).0] {
       if let t, !t.isEmpty { r.titleKeys.append(TextCleanup.foldKey(t.utf8)) }
@@ -117,6 +126,46 @@ struct PageMetadataReader {
       return (split.head, split.tail)
     }
     return (title, nil)
+  }
+
+  /// "Site :: Section :: Headline" → "Site" when the last part is the headline.
+  func sitePrefix(_ titleTag: String, headline: String) -> String? {
+    let headKey = TextCleanup.foldKey(headline.utf8)
+    guard !headKey.isEmpty else { return nil }
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+      let parts = titleTag.split(separator: sep)
+      guard parts.count >= 2, let last = parts.last,
+        TextCleanup.foldKey(last.utf8) == headKey
+      else { continue }
+      return SiteName.clean(String(parts[0]))
+    }
+    return nil
+  }
+
+  /// The name in the page's copyright line ("© 2024 Site · Privacy"), read from the end of the
+  /// page, where footers are.
+  private func copyrightName() -> String? {
+    for b in page.blocks.reversed().prefix(60) where b.chars < 300 && !b.inFigure {
+      let bytes = page.bytes(of: b)
+      let marked = bytes.withUnsafeBufferPointer {
+        containsFold($0, "©") || containsFold($0, "copyright") || containsFold($0, "(c) ")
+      }
+      guard marked else { continue }
+      if let name = SiteName.copyright(page.string(of: b)) { return name }
+    }
+    return nil
+  }
+
+  /// The site named by a feed footer "The post … appeared first on X." on the page.
+  private func appearedFirstOn() -> String? {
+    for b in page.blocks where b.chars < 400 {
+      let bytes = page.bytes(of: b)
+      guard bytes.count > 9, bytes.first == 0x54 || bytes.first == 0x74,
+        bytes.prefix(9).withUnsafeBufferPointer({ equalsFold($0, "the post ") })
+      else { continue }
+      if let name = SiteName.appearedFirstOn(page.string(of: b)) { return name }
+    }
+    return nil
   }
 
   /// Blocks just after the `<h1>` (or the first blocks of the page).

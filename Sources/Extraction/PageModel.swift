@@ -28,6 +28,9 @@ enum Tag: UInt8 {
     li, table, row, cell, heading, blockquote, pre, figure, figcaption, form, address, dl,
     dt, dd, details, summary, center, menu
   case inline, anchor, br, skip, time, meta, title, script, link, img, hr
+  /// A form control (`input`, `button`, `select`, `textarea`): no text, but evidence that its
+  /// block is a form (a newsletter sign-up, a search box, a comment form).
+  case control
 
   /// Owns its own run of text: text inside it never merges with text outside it.
   var isBlock: Bool { rawValue <= Tag.menu.rawValue && self != .other && self != .cell }
@@ -45,6 +48,8 @@ struct Element {
   var level: UInt8
   /// This element or an ancestor is marked as chrome (own hint ≤ -3).
   var chrome: Bool
+  /// A `<form>`, or the nearest block around a form control.
+  var form: Bool = false
 }
 
 /// One run of text between block boundaries.

@@ -60,11 +60,35 @@ enum TextCleanup {
     return (b3 >= 0x41 && b3 <= 0x5A) || b3 >= 0xC0
   }
 
-  /// "By Jane Smith, Crime Reporter" → "Jane Smith, Crime Reporter"; nil for URLs and junk.
+  /// Labels that introduce a byline: "By Jane Smith", "Reporter: Jane Smith", "Words: …",
+  /// "Written by …". Matched ASCII case-insensitively at the start, followed by a name.
+  private static let bylineLabels = [
+    "written by", "words by", "reported by", "report by", "story by", "text by", "posted by",
+    "reporter:", "reporters:", "author:", "authors:", "words:", "text:", "story:", "writer:",
+    "by:", "by",
+  ]
+
+  /// Nouns that end a job title after a name: "Jane Smith, Crime Reporter",
+  /// "Jane Smith - Home Affairs Editor".
+  private static let roleNouns: Set<String> = [
+    "reporter", "reporters", "correspondent", "correspondents", "editor", "editors", "writer",
+    "writers", "journalist", "journalists", "columnist", "contributor", "photographer",
+    "producer", "staff", "desk", "newsroom", "analyst", "critic", "intern",
+  ]
+
+  /// "By Jane Smith, Crime Reporter" → "Jane Smith"; "Reporter: Jane Smith" → "Jane Smith";
+  /// nil for URLs and junk.
   static func cleanByline(_ raw: String) -> String? {
     var s = normalizeWhitespace(raw)
-    for prefix in ["By:", "by:", "By ", "by ", "BY "] where s.hasPrefix(prefix) {
-      s = String(s.dropFirst(prefix.count)).trimmingSpaces()
+    let lower = s.asciiLowercased
+    for label in bylineLabels where lower.hasPrefix(label) {
+      let rest = s.utf8.dropFirst(label.utf8.count)
+      // "By" must be a word of its own ("Byron Hale" is a name).
+      guard label.hasSuffix(":") || rest.first == 0x20 || rest.first == 0x3A else { continue }
+      var cut = String(decoding: rest, as: UTF8.self)
+      if cut.hasPrefix(":") { cut.removeFirst() }
+      cut = cut.trimmingSpaces()
+      if !cut.isEmpty { s = cut }
       break
     }
     if s.hasPrefix("http") || s.contains("/") && !s.contains(" ") { return nil }
@@ -79,8 +103,22 @@ enum TextCleanup {
         }
       }
     }
-    s = s.trimmingSpaces()
+    s = stripJobTitle(s.trimmingSpaces())
     if s.isEmpty || s.utf8.count > 100 { return nil }
+    return s
+  }
+
+  /// "Jane Smith, Crime Reporter" → "Jane Smith": a comma or dash followed by a short phrase
+  /// that ends in a job noun. Lists of names ("Jane Smith, Tom Reeve") stay whole.
+  static func stripJobTitle(_ s: String) -> String {
+    for sep in [", ", " - ", " – ", " — ", " | "] {
+      guard let r = s.firstRange(of: sep) else { continue }
+      let head = String(s[..<r.lowerBound]).trimmingSpaces()
+      let tail = s[r.upperBound...].split(separator: " ")
+      guard !head.isEmpty, (1...5).contains(tail.count) else { continue }
+      let words = tail.map { $0.asciiLowercased.filter(\.isLetter) }
+      if words.contains(where: roleNouns.contains) { return head }
+    }
     return s
   }
 

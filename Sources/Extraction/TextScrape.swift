@@ -48,22 +48,6 @@ enum TextScrape {
       blank = false
     }
 
-    // Title: the first line when it reads like a headline and no `title:` field was given.
-    if r.title.isEmpty, let first = lines.first, !first.terminal || first.words <= 20,
-      first.words <= 30, !ChromeFilter.isWrapperLine(first.text)
-    {
-      r.title = first.text
-      lines.removeFirst()
-    }
-    if r.date == nil {
-      for line in lines.prefix(4) where line.words <= 12 {
-        if let d = DateParsing.findDate(in: line.text) {
-          r.date = d
-          break
-        }
-      }
-    }
-
     // Join hard-wrapped lines: a line that does not end a sentence, followed without a blank
     // line by one that starts in lower case, continues the same paragraph.
     var units = [Line]()
@@ -84,6 +68,31 @@ enum TextScrape {
       }
     }
 
+    // Title: the headline-like line nearest above the story (past bylines, dates, labels and
+    // wrapper lines); what is above it is masthead and navigation. Without one, the first line
+    // when it reads like a headline.
+    let bodyStart = storyStart(units)
+    var headerEnd = 0  // units before this index are the header (title and what is above it)
+    if r.title.isEmpty, let t = headlineIndex(units, before: bodyStart) {
+      r.title = units[t].text
+      headerEnd = t + 1
+    } else if r.title.isEmpty, let first = units.first, !first.terminal || first.words <= 20,
+      first.words <= 30, !ChromeFilter.isWrapperLine(first.text)
+    {
+      r.title = first.text
+      headerEnd = 1
+    }
+    if r.date == nil {
+      for line in units.prefix(headerEnd + 4) where line.words <= 12 {
+        if let d = DateParsing.findDate(in: line.text) {
+          r.date = d
+          break
+        }
+      }
+    }
+    if r.source == nil { r.source = siteName(units, header: units[..<max(0, headerEnd - 1)]) }
+    units.removeFirst(headerEnd)
+
     // Judge each unit; short ones by their neighbours; runs of headline-like lines are lists.
     enum Q { case good, short, bad }
     let titleKey = TextCleanup.foldKey(r.title.utf8)
@@ -103,21 +112,103 @@ enum TextScrape {
       if j - i >= 3 { for k in i..<j { q[k] = .bad } }
       i = max(j, i + 1)
     }
+    var kept = [Int]()
     for (k, u) in units.enumerated() {
       switch q[k] {
-      case .good: r.paragraphs.append(u.text)
+      case .good: kept.append(k)
       case .bad: continue
       case .short:
         let prev = k > 0 ? q[k - 1] : nil
         let next = k + 1 < units.count ? q[k + 1] : nil
         if next == .good && (prev == .good || (prev == nil && u.terminal)) && u.words >= 2 {
-          r.paragraphs.append(u.text)
+          kept.append(k)
         } else if prev == .good && u.terminal && u.words >= 3 {
-          r.paragraphs.append(u.text)
+          kept.append(k)
         }
       }
     }
+    r.paragraphs = mainRuns(kept, units).map { units[$0].text }
     return r
+  }
+
+  /// Kept lines fall into runs split by gaps of four or more dropped lines. The story is the
+  /// longest run; a run far from it holding under a quarter of its text is chrome that happens
+  /// to read like sentences (reader comments under a "Comments" label, a cookie notice).
+  private static func mainRuns(_ kept: [Int], _ units: [Line]) -> [Int] {
+    guard kept.count > 1 else { return kept }
+    var runs = [[Int]]()
+    for k in kept {
+      if let last = runs.last?.last, k - last <= 4 {
+        runs[runs.count - 1].append(k)
+      } else {
+        runs.append([k])
+      }
+    }
+    guard runs.count > 1 else { return kept }
+    let sizes = runs.map { $0.reduce(0) { $0 + units[$1].text.utf8.count } }
+    let biggest = sizes.max() ?? 0
+    var out = [Int]()
+    for (run, size) in zip(runs, sizes) where size * 4 >= biggest { out += run }
+    return out
+  }
+
+  /// Index of the first line of the story: the start of the run of sentence lines with the most
+  /// text (runs split where three or more other lines come between).
+  private static func storyStart(_ units: [Line]) -> Int {
+    var best = (start: units.count, size: 0)
+    var current = (start: -1, size: 0, last: -10)
+    for (k, u) in units.enumerated() where isStoryLine(u) {
+      if k - current.last > 3 { current = (k, 0, k) }
+      current.size += u.text.utf8.count
+      current.last = k
+      if current.size > best.size { best = (current.start, current.size) }
+    }
+    return best.start
+  }
+
+  private static func isStoryLine(_ u: Line) -> Bool {
+    !u.linkLike && ((u.words >= 10 && u.terminal) || u.words >= 20)
+      && !ChromeFilter.isWrapperLine(u.text)
+  }
+
+  /// The nearest headline-like line above `end`, passing over at most eight lines that are
+  /// bylines, dates, short labels ("Published", "Share this article") or wrapper lines.
+  private static func headlineIndex(_ units: [Line], before end: Int) -> Int? {
+    var k = min(end, units.count) - 1
+    var passed = 0
+    while k >= 0 && passed < 8 {
+      let u = units[k]
+      let skip =
+        u.linkLike || u.words < 4 || ChromeFilter.isWrapperLine(u.text)
+        || TextCleanup.startsWithBy(u.text.utf8)
+        || (u.words <= 8 && DateParsing.findDate(in: u.text) != nil)
+      if !skip {
+        guard u.words <= 30, !u.text.hasSuffix("."), !u.text.hasSuffix(":") else { return nil }
+        return k
+      }
+      k -= 1
+      passed += 1
+    }
+    return nil
+  }
+
+  /// The site a scrape came from: a feed footer "The post … appeared first on X.", else the
+  /// copyright line, else a masthead line "X | News" above the headline.
+  private static func siteName(_ units: [Line], header: ArraySlice<Line>) -> String? {
+    for u in units {
+      if let name = SiteName.appearedFirstOn(u.text) { return name }
+    }
+    for u in units.reversed() where u.text.utf8.count < 300 {
+      let lower = u.text.asciiLowercased
+      guard lower.contains("©") || lower.contains("copyright") || lower.hasPrefix("(c) ") else {
+        continue
+      }
+      if let name = SiteName.copyright(u.text) { return name }
+    }
+    for u in header {
+      if let name = SiteName.masthead(u.text) { return name }
+    }
+    return nil
   }
 
   /// `title: …`, ` date 2024-05-14`, `source: …`, `url: …`, `By …` at the top of the file.

@@ -5,6 +5,7 @@
 /// ```
 /// Body  = segmentCount:v segmentName* entryCount:v Entry*
 /// Entry = path size:v mtimeNanos:zv hash:u32 docCount:v (segmentIndex:v docId:v)*
+///         blockCount:v block:u32*
 /// ```
 /// Entries are sorted by path.
 public struct FileTable: Sendable, Equatable {
@@ -24,11 +25,15 @@ public struct FileTable: Sendable, Equatable {
     /// CRC-32 of the content, to tell a touched file from an edited one.
     public var hash: UInt32
     public var docs: [DocRef]
-    public init(size: UInt64, mtimeNanos: Int64, hash: UInt32, docs: [DocRef]) {
+    /// Block fingerprints of an HTML page (truncated to 32 bits, at most the first and last 32
+    /// blocks): how the indexer recognises blocks a site repeats on many pages.
+    public var blocks: [UInt32]
+    public init(size: UInt64, mtimeNanos: Int64, hash: UInt32, docs: [DocRef], blocks: [UInt32] = []) {
       self.size = size
       self.mtimeNanos = mtimeNanos
       self.hash = hash
       self.docs = docs
+      self.blocks = blocks
     }
   }
 
@@ -60,6 +65,8 @@ public struct FileTable: Sendable, Equatable {
         w.varint(names[d.segment]!)
         w.varint(UInt64(d.doc))
       }
+      w.varint(e.blocks.count)
+      for b in e.blocks { w.u32(b) }
     }
     return w
   }
@@ -86,7 +93,11 @@ public struct FileTable: Sendable, Equatable {
         if si >= segs.count { throw r.fail("segment index \(si) out of range") }
         docs.append(DocRef(segment: segs[si], doc: UInt32(truncatingIfNeeded: try r.varint())))
       }
-      t.entries[path] = Entry(size: size, mtimeNanos: mtime, hash: hash, docs: docs)
+      let nb = try r.int()
+      var blocks: [UInt32] = []
+      blocks.reserveCapacity(nb)
+      for _ in 0..<nb { blocks.append(try r.u32()) }
+      t.entries[path] = Entry(size: size, mtimeNanos: mtime, hash: hash, docs: docs, blocks: blocks)
     }
     return t
   }

@@ -21,21 +21,37 @@ public enum StoredMentions {
   }
 
   public static func encode(title: [EntityMention], body: [EntityMention]) -> String {
-    var out = ""
-    func clean(_ s: String) -> String {
-      s.contains(where: { $0 == "\t" || $0 == "\n" || $0 == "|" })
-        ? String(s.map { $0 == "\t" || $0 == "\n" || $0 == "|" ? " " : $0 }) : s
+    // Built as bytes: this runs for every indexed document.
+    var out: [UInt8] = []
+    out.reserveCapacity((title.count + body.count) * 48)
+    func put(_ s: String) {
+      for b in s.utf8 { out.append(b == 0x09 || b == 0x0A || b == 0x7C ? 0x20 : b) }
     }
-    for (t, list) in [("t", title), ("b", body)] {
+    func put(_ n: Int) { out.append(contentsOf: String(n).utf8) }
+    for (t, list) in [(UInt8(ascii: "t"), title), (UInt8(ascii: "b"), body)] {
       for m in list {
-        out += "\(m.kind.rawValue)\t\(t)\t\(m.start)\t\(m.end)\t\(clean(m.canonical))\t\(clean(m.surface))\t"
+        put(m.kind.rawValue)
+        out.append(0x09)
+        out.append(t)
+        out.append(0x09)
+        put(m.start)
+        out.append(0x09)
+        put(m.end)
+        out.append(0x09)
+        put(m.canonical)
+        out.append(0x09)
+        put(m.surface)
+        out.append(0x09)
         // A figure keeps its normalised value where other kinds keep aliases.
         let aliases = m.kind == .figure ? m.figure.map { ["\($0.value)"] } ?? [] : m.aliases
-        out += aliases.map(clean).joined(separator: "|")
-        out += "\n"
+        for (i, a) in aliases.enumerated() {
+          if i > 0 { out.append(0x7C) }
+          put(a)
+        }
+        out.append(0x0A)
       }
     }
-    return out
+    return String(decoding: out, as: UTF8.self)
   }
 
   public static func decode(_ s: String) -> [Mention] {

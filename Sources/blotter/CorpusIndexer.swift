@@ -37,12 +37,14 @@ struct CorpusIndexer {
   var threads = 2
   var maxFileSize: UInt64 = 64 << 20
   var wait = false
+  /// Drop blocks a site repeats on many of its pages (cross-page templates).
+  var templates = true
   var progress: ((Int, Int) -> Void)? = nil
 
   /// What a worker made of one small file.
   enum FileOutcome {
     case touched(hash: UInt32)  // content unchanged, only the timestamp moved
-    case changed(hash: UInt32, docs: [IndexDocument], warnings: [String])
+    case changed(hash: UInt32, docs: [IndexDocument], warnings: [String], blocks: [UInt32])
     case failed(String)
   }
 
@@ -95,6 +97,16 @@ struct CorpusIndexer {
     let oldEntries = UncheckedBox(old)
     let limit = maxFileSize
     var changedAny = false
+
+    // Cross-page templates: fingerprint the changed HTML pages of every site with enough pages,
+    // count each block over the site's pages (stored fingerprints for unchanged pages), and
+    // hand the repeated ones to extraction as chrome.
+    let siteTemplates = UncheckedBox(
+      templates
+        ? SiteTemplate.build(
+          candidates: candidates, table: old, fullPath: fullPath, extractor: DocumentExtractor(),
+          workers: workers, limit: limit)
+        : [:])
 
     // Streamed files: their mapping and state while their line jobs run.
     var streams: [Int: StreamState] = [:]
@@ -181,7 +193,8 @@ struct CorpusIndexer {
                 k,
                 Self.process(
                   f, fullPath: fullPath(f), old: oldEntries.value.entries[f.path], extractor: extractor,
-                  context: contexts.items[w], limit: limit))
+                  context: contexts.items[w], limit: limit,
+                  template: siteTemplates.value[SiteTemplate.site(of: f.path)]))
             }
           }
           box.value = .files(out.values())
@@ -228,12 +241,13 @@ struct CorpusIndexer {
               changedAny = true
             }
             summary.unchanged += 1
-          case .changed(let hash, let docs, let warnings):
+          case .changed(let hash, let docs, let warnings, let blocks):
             let previous = table.entries[f.path]
             if let previous { for ref in previous.docs { writer.delete(ref) } }
             var refs: [FileTable.DocRef] = []
             for d in docs { refs.append(try writer.add(d)) }
-            table.entries[f.path] = FileTable.Entry(size: f.size, mtimeNanos: f.mtimeNanos, hash: hash, docs: refs)
+            table.entries[f.path] = FileTable.Entry(
+              size: f.size, mtimeNanos: f.mtimeNanos, hash: hash, docs: refs, blocks: blocks)
             if previous == nil { summary.added += 1 } else { summary.updated += 1 }
             for w in warnings { summary.skipped.append((f.path, w)) }
             changedAny = true
@@ -317,7 +331,7 @@ struct CorpusIndexer {
 
   private static func process(
     _ f: CorpusFile, fullPath: String, old: FileTable.Entry?, extractor: DocumentExtractor,
-    context: WorkerContext, limit: UInt64
+    context: WorkerContext, limit: UInt64, template: SiteTemplate?
   ) -> FileOutcome {
     let bytes: [UInt8]
     switch CorpusScanner.read(fullPath, limit: limit) {
@@ -329,9 +343,17 @@ struct CorpusIndexer {
       return .touched(hash: hash)
     }
     do {
-      let result = try extractor.extractWithWarnings(bytes: bytes, path: f.path)
+      let result: ExtractionResult
+      var blocks: [UInt32] = []
+      if let template {
+        let prints = template.pagePrints[f.path] ?? []
+        blocks = SiteTemplate.stored(prints)
+        result = try extractor.extract(bytes: bytes, path: f.path, boilerplate: template.boilerplate(prints))
+      } else {
+        result = try extractor.extractWithWarnings(bytes: bytes, path: f.path)
+      }
       let docs = result.articles.map { context.documents.make($0) }
-      return .changed(hash: hash, docs: docs, warnings: result.warnings.map(\.description))
+      return .changed(hash: hash, docs: docs, warnings: result.warnings.map(\.description), blocks: blocks)
     } catch {
       return .failed(error.description)
     }
@@ -472,4 +494,92 @@ final class ResultBox<T>: @unchecked Sendable {
 final class UncheckedBox<T>: @unchecked Sendable {
   let value: T
   init(_ value: T) { self.value = value }
+}
+
+/// Blocks one site repeats on many of its pages. A site is the first folder under the corpus
+/// root (news scrapes are usually stored one folder per site).
+struct SiteTemplate {
+  /// A block counts as template when at least this many pages, and this share of the site's
+  /// pages, contain it.
+  static let minPages = 3
+  static let minShare = 0.3
+  /// Fingerprints kept per page: the first and last blocks, where templates live.
+  static let keptPerEnd = 32
+
+  /// Fingerprints of the changed pages of this site, by path.
+  var pagePrints: [String: [UInt64]] = [:]
+  /// Low 32 bits of every template fingerprint.
+  var repeated: Set<UInt32> = []
+
+  static func site(of path: String) -> String {
+    guard let slash = path.firstIndex(of: "/") else { return "" }
+    return String(path[..<slash])
+  }
+
+  static func isHTML(_ path: String) -> Bool {
+    var p = Substring(path.lowercased())
+    if p.hasSuffix(".gz") { p = p.dropLast(3) }
+    return p.hasSuffix(".html") || p.hasSuffix(".htm") || p.hasSuffix(".xhtml") || p.hasSuffix(".shtml")
+  }
+
+  /// The stored form of a page's fingerprints.
+  static func stored(_ prints: [UInt64]) -> [UInt32] {
+    let kept = prints.count <= 2 * keptPerEnd ? prints : Array(prints.prefix(keptPerEnd) + prints.suffix(keptPerEnd))
+    return Array(Set(kept.map { UInt32(truncatingIfNeeded: $0) })).sorted()
+  }
+
+  /// The page's own fingerprints that are template blocks.
+  func boilerplate(_ prints: [UInt64]) -> Set<UInt64> {
+    Set(prints.filter { repeated.contains(UInt32(truncatingIfNeeded: $0)) })
+  }
+
+  static func build(
+    candidates: [CorpusFile], table: FileTable, fullPath: @escaping @Sendable (CorpusFile) -> String,
+    extractor: DocumentExtractor, workers: Int, limit: UInt64
+  ) -> [String: SiteTemplate] {
+    var pagesPerSite: [String: Int] = [:]
+    let changed = Set(candidates.map(\.path))
+    for (path, e) in table.entries where !changed.contains(path) && !e.blocks.isEmpty {
+      pagesPerSite[site(of: path), default: 0] += 1
+    }
+    let html = candidates.filter { isHTML($0.path) }
+    for f in html { pagesPerSite[site(of: f.path), default: 0] += 1 }
+    // Every changed page is fingerprinted (and its fingerprints stored), so a site that grows to
+    // enough pages later can count its older pages too.
+    let wanted = html
+    if wanted.isEmpty { return [:] }
+
+    let prints = SlotBox<[UInt64]>(count: wanted.count)
+    DispatchQueue.concurrentPerform(iterations: min(workers, wanted.count)) { w in
+      for k in stride(from: w, to: wanted.count, by: workers) {
+        let f = wanted[k]
+        guard case .success(let bytes) = CorpusScanner.read(fullPath(f), limit: limit),
+          let p = try? extractor.blockFingerprints(bytes: bytes, path: f.path)
+        else {
+          prints.set(k, [])
+          continue
+        }
+        prints.set(k, p)
+      }
+    }
+    let all = prints.values()
+    var sites: [String: SiteTemplate] = [:]
+    var counts: [String: [UInt32: Int]] = [:]
+    for (k, f) in wanted.enumerated() {
+      let s = site(of: f.path)
+      sites[s, default: SiteTemplate()].pagePrints[f.path] = all[k]
+      for b in stored(all[k]) { counts[s, default: [:]][b, default: 0] += 1 }
+    }
+    for (path, e) in table.entries where !changed.contains(path) && !e.blocks.isEmpty {
+      let s = site(of: path)
+      guard sites[s] != nil else { continue }
+      for b in e.blocks { counts[s, default: [:]][b, default: 0] += 1 }
+    }
+    for (s, c) in counts {
+      let pages = pagesPerSite[s] ?? 0
+      let need = max(minPages, Int((Double(pages) * minShare).rounded(.up)))
+      sites[s]?.repeated = Set(c.filter { $0.value >= need }.map(\.key))
+    }
+    return sites
+  }
 }

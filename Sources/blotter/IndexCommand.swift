@@ -35,11 +35,15 @@ struct IndexCommand: ParsableCommand {
   @Flag(help: "Wait for another writer to finish instead of failing.")
   var wait = false
 
+  @Flag(help: "Keep blocks a site repeats across its pages (by default they are dropped as chrome).")
+  var noTemplates = false
+
   func run() throws {
     let showProgress = Output.stderrIsTerminal
     var indexer = CorpusIndexer(
       corpus: corpus, indexPath: location.index, rebuild: rebuild, memoryBudget: memory << 20,
       threads: max(1, threads), maxFileSize: maxFileSize, wait: wait)
+    indexer.templates = !noTemplates
     if showProgress {
       indexer.progress = { done, total in
         let width = 30

@@ -234,7 +234,7 @@ struct EntityTokens {
     }
   }
 
-  static let abbreviations: Set<UInt64> = Set(
+  static let abbreviations: HashSet64 = HashSet64(
     [
       "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con",
       "cmdr",

@@ -23,7 +23,7 @@ struct Gazetteer: Sendable {
   }
 
   let entries: [Entry]
-  let index: [UInt64: [Hit]]
+  let index: HashMap64<[Hit]>
   /// Entries by folded canonical name (for query-time lookups).
   let maxTokens: Int
 
@@ -63,7 +63,7 @@ struct Gazetteer: Sendable {
       for a in f[4].split(separator: "|") { add(a, e, alias: true) }
     }
     self.entries = entries
-    self.index = index
+    self.index = HashMap64(index)
     self.maxTokens = min(maxTokens, 6)
   }
 

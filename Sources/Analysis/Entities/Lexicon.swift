@@ -1,6 +1,6 @@
 /// Word lists the recognisers share, stored as folded hashes (see `EntityTokens`).
 enum Lexicon {
-  static func set(_ words: [String]) -> Set<UInt64> { Set(words.map { EntityTokens.hash($0) }) }
+  static func set(_ words: [String]) -> HashSet64 { HashSet64(words.map { EntityTokens.hash($0) }) }
 
   static let h = EntityTokens.hash
   static let oldHash = h("old")
@@ -130,7 +130,7 @@ enum Lexicon {
 
   // MARK: - Figures
 
-  static let numberWords: [UInt64: Double] = {
+  static let numberWords: HashMap64<Double> = {
     let w: [(String, Double)] = [
       ("two", 2), ("three", 3), ("four", 4), ("five", 5), ("six", 6), ("seven", 7), ("eight", 8),
       ("nine", 9), ("ten", 10), ("eleven", 11), ("twelve", 12), ("thirteen", 13),
@@ -139,10 +139,10 @@ enum Lexicon {
       ("sixty", 60), ("seventy", 70), ("eighty", 80), ("ninety", 90), ("hundred", 100),
       ("dozen", 12),
     ]
-    return Dictionary(uniqueKeysWithValues: w.map { (h($0.0), $0.1) })
+    return HashMap64(Dictionary(uniqueKeysWithValues: w.map { (h($0.0), $0.1) }))
   }()
   static let one = h("one")
-  static let multipliers: [UInt64: Double] = [
+  static let multipliers: HashMap64<Double> = [
     h("million"): 1e6, h("m"): 1e6, h("mn"): 1e6, h("billion"): 1e9, h("bn"): 1e9,
     h("thousand"): 1e3, h("k"): 1e3, h("hundred"): 100,
   ]
@@ -154,13 +154,13 @@ enum Lexicon {
     "an average of", "a total of", "a further", "another", "only", "just",
   ].map { q in (q.split(separator: " ").map { h(String($0)) }, q) }
 
-  static let massUnits: [UInt64: Double] = [
+  static let massUnits: HashMap64<Double> = [
     h("kg"): 1, h("kgs"): 1, h("kilo"): 1, h("kilos"): 1, h("kilogram"): 1, h("kilograms"): 1,
     h("kilogrammes"): 1, h("g"): 0.001, h("gram"): 0.001, h("grams"): 0.001,
     h("grammes"): 0.001, h("tonne"): 1000, h("tonnes"): 1000, h("ton"): 1000, h("tons"): 1000,
     h("oz"): 0.028_349_5, h("ounce"): 0.028_349_5, h("ounces"): 0.028_349_5, h("mg"): 1e-6,
   ]
-  static let durations: [UInt64: (unit: String, noun: String)] = [
+  static let durations: HashMap64<(unit: String, noun: String)> = [
     h("year"): ("years", "year"), h("years"): ("years", "year"),
     h("month"): ("months", "month"), h("months"): ("months", "month"),
     h("week"): ("weeks", "week"), h("weeks"): ("weeks", "week"),
@@ -215,7 +215,7 @@ enum Lexicon {
     "call", "dial", "ring", "text", "reference", "ref", "case", "crime", "log", "plot",
   ])
   /// Verbs whose counted object is the act: "arrested 440 people" counts arrests.
-  static let actVerbs: [UInt64: String] = [
+  static let actVerbs: HashMap64<String> = [
     h("arrested"): "arrest", h("charged"): "charge", h("convicted"): "conviction",
     h("cautioned"): "caution", h("jailed"): "jailing", h("sentenced"): "sentencing",
     h("detained"): "arrest", h("searched"): "search", h("stopped"): "stop",

@@ -68,7 +68,7 @@ enum OfficerRecognizer {
     var caps: Bool = false
   }
 
-  static let rankIndex: (index: [UInt64: RankForm], maxTokens: Int) = {
+  static let rankIndex: (index: HashMap64<RankForm>, maxTokens: Int) = {
     var index: [UInt64: RankForm] = [:]
     var maxTokens = 1
     for r in ranks {
@@ -81,7 +81,7 @@ enum OfficerRecognizer {
             .count)
       }
     }
-    return (index, maxTokens)
+    return (HashMap64(index), maxTokens)
   }()
 
   static let prefixes = Lexicon.set(["t", "a"])

@@ -15,7 +15,7 @@ enum UnitRecognizer {
     var caps: Bool
   }
 
-  static let table: (index: [UInt64: Known], maxTokens: Int) = {
+  static let table: (index: HashMap64<Known>, maxTokens: Int) = {
     var index: [UInt64: Known] = [:]
     var maxTokens = 1
     func add(_ phrase: String, _ k: Known) {
@@ -34,7 +34,7 @@ enum UnitRecognizer {
     for f in UnitTable.forces {
       add(f, Known(canonical: f, aliases: [], caps: false))
     }
-    return (index, maxTokens)
+    return (HashMap64(index), maxTokens)
   }()
 
   static let operation = Lexicon.set(["operation", "op"])

@@ -130,6 +130,10 @@ struct HTMLReader {
     case .skip, .img, .link:
       skipDepth = 1
       return
+    case .control:
+      if owner >= 0 { model.elements[Int(owner)].form = true }
+      skipDepth = 1
+      return
     case .script:
       if attribute(attributes, "type").map({ containsFold($0, "ld+json") }) == true {
         capture = .jsonLD
@@ -244,6 +248,7 @@ struct HTMLReader {
       Element(parent: owner, tag: tag, hint: hint, pathHint: pathHint, level: level, chrome: chrome)
     )
     owner = Int32(model.elements.count - 1)
+    if tag == .form { model.elements[Int(owner)].form = true }
     ownerTag = tag
     ownerLevel = level
     if tag == .figure || tag == .figcaption {
@@ -477,10 +482,11 @@ struct HTMLReader {
     ]
     for h in ["h1", "h2", "h3", "h4", "h5", "h6"] { t[h] = .heading }
     for s in [
-      "style", "noscript", "template", "svg", "iframe", "select", "button", "textarea",
-      "option", "input", "canvas", "object", "embed", "math", "audio", "video", "map",
+      "style", "noscript", "template", "svg", "iframe",
+      "option", "canvas", "object", "embed", "math", "audio", "video", "map",
       "applet", "frameset", "frame", "source", "track", "param", "label",
     ] { t[s] = .skip }
+    for c in ["input", "button", "select", "textarea"] { t[c] = .control }
     return t
   }()
 }
