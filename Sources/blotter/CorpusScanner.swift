@@ -82,7 +82,8 @@ enum CorpusScanner {
       var st = lst
       if (lst.st_mode & S_IFMT) == S_IFLNK {
         if stat(full, &st) != 0 {
-          result.problems.append((rel, "broken symbolic link"))
+          let e = errno
+          result.problems.append((rel, e == ELOOP ? "symbolic link loop" : "broken symbolic link"))
           continue
         }
         if (st.st_mode & S_IFMT) == S_IFDIR {

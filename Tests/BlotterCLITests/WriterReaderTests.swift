@@ -173,3 +173,29 @@ import Testing
     #expect(stale.isEmpty, "files of two commits ago still on disk: \(stale)")
   }
 }
+
+extension WriterReaderTests {
+  /// A stale note in LOCK (left by a writer that has exited) is never reported as the holder.
+  @Test func staleLockNoteIsNotReportedAsTheHolder() throws {
+    let corpus = CLI.tempDir("stale-corpus")
+    let idx = CLI.tempDir("stale-index")
+    defer { cleanup(corpus, idx) }
+    try GeneratedCorpus.write(0..<3, to: corpus)
+    let lockFile = idx.appendingPathComponent("LOCK")
+    // A pid that cannot exist (above pid_max), then the lock held by a process that writes no note.
+    try Data("pid 2147483000 writing since 1 (unix time)\n".utf8).write(to: lockFile)
+    let holder = Process()
+    holder.executableURL = URL(fileURLWithPath: "/usr/bin/flock")
+    holder.arguments = ["--no-fork", lockFile.path, "sleep", "30"]
+    guard (try? holder.run()) != nil else {
+      print("staleLockNote: /usr/bin/flock not available, case skipped")
+      return
+    }
+    defer { holder.terminate() }
+    // flock(1) --no-fork holds the lock once it has become `sleep`.
+    #expect(waitFor(seconds: 10) { (readProcFile("/proc/\(holder.processIdentifier)/cmdline") ?? "").hasPrefix("sleep") })
+    let r = try CLI.run(["index", corpus.path, "--index", idx.path])
+    #expect(r.status == 1 && r.stderr.contains("locked by another writer"), "\(r.stderr)")
+    #expect(!r.stderr.contains("2147483000"), "named a stale holder: \(r.stderr)")
+  }
+}

@@ -75,17 +75,38 @@ public final class IndexWriter {
     let p = storage.url("LOCK")
     let fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     if fd < 0 { throw IndexError.io(path: p, operation: "open", errno: errno) }
-    if flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
-      var buf = [UInt8](repeating: 0, count: 256)
-      let n = pread(fd, &buf, 255, 0)
+    while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
+      let e = errno
+      if e == EINTR { continue }  // a signal interrupted --wait: keep waiting
+      if e != EWOULDBLOCK {
+        close(fd)
+        throw IndexError.io(path: p, operation: "flock", errno: e)
+      }
+      let holder = Self.holder(fd)
       close(fd)
-      let holder = n > 0 ? String(decoding: buf[0..<n], as: UTF8.self).trimmingSpaces() : "unknown process"
       throw IndexError.locked(path: storage.path, holder: holder)
     }
     let note = Array("pid \(getpid()) writing since \(time(nil)) (unix time)\n".utf8)
     _ = ftruncate(fd, 0)
     _ = pwrite(fd, note, note.count, 0)
     return fd
+  }
+
+  /// The lock holder's note ("pid N writing since T"). A new holder writes its note just after
+  /// taking the lock, so a note naming a process that no longer exists is the previous holder's:
+  /// read again briefly, then say the holder is unknown rather than name the wrong process.
+  private static func holder(_ fd: Int32) -> String {
+    for _ in 0..<40 {
+      var buf = [UInt8](repeating: 0, count: 256)
+      let n = pread(fd, &buf, 255, 0)
+      let note = n > 0 ? String(decoding: buf[0..<n], as: UTF8.self).trimmingSpaces() : ""
+      let words = note.split(separator: " ")
+      if words.count >= 2, words[0] == "pid", let pid = Int32(words[1]), kill(pid, 0) == 0 || errno == EPERM {
+        return note
+      }
+      usleep(5_000)
+    }
+    return "a process that has not written its pid to LOCK"
   }
 
   /// Live documents of the base commit plus those added, minus those deleted so far.
