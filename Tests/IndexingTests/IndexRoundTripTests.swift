@@ -164,23 +164,3 @@ func docs(_ reader: IndexReader, _ field: Field, _ term: String) throws -> [Stri
     }
   }
 }
-
-@Suite struct FileSinkTests {
-  @Test func mixedSmallAndLargeWritesKeepTheirOrder() throws {
-    let path = tempIndex()
-    defer { try? FileManager.default.removeItem(atPath: path) }
-    let storage = Storage(path: path)
-    try storage.create()
-    let sink = try storage.create("x.store", kind: .store)
-    var expected: [UInt8] = []
-    for size in [10, 40_000, 3, 70_000, 20_000, 1, 50_000] {
-      let chunk = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ size) }
-      try sink.write(chunk)
-      expected += chunk
-    }
-    try sink.finish()
-    let m = try storage.map("x.store")
-    let body = try FileFormat.body(of: m, kind: .store, verifyChecksum: true)
-    #expect(Array(m.bytes(body)) == expected)
-  }
-}

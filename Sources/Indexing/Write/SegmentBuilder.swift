@@ -21,14 +21,8 @@ public final class SegmentBuilder {
   private var termGlobalIds: [[Int32]] = Array(repeating: [], count: Field.count)
   private var termTexts: [String] = []
   private var postings: [TermPostings] = []
-  private var norms: [[UInt8]] = Array(repeating: [], count: Field.count)
+  private var files = DocumentFiles()
   private var fieldLengthSums: [UInt64] = Array(repeating: 0, count: Field.count)
-  private var days: [Int32] = []
-  private var figureNouns: [String: UInt16] = [:]
-  private var figureNounList: [String] = []
-  private var figureOffsets: [UInt32] = [0]
-  private var figureEntries = ByteWriter()
-  private var store = StoreWriter()
   public private(set) var docCount: Int = 0
   /// Rough bytes held: postings buffers, term strings and per-term overhead, stored blocks.
   public private(set) var estimatedBytes: Int = 0
@@ -63,29 +57,15 @@ public final class SegmentBuilder {
         estimatedBytes += postings[id].append(
           doc: docId, positions: inverted.positions, inverted.offsets[k]..<inverted.offsets[k + 1])
       }
-      norms[f].append(FieldNorm.encode(inverted.length))
+      files.norms[f].append(FieldNorm.encode(inverted.length))
       fieldLengthSums[f] += UInt64(inverted.length)
     }
     for f in 0..<Field.count where !present[f] {
-      norms[f].append(0)
+      files.norms[f].append(0)
     }
-    days.append(doc.day ?? Int32.min)
-    for fig in doc.figures {
-      let id: UInt16
-      if let e = figureNouns[fig.noun] {
-        id = e
-      } else {
-        id = UInt16(truncatingIfNeeded: figureNounList.count)
-        figureNouns[fig.noun] = id
-        figureNounList.append(fig.noun)
-      }
-      figureEntries.u16(id)
-      figureEntries.u64(fig.value.bitPattern)
-    }
-    figureOffsets.append(UInt32(figureEntries.count))
-    let storedBefore = store.compressedBytes
-    store.add(doc.stored)
-    estimatedBytes += store.compressedBytes - storedBefore + Field.count + 16
+    let storedBefore = files.store.compressedBytes
+    files.add(stored: doc.stored, day: doc.day, figures: doc.figures.lazy.map { ($0.noun, $0.value) })
+    estimatedBytes += files.store.compressedBytes - storedBefore + Field.count + 16
     return UInt32(docId)
   }
 
@@ -117,7 +97,7 @@ public final class SegmentBuilder {
       pw.removeAll()
       qw.removeAll()
       PostingsFormat.write(
-        docs: docs, tfs: tfs, positions: positions, norms: { self.norms[field][Int($0)] },
+        docs: docs, tfs: tfs, positions: positions, norms: { self.files.norms[field][Int($0)] },
         postings: &pw, positions: &qw)
       dict.add(
         key: keys[id],
@@ -134,28 +114,7 @@ public final class SegmentBuilder {
     try terms.write(dict.finish())
     try terms.finish()
 
-    let normFile = try storage.create("\(name).\(FileKind.norms.ext)", kind: .norms)
-    var nw = ByteWriter(capacity: 8 + docCount * Field.count)
-    nw.u32(UInt32(Field.count))
-    nw.u32(UInt32(docCount))
-    for f in 0..<Field.count { nw.append(norms[f]) }
-    try normFile.write(nw)
-    try normFile.finish()
-
-    let storeFile = try storage.create("\(name).\(FileKind.store.ext)", kind: .store)
-    try storeFile.write(store.finish())
-    try storeFile.finish()
-
-    let cols = try storage.create("\(name).\(FileKind.columns.ext)", kind: .columns)
-    var cw = ByteWriter(capacity: docCount * 8 + 64)
-    cw.u32(UInt32(docCount))
-    for d in days { cw.u32(UInt32(bitPattern: d)) }
-    cw.varint(figureNounList.count)
-    for n in figureNounList { cw.string(n) }
-    for o in figureOffsets { cw.u32(o) }
-    cw.append(figureEntries.bytes)
-    try cols.write(cw)
-    try cols.finish()
+    try files.write(name: name, to: storage)
 
     return SegmentInfo(
       name: name, maxDoc: docCount, deleted: 0, deletes: nil, fieldLengths: fieldLengthSums)

@@ -25,38 +25,20 @@ struct SegmentMerger {
     let maxDoc = Int(next)
 
     // Norms, lengths, stored documents, columns.
-    var norms: [[UInt8]] = Array(repeating: [], count: Field.count)
+    var files = DocumentFiles()
     var lengths: [UInt64] = Array(repeating: 0, count: Field.count)
-    var store = StoreWriter()
-    var days: [Int32] = []
-    var nouns: [String: UInt16] = [:]
-    var nounList: [String] = []
-    var figureOffsets: [UInt32] = [0]
-    var figureEntries = ByteWriter()
     for (si, s) in sources.enumerated() {
-      for d in 0..<s.maxDoc where maps[si][d] != nil {
-        let doc = UInt32(d)
+      // Live documents in id order; their stored blocks are decompressed once each.
+      let live = (0..<s.maxDoc).filter { maps[si][$0] != nil }.map { UInt32($0) }
+      try s.documents(live) { doc, stored in
         for f in Field.allCases {
           let n = s.norm(f, doc)
-          norms[Int(f.rawValue)].append(n)
+          files.norms[Int(f.rawValue)].append(n)
           lengths[Int(f.rawValue)] += UInt64(FieldNorm.decode(n))
         }
-        store.add(try s.document(doc))
-        days.append(s.day(doc) ?? Int32.min)
-        s.figures(doc) { id, value in
-          let noun = s.figureNouns[id]
-          let nid: UInt16
-          if let e = nouns[noun] {
-            nid = e
-          } else {
-            nid = UInt16(truncatingIfNeeded: nounList.count)
-            nouns[noun] = nid
-            nounList.append(noun)
-          }
-          figureEntries.u16(nid)
-          figureEntries.u64(value.bitPattern)
-        }
-        figureOffsets.append(UInt32(figureEntries.count))
+        var figures: [(String, Double)] = []
+        s.figures(doc) { id, value in figures.append((s.figureNouns[id], value)) }
+        files.add(stored: stored, day: s.day(doc), figures: figures)
       }
     }
 
@@ -103,7 +85,7 @@ struct SegmentMerger {
       pw.removeAll()
       qw.removeAll()
       PostingsFormat.write(
-        docs: docs, tfs: tfs, positions: positions, norms: { norms[field][Int($0)] },
+        docs: docs, tfs: tfs, positions: positions, norms: { files.norms[field][Int($0)] },
         postings: &pw, positions: &qw)
       dict.add(
         key: key,
@@ -120,28 +102,7 @@ struct SegmentMerger {
     try terms.write(dict.finish())
     try terms.finish()
 
-    let normFile = try storage.create("\(name).\(FileKind.norms.ext)", kind: .norms)
-    var nw = ByteWriter(capacity: 8 + maxDoc * Field.count)
-    nw.u32(UInt32(Field.count))
-    nw.u32(UInt32(maxDoc))
-    for f in 0..<Field.count { nw.append(norms[f]) }
-    try normFile.write(nw)
-    try normFile.finish()
-
-    let storeFile = try storage.create("\(name).\(FileKind.store.ext)", kind: .store)
-    try storeFile.write(store.finish())
-    try storeFile.finish()
-
-    let cols = try storage.create("\(name).\(FileKind.columns.ext)", kind: .columns)
-    var cw = ByteWriter(capacity: maxDoc * 8 + 64)
-    cw.u32(UInt32(maxDoc))
-    for d in days { cw.u32(UInt32(bitPattern: d)) }
-    cw.varint(nounList.count)
-    for n in nounList { cw.string(n) }
-    for o in figureOffsets { cw.u32(o) }
-    cw.append(figureEntries.bytes)
-    try cols.write(cw)
-    try cols.finish()
+    try files.write(name: name, to: storage)
 
     return (SegmentInfo(name: name, maxDoc: maxDoc, deleted: 0, deletes: nil, fieldLengths: lengths), maps)
   }
