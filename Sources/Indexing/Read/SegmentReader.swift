@@ -171,6 +171,29 @@ public final class SegmentReader: @unchecked Sendable {
   /// The id of a figure noun in this segment, if any document has it.
   public func figureNounId(_ noun: String) -> Int? { figureNouns.firstIndex(of: noun) }
 
+  /// Whether the document has a figure counting noun `noun` with a value in the interval
+  /// (bounds included when the flags say so). The hot loop of `figure:noun>N` filters.
+  @inline(__always)
+  public func hasFigure(
+    _ doc: UInt32, noun: Int, above low: Double, includingLow: Bool, below high: Double, includingHigh: Bool
+  ) -> Bool {
+    let base = columns.base
+    let oBase = figureOffsetsStart + 4 * Int(doc)
+    var p = figureEntriesStart + Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: oBase, as: UInt32.self)))
+    let e = min(
+      figureEntriesStart + Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: oBase + 4, as: UInt32.self))),
+      figureEnd)
+    let id16 = UInt16(truncatingIfNeeded: noun)
+    while p + 10 <= e {
+      if UInt16(littleEndian: base.loadUnaligned(fromByteOffset: p, as: UInt16.self)) == id16 {
+        let v = Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: p + 2, as: UInt64.self)))
+        if (includingLow ? v >= low : v > low) && (includingHigh ? v <= high : v < high) { return true }
+      }
+      p += 10
+    }
+    return false
+  }
+
   /// Figures of a document as (noun id, value).
   public func figures(_ doc: UInt32, _ body: (Int, Double) -> Void) {
     let o = { (i: Int) -> Int in

@@ -437,6 +437,54 @@ final class FilterScorer: Scorer {
   override func matched(into set: inout Set<MatchedTerm>) { inner.matched(into: &set) }
 }
 
+/// Documents of `inner` (the postings of a figure noun) with a figure of that noun in a value
+/// interval: `figure:arrests>400`. A dedicated class so the per-document test is a direct call.
+final class FigureFilterScorer: Scorer {
+  let inner: Scorer
+  let segment: SegmentReader
+  let noun: Int
+  let low: Double, includingLow: Bool, high: Double, includingHigh: Bool
+
+  init(inner: Scorer, segment: SegmentReader, noun: Int, low: Double, includingLow: Bool, high: Double, includingHigh: Bool) {
+    self.inner = inner
+    self.segment = segment
+    self.noun = noun
+    self.low = low
+    self.includingLow = includingLow
+    self.high = high
+    self.includingHigh = includingHigh
+    super.init()
+    doc = inner.doc
+    settle()
+  }
+
+  override var cost: Int { inner.cost &* 2 }
+
+  @inline(__always) private func keep(_ d: UInt32) -> Bool {
+    segment.hasFigure(d, noun: noun, above: low, includingLow: includingLow, below: high, includingHigh: includingHigh)
+  }
+
+  private func settle() {
+    while doc != PostingsCursor.end && !keep(doc) { doc = inner.next() }
+  }
+
+  override func next() -> UInt32 {
+    doc = inner.next()
+    settle()
+    return doc
+  }
+
+  override func advance(to target: UInt32) -> UInt32 {
+    if doc == PostingsCursor.end || doc >= target { return doc }
+    doc = inner.advance(to: target)
+    settle()
+    return doc
+  }
+
+  override func score() -> Float { inner.score() }
+  override func matched(into set: inout Set<MatchedTerm>) { inner.matched(into: &set) }
+}
+
 /// Matches nothing.
 final class EmptyScorer: Scorer {
   override var cost: Int { 0 }

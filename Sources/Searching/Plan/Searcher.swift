@@ -361,13 +361,19 @@ public final class Searcher {
       guard let nounId = segment.figureNounId(term), let inner = try termScorer(segment, .figure, term) else {
         return EmptyScorer()
       }
-      return FilterScorer(inner: inner) { d in
-        var hit = false
-        segment.figures(d) { id, v in
-          if !hit && id == nounId && op.holds(v, value) { hit = true }
-        }
-        return hit
+      let (low, incLow, high, incHigh): (Double, Bool, Double, Bool)
+      switch op {
+      case .gt: (low, incLow, high, incHigh) = (value, false, .infinity, true)
+      case .ge: (low, incLow, high, incHigh) = (value, true, .infinity, true)
+      case .lt: (low, incLow, high, incHigh) = (-.infinity, true, value, false)
+      case .le: (low, incLow, high, incHigh) = (-.infinity, true, value, true)
+      case .eq:
+        let eps = 1e-9 * max(1, abs(value))
+        (low, incLow, high, incHigh) = (value - eps, true, value + eps, true)
       }
+      return FigureFilterScorer(
+        inner: inner, segment: segment, noun: nounId, low: low, includingLow: incLow, high: high,
+        includingHigh: incHigh)
     }
   }
 }
