@@ -248,7 +248,11 @@ public final class SegmentReader: @unchecked Sendable {
     try r.seek(off)
     let rawLen = Int(try r.u32())
     let compLen = Int(try r.u32())
-    if rawLen > 1 << 30 { throw r.fail("stored block of \(rawLen) bytes") }
+    // LZ4 never expands more than 255:1, so a larger claimed length is damage (and must not
+    // make us allocate it).
+    if rawLen > 1 << 30 || rawLen > compLen * 255 + 64 {
+      throw r.fail("stored block claims \(rawLen) bytes from \(compLen) compressed")
+    }
     let comp = try r.bytes(compLen)
     var raw = [UInt8](repeating: 0, count: rawLen)
     let n = raw.withUnsafeMutableBytes { dst in
