@@ -1,6 +1,7 @@
 import Analysis
 import Extraction
 import Indexing
+import Searching
 
 /// Article → the document the index stores: analysed title, body, source and byline; entity
 /// fields (units, places, officers, figure nouns) with every alias; the figures column; the
@@ -74,9 +75,15 @@ struct EntityField {
 
   mutating func add(_ name: String) {
     var last: Int32 = -1
-    for t in analyzer.tokens(name, mode: .query) {
+    let terms = analyzer.tokens(name, mode: .query)
+    for t in terms {
       tokens.append(Token(term: t.term, position: next + t.position, start: 0, end: 0))
       last = t.position
+    }
+    // The whole name as one term too, so a query for a known full name is a term lookup, not a
+    // phrase match over positions (`EntityResolver.wholeName`).
+    if terms.count > 1 {
+      tokens.append(Token(term: EntityResolver.wholeName(terms.map(\.term)), position: next, start: 0, end: 0))
     }
     next += last + 1 + ArticleDocument.entityGap
   }

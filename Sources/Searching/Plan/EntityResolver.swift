@@ -60,6 +60,20 @@ public final class EntityResolver {
     return out
   }
 
+  /// The single term under which an entity field also indexes a whole multi-word name.
+  public static func wholeName(_ terms: [String]) -> String {
+    "\u{1}" + terms.joined(separator: " ")
+  }
+
+  /// What to search for: like `phrases`, but names the recogniser's tables resolved (canonical
+  /// units and places, always indexed whole) are looked up as one term instead of a phrase.
+  public func searchTerms(_ kind: Field, _ text: String) -> [[String]] {
+    let all = phrases(kind, text)
+    guard kind == .unit || kind == .place else { return all }
+    let typed = analyzer.tokens(text, mode: .query).map(\.term)
+    return all.map { p in p.count > 1 && p != typed ? [Self.wholeName(p)] : p }
+  }
+
   /// A display name for an entity query: the canonical name when one is known.
   public func describe(_ kind: Field, _ text: String) -> (name: String, aliases: [String]) {
     let all = names(kind, text)

@@ -304,7 +304,7 @@ public final class Searcher {
       return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
     case .entity(let kind, let text, _):
       var parts: [Scorer] = []
-      for terms in entities.phrases(kind, text) where !terms.isEmpty {
+      for terms in entities.searchTerms(kind, text) where !terms.isEmpty {
         let tokens = terms.enumerated().map { Token(term: $1, position: Int32($0), start: 0, end: 0) }
         let s = try phraseScorer(segment, kind, tokens)
         if !(s is EmptyScorer) { parts.append(s) }
