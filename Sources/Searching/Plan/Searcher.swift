@@ -90,7 +90,7 @@ public final class Searcher {
     var total = 0
     var base = 0
     for (si, segment) in reader.segments.enumerated() {
-      let scorer = try bind(node, segment: segment, positive: true)
+      let scorer = try bind(node, segment: segment)
       let hasDeletes = segment.info.deletes != nil
       var d = scorer.doc
       var floor: Float = -.infinity  // the heap's minimum once it is full
@@ -143,7 +143,7 @@ public final class Searcher {
   public func matchingDocuments(_ node: QueryNode) throws -> [[UInt32]] {
     var out: [[UInt32]] = []
     for segment in reader.segments {
-      let scorer = try bind(node, segment: segment, positive: true)
+      let scorer = try bind(node, segment: segment)
       var ids: [UInt32] = []
       var d = scorer.doc
       while d != PostingsCursor.end {
@@ -280,7 +280,7 @@ public final class Searcher {
     return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
   }
 
-  func bind(_ node: QueryNode, segment: SegmentReader, positive: Bool) throws -> Scorer {
+  func bind(_ node: QueryNode, segment: SegmentReader) throws -> Scorer {
     try bindOptional(node, segment: segment) ?? AllScorer(maxDoc: segment.maxDoc)
   }
 

@@ -2,33 +2,10 @@ import Analysis
 
 /// Picks the passage of a document that best shows why it matched, and marks the matched words.
 public enum Snippets {
-  /// Words in a snippet window.
-  static let window = 30
-
+  /// A snippet of `text`, when the index already told which positions matched (`hits`: position
+  /// → term): the text is only split into words, not folded or stemmed.
   /// - Parameters:
-  ///   - terms: indexed terms (as the analyzer produces them) to highlight.
   ///   - marks: byte ranges to highlight as well (entity mentions); the window centres on them.
-  public static func make(
-    text: String, terms: Set<String>, marks: [Range<Int>] = [], analyzer: Analyzer, highlight: Highlight,
-    maxWords: Int = 30
-  ) -> String {
-    let tokens = analyzer.tokens(text, mode: .index)
-    if tokens.isEmpty { return "" }
-    // Collapse alternatives at one position: a position matches if any of its forms does.
-    var positions: [(start: Int, end: Int, hit: String?)] = []
-    for t in tokens {
-      let hit = terms.contains(t.term) ? t.term : nil
-      if let last = positions.last, last.start == Int(t.start) {
-        if hit != nil { positions[positions.count - 1].hit = hit }
-      } else {
-        positions.append((Int(t.start), Int(t.end), hit))
-      }
-    }
-    return window(text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
-  }
-
-  /// The same, when the index already told which positions matched (`hits`: position → term):
-  /// the text is only split into words, not folded or stemmed.
   public static func make(
     text: String, hits: [Int32: String], marks: [Range<Int>] = [], analyzer: Analyzer, highlight: Highlight,
     maxWords: Int = 30
