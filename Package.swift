@@ -43,6 +43,7 @@ let package = Package(
         "Extraction", "Analysis", "Indexing", "Searching",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
+        .product(name: "DequeModule", package: "swift-collections"),
       ]),
 
     // MARK: Tests

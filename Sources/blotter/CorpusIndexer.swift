@@ -1,4 +1,5 @@
 import Analysis
+import DequeModule
 import CCodecs
 import Dispatch
 import Extraction
@@ -15,8 +16,8 @@ import Indexing
 ///
 /// Work is cut into jobs (a group of small files, or a batch of lines of a large JSON Lines
 /// file). Extraction and analysis of a job's documents run on every core while the one writer adds
-/// the previous job's documents, in corpus order, so document ids never depend on thread timing
-/// and memory stays bounded by two jobs plus the segment being built.
+/// earlier jobs' documents, in corpus order, so document ids never depend on thread timing and
+/// memory stays bounded by `pipelineDepth + 1` jobs plus the segment being built.
 struct CorpusIndexer {
   struct Summary {
     var added = 0
@@ -65,6 +66,8 @@ struct CorpusIndexer {
   static let streamThreshold: UInt64 = 4 << 20
   static let linesPerJob = 512
   static let filesPerJob = 32
+  /// Jobs queued for extraction ahead of the writer.
+  static let pipelineDepth = 4
 
   func run() throws -> Summary {
     let clock = ContinuousClock.now
@@ -177,6 +180,10 @@ struct CorpusIndexer {
     }
 
     // MARK: Parallel execution
+    // Jobs run one after another on this queue, each spread over `workers` threads, while the
+    // writer (this thread) applies finished jobs in order. Up to `pipelineDepth` jobs are queued
+    // ahead, so the workers keep going while the writer flushes a segment.
+    let extractQueue = DispatchQueue(label: "blotter.extract")
     let extractor = DocumentExtractor()
     func launch(_ job: Job) -> (DispatchGroup, ResultBox<JobResult>) {
       let box = ResultBox<JobResult>()
@@ -185,7 +192,7 @@ struct CorpusIndexer {
       switch job {
       case .files(let files):
         let out = SlotBox<FileOutcome>(count: files.count)
-        DispatchQueue.global().async {
+        extractQueue.async {
           DispatchQueue.concurrentPerform(iterations: min(workers, files.count)) { w in
             for k in stride(from: w, to: files.count, by: workers) {
               let f = files[k]
@@ -203,7 +210,7 @@ struct CorpusIndexer {
       case .lines(let fileIndex, let lines, _):
         let stream = UncheckedBox(streams[fileIndex]!)
         let out = SlotBox<Result<IndexDocument, ExtractionError>>(count: lines.count)
-        DispatchQueue.global().async {
+        extractQueue.async {
           DispatchQueue.concurrentPerform(iterations: min(workers, lines.count)) { w in
             for k in stride(from: w, to: lines.count, by: workers) {
               let (number, range) = lines[k]
@@ -291,20 +298,17 @@ struct CorpusIndexer {
       progress?(done, candidates.count)
     }
 
-    var current: (Job, DispatchGroup, ResultBox<JobResult>)? = nil
-    if let j = makeJob() {
-      let (g, b) = launch(j)
-      current = (j, g, b)
-    }
-    while let (job, group, box) = current {
-      group.wait()
-      // Start the next job before applying this one, so workers and writer overlap.
-      if let j = makeJob() {
+    var inFlight = Deque<(Job, DispatchGroup, ResultBox<JobResult>)>()
+    func fill() {
+      while inFlight.count < Self.pipelineDepth, let j = makeJob() {
         let (g, b) = launch(j)
-        current = (j, g, b)
-      } else {
-        current = nil
+        inFlight.append((j, g, b))
       }
+    }
+    fill()
+    while let (job, group, box) = inFlight.popFirst() {
+      group.wait()
+      fill()
       try apply(job, box.value!)
     }
 
