@@ -17,7 +17,7 @@ public struct SegmentInfo: Sendable, Codable, Equatable {
 
   /// Every file the segment uses in this commit.
   public var files: [String] {
-    var f = [FileKind.terms, .postings, .positions, .norms, .store, .columns].map { "\(name).\($0.ext)" }
+    var f = FileKind.segmentKinds.map { "\(name).\($0.ext)" }
     if let deletes { f.append(deletes) }
     return f
   }

@@ -68,4 +68,54 @@ import Testing
     #expect(try docs(r, .body, "7").isEmpty)
     #expect(try docs(r, .body, "77") == ["d77"])
   }
+
+  @Test func backgroundMergesKeepEveryDocumentAndFollowLaterDeletes() throws {
+    let path = tempIndex()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let w = try IndexWriter(path: path)
+    w.mergePolicy = MergePolicy(maxSegments: 100, mergeFactor: 3, maxMergedDocs: 1000)
+    var table = w.fileTable
+    var refs: [String: FileTable.DocRef] = [:]
+    for i in 0..<300 {
+      let id = "d\(i)"
+      let ref = try w.add(makeDoc(analyzer, id: id, title: "t\(i)", body: "common words and unique\(i) text"))
+      refs[id] = ref
+      table.entries[id] = FileTable.Entry(size: 1, mtimeNanos: 0, hash: 0, docs: [ref])
+      if i % 10 == 9 { try w.flush() }  // 30 flushed segments of 10 documents
+    }
+    // Delete through references taken before their segments were merged away.
+    for i in stride(from: 0, to: 300, by: 7) {
+      w.delete(refs["d\(i)"]!)
+      table.entries["d\(i)"] = nil
+    }
+    w.fileTable = table
+    let m = try w.commit()
+    #expect(m.segments.count < 30, "flushed segments were merged in the background")
+    #expect(m.segments.allSatisfy { $0.maxDoc <= 1000 })
+    let r = try IndexReader.open(path: path)
+    #expect(r.documents == 300 - 43)
+    #expect(try docs(r, .body, "common").count == 300 - 43)
+    #expect(try docs(r, .body, "unique7").isEmpty)
+    #expect(try docs(r, .body, "unique8") == ["d8"])
+    // Every file-table reference points at its own document in the committed segments.
+    for (id, e) in w.fileTable.entries {
+      let s = try #require(r.segments.first { $0.info.name == e.docs[0].segment })
+      #expect(try s.document(e.docs[0].doc).id == id)
+    }
+    _ = try IndexChecker.check(path: path)
+    // Only the committed segments' files are left.
+    let names = try Storage(path: path).list().filter { $0.hasSuffix(".postings") }
+    #expect(names.count == m.segments.count)
+  }
+
+  @Test func commitMergesNeverBuildASegmentOverTheCap() {
+    let segments = (0..<12).map {
+      SegmentInfo(name: "s\($0)", maxDoc: 100, deleted: 0, deletes: nil, fieldLengths: [])
+    }
+    let policy = MergePolicy(maxSegments: 8, mergeFactor: 8, maxMergedDocs: 250)
+    let chosen = policy.select(segments)
+    #expect(chosen.count == 2, "two of 100 fit under 250; a third would not")
+    #expect(MergePolicy(maxSegments: 8, maxMergedDocs: 1000).select(segments).count == 5)
+    #expect(MergePolicy(maxSegments: 8, maxMergedDocs: 150).select(segments).isEmpty)
+  }
 }

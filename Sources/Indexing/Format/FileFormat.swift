@@ -12,6 +12,9 @@ public enum FileKind: String, Sendable, CaseIterable {
   case deletes = "DELS"
   case fileTable = "FTBL"
 
+  /// The files every segment has (deletions come per commit, on top).
+  public static let segmentKinds: [FileKind] = [.terms, .postings, .positions, .norms, .store, .columns]
+
   /// The file name extension for segment components.
   public var ext: String {
     switch self {

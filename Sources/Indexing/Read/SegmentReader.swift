@@ -25,6 +25,13 @@ public final class SegmentReader: @unchecked Sendable {
   let deleted: MappedFile?
   let deletedStart: Int
 
+  /// Lets go of every page of this segment's files the process has touched (see
+  /// `MappedFile.dropResidentPages`).
+  func dropResidentPages() {
+    for f in [terms.file, postings, positions, normsFile, store, columns] { f.dropResidentPages() }
+    deleted?.dropResidentPages()
+  }
+
   /// Opens a segment's files.
   /// - Parameter verify: recompute every file's checksum (slow on big segments: `check` only).
   public init(storage: Storage, info: SegmentInfo, verify: Bool = false) throws {

@@ -46,6 +46,13 @@ public final class MappedFile: @unchecked Sendable {
     }
   }
 
+  /// Lets go of the pages this process has touched, so a long sequential pass (a merge) does not
+  /// grow resident memory by the size of its inputs. The file is read-only and unmodified, so
+  /// later reads fault the same bytes back in from the page cache.
+  public func dropResidentPages() {
+    if mapped { _ = madvise(UnsafeMutableRawPointer(mutating: base), count, MADV_DONTNEED) }
+  }
+
   /// A reader over `range` of the file.
   public func reader(_ range: Range<Int>) -> ByteReader {
     ByteReader(base: base + range.lowerBound, count: range.count, file: name)

@@ -5,6 +5,9 @@ struct DocumentFiles {
   /// Norm bytes per field, one per document.
   var norms: [[UInt8]] = Array(repeating: [], count: Field.count)
   var store = StoreWriter()
+  /// When set, the store file is written while documents are added (`drainStore()`), not held
+  /// whole in memory: merges use it, since their output can be far bigger than any budget.
+  var storeSink: FileSink?
   private var days: [Int32] = []
   private var nouns: [String: UInt16] = [:]
   private var nounList: [String] = []
@@ -32,6 +35,11 @@ struct DocumentFiles {
     store.add(stored)
   }
 
+  /// Hands the store's finished blocks to `storeSink` once a megabyte has gathered.
+  mutating func drainStore() throws {
+    if let sink = storeSink, store.bufferedBytes >= 1 << 20 { try store.drain(to: sink) }
+  }
+
   /// Writes `<name>.norms`, `<name>.store` and `<name>.columns`.
   mutating func write(name: String, to storage: Storage) throws {
     let count = docCount
@@ -43,7 +51,7 @@ struct DocumentFiles {
     try normFile.write(nw)
     try normFile.finish()
 
-    let storeFile = try storage.create("\(name).\(FileKind.store.ext)", kind: .store)
+    let storeFile = try storeSink ?? storage.create("\(name).\(FileKind.store.ext)", kind: .store)
     try storeFile.write(store.finish())
     try storeFile.finish()
 

@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -11,6 +13,12 @@
 /// table, then the folder is fsynced, then `manifest` is replaced atomically. A crash before the
 /// rename leaves the previous commit in force; files nothing refers to are collected by the next
 /// writer.
+///
+/// Background merges: while documents are added, every `MergePolicy.mergeFactor` consecutive
+/// segments of this run at the same level (flushed = level 0) are merged into one of the next
+/// level on a background thread, so a long run ends with a few big segments instead of one huge
+/// merge at commit. Those segments are not committed yet, so no reader sees them; references to
+/// their documents are renumbered at commit (`remaps`).
 public final class IndexWriter {
   public let storage: Storage
   /// The commit this writer started from.
@@ -27,8 +35,30 @@ public final class IndexWriter {
   /// Files of the commit in force when the writer opened (kept by the next commit for readers
   /// still opening it; with `rebuild` they are not in `base`).
   private let currentFiles: [String]
-  /// When segments are merged at commit.
+  /// When segments are merged, in the background and at commit.
   public var mergePolicy = MergePolicy()
+  /// Merge level of each segment this run wrote (0: flushed from memory).
+  private var levels: [String: Int] = [:]
+  /// Segments merged away during the run → the segment and the offset their documents now have.
+  private var remaps: [String: (segment: String, offset: UInt32)] = [:]
+  /// The background merge in progress, if any.
+  private var running: RunningMerge?
+  private var mergeCount = 0
+  private var builders = 0
+  private let mergeQueue = DispatchQueue(label: "blotter.merge")
+
+  private final class RunningMerge: @unchecked Sendable {
+    // @unchecked: `result` is written by the merge thread before `done.leave()` and read by the
+    // writer thread only after `done` has been waited on.
+    let sources: [String]
+    let name: String
+    let done = DispatchGroup()
+    var result: Result<SegmentInfo, Error>?
+    init(sources: [String], name: String) {
+      self.sources = sources
+      self.name = name
+    }
+  }
 
   /// Opens (or creates) the index for writing.
   /// - Parameters:
@@ -118,11 +148,14 @@ public final class IndexWriter {
   /// Adds a document; flushes a segment when the memory budget is full.
   public func add(_ doc: IndexDocument) throws -> FileTable.DocRef {
     if builder == nil {
-      builder = SegmentBuilder(name: "g\(generation)-\(flushed.count)")
+      // Named by a counter, not by `flushed.count`: background merges shrink that list.
+      builder = SegmentBuilder(name: "g\(generation)-\(builders)")
+      builders += 1
       builderCount = 0
     }
     let b = builder!
     let id = b.add(doc)
+    try b.drainStore(to: storage)
     builderCount += 1
     let ref = FileTable.DocRef(segment: b.name, doc: id)
     if b.estimatedBytes >= memoryBudget { try flush() }
@@ -131,15 +164,95 @@ public final class IndexWriter {
 
   /// Marks a document deleted as of this commit.
   public func delete(_ ref: FileTable.DocRef) {
-    deletions[ref.segment, default: []].insert(ref.doc)
+    let r = resolve(ref)
+    deletions[r.segment, default: []].insert(r.doc)
+  }
+
+  /// Where a document of this run lives now that background merges may have moved it.
+  private func resolve(_ ref: FileTable.DocRef) -> FileTable.DocRef {
+    var r = ref
+    while let m = remaps[r.segment] { r = FileTable.DocRef(segment: m.segment, doc: r.doc + m.offset) }
+    return r
   }
 
   /// Writes the in-memory segment to disk (it becomes visible at commit).
   public func flush() throws {
     guard let b = builder, b.docCount > 0 else { return }
-    flushed.append(try b.write(to: storage))
+    let info = try b.write(to: storage)
+    flushed.append(info)
+    levels[info.name] = 0
     builder = nil
     builderCount = 0
+    try finishMerge(wait: false)
+    startMerge()
+  }
+
+  /// Starts merging `mergeFactor` consecutive segments of this run at the lowest level that has
+  /// that many (and no pending deletions), unless a merge is already running or the result would
+  /// exceed `maxMergedDocs`.
+  private func startMerge() {
+    guard running == nil else { return }
+    let k = mergePolicy.mergeFactor
+    guard k > 1, flushed.count >= k else { return }
+    var best: Range<Int>? = nil
+    var bestLevel = Int.max
+    var i = 0
+    while i + k <= flushed.count {
+      let level = levels[flushed[i].name] ?? 0
+      let window = i..<(i + k)
+      let ok = window.allSatisfy {
+        levels[flushed[$0].name] == level && (deletions[flushed[$0].name]?.isEmpty ?? true)
+      }
+      let docs = flushed[window].reduce(0) { $0 + $1.maxDoc }
+      if ok && docs <= mergePolicy.maxMergedDocs && level < bestLevel {
+        best = window
+        bestLevel = level
+      }
+      i += 1
+    }
+    guard let window = best else { return }
+    let infos = Array(flushed[window])
+    mergeCount += 1
+    let job = RunningMerge(sources: infos.map(\.name), name: "g\(generation)-b\(mergeCount)")
+    levels[job.name] = bestLevel + 1
+    running = job
+    let storage = self.storage
+    job.done.enter()
+    mergeQueue.async {
+      job.result = Result {
+        let readers = try infos.map { try SegmentReader(storage: storage, info: $0) }
+        return try SegmentMerger.merge(readers, name: job.name, storage: storage).0
+      }
+      job.done.leave()
+    }
+  }
+
+  /// Puts a finished background merge in place of its sources (waiting for it if `wait`):
+  /// references and pending deletions move to the merged segment, the sources' files go.
+  private func finishMerge(wait: Bool) throws {
+    guard let job = running else { return }
+    if wait {
+      job.done.wait()
+    } else if job.done.wait(timeout: .now()) == .timedOut {
+      return
+    }
+    running = nil
+    let merged = try job.result!.get()
+    var offset: UInt32 = 0
+    let position = flushed.firstIndex { $0.name == job.sources[0] } ?? flushed.count
+    for name in job.sources {
+      guard let info = flushed.first(where: { $0.name == name }) else { continue }
+      remaps[name] = (merged.name, offset)
+      if let dels = deletions.removeValue(forKey: name) {
+        for d in dels { deletions[merged.name, default: []].insert(d + offset) }
+      }
+      offset += UInt32(info.maxDoc)
+      levels[name] = nil
+      for kind in FileKind.segmentKinds { storage.remove("\(name).\(kind.ext)") }
+    }
+    let gone = Set(job.sources)
+    flushed.removeAll { gone.contains($0.name) }
+    flushed.insert(merged, at: min(position, flushed.count))
   }
 
   /// Commits everything as generation `base.generation + 1`.
@@ -147,6 +260,13 @@ public final class IndexWriter {
   @discardableResult
   public func commit(corpus: String? = nil) throws -> Manifest {
     try flush()
+    try finishMerge(wait: true)
+    if !remaps.isEmpty {
+      for (path, var e) in fileTable.entries where e.docs.contains(where: { remaps[$0.segment] != nil }) {
+        e.docs = e.docs.map(resolve)
+        fileTable.entries[path] = e
+      }
+    }
     var segments: [SegmentInfo] = []
     for var info in base.segments + flushed {
       if let dels = deletions[info.name], !dels.isEmpty {
@@ -217,6 +337,8 @@ public final class IndexWriter {
     collectGarbage(keep: Set(manifest.files + manifest.previousFiles))
     flushed = []
     deletions = [:]
+    remaps = [:]
+    levels = [:]
     return manifest
   }
 

@@ -72,6 +72,18 @@ public final class SegmentBuilder {
   /// Per-field sum of lengths (for BM25 averages).
   public var fieldLengths: [UInt64] { fieldLengthSums }
 
+  /// Writes the stored documents' finished blocks to this segment's store file as they fill, so
+  /// the memory budget holds postings, not compressed text; `write(to:)` finishes the file.
+  public func drainStore(to storage: Storage) throws {
+    guard files.store.bufferedBytes >= 1 << 20 else { return }
+    if files.storeSink == nil {
+      files.storeSink = try storage.create("\(name).\(FileKind.store.ext)", kind: .store)
+    }
+    let held = files.store.bufferedBytes
+    try files.drainStore()
+    estimatedBytes -= held - files.store.bufferedBytes
+  }
+
   /// Writes the segment's files (`<name>.terms`, `.postings`, `.positions`, `.norms`, `.store`,
   /// `.columns`) and returns its description for the manifest.
   public func write(to storage: Storage) throws -> SegmentInfo {
@@ -122,10 +134,11 @@ public final class SegmentBuilder {
 }
 
 extension SegmentBuilder.TermPostings {
-  /// Appends one document (gap, tf, position gaps as varints); returns the bytes added.
+  /// Appends one document (gap, tf, position gaps as varints); returns the bytes of memory this
+  /// took: the buffer's growth in capacity, so the budget counts what is allocated, not written.
   @inline(__always)
   mutating func append(doc: Int32, positions: [UInt32], _ range: Range<Int>) -> Int {
-    let before = bytes.count
+    let before = bytes.capacity
     Self.varint(&bytes, UInt64(doc - lastDoc))
     Self.varint(&bytes, UInt64(range.count))
     var prev: UInt32 = 0
@@ -136,7 +149,7 @@ extension SegmentBuilder.TermPostings {
     }
     lastDoc = doc
     docFreq += 1
-    return bytes.count - before
+    return bytes.capacity - before
   }
 
   @inline(__always) static func varint(_ out: inout [UInt8], _ v: UInt64) {
@@ -188,8 +201,20 @@ struct StoreWriter {
   private var index: [(UInt32, UInt64)] = []
   private var pendingFirst: UInt32 = 0
   private var docCount: UInt32 = 0
+  /// Compressed bytes already handed to a file by `drain(to:)`.
+  private var drained = 0
 
-  var compressedBytes: Int { out.count + pending.count }
+  var compressedBytes: Int { drained + out.count + pending.count }
+  /// Compressed blocks held in memory, not yet drained.
+  var bufferedBytes: Int { out.count }
+
+  /// Writes the finished blocks to `sink` and forgets them, so a long run (a merge) holds one
+  /// block at a time; `finish()` then returns only what follows.
+  mutating func drain(to sink: FileSink) throws {
+    try sink.write(out)
+    drained += out.count
+    out.removeAll()
+  }
 
   mutating func add(_ d: StoredDocument) {
     if pending.count == 0 { pendingFirst = docCount }
@@ -203,7 +228,7 @@ struct StoreWriter {
 
   private mutating func flushBlock() {
     guard pending.count > 0 else { return }
-    index.append((pendingFirst, UInt64(out.count)))
+    index.append((pendingFirst, UInt64(drained + out.count)))
     let raw = pending.bytes
     let bound = Int(LZ4_compressBound(Int32(raw.count)))
     var comp = [UInt8](repeating: 0, count: bound)
@@ -222,7 +247,7 @@ struct StoreWriter {
 
   mutating func finish() -> ByteWriter {
     flushBlock()
-    let indexStart = out.count
+    let indexStart = drained + out.count
     for (first, off) in index {
       out.u32(first)
       out.u64(off)

@@ -26,11 +26,16 @@ struct SegmentMerger {
 
     // Norms, lengths, stored documents, columns.
     var files = DocumentFiles()
+    files.storeSink = try storage.create("\(name).\(FileKind.store.ext)", kind: .store)
     var lengths: [UInt64] = Array(repeating: 0, count: Field.count)
     for (si, s) in sources.enumerated() {
       // Live documents in id order; their stored blocks are decompressed once each.
       let live = (0..<s.maxDoc).filter { maps[si][$0] != nil }.map { UInt32($0) }
+      var copied = 0
       try s.documents(live) { doc, stored in
+        copied += 1
+        if copied % 4096 == 0 { s.dropResidentPages() }
+        try files.drainStore()
         for f in Field.allCases {
           let n = s.norm(f, doc)
           files.norms[Int(f.rawValue)].append(n)
@@ -57,6 +62,7 @@ struct SegmentMerger {
     var tfs: [UInt32] = []
     var positions: [UInt32] = []
     var scratch: [UInt32] = []
+    var sinceDrop = 0
     while true {
       // Smallest key among the heads.
       var minKey: [UInt8]? = nil
@@ -80,6 +86,13 @@ struct SegmentMerger {
         if let e = c.error { throw e }
         heads[si] = try iterators[si].next()
       }
+      sinceDrop += docs.count
+      if sinceDrop >= 1 << 20 {
+        // Input pages already read are not needed again: keep resident memory to what the
+        // current term uses, not the size of every source file.
+        for s in sources { s.dropResidentPages() }
+        sinceDrop = 0
+      }
       if docs.isEmpty { continue }  // only deleted documents had it
       let field = Int(key[0])
       pw.removeAll()
@@ -97,6 +110,7 @@ struct SegmentMerger {
     }
     try post.finish()
     try posi.finish()
+    for s in sources { s.dropResidentPages() }
 
     let terms = try storage.create("\(name).\(FileKind.terms.ext)", kind: .terms)
     try terms.write(dict.finish())
@@ -108,24 +122,40 @@ struct SegmentMerger {
   }
 }
 
-/// Which segments to merge at a commit: keeps the segment count at or below `maxSegments` by
-/// merging the smallest ones (so incremental runs, which add small segments, merge cheaply), and
-/// rewrites any segment with more than `maxDeletedRatio` of its documents deleted.
+/// Which segments to merge.
+///
+/// During a run, `mergeFactor` consecutive new segments of one level are merged in the background
+/// (see `IndexWriter`). At commit, the segment count is kept at or below `maxSegments` by merging
+/// the smallest ones (so incremental runs, which add small segments, merge cheaply), and any
+/// segment with more than `maxDeletedRatio` of its documents deleted is rewritten. No merge
+/// builds a segment of more than `maxMergedDocs` documents, which bounds a merge's memory (its
+/// largest posting list) whatever the index size; past `maxSegments × maxMergedDocs` documents
+/// the count grows by one segment per `maxMergedDocs`.
 public struct MergePolicy: Sendable {
   public var maxSegments: Int
   public var maxDeletedRatio: Double
+  public var mergeFactor: Int
+  public var maxMergedDocs: Int
 
-  public init(maxSegments: Int = 8, maxDeletedRatio: Double = 0.3) {
+  public init(maxSegments: Int = 8, maxDeletedRatio: Double = 0.3, mergeFactor: Int = 8, maxMergedDocs: Int = 1 << 18) {
     self.maxSegments = maxSegments
     self.maxDeletedRatio = maxDeletedRatio
+    self.mergeFactor = mergeFactor
+    self.maxMergedDocs = maxMergedDocs
   }
 
-  /// Names of the segments to merge into one (empty: nothing to do).
+  /// Names of the segments to merge into one at commit (empty: nothing to do).
   public func select(_ segments: [SegmentInfo]) -> [String] {
     var chosen = Set<String>()
     if segments.count > maxSegments {
       let bySize = segments.sorted { $0.alive < $1.alive }
-      for s in bySize.prefix(segments.count - maxSegments + 1) { chosen.insert(s.name) }
+      var docs = 0
+      for s in bySize.prefix(segments.count - maxSegments + 1) {
+        if !chosen.isEmpty && docs + s.alive > maxMergedDocs { break }
+        chosen.insert(s.name)
+        docs += s.alive
+      }
+      if chosen.count == 1 { chosen = [] }
     }
     for s in segments where s.maxDoc > 0 && Double(s.deleted) / Double(s.maxDoc) > maxDeletedRatio {
       chosen.insert(s.name)
