@@ -187,9 +187,9 @@ public final class IndexWriter {
     startMerge()
   }
 
-  /// Starts merging `mergeFactor` consecutive segments of this run at the lowest level that has
-  /// that many (and no pending deletions), unless a merge is already running or the result would
-  /// exceed `maxMergedDocs`.
+  /// Starts merging the first `mergeFactor` consecutive segments of this run at the lowest level
+  /// that has that many (and no pending deletions) — as many of them as fit under
+  /// `maxMergedDocs`, at least two — unless a merge is already running.
   private func startMerge() {
     guard running == nil else { return }
     let k = mergePolicy.mergeFactor
@@ -203,10 +203,17 @@ public final class IndexWriter {
       let ok = window.allSatisfy {
         levels[flushed[$0].name] == level && (deletions[flushed[$0].name]?.isEmpty ?? true)
       }
-      let docs = flushed[window].reduce(0) { $0 + $1.maxDoc }
-      if ok && docs <= mergePolicy.maxMergedDocs && level < bestLevel {
-        best = window
-        bestLevel = level
+      if ok && level < bestLevel {
+        var end = i
+        var docs = 0
+        while end < i + k && docs + flushed[end].maxDoc <= mergePolicy.maxMergedDocs {
+          docs += flushed[end].maxDoc
+          end += 1
+        }
+        if end - i >= 2 {
+          best = i..<end
+          bestLevel = level
+        }
       }
       i += 1
     }
