@@ -2,37 +2,108 @@
 enum TextCleanup {
   /// Collapses runs of whitespace (including no-break and thin spaces) to one space and trims.
   static func normalizeWhitespace(_ s: String) -> String {
-    var out = [UInt8]()
-    out.reserveCapacity(s.utf8.count)
+    var s = s
+    return s.withUTF8 { text in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { out in
+        let n = normalizeWhitespace(text, from: 0, lines: false, into: out).count
+        return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
+      }
+    }
+  }
+
+  /// The paragraphs of a plain-text body (valid UTF-8): its lines, whitespace-normalised, without
+  /// empty lines and feed wrapper lines (`ChromeFilter.isWrapperLine`).
+  static func paragraphs(_ text: UnsafeBufferPointer<UInt8>) -> [String] {
+    var out: [String] = []
+    var line = [UInt8](repeating: 0, count: text.count)
+    var start = 0
+    while start < text.count {
+      let (end, n) = line.withUnsafeMutableBufferPointer {
+        normalizeWhitespace(text, from: start, lines: true, into: $0)
+      }
+      if n > 0 && !ChromeFilter.isWrapperLine(line[..<n]) {
+        out.append(line.withUnsafeBufferPointer { String(decoding: $0[..<n], as: UTF8.self) })
+      }
+      start = end
+    }
+    return out
+  }
+
+  /// `normalizeWhitespace` over the bytes of `text` from `start`: to the end, or with `lines`, to
+  /// the next newline. Writes to `out`, which must hold `text.count - start` bytes.
+  /// - Returns: where it stopped (past the newline) and how many bytes it wrote.
+  static func normalizeWhitespace(
+    _ text: UnsafeBufferPointer<UInt8>, from start: Int, lines: Bool,
+    into out: UnsafeMutableBufferPointer<UInt8>
+  ) -> (end: Int, count: Int) {
+    guard let src = text.baseAddress, let dst = out.baseAddress, start < text.count else {
+      return (text.count, 0)
+    }
+    let n = text.count
+    var i = start
+    var o = 0  // never more than i - start, so an 8-byte store at o stays inside `out`
     var pending = false
-    var it = Array(s.utf8)
-    it.append(0)
-    var i = 0
-    while i < it.count - 1 {
-      let b = it[i]
+    while i < n {
+      // Plain bytes (not whitespace, not a control character, not the lead byte of U+00A0 or
+      // U+2009…U+202F) are copied eight at a time.
+      if i + 8 <= n {
+        let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+        let plain = plainPrefix(w)
+        if plain > 0 {
+          if pending && o > 0 {
+            dst[o] = 0x20
+            o += 1
+          }
+          pending = false
+          UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
+          o += plain
+          i += plain
+          if plain == 8 { continue }
+        }
+      }
+      let b = src[i]
+      if b == 0x0A && lines { return (i + 1, o) }
       if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
         pending = true
         i += 1
         continue
       }
-      if b == 0xC2 && it[i + 1] == 0xA0 {
+      if b == 0xC2 && i + 1 < n && src[i + 1] == 0xA0 {  // no-break space
         pending = true
         i += 2
         continue
       }
-      if b == 0xE2 && i + 2 < it.count && it[i + 1] == 0x80
-        && (it[i + 2] == 0xAF || it[i + 2] == 0x89 || it[i + 2] == 0x8B)
+      if b == 0xE2 && i + 2 < n && src[i + 1] == 0x80
+        && (src[i + 2] == 0xAF || src[i + 2] == 0x89 || src[i + 2] == 0x8B)
       {
-        if it[i + 2] != 0x8B { pending = true }
+        // Narrow no-break and thin spaces separate words; a zero-width space joins them.
+        if src[i + 2] != 0x8B { pending = true }
         i += 3
         continue
       }
-      if pending && !out.isEmpty { out.append(0x20) }
+      if pending && o > 0 {
+        dst[o] = 0x20
+        o += 1
+      }
       pending = false
-      out.append(b)
+      dst[o] = b
+      o += 1
       i += 1
     }
-    return String(decoding: out, as: UTF8.self)
+    return (n, o)
+  }
+
+  /// How many of the eight bytes of `w` (little-endian) come before the first byte that is at
+  /// most 0x20, 0xC2 or 0xE2.
+  @inline(__always)
+  private static func plainPrefix(_ w: UInt64) -> Int {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let c2 = w ^ (ones &* 0xC2)
+    let e2 = w ^ (ones &* 0xE2)
+    // The lowest flagged byte is exact (borrows only run upwards from a real hit).
+    let flagged =
+      ((w &- ones &* 0x21) & ~w) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
+    return (flagged & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
   }
 
   /// A comparison key: ASCII letters lowercased, digits and non-ASCII kept, everything else gone.
@@ -136,6 +207,13 @@ enum TextCleanup {
 }
 
 extension String {
+  /// True when the first or last byte is one `trimmingSpaces` may remove (otherwise it returns
+  /// the string unchanged).
+  var hasOuterSpace: Bool {
+    func space(_ b: UInt8?) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    return space(utf8.first) || space(utf8.last)
+  }
+
   /// Trims ASCII spaces and tabs at both ends.
   func trimmingSpaces() -> String {
     var s = Substring(self)
