@@ -32,6 +32,10 @@ enum TextCleanup {
   /// `normalizeWhitespace` over the bytes of `text` from `start`: to the end, or with `lines`, to
   /// the next newline. Writes to `out`, which must hold `text.count - start` bytes.
   /// - Returns: where it stopped (past the newline) and how many bytes it wrote.
+  ///
+  /// A whitespace run becomes a space as soon as it starts, unless the output is empty or already
+  /// ends in one (output spaces only ever come from whitespace); a trailing space is dropped at
+  /// the end. That is the same as collapsing runs and trimming.
   static func normalizeWhitespace(
     _ text: UnsafeBufferPointer<UInt8>, from start: Int, lines: Bool,
     into out: UnsafeMutableBufferPointer<UInt8>
@@ -42,68 +46,69 @@ enum TextCleanup {
     let n = text.count
     var i = start
     var o = 0  // never more than i - start, so an 8-byte store at o stays inside `out`
-    var pending = false
     while i < n {
-      // Plain bytes (not whitespace, not a control character, not the lead byte of U+00A0 or
-      // U+2009…U+202F) are copied eight at a time.
+      // Eight bytes at once when they are plain (not whitespace, not a control character, not
+      // the lead byte of U+00A0 or U+2009…U+202F) or single spaces between plain bytes.
       if i + 8 <= n {
         let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
-        let plain = plainPrefix(w)
-        if plain > 0 {
-          if pending && o > 0 {
-            dst[o] = 0x20
-            o += 1
-          }
-          pending = false
+        if copiesAsIs(w, afterSpace: o == 0 || dst[o - 1] == 0x20) {
           UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
-          o += plain
-          i += plain
-          if plain == 8 { continue }
+          o += 8
+          i += 8
+          continue
         }
       }
       let b = src[i]
-      if b == 0x0A && lines { return (i + 1, o) }
-      if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
-        pending = true
+      var space = false
+      if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
+        space = true
         i += 1
-        continue
-      }
-      if b == 0xC2 && i + 1 < n && src[i + 1] == 0xA0 {  // no-break space
-        pending = true
+      } else if b == 0x0A {
+        if lines { break }
+        space = true
+        i += 1
+      } else if b == 0xC2 && i + 1 < n && src[i + 1] == 0xA0 {  // no-break space
+        space = true
         i += 2
-        continue
-      }
-      if b == 0xE2 && i + 2 < n && src[i + 1] == 0x80
+      } else if b == 0xE2 && i + 2 < n && src[i + 1] == 0x80
         && (src[i + 2] == 0xAF || src[i + 2] == 0x89 || src[i + 2] == 0x8B)
       {
         // Narrow no-break and thin spaces separate words; a zero-width space joins them.
-        if src[i + 2] != 0x8B { pending = true }
+        space = src[i + 2] != 0x8B
         i += 3
-        continue
+      } else {
+        dst[o] = b
+        o += 1
+        i += 1
       }
-      if pending && o > 0 {
+      if space && o > 0 && dst[o - 1] != 0x20 {
         dst[o] = 0x20
         o += 1
       }
-      pending = false
-      dst[o] = b
-      o += 1
-      i += 1
     }
-    return (n, o)
+    if o > 0 && dst[o - 1] == 0x20 { o -= 1 }
+    return (i < n ? i + 1 : n, o)
   }
 
-  /// How many of the eight bytes of `w` (little-endian) come before the first byte that is at
-  /// most 0x20, 0xC2 or 0xE2.
+  /// Whether the eight bytes of `w` (little-endian) go to the output unchanged: none is a control
+  /// character, 0xC2 or 0xE2, no two spaces touch, and the first is no space when the output is
+  /// empty or ends in one (`afterSpace`).
   @inline(__always)
-  private static func plainPrefix(_ w: UInt64) -> Int {
+  private static func copiesAsIs(_ w: UInt64, afterSpace: Bool) -> Bool {
     let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let c2 = w ^ (ones &* 0xC2)
     let e2 = w ^ (ones &* 0xE2)
-    // The lowest flagged byte is exact (borrows only run upwards from a real hit).
-    let flagged =
-      ((w &- ones &* 0x21) & ~w) | ((c2 &- ones) & ~c2) | ((e2 &- ones) & ~e2)
-    return (flagged & 0x8080_8080_8080_8080).trailingZeroBitCount >> 3
+    // Any byte below 0x20, or equal to 0xC2 or 0xE2 (exact as a yes/no).
+    if ((w &- ones &* 0x20) & ~w | (c2 &- ones) & ~c2 | (e2 &- ones) & ~e2) & highs != 0 {
+      return false
+    }
+    // Exactly the space bytes.
+    let x = w ^ (ones &* 0x20)
+    let spaces = ~(((x & lows) &+ lows) | x | lows)
+    if spaces & (spaces << 8) != 0 { return false }
+    return !(afterSpace && spaces & 0x80 != 0)
   }
 
   /// A comparison key: ASCII letters lowercased, digits and non-ASCII kept, everything else gone.

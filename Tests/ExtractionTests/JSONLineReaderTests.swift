@@ -111,12 +111,12 @@ import Testing
   static let pieces = [
     "word", "Polizei", "abcdefgh", "x", " ", "  ", "\t", "\n", "\r\n", "\u{0B}", "\u{0C}", "\u{01}",
     "\u{A0}", "\u{2009}", "\u{202F}", "\u{200B}", "\u{2010}", "\u{2026}", "é", "£", "東", "😀",
-    "Browse all 2758", "The post A appeared first on B.",
+    "Browse all 2758", "The post A appeared first on B.", "a b c d e f g h i", " x", "y ",
   ]
 
   static func randomText(_ rng: inout SplitMix) -> String {
     var text = ""
-    for _ in 0..<Int(rng.next() % 24) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
+    for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
     return text
   }
 
