@@ -131,6 +131,11 @@ struct EntityField {
   var positions: [Int32] = []
   var next: Int32 = 0
 
+  init() {
+    ids.reserveCapacity(64)
+    positions.reserveCapacity(64)
+  }
+
   mutating func add(_ names: [NameTerms]) {
     for name in names {
       for k in name.ids.indices {
