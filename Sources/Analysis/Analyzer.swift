@@ -53,6 +53,8 @@ public final class Analyzer {
   private var fieldStamp: UInt32 = 0
   /// Working space of `FieldTerms.invert`.
   private var invertScratch: [Int] = []
+  /// For each byte value, whether it is an ASCII letter or digit (the bytes a word run takes).
+  private let wordBytes: UnsafeMutablePointer<Bool>
 
   /// - Parameters:
   ///   - stemming: stem Latin-script words (true for body and title fields).
@@ -65,9 +67,12 @@ public final class Analyzer {
     rewritten = .allocate(capacity: 8)
     idBuffer = .allocate(capacity: 0)
     positionBuffer = .allocate(capacity: 0)
+    wordBytes = .allocate(capacity: 256)
+    for b in 0..<256 { (wordBytes + b).initialize(to: isLetter(UInt8(b)) || isDigit(UInt8(b))) }
   }
 
   deinit {
+    wordBytes.deallocate()
     scanned.deallocate()
     rewritten.deallocate()
     idBuffer.deallocate()
@@ -364,6 +369,7 @@ public final class Analyzer {
     guard let p = buf.baseAddress else { return }
     let out = scanned
     let rw = rewritten
+    let wordBytes = wordBytes
     let n = buf.count
     var count = 0
     var rwCount = 0
@@ -425,7 +431,7 @@ public final class Analyzer {
           isNumber = false
           // The rest of an ASCII word at once: letters and digits change nothing from here.
           var j = i + 1
-          while j < n && isLetterOrDigit(p[j]) { j += 1 }
+          while j < n && wordBytes[Int(p[j])] { j += 1 }
           keep(i, j)
           if j < n && p[j] == 0x20 {  // a space ends the word and starts nothing
             flush(j)
@@ -443,7 +449,7 @@ public final class Analyzer {
           if isNumber {
             while j < n && isDigit(p[j]) { j += 1 }
           } else {
-            while j < n && isLetterOrDigit(p[j]) { j += 1 }
+            while j < n && wordBytes[Int(p[j])] { j += 1 }
           }
           keep(i, j)
           i = j
@@ -597,7 +603,6 @@ public final class Analyzer {
 
 @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
 @inline(__always) private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
-@inline(__always) private func isLetterOrDigit(_ c: UInt8) -> Bool { isLetter(c) || isDigit(c) }
 
 /// True when every byte is an ASCII letter or apostrophe: the words the English stemmer is for.
 private func isLatinWord(_ s: String) -> Bool {

@@ -37,16 +37,26 @@ final class TermVocabulary {
       self.bytes = bytes
       self.count = count
       self.end = end
-      let first = Self.word(bytes, count, end)
-      var ascii = first & 0x8080_8080_8080_8080 == 0
+      let highs: UInt64 = 0x8080_8080_8080_8080
+      let lower: UInt64 = 0x2020_2020_2020_2020
+      if count <= 8 {  // most words: one integer is the whole key
+        let m = Self.mask(count)
+        let w = Self.word(bytes, count, end)
+        fold = w & highs == 0 ? lower : 0
+        prefix = w | (fold & m)
+        hash = Token.mix((prefix ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15)
+        return
+      }
+      let first = Self.word(bytes, 8, end)
+      var ascii = first & highs == 0
       var k = 8
       while ascii && k < count {
-        ascii = Self.word(bytes + k, count - k, end) & 0x8080_8080_8080_8080 == 0
+        ascii = Self.word(bytes + k, count - k, end) & highs == 0
         k += 8
       }
-      let fold: UInt64 = ascii ? 0x2020_2020_2020_2020 : 0
+      let fold: UInt64 = ascii ? lower : 0
       self.fold = fold
-      prefix = first | (fold & Self.mask(count))
+      prefix = first | fold
       var h = (prefix ^ UInt64(truncatingIfNeeded: count)) &* 0x9E37_79B9_7F4A_7C15
       k = 8
       while k < count {
