@@ -39,16 +39,17 @@ public final class Analyzer {
   /// generation mean nothing.
   public private(set) var vocabularyGeneration = 0
   /// What `scan` cut from the last text: `scanned[0..<scannedCount]`, and the raw bytes of those
-  /// tokens that are not a plain copy of the text in `rewritten`. Both hold at least as many
-  /// elements as the text has bytes (plus eight bytes of slack for word reads).
-  private var scanned: UnsafeMutablePointer<ScannedToken>
+  /// tokens that are not a plain copy of the text in `rewritten`.
+  private var scanned = ScratchBuffer<ScannedToken>(capacity: 1024)
   private var scannedCount = 0
-  private var rewritten: UnsafeMutablePointer<UInt8>
-  private var scanCapacity = 0
-  /// Term ids and positions of the text being analysed (twice `scanCapacity`: a currency number
-  /// has two terms).
-  private var idBuffer: UnsafeMutablePointer<Int32>
-  private var positionBuffer: UnsafeMutablePointer<Int32>
+  private var rewritten = ScratchBuffer<UInt8>(capacity: 256)
+  /// Term ids and positions of the text being analysed, and each occurrence's term number in the
+  /// field being grouped.
+  private var idBuffer = ScratchBuffer<Int32>(capacity: 2048)
+  private var positionBuffer = ScratchBuffer<Int32>(capacity: 2048)
+  private var termOfBuffer = ScratchBuffer<Int32>(capacity: 2048)
+  /// Tokens of scratch space kept between documents; more is given back by `beginDocument()`.
+  private static let retainedTokens = 1 << 16
   /// Marks the vocabulary terms already seen by the field being grouped.
   private var fieldStamp: UInt32 = 0
   /// Working space of `FieldTerms.invert`.
@@ -63,20 +64,17 @@ public final class Analyzer {
   public init(stemming: Bool = true, vocabularyBudget: Int = 1 << 16) {
     stemmer = stemming ? SnowballStemmer() : nil
     self.vocabularyBudget = vocabularyBudget
-    scanned = .allocate(capacity: 0)
-    rewritten = .allocate(capacity: 8)
-    idBuffer = .allocate(capacity: 0)
-    positionBuffer = .allocate(capacity: 0)
     wordBytes = .allocate(capacity: 256)
     for b in 0..<256 { (wordBytes + b).initialize(to: isLetter(UInt8(b)) || isDigit(UInt8(b))) }
   }
 
   deinit {
     wordBytes.deallocate()
-    scanned.deallocate()
-    rewritten.deallocate()
-    idBuffer.deallocate()
-    positionBuffer.deallocate()
+    scanned.free()
+    rewritten.free()
+    idBuffer.free()
+    positionBuffer.free()
+    termOfBuffer.free()
   }
 
   // MARK: - Tokens
@@ -90,7 +88,7 @@ public final class Analyzer {
       out.reserveCapacity(scannedCount)
       var position: Int32 = -1
       for k in 0..<scannedCount {
-        let t = scanned[k]
+        let t = scanned.base[k]
         position += 1
         switch t.kind {
         case .word, .number:
@@ -125,8 +123,8 @@ public final class Analyzer {
     var text = word
     text.withUTF8 { buf in
       scan(buf)
-      for k in 0..<scannedCount where scanned[k].kind == .word || scanned[k].kind == .number {
-        let r = raw(scanned[k], buf)
+      for k in 0..<scannedCount where scanned.base[k].kind == .word || scanned.base[k].kind == .number {
+        let r = raw(scanned.base[k], buf)
         result += indexedForm(UnsafeBufferPointer(start: r.bytes, count: r.count), stem: false)
       }
     }
@@ -139,7 +137,7 @@ public final class Analyzer {
     var text = text
     return text.withUTF8 { buf in
       scan(buf)
-      return (0..<scannedCount).map { (scanned[$0].start, scanned[$0].end) }
+      return (0..<scannedCount).map { (scanned.base[$0].start, scanned.base[$0].end) }
     }
   }
 
@@ -157,6 +155,11 @@ public final class Analyzer {
       vocabulary.removeAll()
       vocabularyGeneration += 1
     }
+    scanned.shrink(above: Self.retainedTokens)
+    rewritten.shrink(above: 4 * Self.retainedTokens)
+    idBuffer.shrink(above: 2 * Self.retainedTokens)
+    positionBuffer.shrink(above: 2 * Self.retainedTokens)
+    termOfBuffer.shrink(above: 2 * Self.retainedTokens)
   }
 
   /// Index-mode analysis of one field's text, grouped by term: the same terms and positions as
@@ -165,7 +168,9 @@ public final class Analyzer {
     var text = text
     return text.withUTF8 { buf in
       let n = collectTermIDs(buf, mode: .index)
-      return group(UnsafeBufferPointer(start: idBuffer, count: n), UnsafeBufferPointer(start: positionBuffer, count: n))
+      return group(
+        UnsafeBufferPointer(start: idBuffer.base, count: n),
+        UnsafeBufferPointer(start: positionBuffer.base, count: n))
     }
   }
 
@@ -175,8 +180,8 @@ public final class Analyzer {
     return text.withUTF8 { buf in
       let n = collectTermIDs(buf, mode: mode)
       return (
-        Array(UnsafeBufferPointer(start: idBuffer, count: n)),
-        Array(UnsafeBufferPointer(start: positionBuffer, count: n))
+        Array(UnsafeBufferPointer(start: idBuffer.base, count: n)),
+        Array(UnsafeBufferPointer(start: positionBuffer.base, count: n))
       )
     }
   }
@@ -214,10 +219,8 @@ public final class Analyzer {
     var field = FieldTerms()
     field.terms.reserveCapacity(ids.count)
     field.hashes.reserveCapacity(ids.count)
-    // Each occurrence's term number goes to `idBuffer` (in place when `ids` is `idBuffer`: slot
-    // k is read before it is written).
-    reserveIDs(ids.count)
-    let termOf = idBuffer
+    termOfBuffer.reserve(ids.count)
+    let termOf = termOfBuffer.base
     vocabulary.terms.withUnsafeMutableBufferPointer { vocabulary in
       for (k, id) in ids.enumerated() {
         let i = Int(id)
@@ -241,12 +244,14 @@ public final class Analyzer {
   /// `positionBuffer`; returns how many.
   private func collectTermIDs(_ buf: UnsafeBufferPointer<UInt8>, mode: Mode) -> Int {
     scan(buf)
-    let ids = idBuffer
-    let positions = positionBuffer
+    idBuffer.reserve(2 * scannedCount)  // a currency number has two terms
+    positionBuffer.reserve(2 * scannedCount)
+    let ids = idBuffer.base
+    let positions = positionBuffer.base
     var n = 0
     var position: Int32 = -1
     for k in 0..<scannedCount {
-      let t = scanned[k]
+      let t = scanned.base[k]
       position += 1
       switch t.kind {
       case .word, .number:
@@ -322,7 +327,8 @@ public final class Analyzer {
       return TermVocabulary.Raw(base + Int(t.start), count: Int(t.rawCount), end: base + text.count)
     }
     return TermVocabulary.Raw(
-      rewritten + Int(t.rewritten), count: Int(t.rawCount), end: rewritten + scanCapacity + 8)
+      rewritten.base + Int(t.rewritten), count: Int(t.rawCount),
+      end: rewritten.base + rewritten.capacity)
   }
 
   /// What `scan` cuts from `text`: each token's span, kind and raw bytes (tests hold the scanner
@@ -332,43 +338,24 @@ public final class Analyzer {
     return text.withUTF8 { buf in
       scan(buf)
       return (0..<scannedCount).map { k in
-        let t = scanned[k]
+        let t = scanned.base[k]
         let r = raw(t, buf)
         return (Int(t.start), Int(t.end), t.kind, Array(UnsafeBufferPointer(start: r.bytes, count: r.count)))
       }
     }
   }
 
-  /// Makes `idBuffer` and `positionBuffer` hold `count` term ids.
-  private func reserveIDs(_ count: Int) {
-    if count > 2 * scanCapacity { reserveScan((count + 1) / 2) }
-  }
-
-  /// Makes the scan buffers hold a text of `count` bytes. Their contents are not kept.
-  private func reserveScan(_ count: Int) {
-    guard count > scanCapacity else { return }
-    let capacity = max(count, 2 * scanCapacity, 256)
-    scanned.deallocate()
-    rewritten.deallocate()
-    idBuffer.deallocate()
-    positionBuffer.deallocate()
-    scanned = .allocate(capacity: capacity)
-    rewritten = .allocate(capacity: capacity + 8)
-    idBuffer = .allocate(capacity: 2 * capacity)
-    positionBuffer = .allocate(capacity: 2 * capacity)
-    scanCapacity = capacity
-  }
-
   /// Splits UTF-8 bytes (valid, as a `String`'s are) into tokens, one per position:
   /// `scanned[0..<scannedCount]`. A token's raw bytes are its surface bytes unless a comma was
   /// dropped from a number or a curly apostrophe made straight; then they are copied to
-  /// `rewritten`. Every token covers at least one byte, so the buffers sized to the text suffice.
+  /// `rewritten`.
   func scan(_ buf: UnsafeBufferPointer<UInt8>) {
-    reserveScan(buf.count)
     scannedCount = 0
     guard let p = buf.baseAddress else { return }
-    let out = scanned
-    let rw = rewritten
+    var out = scanned.base
+    var outCapacity = scanned.capacity
+    var rw = rewritten.base
+    var rwCapacity = rewritten.capacity
     let wordBytes = wordBytes
     let n = buf.count
     var count = 0
@@ -390,6 +377,11 @@ public final class Analyzer {
         } else {
           kind = isNumber ? .number : .word
         }
+        if count == outCapacity {
+          scanned.reserve(count + 1, keeping: count)
+          out = scanned.base
+          outCapacity = scanned.capacity
+        }
         // Texts are far below 2 GiB (files are capped), so offsets fit in 32 bits.
         out[count] = ScannedToken(
           start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
@@ -402,19 +394,35 @@ public final class Analyzer {
       currency = false
       rwStart = -1
     }
+    // Appends text bytes `from..<to` to the rewritten raw bytes.
+    func rewrite(_ from: Int, _ to: Int) {
+      if rwCount + (to - from) > rwCapacity {
+        rewritten.reserve(rwCount + (to - from), keeping: rwCount)
+        rw = rewritten.base
+        rwCapacity = rewritten.capacity
+      }
+      (rw + rwCount).update(from: p + from, count: to - from)
+      rwCount += to - from
+    }
+    // Appends a byte of its own to the rewritten raw bytes.
+    func rewrite(_ byte: UInt8) {
+      if rwCount == rwCapacity {
+        rewritten.reserve(rwCount + 1, keeping: rwCount)
+        rw = rewritten.base
+        rwCapacity = rewritten.capacity
+      }
+      rw[rwCount] = byte
+      rwCount += 1
+    }
     // Bytes `from..<to` of the text belong to the token as they are.
     @inline(__always) func keep(_ from: Int, _ to: Int) {
-      if rwStart >= 0 {
-        (rw + rwCount).update(from: p + from, count: to - from)
-        rwCount += to - from
-      }
+      if rwStart >= 0 { rewrite(from, to) }
     }
     // The raw bytes stop being a copy of the text at `i`: copy what the token has so far.
     func diverge(_ i: Int) {
       if rwStart < 0 {
         rwStart = rwCount
-        (rw + rwCount).update(from: p + start, count: i - start)
-        rwCount += i - start
+        rewrite(start, i)
       }
     }
 
@@ -499,8 +507,7 @@ public final class Analyzer {
       if scalar == 0x2019 || scalar == 0x2018 {  // curly apostrophe inside a word
         if start >= 0, !isNumber, i + len < n, isLetter(p[i + len]) || p[i + len] >= 0x80 {
           diverge(i)
-          rw[rwCount] = 0x27
-          rwCount += 1
+          rewrite(0x27)
         } else {
           flush(i)
         }

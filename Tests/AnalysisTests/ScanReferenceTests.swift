@@ -143,6 +143,22 @@ import Testing
     }
   }
 
+  @Test func longTextsGrowTheScratchBuffers() {
+    // Far more tokens and rewritten bytes than the buffers start with, then a document that
+    // gives the memory back, then a short one.
+    let analyzer = Analyzer()
+    var rng = SplitMix(seed: 9)
+    var text = ""
+    for _ in 0..<160_000 {
+      text += ["1,000,000", "Kent\u{2019}s", " ", "word", "£5.8"][Int(rng.next() % 5)]
+    }
+    #expect(Self.scan(analyzer, text) == Self.referenceScan(text))
+    let before = analyzer.tokens(text)
+    analyzer.beginDocument()
+    #expect(analyzer.tokens(text) == before)
+    #expect(Self.scan(analyzer, "a 1,5 b") == Self.referenceScan("a 1,5 b"))
+  }
+
   @Test func knownCuts() {
     let analyzer = Analyzer()
     for text in [
