@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Turns text into the terms blotter indexes and searches: the same analyzer runs at index time
 /// and at query time, so both sides agree on every term.
@@ -17,7 +14,13 @@ import Foundation
 /// - Case and diacritics are folded (`Café` → `cafe`); Latin-script words are stemmed with
 ///   Snowball English.
 ///
-/// An `Analyzer` owns a stemmer and a memo table, so it is per-task state: create one per worker.
+/// An `Analyzer` owns a stemmer, a vocabulary (raw word → indexed term, so each distinct word is
+/// folded and stemmed once) and scratch buffers, so it is per-task state: create one per worker.
+///
+/// Indexing works with term ids: `fieldTerms(_:)` analyses a field's text straight into its
+/// distinct terms and occurrences, and `termIDs(_:mode:)`, `termID(for:)` and
+/// `fieldTerms(ids:positions:)` let a caller assemble a field from pieces (entity names). Ids stay
+/// valid until `beginDocument()` starts the vocabulary over; nothing else does.
 public final class Analyzer {
   /// Index mode emits alternatives at the same position; query mode emits only the most specific
   /// form of each word.
@@ -26,22 +29,86 @@ public final class Analyzer {
   /// Longest token kept, in UTF-8 bytes; longer runs (hashes, base64) only take up a position.
   public static let maxTokenBytes = 64
 
-  private let stemmer: SnowballStemmer?
-  private var foldCache: [String: String] = [:]
-  private var stems = StemTable()
-  private var word: [UInt8] = []
+  /// Raw words (and terms) the vocabulary may hold before `beginDocument()` starts it over; the
+  /// token API stops adding to it at this size.
+  public let vocabularyBudget: Int
 
-  /// - Parameter stemming: stem Latin-script words (true for body and title fields).
-  public init(stemming: Bool = true) {
+  private let stemmer: SnowballStemmer?
+  private let vocabulary = TermVocabulary()
+  /// Incremented each time `beginDocument()` starts the vocabulary over: ids from an earlier
+  /// generation mean nothing.
+  public private(set) var vocabularyGeneration = 0
+  /// What `scan` cut from the last text: `scanned[0..<scannedCount]`, and the raw bytes of those
+  /// tokens that are not a plain copy of the text in `rewritten`.
+  private var scanned = ScratchBuffer<ScannedToken>(capacity: 1024)
+  private var scannedCount = 0
+  private var rewritten = ScratchBuffer<UInt8>(capacity: 256)
+  /// Term ids and positions of the text being analysed, and each occurrence's term number in the
+  /// field being grouped.
+  private var idBuffer = ScratchBuffer<Int32>(capacity: 2048)
+  private var positionBuffer = ScratchBuffer<Int32>(capacity: 2048)
+  private var termOfBuffer = ScratchBuffer<Int32>(capacity: 2048)
+  /// Tokens of scratch space kept between documents; more is given back by `beginDocument()`.
+  private static let retainedTokens = 1 << 16
+  /// Marks the vocabulary terms already seen by the field being grouped.
+  private var fieldStamp: UInt32 = 0
+  /// Working space of `FieldTerms.invert`.
+  private var invertScratch: [Int] = []
+  /// For each byte value, whether it is an ASCII letter or digit (the bytes a word run takes).
+  private let wordBytes: UnsafeMutablePointer<Bool>
+
+  /// - Parameters:
+  ///   - stemming: stem Latin-script words (true for body and title fields).
+  ///   - vocabularyBudget: distinct words remembered before `beginDocument()` starts over
+  ///     (about 100 bytes each).
+  public init(stemming: Bool = true, vocabularyBudget: Int = 1 << 16) {
     stemmer = stemming ? SnowballStemmer() : nil
-    word.reserveCapacity(Self.maxTokenBytes)
+    self.vocabularyBudget = vocabularyBudget
+    wordBytes = .allocate(capacity: 256)
+    for b in 0..<256 { (wordBytes + b).initialize(to: isLetter(UInt8(b)) || isDigit(UInt8(b))) }
   }
+
+  deinit {
+    wordBytes.deallocate()
+    scanned.free()
+    rewritten.free()
+    idBuffer.free()
+    positionBuffer.free()
+    termOfBuffer.free()
+  }
+
+  // MARK: - Tokens
 
   /// Analyzes `text` and returns its tokens in order.
   public func tokens(_ text: String, mode: Mode = .index) -> [Token] {
     var out: [Token] = []
-    out.reserveCapacity(text.utf8.count / 5)
-    analyze(text, mode: mode) { out.append($0) }
+    var text = text
+    text.withUTF8 { buf in
+      scan(buf)
+      out.reserveCapacity(scannedCount)
+      var position: Int32 = -1
+      for k in 0..<scannedCount {
+        let t = scanned.base[k]
+        position += 1
+        switch t.kind {
+        case .word, .number:
+          let (term, hash) = termAndHash(ofRaw: raw(t, buf))
+          out.append(Token(term: term, hash: hash, position: position, start: t.start, end: t.end))
+        case .currencyNumber:
+          // raw = currency sign bytes + number; the alternative shares the position.
+          let r = raw(t, buf)
+          let bytes = UnsafeBufferPointer(start: r.bytes, count: r.count)
+          if mode == .index {
+            let number = String(decoding: bytes[currencyPrefixLength(bytes)...], as: UTF8.self)
+            out.append(Token(term: number, position: position, start: t.start, end: t.end))
+          }
+          let whole = String(decoding: bytes, as: UTF8.self)
+          out.append(Token(term: whole, position: position, start: t.start, end: t.end))
+        case .skipped:
+          break
+        }
+      }
+    }
     return out
   }
 
@@ -55,212 +122,441 @@ public final class Analyzer {
     var result = ""
     var text = word
     text.withUTF8 { buf in
-      scan(buf, mode: .query) { raw, _, _, kind in
-        if kind == .word || kind == .number { result += self.foldedString(raw, stem: false) }
+      scan(buf)
+      for k in 0..<scannedCount where scanned.base[k].kind == .word || scanned.base[k].kind == .number {
+        let r = raw(scanned.base[k], buf)
+        result += indexedForm(UnsafeBufferPointer(start: r.bytes, count: r.count), stem: false)
       }
     }
     return result
   }
 
-  /// The byte span of every position of `text`, as `analyze` numbers them, without folding or
+  /// The byte span of every position of `text`, as `tokens` numbers them, without folding or
   /// stemming anything (for snippets, which learn the matching positions from the index).
   public func spans(_ text: String) -> [(start: Int32, end: Int32)] {
-    var out: [(start: Int32, end: Int32)] = []
-    out.reserveCapacity(text.utf8.count / 5)
     var text = text
-    text.withUTF8 { buf in
-      scan(buf, mode: .query) { _, start, end, _ in
-        out.append((Int32(start), Int32(end)))
-      }
+    return text.withUTF8 { buf in
+      scan(buf)
+      return (0..<scannedCount).map { (scanned.base[$0].start, scanned.base[$0].end) }
     }
-    return out
   }
 
   /// Calls `body` with every token of `text`.
   public func analyze(_ text: String, mode: Mode = .index, _ body: (Token) -> Void) {
+    for t in tokens(text, mode: mode) { body(t) }
+  }
+
+  // MARK: - Term ids
+
+  /// Starts a document: term ids handed out before may be reused from here on, because the
+  /// vocabulary is started over when it has outgrown `vocabularyBudget`.
+  public func beginDocument() {
+    if vocabulary.rawCount > vocabularyBudget || vocabulary.terms.count > vocabularyBudget {
+      vocabulary.removeAll()
+      vocabularyGeneration += 1
+    }
+    scanned.shrink(above: Self.retainedTokens)
+    rewritten.shrink(above: 4 * Self.retainedTokens)
+    idBuffer.shrink(above: 2 * Self.retainedTokens)
+    positionBuffer.shrink(above: 2 * Self.retainedTokens)
+    termOfBuffer.shrink(above: 2 * Self.retainedTokens)
+  }
+
+  /// Index-mode analysis of one field's text, grouped by term: the same terms and positions as
+  /// `tokens(text)`.
+  public func fieldTerms(_ text: String) -> FieldTerms {
     var text = text
-    var position: Int32 = -1
-    text.withUTF8 { buf in
-      scan(buf, mode: mode) { raw, start, end, kind in
-        switch kind {
-        case .word, .number:
-          position += 1
-          let (term, hash) = foldedTerm(raw, stem: kind == .word)
-          body(Token(term: term, hash: hash, position: position, start: Int32(start), end: Int32(end)))
-        case .currencyNumber:
-          // raw = currency sign bytes + number; the alternative shares the position.
-          position += 1
-          let sign = currencyPrefixLength(raw)
-          let number = String(decoding: raw[sign...], as: UTF8.self)
-          let whole = String(decoding: raw, as: UTF8.self)
-          if mode == .index {
-            body(Token(term: number, position: position, start: Int32(start), end: Int32(end)))
-          }
-          body(Token(term: whole, position: position, start: Int32(start), end: Int32(end)))
-        case .skipped:
-          position += 1
+    return text.withUTF8 { buf in
+      let n = collectTermIDs(buf, mode: .index)
+      return group(
+        UnsafeBufferPointer(start: idBuffer.base, count: n),
+        UnsafeBufferPointer(start: positionBuffer.base, count: n))
+    }
+  }
+
+  /// The term id and position of every token of `text`, as `tokens(text, mode:)` numbers them.
+  public func termIDs(_ text: String, mode: Mode) -> (ids: [Int32], positions: [Int32]) {
+    var text = text
+    return text.withUTF8 { buf in
+      let n = collectTermIDs(buf, mode: mode)
+      return (
+        Array(UnsafeBufferPointer(start: idBuffer.base, count: n)),
+        Array(UnsafeBufferPointer(start: positionBuffer.base, count: n))
+      )
+    }
+  }
+
+  /// The id of a term given in its indexed form (a whole entity name).
+  public func termID(for term: String) -> Int32 {
+    vocabulary.id(ofTerm: term, hash: Token.hash(of: term))
+  }
+
+  /// The indexed form of term `id`.
+  public func indexedTerm(_ id: Int32) -> String {
+    vocabulary.terms[Int(id)].text
+  }
+
+  /// Groups occurrences given as term ids (from this analyzer, since the last `beginDocument()`)
+  /// into a field; `positions` is parallel to `ids`.
+  public func fieldTerms(ids: [Int32], positions: [Int32]) -> FieldTerms {
+    precondition(ids.count == positions.count, "one position per term id")
+    return ids.withUnsafeBufferPointer { ids in
+      positions.withUnsafeBufferPointer { group(ids, $0) }
+    }
+  }
+
+  /// Numbers the distinct terms of `ids` in first-occurrence order (`Term.mark` and `Term.index`
+  /// remember them for this call) and inverts the field.
+  private func group(_ ids: UnsafeBufferPointer<Int32>, _ positions: UnsafeBufferPointer<Int32>)
+    -> FieldTerms
+  {
+    fieldStamp &+= 1
+    if fieldStamp == 0 {
+      for i in vocabulary.terms.indices { vocabulary.terms[i].mark = 0 }
+      fieldStamp = 1
+    }
+    let stamp = fieldStamp
+    var field = FieldTerms()
+    field.terms.reserveCapacity(ids.count)
+    field.hashes.reserveCapacity(ids.count)
+    termOfBuffer.reserve(ids.count)
+    let termOf = termOfBuffer.base
+    vocabulary.terms.withUnsafeMutableBufferPointer { vocabulary in
+      for (k, id) in ids.enumerated() {
+        let i = Int(id)
+        precondition(i >= 0 && i < vocabulary.count, "term id from another vocabulary generation")
+        if vocabulary[i].mark != stamp {
+          vocabulary[i].mark = stamp
+          vocabulary[i].index = Int32(field.terms.count)
+          field.terms.append(vocabulary[i].text)
+          field.hashes.append(vocabulary[i].hash)
         }
+        termOf[k] = vocabulary[i].index
       }
     }
+    field.invert(
+      termOf: UnsafeBufferPointer(start: termOf, count: ids.count), positions: positions,
+      scratch: &invertScratch)
+    return field
+  }
+
+  /// Scans `buf` and writes the term id and position of every token to `idBuffer` and
+  /// `positionBuffer`; returns how many.
+  private func collectTermIDs(_ buf: UnsafeBufferPointer<UInt8>, mode: Mode) -> Int {
+    scan(buf)
+    idBuffer.reserve(2 * scannedCount)  // a currency number has two terms
+    positionBuffer.reserve(2 * scannedCount)
+    let ids = idBuffer.base
+    let positions = positionBuffer.base
+    var n = 0
+    var position: Int32 = -1
+    for k in 0..<scannedCount {
+      let t = scanned.base[k]
+      position += 1
+      switch t.kind {
+      case .word, .number:
+        ids[n] = id(ofRaw: raw(t, buf))
+        positions[n] = position
+        n += 1
+      case .currencyNumber:
+        let r = raw(t, buf)
+        let bytes = UnsafeBufferPointer(start: r.bytes, count: r.count)
+        if mode == .index {
+          ids[n] = termID(for: String(decoding: bytes[currencyPrefixLength(bytes)...], as: UTF8.self))
+          positions[n] = position
+          n += 1
+        }
+        ids[n] = termID(for: String(decoding: bytes, as: UTF8.self))
+        positions[n] = position
+        n += 1
+      case .skipped:
+        break
+      }
+    }
+    return n
+  }
+
+  /// The term id of a scanned word or number, folding and stemming it on first sight.
+  @inline(__always)
+  private func id(ofRaw raw: TermVocabulary.Raw) -> Int32 {
+    let known = vocabulary.id(of: raw)
+    if known >= 0 { return known }
+    let id = termID(for: indexedForm(UnsafeBufferPointer(start: raw.bytes, count: raw.count), stem: true))
+    vocabulary.insert(raw, id: id)
+    return id
+  }
+
+  /// The indexed form and hash of a scanned word or number, remembered while the vocabulary has
+  /// room (the token API never starts it over, so ids handed out stay valid).
+  private func termAndHash(ofRaw raw: TermVocabulary.Raw) -> (String, UInt64) {
+    let known = vocabulary.id(of: raw)
+    if known >= 0 {
+      let t = vocabulary.terms[Int(known)]
+      return (t.text, t.hash)
+    }
+    let text = indexedForm(UnsafeBufferPointer(start: raw.bytes, count: raw.count), stem: true)
+    let hash = Token.hash(of: text)
+    if vocabulary.rawCount < vocabularyBudget && vocabulary.terms.count < vocabularyBudget {
+      vocabulary.insert(raw, id: vocabulary.id(ofTerm: text, hash: hash))
+    }
+    return (text, hash)
   }
 
   // MARK: - Scanning
 
-  enum Kind { case word, number, currencyNumber, skipped }
+  enum Kind: UInt8 { case word, number, currencyNumber, skipped }
 
-  /// Splits UTF-8 bytes into raw words. `emit` gets the raw (not yet folded) bytes with commas
-  /// removed from numbers and curly apostrophes made straight.
-  func scan(
-    _ buf: UnsafeBufferPointer<UInt8>, mode: Mode,
-    _ emit: (ArraySlice<UInt8>, Int, Int, Kind) -> Void
-  ) {
+  /// One token cut by `scan`: its surface span and where its raw bytes are.
+  struct ScannedToken {
+    /// Surface span in the text (UTF-8 offsets).
+    var start: Int32
+    var end: Int32
+    /// Offset of the raw bytes in `rewritten`, or -1 when they are the surface bytes.
+    var rewritten: Int32
+    var rawCount: Int32
+    var kind: Kind
+  }
+
+  /// The raw (not yet folded) bytes of a scanned token: commas removed from numbers, curly
+  /// apostrophes straight.
+  @inline(__always)
+  private func raw(_ t: ScannedToken, _ text: UnsafeBufferPointer<UInt8>) -> TermVocabulary.Raw {
+    if t.rewritten < 0 {
+      // A token is never empty, so the text has a base address.
+      let base = text.baseAddress.unsafelyUnwrapped
+      return TermVocabulary.Raw(base + Int(t.start), count: Int(t.rawCount), end: base + text.count)
+    }
+    return TermVocabulary.Raw(
+      rewritten.base + Int(t.rewritten), count: Int(t.rawCount),
+      end: rewritten.base + rewritten.capacity)
+  }
+
+  /// What `scan` cuts from `text`: each token's span, kind and raw bytes (tests hold the scanner
+  /// to the rules with it).
+  func scannedTokens(_ text: String) -> [(start: Int, end: Int, kind: Kind, raw: [UInt8])] {
+    var text = text
+    return text.withUTF8 { buf in
+      scan(buf)
+      return (0..<scannedCount).map { k in
+        let t = scanned.base[k]
+        let r = raw(t, buf)
+        return (Int(t.start), Int(t.end), t.kind, Array(UnsafeBufferPointer(start: r.bytes, count: r.count)))
+      }
+    }
+  }
+
+  /// Splits UTF-8 bytes (valid, as a `String`'s are) into tokens, one per position:
+  /// `scanned[0..<scannedCount]`. A token's raw bytes are its surface bytes unless a comma was
+  /// dropped from a number or a curly apostrophe made straight; then they are copied to
+  /// `rewritten`.
+  func scan(_ buf: UnsafeBufferPointer<UInt8>) {
+    scannedCount = 0
+    guard let p = buf.baseAddress else { return }
+    var out = scanned.base
+    var outCapacity = scanned.capacity
+    var rw = rewritten.base
+    var rwCapacity = rewritten.capacity
+    let wordBytes = wordBytes
     let n = buf.count
+    var count = 0
+    var rwCount = 0
     var i = 0
     var start = -1
     var isNumber = false  // token so far is digits (and inner separators) only
     var currency = false
-    word.removeAll(keepingCapacity: true)
+    var rwStart = -1  // where the token's raw bytes start in `rw`, once they differ from the text
 
-    func flush(_ end: Int) {
+    @inline(__always) func flush(_ end: Int) {
       if start >= 0 {
+        let rawCount = rwStart >= 0 ? rwCount - rwStart : end - start
         let kind: Kind
-        if word.count > Self.maxTokenBytes {
+        if rawCount > Self.maxTokenBytes {
           kind = .skipped
         } else if currency {
           kind = isNumber ? .currencyNumber : .word
         } else {
           kind = isNumber ? .number : .word
         }
-        emit(word[...], start, end, kind)
+        if count == outCapacity {
+          scanned.reserve(count + 1, keeping: count)
+          out = scanned.base
+          outCapacity = scanned.capacity
+        }
+        // Texts are far below 2 GiB (files are capped), so offsets fit in 32 bits.
+        out[count] = ScannedToken(
+          start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: end),
+          rewritten: Int32(truncatingIfNeeded: rwStart), rawCount: Int32(truncatingIfNeeded: rawCount),
+          kind: kind)
+        count += 1
       }
       start = -1
       isNumber = false
       currency = false
-      word.removeAll(keepingCapacity: true)
+      rwStart = -1
+    }
+    // Appends text bytes `from..<to` to the rewritten raw bytes.
+    func rewrite(_ from: Int, _ to: Int) {
+      if rwCount + (to - from) > rwCapacity {
+        rewritten.reserve(rwCount + (to - from), keeping: rwCount)
+        rw = rewritten.base
+        rwCapacity = rewritten.capacity
+      }
+      (rw + rwCount).update(from: p + from, count: to - from)
+      rwCount += to - from
+    }
+    // Appends a byte of its own to the rewritten raw bytes.
+    func rewrite(_ byte: UInt8) {
+      if rwCount == rwCapacity {
+        rewritten.reserve(rwCount + 1, keeping: rwCount)
+        rw = rewritten.base
+        rwCapacity = rewritten.capacity
+      }
+      rw[rwCount] = byte
+      rwCount += 1
+    }
+    // Bytes `from..<to` of the text belong to the token as they are.
+    @inline(__always) func keep(_ from: Int, _ to: Int) {
+      if rwStart >= 0 { rewrite(from, to) }
+    }
+    // The raw bytes stop being a copy of the text at `i`: copy what the token has so far.
+    func diverge(_ i: Int) {
+      if rwStart < 0 {
+        rwStart = rwCount
+        rewrite(start, i)
+      }
     }
 
     while i < n {
-      let b = buf[i]
-      // Decode one scalar.
-      var scalar: UInt32
-      var len: Int
+      let b = p[i]
       if b < 0x80 {
-        scalar = UInt32(b)
-        len = 1
-      } else if b & 0xE0 == 0xC0, i + 1 < n {
-        scalar = (UInt32(b & 0x1F) << 6) | UInt32(buf[i + 1] & 0x3F)
-        len = 2
-      } else if b & 0xF0 == 0xE0, i + 2 < n {
-        scalar =
-          (UInt32(b & 0x0F) << 12) | (UInt32(buf[i + 1] & 0x3F) << 6) | UInt32(buf[i + 2] & 0x3F)
-        len = 3
-      } else if b & 0xF8 == 0xF0, i + 3 < n {
-        scalar =
-          (UInt32(b & 0x07) << 18) | (UInt32(buf[i + 1] & 0x3F) << 12)
-          | (UInt32(buf[i + 2] & 0x3F) << 6) | UInt32(buf[i + 3] & 0x3F)
-        len = 4
-      } else {
-        scalar = 0xFFFD
-        len = 1
-      }
-
-      if scalar < 0x80 {
-        let c = UInt8(scalar)
-        if isDigit(c) {
+        if isLetter(b) {
+          if start < 0 {
+            start = i
+          } else if currency {
+            flush(i)
+            start = i
+          }
+          isNumber = false
+          // The rest of an ASCII word at once: letters and digits change nothing from here.
+          var j = i + 1
+          while j < n && wordBytes[Int(p[j])] { j += 1 }
+          keep(i, j)
+          if j < n && p[j] == 0x20 {  // a space ends the word and starts nothing
+            flush(j)
+            j += 1
+          }
+          i = j
+          continue
+        }
+        if isDigit(b) {
           if start < 0 {
             start = i
             isNumber = true
           }
-          word.append(c)
-        } else if isLetter(c) {
-          if start < 0 { start = i }
-          if currency { flush(i); start = i }
-          isNumber = false
-          word.append(c)
-        } else if start >= 0, isNumber, (c == 0x2C || c == 0x2E), i + 1 < n, isDigit(buf[i + 1]),
-          !word.isEmpty
-        {
+          var j = i + 1
+          if isNumber {
+            while j < n && isDigit(p[j]) { j += 1 }
+          } else {
+            while j < n && wordBytes[Int(p[j])] { j += 1 }
+          }
+          keep(i, j)
+          i = j
+          continue
+        }
+        if start >= 0, isNumber, b == 0x2C || b == 0x2E, i + 1 < n, isDigit(p[i + 1]) {
           // 1,000 → 1000; 5.8 stays 5.8
-          if c == 0x2E { word.append(c) }
-        } else if start >= 0, !isNumber, c == 0x27, i + 1 < n, isLetter(buf[i + 1]) {
-          word.append(0x27)
+          if b == 0x2C {
+            diverge(i)
+          } else {
+            keep(i, i + 1)
+          }
+        } else if start >= 0, !isNumber, b == 0x27, i + 1 < n, isLetter(p[i + 1]) {
+          keep(i, i + 1)
         } else {
           flush(i)
-          if (c == 0x24), i + 1 < n, isDigit(buf[i + 1]) {
+          if b == 0x24, i + 1 < n, isDigit(p[i + 1]) {
             start = i
             currency = true
             isNumber = true
-            word.append(c)
           }
         }
         i += 1
         continue
       }
 
-      // Non-ASCII scalar.
-      let sc = Unicode.Scalar(scalar) ?? "\u{FFFD}"
+      // Decode one non-ASCII scalar.
+      let scalar: UInt32
+      let len: Int
+      if b & 0xE0 == 0xC0, i + 1 < n {
+        scalar = (UInt32(b & 0x1F) << 6) | UInt32(p[i + 1] & 0x3F)
+        len = 2
+      } else if b & 0xF0 == 0xE0, i + 2 < n {
+        scalar =
+          (UInt32(b & 0x0F) << 12) | (UInt32(p[i + 1] & 0x3F) << 6) | UInt32(p[i + 2] & 0x3F)
+        len = 3
+      } else if b & 0xF8 == 0xF0, i + 3 < n {
+        scalar =
+          (UInt32(b & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12)
+          | (UInt32(p[i + 2] & 0x3F) << 6) | UInt32(p[i + 3] & 0x3F)
+        len = 4
+      } else {
+        scalar = 0xFFFD
+        len = 1
+      }
+
       if scalar == 0x2019 || scalar == 0x2018 {  // curly apostrophe inside a word
-        if start >= 0, !isNumber, i + len < n, isLetter(buf[i + len]) || buf[i + len] >= 0x80 {
-          word.append(0x27)
-          i += len
-          continue
+        if start >= 0, !isNumber, i + len < n, isLetter(p[i + len]) || p[i + len] >= 0x80 {
+          diverge(i)
+          rewrite(0x27)
+        } else {
+          flush(i)
         }
-        flush(i)
         i += len
         continue
       }
       if scalar == 0xA3 || scalar == 0x20AC {  // £ €
         flush(i)
-        if i + len < n, isDigit(buf[i + len]) {
+        if i + len < n, isDigit(p[i + len]) {
           start = i
           currency = true
           isNumber = true
-          for k in 0..<len { word.append(buf[i + k]) }
         }
         i += len
         continue
       }
-      let props = sc.properties
+      let props = (Unicode.Scalar(scalar) ?? "\u{FFFD}").properties
       if props.isIdeographic || (0x3040...0x309F).contains(scalar) {
         flush(i)
         start = i
-        for k in 0..<len { word.append(buf[i + k]) }
-        isNumber = false
         flush(i + len)
         i += len
         continue
       }
-      let gc = props.generalCategory
-      let wordChar: Bool
-      switch gc {
+      switch props.generalCategory {
       case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
         .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber:
-        wordChar = true
-      default:
-        wordChar = false
-      }
-      if wordChar {
-        if start < 0 { start = i }
-        if currency { flush(i); start = i }
+        if start < 0 {
+          start = i
+        } else if currency {
+          flush(i)
+          start = i
+        }
         isNumber = false
-        for k in 0..<len { word.append(buf[i + k]) }
-      } else {
+        keep(i, i + len)
+      default:
         flush(i)
       }
       i += len
     }
     flush(n)
+    scannedCount = count
   }
 
   // MARK: - Folding
 
-  private func foldedString(_ raw: ArraySlice<UInt8>, stem: Bool) -> String {
-    foldedTerm(raw, stem: stem).term
-  }
-
-  /// The indexed form of a raw word and its `Token.hash`. ASCII words (nearly all of them) are
-  /// lower-cased and hashed in one pass, and their stems come from a table probed by that hash.
-  private func foldedTerm(_ raw: ArraySlice<UInt8>, stem: Bool) -> (term: String, hash: UInt64) {
+  /// The indexed form of a raw word: ASCII words are lower-cased byte by byte, others folded by
+  /// `foldUnicode`; Latin-script words longer than two bytes are stemmed when `stem` is set.
+  private func indexedForm(_ raw: UnsafeBufferPointer<UInt8>, stem: Bool) -> String {
     var ascii = true
     for b in raw where b >= 0x80 {
       ascii = false
@@ -268,41 +564,21 @@ public final class Analyzer {
     }
     if ascii {
       return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, raw.count)) { buf in
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var latin = true
-        var k = 0
-        for b in raw {
+        for k in 0..<raw.count {
+          let b = raw[k]
           let c = (b >= 0x41 && b <= 0x5A) ? b | 0x20 : b
           buf[k] = c
-          k += 1
-          h ^= UInt64(c)
-          h = h &* 0x100_0000_01b3
           if !((c >= 0x61 && c <= 0x7A) || c == 0x27) { latin = false }
         }
-        let bytes = UnsafeBufferPointer(rebasing: buf[0..<k])
-        let hash = Token.mix(h)
-        if stem, latin, k > 2, let stemmer {
-          if let hit = stems.lookup(hash, bytes) { return hit }
-          let folded = String(decoding: bytes, as: UTF8.self)
-          let stemmed = stemmer.stem(folded)
-          let result = (stemmed, Token.hash(of: stemmed))
-          stems.insert(hash, folded, result)
-          return result
-        }
-        return (String(decoding: bytes, as: UTF8.self), hash)
+        let folded = UnsafeBufferPointer(rebasing: buf[0..<raw.count])
+        if stem, latin, raw.count > 2, let stemmer { return stemmer.stem(folded) }
+        return String(decoding: folded, as: UTF8.self)
       }
     }
-    let s = String(decoding: raw, as: UTF8.self)
-    var folded: String
-    if let hit = foldCache[s] {
-      folded = hit
-    } else {
-      folded = Self.foldUnicode(s)
-      if foldCache.count > 100_000 { foldCache.removeAll(keepingCapacity: true) }
-      foldCache[s] = folded
-    }
-    if stem, let stemmer, folded.utf8.count > 2, isLatinWord(folded) { folded = stemmer.stem(folded) }
-    return (folded, Token.hash(of: folded))
+    let folded = Self.foldUnicode(String(decoding: raw, as: UTF8.self))
+    if stem, let stemmer, folded.utf8.count > 2, isLatinWord(folded) { return stemmer.stem(folded) }
+    return folded
   }
 
   /// Lower-cases and removes diacritics from any script; ligatures and a few letters that have
@@ -333,9 +609,7 @@ public final class Analyzer {
 }
 
 @inline(__always) private func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
-@inline(__always) private func isLetter(_ c: UInt8) -> Bool {
-  (c >= 0x61 && c <= 0x7A) || (c >= 0x41 && c <= 0x5A)
-}
+@inline(__always) private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) &- 0x61 < 26 }
 
 /// True when every byte is an ASCII letter or apostrophe: the words the English stemmer is for.
 private func isLatinWord(_ s: String) -> Bool {
@@ -343,51 +617,9 @@ private func isLatinWord(_ s: String) -> Bool {
   return true
 }
 
-private func currencyPrefixLength(_ raw: ArraySlice<UInt8>) -> Int {
-  var k = raw.startIndex
-  while k < raw.endIndex, !isDigit(raw[k]) { k += 1 }
+/// The length of the currency sign that starts a raw currency number.
+private func currencyPrefixLength(_ raw: UnsafeBufferPointer<UInt8>) -> Int {
+  var k = 0
+  while k < raw.count, !isDigit(raw[k]) { k += 1 }
   return k
-}
-
-/// Folded word → (stem, stem hash), probed by the folded word's hash; cleared when full.
-struct StemTable {
-  private var hashes: [UInt64]
-  private var words: [String?]
-  private var results: [(String, UInt64)]
-  private var used = 0
-  private let mask: Int
-
-  init(capacity: Int = 1 << 16) {
-    hashes = Array(repeating: 0, count: capacity)
-    words = Array(repeating: nil, count: capacity)
-    results = Array(repeating: ("", 0), count: capacity)
-    mask = capacity - 1
-  }
-
-  func lookup(_ hash: UInt64, _ bytes: UnsafeBufferPointer<UInt8>) -> (String, UInt64)? {
-    var i = Int(truncatingIfNeeded: hash) & mask
-    while let w = words[i] {
-      if hashes[i] == hash && w.utf8.count == bytes.count
-        && (w.utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0 }
-          ?? w.utf8.elementsEqual(bytes))
-      {
-        return results[i]
-      }
-      i = (i + 1) & mask
-    }
-    return nil
-  }
-
-  mutating func insert(_ hash: UInt64, _ word: String, _ result: (String, UInt64)) {
-    if used * 2 > mask {
-      for i in words.indices { words[i] = nil }
-      used = 0
-    }
-    var i = Int(truncatingIfNeeded: hash) & mask
-    while words[i] != nil { i = (i + 1) & mask }
-    hashes[i] = hash
-    words[i] = word
-    results[i] = result
-    used += 1
-  }
 }

@@ -2,9 +2,11 @@ import CStemmer
 
 /// Snowball's English stemmer. The C stemmer reuses its result buffer on every call, so an
 /// instance is mutable per-task state: one per worker, never shared.
+///
+/// Nothing is memoised here: the `Analyzer` that owns the stemmer keeps every word's indexed form
+/// in its vocabulary, so each distinct word reaches the stemmer once.
 public final class SnowballStemmer {
   private let stemmer: OpaquePointer
-  private var cache: [String: String] = [:]
 
   /// - Parameter language: a Snowball algorithm name ("english").
   public init?(language: String = "english") {
@@ -14,19 +16,17 @@ public final class SnowballStemmer {
 
   deinit { sb_stemmer_delete(stemmer) }
 
-  /// Stems one lower-case word. Results are memoised: news vocabulary is Zipf-distributed.
+  /// Stems one lower-case word.
   public func stem(_ word: String) -> String {
-    if let hit = cache[word] { return hit }
     var w = word
-    let result: String = w.withUTF8 { buf in
-      guard let base = buf.baseAddress,
-        let out = sb_stemmer_stem(stemmer, base, Int32(buf.count))
-      else { return word }
-      let n = Int(sb_stemmer_length(stemmer))
-      return String(decoding: UnsafeBufferPointer(start: out, count: n), as: UTF8.self)
-    }
-    if cache.count > 200_000 { cache.removeAll(keepingCapacity: true) }
-    cache[word] = result
-    return result
+    return w.withUTF8 { stem($0) }
+  }
+
+  /// Stems one lower-case word given as UTF-8 bytes.
+  public func stem(_ word: UnsafeBufferPointer<UInt8>) -> String {
+    guard let base = word.baseAddress, let out = sb_stemmer_stem(stemmer, base, Int32(word.count))
+    else { return String(decoding: word, as: UTF8.self) }
+    let n = Int(sb_stemmer_length(stemmer))
+    return String(decoding: UnsafeBufferPointer(start: out, count: n), as: UTF8.self)
   }
 }

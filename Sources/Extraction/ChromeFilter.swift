@@ -13,10 +13,10 @@ enum ChromeFilter {
   /// True when the line is a known wrapper line.
   static func isWrapperLine(_ bytes: ArraySlice<UInt8>) -> Bool {
     guard !bytes.isEmpty, bytes.count < 400 else { return false }
-    var lower = [UInt8]()
-    lower.reserveCapacity(bytes.count)
-    for b in bytes { lower.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b) }
-    return lower.withUnsafeBufferPointer { check($0) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { lower in
+      for (k, b) in bytes.enumerated() { lower[k] = b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+      return check(UnsafeBufferPointer(lower))
+    }
   }
 
   private static func check(_ l: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -24,7 +24,27 @@ enum DateParsing {
   static func normalize(_ raw: String) -> String? {
     let s = raw.trimmingSpaces()
     guard !s.isEmpty else { return nil }
+    if let (y, m, d) = plainISODate(s) { return render(y, m, d) }
     return findDate(in: s)
+  }
+
+  /// Year, month and day of a value that is exactly `YYYY-MM-DD` (what most feeds and exports
+  /// hold), read without the tokenizer; `findDate` reads such a value the same way.
+  private static func plainISODate(_ s: String) -> (Int, Int, Int)? {
+    var s = s
+    return s.withUTF8 { b -> (Int, Int, Int)? in
+      guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-") else { return nil }
+      func number(_ digits: Range<Int>) -> Int? {
+        var n = 0
+        for k in digits {
+          guard b[k] >= 0x30 && b[k] <= 0x39 else { return nil }
+          n = n * 10 + Int(b[k] - 0x30)
+        }
+        return n
+      }
+      guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+      return (y, m, d)
+    }
   }
 
   /// The first plausible date in `text`, as `YYYY-MM-DD`.

@@ -60,6 +60,82 @@ struct JSONParser {
     return v
   }
 
+  /// Reads a JSON text that should be an object and keeps the first value of each top-level key
+  /// in `keys`, building nothing else: string values are unescaped into one buffer. Accepts and
+  /// rejects exactly what `parse` does, with the same errors.
+  /// - Returns: the values, or nil when the text is valid JSON but not an object.
+  static func objectFields(_ bytes: [UInt8], keys: [[UInt8]]) throws(JSONParseError) -> JSONObjectFields? {
+    var p = JSONParser(bytes)
+    p.skipSpace()
+    guard p.i < bytes.count, bytes[p.i] == UInt8(ascii: "{") else {
+      _ = try parse(bytes)
+      return nil
+    }
+    var fields = JSONObjectFields(count: keys.count)
+    fields.buffer.reserveCapacity(bytes.count)
+    try p.topLevelObject(keys: keys, into: &fields)
+    p.skipSpace()
+    if p.i != bytes.count { throw JSONParseError(message: "trailing characters", offset: p.i) }
+    return fields
+  }
+
+  /// The object at `i`, as `value()` reads it at depth 1, keeping the values `keys` asks for.
+  private mutating func topLevelObject(
+    keys: [[UInt8]], into fields: inout JSONObjectFields
+  ) throws(JSONParseError) {
+    depth = 1
+    defer { depth = 0 }
+    i += 1
+    skipSpace()
+    if i < bytes.count, bytes[i] == UInt8(ascii: "}") {
+      i += 1
+      return
+    }
+    var key: [UInt8] = []
+    var skipped: [UInt8] = []
+    while true {
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw fail("expected a key") }
+      key.removeAll(keepingCapacity: true)
+      try string(into: &key)
+      skipSpace()
+      guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw fail("expected ':'") }
+      i += 1
+      skipSpace()
+      let wanted = keys.firstIndex(of: key).flatMap { fields.values[$0] == nil ? $0 : nil }
+      let isString = i < bytes.count && bytes[i] == UInt8(ascii: "\"")
+      switch (wanted, isString) {
+      case (let k?, true):
+        let start = fields.buffer.count
+        try string(into: &fields.buffer)
+        fields.values[k] = .text(start..<fields.buffer.count)
+      case (let k?, false):
+        if case .number(_, let raw) = try value() {
+          let start = fields.buffer.count
+          fields.buffer.append(contentsOf: raw.utf8)
+          fields.values[k] = .text(start..<fields.buffer.count)
+        } else {
+          fields.values[k] = .other
+        }
+      case (nil, true):
+        skipped.removeAll(keepingCapacity: true)
+        try string(into: &skipped)
+      case (nil, false):
+        _ = try value()
+      }
+      skipSpace()
+      guard i < bytes.count else { throw fail("unterminated object") }
+      if bytes[i] == UInt8(ascii: ",") {
+        i += 1
+      } else if bytes[i] == UInt8(ascii: "}") {
+        i += 1
+        return
+      } else {
+        throw fail("expected ',' or '}'")
+      }
+    }
+  }
+
   private mutating func skipSpace() {
     while i < bytes.count,
       bytes[i] == 0x20 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x09
@@ -180,14 +256,23 @@ struct JSONParser {
   }
 
   private mutating func string() throws(JSONParseError) -> String {
-    i += 1  // opening quote
     var out = [UInt8]()
+    try string(into: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Reads the string at `i` (its opening quote) and appends its unescaped bytes to `out`.
+  private mutating func string(into out: inout [UInt8]) throws(JSONParseError) {
+    i += 1  // opening quote
     while true {
+      let run = i
+      i = plainRunEnd(from: i)
+      if i > run { out.append(contentsOf: bytes[run..<i]) }
       guard i < bytes.count else { throw fail("unterminated string") }
       let b = bytes[i]
       if b == UInt8(ascii: "\"") {
         i += 1
-        return String(decoding: out, as: UTF8.self)
+        return
       }
       if b == UInt8(ascii: "\\") {
         i += 1
@@ -220,9 +305,86 @@ struct JSONParser {
         }
         continue
       }
-      if b < 0x20 { throw fail("control character in string") }
-      out.append(b)
-      i += 1
+      throw fail("control character in string")  // b < 0x20
     }
+  }
+
+  /// The first index from `start` on holding a quote, a backslash or a control character (or the
+  /// end): everything before it is copied as is. Eight bytes at a time.
+  private func plainRunEnd(from start: Int) -> Int {
+    bytes.withUnsafeBufferPointer { buf in
+      let n = buf.count
+      var i = start
+      if let base = buf.baseAddress {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+          let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+          let quote = w ^ (ones &* 0x22)
+          let backslash = w ^ (ones &* 0x5C)
+          // A byte is flagged when it is zero (after the xor) or below 0x20.
+          let flagged =
+            ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+          if flagged & highs != 0 { break }
+          i += 8
+        }
+      }
+      while i < n {
+        let b = buf[i]
+        if b == 0x22 || b == 0x5C || b < 0x20 { break }
+        i += 1
+      }
+      return i
+    }
+  }
+}
+
+/// The first value of chosen top-level keys of a JSON object (`JSONParser.objectFields`).
+struct JSONObjectFields {
+  /// A value: a string's unescaped bytes or a number as written (`JSONValue.text`), as a range
+  /// of `buffer`; or any other kind of value.
+  enum Value: Equatable {
+    case text(Range<Int>)
+    case other
+  }
+
+  /// The unescaped bytes of every kept value, back to back (not yet checked as UTF-8).
+  var buffer: [UInt8] = []
+  /// Per requested key, in the order given: its first value, or nil when the key is absent.
+  var values: [Value?]
+
+  init(count: Int) { values = Array(repeating: nil, count: count) }
+
+  /// The value of key number `k` as text, decoded as `JSONParser.parse` would decode it.
+  func text(_ k: Int) -> String? {
+    guard case .text(let r)? = values[k] else { return nil }
+    return String(decoding: buffer[r], as: UTF8.self)
+  }
+
+  /// Whether key number `k` has text that `trimmingSpaces()` would not empty: something besides
+  /// spaces, tabs and line breaks, or a CR LF (one `Character`, which it keeps).
+  func hasText(_ k: Int) -> Bool {
+    guard case .text(let r)? = values[k] else { return false }
+    var previous: UInt8 = 0
+    for b in buffer[r] {
+      if !(b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D) || (previous == 0x0D && b == 0x0A) {
+        return true
+      }
+      previous = b
+    }
+    return false
+  }
+
+  /// Calls `body` with the text of key number `k` as valid UTF-8 (empty when there is none): its
+  /// bytes, or when they are not well-formed, those of the `String` that `text(k)` returns.
+  func withText<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    guard case .text(let r)? = values[k] else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+    let valid = buffer.withUnsafeBufferPointer { all in
+      let bytes = UnsafeBufferPointer(rebasing: all[r])
+      return TextDecoding.isValidUTF8(bytes) ? body(bytes) : nil
+    }
+    if let valid { return valid }
+    var repaired = String(decoding: buffer[r], as: UTF8.self)
+    return repaired.withUTF8(body)
   }
 }

@@ -29,38 +29,49 @@ enum JSONLinesExtraction {
     return result
   }
 
+  /// The keys `article` reads, in the order of `Key`.
+  private static let keyNames: [[UInt8]] = Key.allCases.map { Array($0.name.utf8) }
+
+  /// The keys an article line may use.
+  private enum Key: Int, CaseIterable {
+    case url, link, title, headline, date, published, datePublished, source, site, siteName
+    case byline, author, body, text, content, html, id, guid
+
+    var name: String { self == .siteName ? "site_name" : "\(self)" }
+  }
+
   static func article(_ line: [UInt8], number: Int, path: String) throws(ExtractionError) -> Article {
-    let value: JSONValue
+    let object: JSONObjectFields?
     do {
-      value = try JSONParser.parse(line)
+      object = try JSONParser.objectFields(line, keys: keyNames)
     } catch {
       throw .badJSONLine(
         path: path, line: number, reason: "\(error.message) at byte \(error.offset + 1)")
     }
-    guard case .object = value else {
+    guard let object else {
       throw .badJSONLine(path: path, line: number, reason: "not a JSON object")
     }
-    func field(_ keys: String...) -> String? {
+    // The first of `keys` holding a string or number that is not all spaces, trimmed.
+    func field(_ keys: Key...) -> String? {
       for k in keys {
-        if let t = value[k]?.text {
-          let s = t.trimmingSpaces()
+        if let t = object.text(k.rawValue) {
+          let s = t.hasOuterSpace ? t.trimmingSpaces() : t
           if !s.isEmpty { return s }
         }
       }
       return nil
     }
-    let url = field("url", "link")
-    var title = field("title", "headline").map(TextCleanup.normalizeWhitespace) ?? ""
-    var date = field("date", "published", "datePublished").flatMap(DateParsing.normalize)
-    var source = field("source", "site", "site_name")
-    var byline = field("byline", "author").flatMap(TextCleanup.cleanByline)
+    let url = field(.url, .link)
+    var title = field(.title, .headline).map(TextCleanup.normalizeWhitespace) ?? ""
+    var date = field(.date, .published, .datePublished).flatMap(DateParsing.normalize)
+    var source = field(.source, .site, .siteName)
+    var byline = field(.byline, .author).flatMap(TextCleanup.cleanByline)
     var paragraphs: [String]
-    if let body = field("body", "text", "content") {
-      // Split on newline bytes: splitting by Character runs grapheme breaking over every byte.
-      paragraphs = body.utf8.split(separator: 0x0A)
-        .map { TextCleanup.normalizeWhitespace(String(decoding: $0, as: UTF8.self)) }
-        .filter { !$0.isEmpty && !ChromeFilter.isWrapperLine($0) }
-    } else if let html = field("html") {
+    if let body = [Key.body, .text, .content].first(where: { object.hasText($0.rawValue) }) {
+      // Paragraphs straight from the unescaped bytes: trimming the body first changes nothing
+      // once each line is normalised and blank lines are dropped.
+      paragraphs = object.withText(body.rawValue, TextCleanup.paragraphs)
+    } else if let html = field(.html) {
       let bytes = Array(html.utf8)
       let lower = String(decoding: bytes.prefix(1024), as: UTF8.self).lowercased()
       if lower.contains("<html") || lower.contains("<body") || lower.contains("<!doctype") {
@@ -80,7 +91,7 @@ enum JSONLinesExtraction {
     if title.isEmpty && paragraphs.isEmpty {
       throw .badJSONLine(path: path, line: number, reason: "no title and no body/text/html")
     }
-    let key = field("id", "guid") ?? "\(number)"
+    let key = field(.id, .guid) ?? "\(number)"
     return Article(
       id: "\(path)#\(key)", path: path, url: url, title: title, date: date, source: source,
       byline: byline, paragraphs: paragraphs)

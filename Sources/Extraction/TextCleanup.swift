@@ -2,37 +2,113 @@
 enum TextCleanup {
   /// Collapses runs of whitespace (including no-break and thin spaces) to one space and trims.
   static func normalizeWhitespace(_ s: String) -> String {
-    var out = [UInt8]()
-    out.reserveCapacity(s.utf8.count)
-    var pending = false
-    var it = Array(s.utf8)
-    it.append(0)
-    var i = 0
-    while i < it.count - 1 {
-      let b = it[i]
-      if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
-        pending = true
-        i += 1
-        continue
+    var s = s
+    return s.withUTF8 { text in
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: text.count) { out in
+        let n = normalizeWhitespace(text, from: 0, lines: false, into: out).count
+        return String(decoding: UnsafeBufferPointer(rebasing: out[..<n]), as: UTF8.self)
       }
-      if b == 0xC2 && it[i + 1] == 0xA0 {
-        pending = true
-        i += 2
-        continue
-      }
-      if b == 0xE2 && i + 2 < it.count && it[i + 1] == 0x80
-        && (it[i + 2] == 0xAF || it[i + 2] == 0x89 || it[i + 2] == 0x8B)
-      {
-        if it[i + 2] != 0x8B { pending = true }
-        i += 3
-        continue
-      }
-      if pending && !out.isEmpty { out.append(0x20) }
-      pending = false
-      out.append(b)
-      i += 1
     }
-    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// The paragraphs of a plain-text body (valid UTF-8): its lines, whitespace-normalised, without
+  /// empty lines and feed wrapper lines (`ChromeFilter.isWrapperLine`).
+  static func paragraphs(_ text: UnsafeBufferPointer<UInt8>) -> [String] {
+    var out: [String] = []
+    var line = [UInt8](repeating: 0, count: text.count)
+    var start = 0
+    while start < text.count {
+      let (end, n) = line.withUnsafeMutableBufferPointer {
+        normalizeWhitespace(text, from: start, lines: true, into: $0)
+      }
+      if n > 0 && !ChromeFilter.isWrapperLine(line[..<n]) {
+        out.append(line.withUnsafeBufferPointer { String(decoding: $0[..<n], as: UTF8.self) })
+      }
+      start = end
+    }
+    return out
+  }
+
+  /// `normalizeWhitespace` over the bytes of `text` from `start`: to the end, or with `lines`, to
+  /// the next newline. Writes to `out`, which must hold `text.count - start` bytes.
+  /// - Returns: where it stopped (past the newline) and how many bytes it wrote.
+  ///
+  /// A whitespace run becomes a space as soon as it starts, unless the output is empty or already
+  /// ends in one (output spaces only ever come from whitespace); a trailing space is dropped at
+  /// the end. That is the same as collapsing runs and trimming.
+  static func normalizeWhitespace(
+    _ text: UnsafeBufferPointer<UInt8>, from start: Int, lines: Bool,
+    into out: UnsafeMutableBufferPointer<UInt8>
+  ) -> (end: Int, count: Int) {
+    guard let src = text.baseAddress, let dst = out.baseAddress, start < text.count else {
+      return (text.count, 0)
+    }
+    let n = text.count
+    var i = start
+    var o = 0  // never more than i - start, so an 8-byte store at o stays inside `out`
+    while i < n {
+      // Eight bytes at once when they are plain (not whitespace, not a control character, not
+      // the lead byte of U+00A0 or U+2009…U+202F) or single spaces between plain bytes.
+      if i + 8 <= n {
+        let w = UnsafeRawPointer(src + i).loadUnaligned(as: UInt64.self)
+        if copiesAsIs(w, afterSpace: o == 0 || dst[o - 1] == 0x20) {
+          UnsafeMutableRawPointer(dst + o).storeBytes(of: w, as: UInt64.self)
+          o += 8
+          i += 8
+          continue
+        }
+      }
+      let b = src[i]
+      var space = false
+      if b == 0x20 || b == 0x09 || b == 0x0D || b == 0x0C || b == 0x0B {
+        space = true
+        i += 1
+      } else if b == 0x0A {
+        if lines { break }
+        space = true
+        i += 1
+      } else if b == 0xC2 && i + 1 < n && src[i + 1] == 0xA0 {  // no-break space
+        space = true
+        i += 2
+      } else if b == 0xE2 && i + 2 < n && src[i + 1] == 0x80
+        && (src[i + 2] == 0xAF || src[i + 2] == 0x89 || src[i + 2] == 0x8B)
+      {
+        // Narrow no-break and thin spaces separate words; a zero-width space joins them.
+        space = src[i + 2] != 0x8B
+        i += 3
+      } else {
+        dst[o] = b
+        o += 1
+        i += 1
+      }
+      if space && o > 0 && dst[o - 1] != 0x20 {
+        dst[o] = 0x20
+        o += 1
+      }
+    }
+    if o > 0 && dst[o - 1] == 0x20 { o -= 1 }
+    return (i < n ? i + 1 : n, o)
+  }
+
+  /// Whether the eight bytes of `w` (little-endian) go to the output unchanged: none is a control
+  /// character, 0xC2 or 0xE2, no two spaces touch, and the first is no space when the output is
+  /// empty or ends in one (`afterSpace`).
+  @inline(__always)
+  private static func copiesAsIs(_ w: UInt64, afterSpace: Bool) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+    let c2 = w ^ (ones &* 0xC2)
+    let e2 = w ^ (ones &* 0xE2)
+    // Any byte below 0x20, or equal to 0xC2 or 0xE2 (exact as a yes/no).
+    if ((w &- ones &* 0x20) & ~w | (c2 &- ones) & ~c2 | (e2 &- ones) & ~e2) & highs != 0 {
+      return false
+    }
+    // Exactly the space bytes.
+    let x = w ^ (ones &* 0x20)
+    let spaces = ~(((x & lows) &+ lows) | x | lows)
+    if spaces & (spaces << 8) != 0 { return false }
+    return !(afterSpace && spaces & 0x80 != 0)
   }
 
   /// A comparison key: ASCII letters lowercased, digits and non-ASCII kept, everything else gone.
@@ -136,6 +212,13 @@ enum TextCleanup {
 }
 
 extension String {
+  /// True when the first or last byte is one `trimmingSpaces` may remove (otherwise it returns
+  /// the string unchanged).
+  var hasOuterSpace: Bool {
+    func space(_ b: UInt8?) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
+    return space(utf8.first) || space(utf8.last)
+  }
+
   /// Trims ASCII spaces and tabs at both ends.
   func trimmingSpaces() -> String {
     var s = Substring(self)

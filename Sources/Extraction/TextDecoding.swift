@@ -35,57 +35,60 @@ enum TextDecoding {
 
   /// True when `bytes` is well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
   static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBufferPointer { buffer in
-      let count = buffer.count
-      var i = 0
-      while i < count {
-        // Skip ASCII eight bytes at a time where possible.
-        if i + 8 <= count {
-          let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
-          if word & 0x8080_8080_8080_8080 == 0 {
-            i += 8
-            continue
-          }
-        }
-        let b = buffer[i]
-        if b < 0x80 {
-          i += 1
+    bytes.withUnsafeBufferPointer { isValidUTF8($0) }
+  }
+
+  /// True when `buffer` is well-formed UTF-8.
+  static func isValidUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+    let count = buffer.count
+    var i = 0
+    while i < count {
+      // Skip ASCII eight bytes at a time where possible.
+      if i + 8 <= count {
+        let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+        if word & 0x8080_8080_8080_8080 == 0 {
+          i += 8
           continue
         }
-        let need: Int
-        var lower: UInt8 = 0x80
-        var upper: UInt8 = 0xBF
-        switch b {
-        case 0xC2...0xDF: need = 1
-        case 0xE0:
-          need = 2
-          lower = 0xA0
-        case 0xE1...0xEC, 0xEE...0xEF: need = 2
-        case 0xED:
-          need = 2
-          upper = 0x9F
-        case 0xF0:
-          need = 3
-          lower = 0x90
-        case 0xF1...0xF3: need = 3
-        case 0xF4:
-          need = 3
-          upper = 0x8F
-        default: return false
-        }
-        if i + need >= count { return false }
-        let second = buffer[i + 1]
-        if second < lower || second > upper { return false }
-        var k = 2
-        while k <= need {
-          let c = buffer[i + k]
-          if c & 0xC0 != 0x80 { return false }
-          k += 1
-        }
-        i += need + 1
       }
-      return true
+      let b = buffer[i]
+      if b < 0x80 {
+        i += 1
+        continue
+      }
+      let need: Int
+      var lower: UInt8 = 0x80
+      var upper: UInt8 = 0xBF
+      switch b {
+      case 0xC2...0xDF: need = 1
+      case 0xE0:
+        need = 2
+        lower = 0xA0
+      case 0xE1...0xEC, 0xEE...0xEF: need = 2
+      case 0xED:
+        need = 2
+        upper = 0x9F
+      case 0xF0:
+        need = 3
+        lower = 0x90
+      case 0xF1...0xF3: need = 3
+      case 0xF4:
+        need = 3
+        upper = 0x8F
+      default: return false
+      }
+      if i + need >= count { return false }
+      let second = buffer[i + 1]
+      if second < lower || second > upper { return false }
+      var k = 2
+      while k <= need {
+        let c = buffer[i + k]
+        if c & 0xC0 != 0x80 { return false }
+        k += 1
+      }
+      i += need + 1
     }
+    return true
   }
 
   /// The charset a document declares in its first 4 KB, lowercased, if any.

@@ -95,56 +95,16 @@ public struct FieldPostings: Sendable {
   public var hashes: [UInt64] = []
 
   public init(tokens: [Token]) {
-    // Chain each token to the previous token of the same term, in flat arrays (no allocation
-    // per term), then lay the chains out term by term.
-    let n = tokens.count
-    var local = TermTable(capacity: max(16, n / 2))
-    var head: [Int32] = []
-    var tail: [Int32] = []
-    var next = [Int32](repeating: -1, count: n)
-    head.reserveCapacity(n / 2)
-    tail.reserveCapacity(n / 2)
-    hashes.reserveCapacity(n / 2)
-    for i in 0..<n {
-      let t = tokens[i]
-      let p = UInt32(max(0, t.position))
-      if p + 1 > length { length = p + 1 }
-      let (k, inserted) = local.id(t.term, hash: t.hash)
-      if inserted {
-        head.append(Int32(i))
-        tail.append(Int32(i))
-        hashes.append(t.hash)
-      } else {
-        next[Int(tail[Int(k)])] = Int32(i)
-        tail[Int(k)] = Int32(i)
-      }
-    }
-    terms = local.terms
-    positions.reserveCapacity(n)
-    offsets.reserveCapacity(terms.count + 1)
-    for k in 0..<terms.count {
-      let start = positions.count
-      var i = head[k]
-      var sorted = true
-      while i >= 0 {
-        let p = UInt32(max(0, tokens[Int(i)].position))
-        if positions.count > start, let last = positions.last {
-          if p == last {  // an alternative at the same position counts once
-            i = next[Int(i)]
-            continue
-          }
-          if p < last { sorted = false }
-        }
-        positions.append(p)
-        i = next[Int(i)]
-      }
-      if !sorted {
-        let fixed = Array(Set(positions[start...])).sorted()
-        positions.removeSubrange(start...)
-        positions.append(contentsOf: fixed)
-      }
-      offsets.append(positions.count)
-    }
+    self.init(FieldTerms(tokens: tokens))
+  }
+
+  /// The postings of an analysed field, as the analyzer inverted it.
+  public init(_ field: FieldTerms) {
+    terms = field.terms
+    hashes = field.hashes
+    positions = field.positions
+    offsets = field.offsets
+    length = field.length
   }
 
   public var isEmpty: Bool { terms.isEmpty }

@@ -23,16 +23,31 @@ public enum StoredMentions {
   public static func encode(title: [EntityMention], body: [EntityMention]) -> String {
     // Built as bytes: this runs for every indexed document.
     var out: [UInt8] = []
-    out.reserveCapacity((title.count + body.count) * 48)
+    out.reserveCapacity((title.count + body.count) * 96)
+    // A field's bytes, with the separators (tab, newline, `|`) it may hold made spaces.
     func put(_ s: String) {
-      for b in s.utf8 { out.append(b == 0x09 || b == 0x0A || b == 0x7C ? 0x20 : b) }
+      let from = out.count
+      out.append(contentsOf: s.utf8)
+      out.withUnsafeMutableBufferPointer { out in
+        for k in from..<out.count where out[k] == 0x09 || out[k] == 0x0A || out[k] == 0x7C {
+          out[k] = 0x20
+        }
+      }
     }
-    func put(_ n: Int) { out.append(contentsOf: String(n).utf8) }
-    for (t, list) in [(UInt8(ascii: "t"), title), (UInt8(ascii: "b"), body)] {
+    // Offsets are never negative.
+    func put(_ n: Int) {
+      var unit = 1
+      while unit <= n / 10 { unit *= 10 }
+      while unit > 0 {
+        out.append(UInt8(0x30 + (n / unit) % 10))
+        unit /= 10
+      }
+    }
+    func put(_ field: UInt8, _ list: [EntityMention]) {
       for m in list {
         put(m.kind.rawValue)
         out.append(0x09)
-        out.append(t)
+        out.append(field)
         out.append(0x09)
         put(m.start)
         out.append(0x09)
@@ -43,14 +58,19 @@ public enum StoredMentions {
         put(m.surface)
         out.append(0x09)
         // A figure keeps its normalised value where other kinds keep aliases.
-        let aliases = m.kind == .figure ? m.figure.map { ["\($0.value)"] } ?? [] : m.aliases
-        for (i, a) in aliases.enumerated() {
-          if i > 0 { out.append(0x7C) }
-          put(a)
+        if m.kind == .figure {
+          if let f = m.figure { put(f.value.description) }
+        } else {
+          for (i, a) in m.aliases.enumerated() {
+            if i > 0 { out.append(0x7C) }
+            put(a)
+          }
         }
         out.append(0x0A)
       }
     }
+    put(UInt8(ascii: "t"), title)
+    put(UInt8(ascii: "b"), body)
     return String(decoding: out, as: UTF8.self)
   }
 

@@ -6,53 +6,53 @@ import Searching
 /// Article → the document the index stores: analysed title, body, source and byline; entity
 /// fields (units, places, officers, figure nouns) with every alias; the figures column; the
 /// stored text with its entity mentions; the date column.
-struct ArticleDocument {
+///
+/// Per-worker state: it owns an analyzer and remembers the term ids of the entity names it has
+/// seen, so a name repeated across mentions and documents is analysed once.
+final class ArticleDocument {
   let analyzer: Analyzer
   let recognizer = EntityRecognizer()
+  /// Entity names analysed in the analyzer's current vocabulary generation.
+  private var names = EntityNames()
 
   /// Positions left empty between two names in an entity field, so a phrase never spans two.
   static let entityGap: Int32 = 8
 
-  init() {
-    analyzer = Analyzer(stemming: true)
+  init(analyzer: Analyzer = Analyzer(stemming: true)) {
+    self.analyzer = analyzer
   }
 
   func make(_ a: Article) -> IndexDocument {
+    analyzer.beginDocument()
+    names.follow(analyzer)
     let text = a.text
-    var fields: [(Field, [Token])] = [
-      (.title, analyzer.tokens(a.title)),
-      (.body, analyzer.tokens(text)),
+    var fields: [(Field, FieldPostings)] = [
+      (.title, FieldPostings(analyzer.fieldTerms(a.title))),
+      (.body, FieldPostings(analyzer.fieldTerms(text))),
     ]
-    if let s = a.source { fields.append((.source, analyzer.tokens(s))) }
-    if let b = a.byline { fields.append((.byline, analyzer.tokens(b))) }
+    if let s = a.source { fields.append((.source, FieldPostings(analyzer.fieldTerms(s)))) }
+    if let b = a.byline { fields.append((.byline, FieldPostings(analyzer.fieldTerms(b)))) }
 
     let (inTitle, inBody) = recognizer.recognize(title: a.title, text: text)
-    var units = EntityField(analyzer: analyzer)
-    var places = EntityField(analyzer: analyzer)
-    var officers = EntityField(analyzer: analyzer)
+    var units = EntityField()
+    var places = EntityField()
+    var officers = EntityField()
     var figures: [FigureValue] = []
-    for m in inTitle + inBody {
+    func add(_ m: EntityMention) {
       switch m.kind {
-      case .unit:
-        units.add(m.canonical)
-        for alias in m.aliases { units.add(alias) }
-      case .place:
-        places.add(m.canonical)
-        for alias in m.aliases { places.add(alias) }
-      case .officer:
-        officers.add(m.canonical)
-        let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
-        for rank in m.aliases {
-          officers.add(rank + " " + surname)
-          officers.add(rank + " " + m.canonical)
-        }
+      case .unit: units.add(names.terms(of: m, analyzer))
+      case .place: places.add(names.terms(of: m, analyzer))
+      case .officer: officers.add(names.terms(of: m, analyzer))
       case .figure:
         if let f = m.figure { figures.append(FigureValue(noun: f.noun.lowercased(), value: f.value)) }
       }
     }
-    fields.append((.unit, units.tokens))
-    fields.append((.place, places.tokens))
-    fields.append((.officer, officers.tokens))
+    for m in inTitle { add(m) }
+    for m in inBody { add(m) }
+    fields.append((.unit, FieldPostings(analyzer.fieldTerms(ids: units.ids, positions: units.positions))))
+    fields.append((.place, FieldPostings(analyzer.fieldTerms(ids: places.ids, positions: places.positions))))
+    fields.append(
+      (.officer, FieldPostings(analyzer.fieldTerms(ids: officers.ids, positions: officers.positions))))
 
     var extra: [String: String] = [:]
     let mentions = StoredMentions.encode(title: inTitle, body: inBody)
@@ -60,31 +60,93 @@ struct ArticleDocument {
     let stored = StoredDocument(
       id: a.id, path: a.path, url: a.url, title: a.title, date: a.date, source: a.source,
       byline: a.byline, text: text, extra: extra)
-    return IndexDocument(stored: stored, fields: fields, day: a.date.flatMap(Day.parse), figures: figures)
+    return IndexDocument(stored: stored, inverted: fields, day: a.date.flatMap(Day.parse), figures: figures)
   }
 }
 
-/// The tokens of an entity field: each name analysed like text, names separated by a gap.
-struct EntityField {
-  let analyzer: Analyzer
-  var tokens: [Token] = []
-  var next: Int32 = 0
-  var seen: Set<String> = []
+/// The term ids of one name in an entity field, as query-mode analysis numbers them.
+struct NameTerms {
+  var ids: [Int32]
+  var positions: [Int32]
+  /// The whole multi-word name as one term (`EntityResolver.wholeName`), or -1 for one word.
+  var whole: Int32
+  /// Positions the name takes: its last token's position + 1.
+  var span: Int32
 
-  init(analyzer: Analyzer) { self.analyzer = analyzer }
-
-  mutating func add(_ name: String) {
-    var last: Int32 = -1
-    let terms = analyzer.tokens(name, mode: .query)
-    for t in terms {
-      tokens.append(Token(term: t.term, position: next + t.position, start: 0, end: 0))
-      last = t.position
-    }
+  init(_ name: String, _ analyzer: Analyzer) {
+    (ids, positions) = analyzer.termIDs(name, mode: .query)
     // The whole name as one term too, so a query for a known full name is a term lookup, not a
     // phrase match over positions (`EntityResolver.wholeName`).
-    if terms.count > 1 {
-      tokens.append(Token(term: EntityResolver.wholeName(terms.map(\.term)), position: next, start: 0, end: 0))
+    whole = ids.count > 1 ? analyzer.termID(for: EntityResolver.wholeName(ids.map(analyzer.indexedTerm))) : -1
+    span = (positions.last ?? -1) + 1
+  }
+}
+
+/// The names each entity mention adds to its field, analysed once per vocabulary generation and
+/// kept by kind and canonical name: a unit or place adds its canonical name and every alias; an
+/// officer adds the canonical name and, for each rank, "rank surname" and "rank canonical".
+struct EntityNames {
+  private struct Entry {
+    var aliases: [String]
+    var names: [NameTerms]
+  }
+
+  /// Cached mentions per kind before the cache starts over (bounds memory on huge corpora).
+  static let limit = 20_000
+  private var byKind: [[String: Entry]] = Array(repeating: [:], count: 3)
+  private var generation = -1
+
+  /// Forgets every name when `analyzer` has started its vocabulary over since the last call.
+  mutating func follow(_ analyzer: Analyzer) {
+    if generation != analyzer.vocabularyGeneration {
+      for k in byKind.indices { byKind[k].removeAll() }
+      generation = analyzer.vocabularyGeneration
     }
-    next += last + 1 + ArticleDocument.entityGap
+  }
+
+  /// The names mention `m` (a unit, place or officer) adds to its field.
+  mutating func terms(of m: EntityMention, _ analyzer: Analyzer) -> [NameTerms] {
+    let k = m.kind == .unit ? 0 : m.kind == .place ? 1 : 2
+    if let hit = byKind[k][m.canonical], hit.aliases == m.aliases { return hit.names }
+    var names = [NameTerms(m.canonical, analyzer)]
+    if m.kind == .officer {
+      let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
+      for rank in m.aliases {
+        names.append(NameTerms(rank + " " + surname, analyzer))
+        names.append(NameTerms(rank + " " + m.canonical, analyzer))
+      }
+    } else {
+      for alias in m.aliases { names.append(NameTerms(alias, analyzer)) }
+    }
+    if byKind[k].count >= Self.limit { byKind[k].removeAll() }
+    byKind[k][m.canonical] = Entry(aliases: m.aliases, names: names)
+    return names
+  }
+}
+
+/// The occurrences of an entity field: each name's terms at its own positions, names separated by
+/// `ArticleDocument.entityGap`.
+struct EntityField {
+  var ids: [Int32] = []
+  var positions: [Int32] = []
+  var next: Int32 = 0
+
+  init() {
+    ids.reserveCapacity(64)
+    positions.reserveCapacity(64)
+  }
+
+  mutating func add(_ names: [NameTerms]) {
+    for name in names {
+      for k in name.ids.indices {
+        ids.append(name.ids[k])
+        positions.append(next + name.positions[k])
+      }
+      if name.whole >= 0 {
+        ids.append(name.whole)
+        positions.append(next)
+      }
+      next += name.span + ArticleDocument.entityGap
+    }
   }
 }
