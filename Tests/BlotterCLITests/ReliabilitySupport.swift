@@ -105,7 +105,8 @@ final class Background {
   }
 
   func send(_ text: String) {
-    stdinPipe?.fileHandleForWriting.write(Data(text.utf8))
+    _ = CLI.ignoreBrokenPipes
+    try? stdinPipe?.fileHandleForWriting.write(contentsOf: Data(text.utf8))
   }
 
   func closeStdin() {
