@@ -25,17 +25,18 @@ public struct EntityRecognizer: Sendable {
   public func recognize(title: String, text: String) -> (
     titleMentions: [EntityMention], bodyMentions: [EntityMention]
   ) {
-    let t = EntityTokens(title)
-    let b = EntityTokens(text)
+    let tables = EntityTables.shared
+    let t = EntityTokens(title, classes: tables.classes)
+    let b = EntityTokens(text, classes: tables.classes)
     var memory = DocumentMemory()
-    var scanB = DocumentScan(tokens: b, isTitle: false)
-    scanB.run(memory: &memory, emit: false)
-    var scanT = DocumentScan(tokens: t, isTitle: true)
-    scanT.run(memory: &memory, emit: false)
-    scanT = DocumentScan(tokens: t, isTitle: true)
-    scanT.run(memory: &memory, emit: true)
-    scanB = DocumentScan(tokens: b, isTitle: false)
-    scanB.run(memory: &memory, emit: true)
+    var scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: false)
+    scanB.run(memory: &memory)
+    var scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: false)
+    scanT.run(memory: &memory)
+    scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: true)
+    scanT.run(memory: &memory)
+    scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: true)
+    scanB.run(memory: &memory)
     return (scanT.sortedMentions(), scanB.sortedMentions())
   }
 
@@ -94,9 +95,9 @@ struct DocumentMemory {
   var acronymsByUnit: [String: [String]] = [:]
   var persons: [Person] = []
   /// Surname hash → index in `persons`.
-  var surnames: [UInt64: Int] = [:]
-  /// Names of places mentioned unambiguously, and their parents.
-  var placeContext: Set<String> = []
+  var surnames = HashIndex64()
+  /// Names of places mentioned unambiguously, and their parents (`Gazetteer` name ids).
+  var placeContext = NameSet()
 
   mutating func notePerson(first: String?, surname: String, surnameHash: UInt64, rank: Rank?) {
     if let i = surnames[surnameHash] {
@@ -119,23 +120,31 @@ struct DocumentMemory {
 }
 
 /// One pass over one text.
+///
+/// Pass 1 (`emit` false) claims tokens and fills the `DocumentMemory`; only pass 2 builds the
+/// mentions, so the first pass spends nothing on their strings.
 struct DocumentScan {
   let t: EntityTokens
+  let tables: EntityTables
   let isTitle: Bool
+  /// Build mentions (pass 2); otherwise `add` only claims tokens.
+  let emit: Bool
   var claimed: [Bool]
   var mentions: [EntityMention] = []
 
-  init(tokens: EntityTokens, isTitle: Bool) {
+  init(tokens: EntityTokens, tables: EntityTables, isTitle: Bool, emit: Bool) {
     t = tokens
+    self.tables = tables
     self.isTitle = isTitle
+    self.emit = emit
     claimed = Array(repeating: false, count: tokens.tokens.count)
   }
 
-  mutating func run(memory: inout DocumentMemory, emit: Bool) {
+  mutating func run(memory: inout DocumentMemory) {
     UnitRecognizer.scan(&self, memory: &memory)
     OfficerRecognizer.scan(&self, memory: &memory)
     FigureRecognizer.scan(&self)
-    PlaceRecognizer.scan(&self, memory: &memory, emit: emit)
+    PlaceRecognizer.scan(&self, memory: &memory)
   }
 
   @inline(__always) func free(_ a: Int, _ b: Int) -> Bool {
@@ -148,14 +157,15 @@ struct DocumentScan {
     for k in a..<b { claimed[k] = true }
   }
 
-  /// Adds a mention over tokens `a..<b` and claims them.
+  /// Claims tokens `a..<b` and, in pass 2, adds a mention over them.
   mutating func add(
     _ kind: EntityKind, _ a: Int, _ b: Int, canonical: String, aliases: [String] = [],
     figure: Figure? = nil
   ) {
+    claim(a, b)
+    guard emit else { return }
     let s = t.tokens[a].start
     let e = t.tokens[b - 1].end
-    claim(a, b)
     mentions.append(
       EntityMention(
         kind: kind, canonical: canonical, surface: t.text(from: s, to: e), start: s, end: e,

@@ -11,9 +11,11 @@ struct EntityTokens {
   struct Token {
     var start: Int
     var end: Int
-    var kind: Kind
     /// Folded hash (words and numbers) or the punctuation's hash.
     var hash: UInt64
+    /// The word lists holding `hash` (empty unless the tokens were classified).
+    var lex: WordClass
+    var kind: Kind
     /// First byte is an ASCII capital (or, for non-ASCII, treated as capitalised).
     var cap: Bool
     /// Every letter is a capital and there are at least two letters.
@@ -27,12 +29,17 @@ struct EntityTokens {
   }
 
   let bytes: [UInt8]
-  var tokens: [Token] = []
+  let tokens: [Token]
 
-  init(_ text: String) {
-    bytes = Array(text.utf8)
+  /// Tokenises `text`; with `classes`, each token also gets its word classes (the recognisers'
+  /// view). Tables are built from unclassified tokens, so building them never needs themselves.
+  init(_ text: String, classes: WordClassTable? = nil) {
+    let bytes = Array(text.utf8)
+    var tokens: [Token] = []
     tokens.reserveCapacity(bytes.count / 5 + 4)
-    tokenize()
+    bytes.withUnsafeBufferPointer { Self.tokenize($0, classes, into: &tokens) }
+    self.bytes = bytes
+    self.tokens = tokens
   }
 
   // MARK: - Hashing
@@ -62,12 +69,12 @@ struct EntityTokens {
 
   /// Sequence hash of a phrase, tokenised exactly as text is.
   static func phraseHash(_ phrase: String) -> UInt64 {
-    let t = EntityTokens(phrase)
-    var seq: UInt64 = 0
-    for tok in t.tokens where tok.kind != .punct || tok.hash != commaHash {
-      seq = combine(seq, tok.hash)
-    }
-    return seq
+    phraseTokens(phrase).reduce(0, combine)
+  }
+
+  /// The token hashes that `phraseHash` combines: every token but commas.
+  static func phraseTokens(_ phrase: String) -> [UInt64] {
+    EntityTokens(phrase).tokens.filter { $0.kind != .punct || $0.hash != commaHash }.map(\.hash)
   }
 
   static let commaHash = hash(",")
@@ -80,14 +87,6 @@ struct EntityTokens {
 
   func text(from a: Int, to b: Int) -> String {
     String(decoding: bytes[a..<b], as: UTF8.self)
-  }
-
-  /// The first byte of token `i`.
-  @inline(__always) func firstByte(_ i: Int) -> UInt8 { bytes[tokens[i].start] }
-
-  @inline(__always) func isLower(_ i: Int) -> Bool {
-    let b = firstByte(i)
-    return tokens[i].kind == .word && b >= 0x61 && b <= 0x7A
   }
 
   /// Whether token `i` is exactly the punctuation character `c`.
@@ -104,14 +103,16 @@ struct EntityTokens {
   @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
   /// Length of a multi-byte punctuation sequence at `i` (curly quotes, dashes, £, nbsp), or 0.
-  @inline(__always) private func multiPunct(_ i: Int) -> Int {
+  @inline(__always)
+  private static func multiPunct(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     let b = bytes[i]
     if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA3 || bytes[i + 1] == 0xA0 { return 2 }
     if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 { return 3 }
     return 0
   }
 
-  @inline(__always) private func isApostrophe(_ i: Int) -> Int {
+  @inline(__always)
+  private static func isApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     if bytes[i] == 0x27 { return 1 }
     if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
       return 3
@@ -119,7 +120,10 @@ struct EntityTokens {
     return 0
   }
 
-  private mutating func tokenize() {
+  private static func tokenize(
+    _ bytes: UnsafeBufferPointer<UInt8>, _ classes: WordClassTable?, into tokens: inout [Token]
+  ) {
+    let abbreviations = Self.abbreviations
     let n = bytes.count
     var i = 0
     var space = true
@@ -149,13 +153,12 @@ struct EntityTokens {
       var cap = false
       var upper = 0
       var lower = 0
-      let mp = multiPunct(i)
       if Self.isDigit(b) {
         kind = .number
         while i < n {
           let c = bytes[i]
           if Self.isDigit(c) {
-            h = Self.fold(h, c)
+            h = (h ^ UInt64(c)) &* Self.prime
             i += 1
           } else if c == 0x2C || c == 0x2E, i + 1 < n, Self.isDigit(bytes[i + 1]) {
             if c == 0x2E { h = (h ^ 0x2E) &* Self.prime }
@@ -164,20 +167,20 @@ struct EntityTokens {
             break
           }
         }
-      } else if Self.isLetter(b) || (b >= 0x80 && mp == 0) {
+      } else if Self.isLetter(b) || (b >= 0x80 && multiPunct(bytes, i) == 0) {
         kind = .word
         cap = (b >= 0x41 && b <= 0x5A) || b >= 0x80
         while i < n {
           let c = bytes[i]
           if Self.isLetter(c) {
             if c <= 0x5A { upper += 1 } else { lower += 1 }
-            h = Self.fold(h, c)
+            h = (h ^ UInt64(c | 0x20)) &* Self.prime
             i += 1
-          } else if c >= 0x80 && multiPunct(i) == 0 {
-            h = Self.fold(h, c)
+          } else if c >= 0x80 && multiPunct(bytes, i) == 0 {
+            h = (h ^ UInt64(c)) &* Self.prime
             i += 1
           } else {
-            let a = isApostrophe(i)
+            let a = isApostrophe(bytes, i)
             // An apostrophe inside a word ("O'Brien") stays; a possessive "'s" is split off.
             if a > 0, i + a < n, Self.isLetter(bytes[i + a]) {
               let after = i + a + 1
@@ -192,7 +195,7 @@ struct EntityTokens {
           }
         }
       } else {
-        let a = isApostrophe(i)
+        let a = isApostrophe(bytes, i)
         if a > 0, i + a < n, bytes[i + a] == 0x73,
           i + a + 1 >= n || !Self.isLetter(bytes[i + a + 1]),
           !space
@@ -208,15 +211,17 @@ struct EntityTokens {
           i += 1
           continue
         } else {
+          let mp = multiPunct(bytes, i)
           let len = mp > 0 ? mp : 1
           for k in 0..<len { h = (h ^ UInt64(bytes[i + k])) &* Self.prime }
           i += len
         }
       }
-      let tok = Token(
-        start: start, end: i, kind: kind, hash: h, cap: cap, allCaps: upper >= 2 && lower == 0,
-        joined: !space, hyphenBefore: hyphen, sentenceStart: sentence)
-      tokens.append(tok)
+      tokens.append(
+        Token(
+          start: start, end: i, hash: h, lex: classes?[h] ?? [], kind: kind, cap: cap,
+          allCaps: upper >= 2 && lower == 0, joined: !space, hyphenBefore: hyphen,
+          sentenceStart: sentence))
       space = false
       hyphen = false
       if kind == .punct {
@@ -224,7 +229,7 @@ struct EntityTokens {
         if (c == 0x2E || c == 0x21 || c == 0x3F) && i - start == 1 {
           // "St." or "Insp." followed by a capital is an abbreviation, not a sentence end.
           sentence =
-            !(tokens.count >= 2 && Self.abbreviations.contains(tokens[tokens.count - 2].hash))
+            !(tokens.count >= 2 && abbreviations.contains(tokens[tokens.count - 2].hash))
         } else if !(c == 0x22 || c == 0x27 || (c == 0xE2 && i - start == 3)) {
           sentence = false
         }
@@ -234,10 +239,8 @@ struct EntityTokens {
     }
   }
 
-  static let abbreviations: HashSet64 = HashSet64(
-    [
-      "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con",
-      "cmdr",
-    ]
-    .map { hash($0) })
+  static let abbreviationWords = [
+    "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con", "cmdr",
+  ]
+  static let abbreviations = Lexicon.set(abbreviationWords)
 }
