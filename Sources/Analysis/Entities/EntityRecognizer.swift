@@ -26,18 +26,20 @@ public struct EntityRecognizer: Sendable {
     titleMentions: [EntityMention], bodyMentions: [EntityMention]
   ) {
     let tables = EntityTables.shared
-    let t = EntityTokens(title, classes: tables.classes)
-    let b = EntityTokens(text, classes: tables.classes)
-    var memory = DocumentMemory()
-    var scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: false)
-    scanB.run(memory: &memory)
-    var scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: false)
-    scanT.run(memory: &memory)
-    scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: true)
-    scanT.run(memory: &memory)
-    scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: true)
-    scanB.run(memory: &memory)
-    return (scanT.sortedMentions(), scanB.sortedMentions())
+    return EntityTokens(title, classes: tables.classes).withView { t in
+      EntityTokens(text, classes: tables.classes).withView { b in
+        var memory = DocumentMemory()
+        var scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: false)
+        scanB.run(memory: &memory)
+        var scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: false)
+        scanT.run(memory: &memory)
+        scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: true)
+        scanT.run(memory: &memory)
+        scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: true)
+        scanB.run(memory: &memory)
+        return (scanT.sortedMentions(), scanB.sortedMentions())
+      }
+    }
   }
 
   /// Mentions in a single text with no title.
@@ -124,7 +126,7 @@ struct DocumentMemory {
 /// Pass 1 (`emit` false) claims tokens and fills the `DocumentMemory`; only pass 2 builds the
 /// mentions, so the first pass spends nothing on their strings.
 struct DocumentScan {
-  let t: EntityTokens
+  let t: TokenView
   let tables: EntityTables
   let isTitle: Bool
   /// Build mentions (pass 2); otherwise `add` only claims tokens.
@@ -132,7 +134,7 @@ struct DocumentScan {
   var claimed: [Bool]
   var mentions: [EntityMention] = []
 
-  init(tokens: EntityTokens, tables: EntityTables, isTitle: Bool, emit: Bool) {
+  init(tokens: TokenView, tables: EntityTables, isTitle: Bool, emit: Bool) {
     t = tokens
     self.tables = tables
     self.isTitle = isTitle
@@ -172,7 +174,10 @@ struct DocumentScan {
         aliases: aliases, figure: figure))
   }
 
-  func sortedMentions() -> [EntityMention] {
-    mentions.sorted { $0.start < $1.start }
+  /// The mentions in text order (sorted in place: no mention is copied). Starts are distinct,
+  /// since every mention claims its own tokens.
+  mutating func sortedMentions() -> [EntityMention] {
+    mentions.sort { $0.start < $1.start }
+    return mentions
   }
 }

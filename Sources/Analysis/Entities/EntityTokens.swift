@@ -30,16 +30,39 @@ struct EntityTokens {
 
   let bytes: [UInt8]
   let tokens: [Token]
+  /// Indices of capitalised words: where a unit, officer or place can start.
+  let capitals: [Int]
+  /// Indices of numbers and number words ("nine", "one"): where a figure can start.
+  let numbers: [Int]
 
   /// Tokenises `text`; with `classes`, each token also gets its word classes (the recognisers'
   /// view). Tables are built from unclassified tokens, so building them never needs themselves.
   init(_ text: String, classes: WordClassTable? = nil) {
     let bytes = Array(text.utf8)
-    var tokens: [Token] = []
-    tokens.reserveCapacity(bytes.count / 5 + 4)
-    bytes.withUnsafeBufferPointer { Self.tokenize($0, classes, into: &tokens) }
-    self.bytes = bytes
-    self.tokens = tokens
+    let table = classes ?? WordClassTable.empty
+    var capitals: [Int] = []
+    var numbers: [Int] = []
+    // Prose has a token per ~5.5 bytes; text denser than one per 4 is tokenised again with room
+    // for one token per byte, the most there can be.
+    var capacity = bytes.count / 4 + 16
+    while true {
+      var complete = false
+      let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
+        complete = bytes.withUnsafeBufferPointer {
+          Self.tokenize($0, table, into: buffer, count: &count, &capitals, &numbers)
+        }
+      }
+      if complete {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.capitals = capitals
+        self.numbers = numbers
+        return
+      }
+      capacity = bytes.count + 1
+      capitals.removeAll()
+      numbers.removeAll()
+    }
   }
 
   // MARK: - Hashing
@@ -95,6 +118,20 @@ struct EntityTokens {
       && bytes[tokens[i].start] == c
   }
 
+  /// Calls `body` with a view of the tokens and bytes as buffer pointers (no reference counting
+  /// or bounds checks in the scanners' loops); the view must not escape `body`.
+  func withView<R>(_ body: (TokenView) -> R) -> R {
+    tokens.withUnsafeBufferPointer { t in
+      bytes.withUnsafeBufferPointer { b in
+        capitals.withUnsafeBufferPointer { c in
+          numbers.withUnsafeBufferPointer { n in
+            body(TokenView(tokens: t, bytes: b, capitals: c, numbers: n))
+          }
+        }
+      }
+    }
+  }
+
   // MARK: - Tokenizer
 
   @inline(__always) private static func isLetter(_ b: UInt8) -> Bool {
@@ -120,9 +157,12 @@ struct EntityTokens {
     return 0
   }
 
+  /// Writes the tokens of `bytes` into `tokens`; false when they did not all fit.
   private static func tokenize(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ classes: WordClassTable?, into tokens: inout [Token]
-  ) {
+    _ bytes: UnsafeBufferPointer<UInt8>, _ classes: WordClassTable,
+    into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int, _ capitals: inout [Int],
+    _ numbers: inout [Int]
+  ) -> Bool {
     let abbreviations = Self.abbreviations
     let n = bytes.count
     var i = 0
@@ -151,8 +191,8 @@ struct EntityTokens {
       var kind = Kind.punct
       var h = Self.seed
       var cap = false
-      var upper = 0
-      var lower = 0
+      var letters = 0
+      var lowerBits: UInt8 = 0  // 0x20 once a lower-case letter is seen
       if Self.isDigit(b) {
         kind = .number
         while i < n {
@@ -173,9 +213,10 @@ struct EntityTokens {
         while i < n {
           let c = bytes[i]
           if Self.isLetter(c) {
-            if c <= 0x5A { upper += 1 } else { lower += 1 }
+            letters &+= 1
+            lowerBits |= c
             h = (h ^ UInt64(c | 0x20)) &* Self.prime
-            i += 1
+            i &+= 1
           } else if c >= 0x80 && multiPunct(bytes, i) == 0 {
             h = (h ^ UInt64(c)) &* Self.prime
             i += 1
@@ -205,7 +246,7 @@ struct EntityTokens {
           kind = .word
         } else if b == 0x2D, !space, i + 1 < n,
           Self.isLetter(bytes[i + 1]) || Self.isDigit(bytes[i + 1]),
-          let last = tokens.last, last.kind != .punct
+          count > 0, tokens[count - 1].kind != .punct
         {
           hyphen = true
           i += 1
@@ -217,19 +258,29 @@ struct EntityTokens {
           i += len
         }
       }
-      tokens.append(
-        Token(
-          start: start, end: i, hash: h, lex: classes?[h] ?? [], kind: kind, cap: cap,
-          allCaps: upper >= 2 && lower == 0, joined: !space, hyphenBefore: hyphen,
+      if count == tokens.count { return false }
+      let lex = classes[h]
+      (tokens.baseAddress! + count).initialize(
+        to: Token(
+          start: start, end: i, hash: h, lex: lex, kind: kind, cap: cap,
+          allCaps: letters >= 2 && lowerBits & 0x20 == 0, joined: !space, hyphenBefore: hyphen,
           sentenceStart: sentence))
+      if kind == .word {
+        if cap { capitals.append(count) }
+        if !lex.isDisjoint(with: [.numberWord, .one]) {
+          numbers.append(count)
+        }
+      } else if kind == .number {
+        numbers.append(count)
+      }
+      count += 1
       space = false
       hyphen = false
       if kind == .punct {
         let c = bytes[start]
         if (c == 0x2E || c == 0x21 || c == 0x3F) && i - start == 1 {
           // "St." or "Insp." followed by a capital is an abbreviation, not a sentence end.
-          sentence =
-            !(tokens.count >= 2 && abbreviations.contains(tokens[tokens.count - 2].hash))
+          sentence = !(count >= 2 && abbreviations.contains(tokens[count - 2].hash))
         } else if !(c == 0x22 || c == 0x27 || (c == 0xE2 && i - start == 3)) {
           sentence = false
         }
@@ -237,10 +288,38 @@ struct EntityTokens {
         sentence = false
       }
     }
+    return true
   }
 
   static let abbreviationWords = [
     "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con", "cmdr",
   ]
   static let abbreviations = Lexicon.set(abbreviationWords)
+}
+
+/// One tokenised text as the scanners read it: `EntityTokens`' arrays as buffer pointers, valid
+/// only inside `EntityTokens.withView`.
+struct TokenView {
+  let tokens: UnsafeBufferPointer<EntityTokens.Token>
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Indices of capitalised words.
+  let capitals: UnsafeBufferPointer<Int>
+  /// Indices of numbers and number words.
+  let numbers: UnsafeBufferPointer<Int>
+
+  /// The text of token `i`.
+  @inline(__always) func text(_ i: Int) -> String {
+    text(from: tokens[i].start, to: tokens[i].end)
+  }
+
+  /// The text at bytes `a..<b`.
+  func text(from a: Int, to b: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+  }
+
+  /// Whether token `i` is exactly the punctuation character `c`.
+  @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].end - tokens[i].start == 1
+      && bytes[tokens[i].start] == c
+  }
 }

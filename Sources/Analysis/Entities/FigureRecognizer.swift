@@ -17,21 +17,16 @@ enum FigureRecognizer {
     let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.numbers where i >= next {
+      next = i + 1
       let tok = toks[i]
-      guard !d.claimed[i] else {
-        i += 1
-        continue
-      }
+      guard !d.claimed[i] else { continue }
       var value: Double
       var numEnd = i + 1
       if tok.kind == .number {
         // Joined to a letter ("A12", "M25") or a "£"-less decimal time "10.30am": skip.
-        if tok.joined, i > 0, toks[i - 1].kind == .word {
-          i += 1
-          continue
-        }
+        if tok.joined, i > 0, toks[i - 1].kind == .word { continue }
         value = parse(d.t, i)
         // "twenty-five" style numbers don't occur with digits; "1,000" parsed already.
       } else if tok.kind == .word, tok.lex.contains(.numberWord), !tok.cap || tok.sentenceStart,
@@ -49,14 +44,9 @@ enum FigureRecognizer {
       {
         value = 1
       } else {
-        i += 1
         continue
       }
-      guard let f = figure(&d, start: i, numEnd: numEnd, value: value) else {
-        i = numEnd
-        continue
-      }
-      i = f
+      next = figure(&d, start: i, numEnd: numEnd, value: value) ?? numEnd
     }
   }
 
@@ -220,12 +210,12 @@ enum FigureRecognizer {
   }
 
   /// Whether bytes `a..<b` spell "shed" in any case (the one participle-looking counted noun).
-  static func isShed(_ t: EntityTokens, _ a: Int, _ b: Int) -> Bool {
+  static func isShed(_ t: TokenView, _ a: Int, _ b: Int) -> Bool {
     b - a == 4 && t.bytes[a] | 0x20 == 0x73 && t.bytes[a + 1] | 0x20 == 0x68
       && t.bytes[a + 2] | 0x20 == 0x65 && t.bytes[a + 3] | 0x20 == 0x64
   }
 
-  static func isParticiple(_ t: EntityTokens, _ i: Int) -> Bool {
+  static func isParticiple(_ t: TokenView, _ i: Int) -> Bool {
     let s = t.tokens[i].start
     let e = t.tokens[i].end
     if e - s > 4, t.bytes[e - 3] == 0x69, t.bytes[e - 2] == 0x6E, t.bytes[e - 1] == 0x67 {
@@ -234,13 +224,13 @@ enum FigureRecognizer {
     return e - s > 3 && t.bytes[e - 2] == 0x65 && t.bytes[e - 1] == 0x64 && t.bytes[e - 3] != 0x65
   }
 
-  static func endsInS(_ t: EntityTokens, _ i: Int) -> Bool {
+  static func endsInS(_ t: TokenView, _ i: Int) -> Bool {
     let b = t.bytes[t.tokens[i].end - 1]
     return b == 0x73 || b == 0x53
   }
 
   /// The value of the number token `i` (digits, "," thousands, "." decimals).
-  static func parse(_ t: EntityTokens, _ i: Int) -> Double {
+  static func parse(_ t: TokenView, _ i: Int) -> Double {
     var whole: Double = 0
     var frac: Double = 0
     var scale: Double = 1
@@ -263,38 +253,34 @@ enum FigureRecognizer {
 
   /// `lemma(_:)` of the lower-cased text at bytes `a..<b`. ASCII words (nearly all) are handled
   /// on their bytes, without building and lower-casing a String first.
-  static func lemma(_ t: EntityTokens, _ a: Int, _ b: Int) -> String {
+  static func lemma(_ t: TokenView, _ a: Int, _ b: Int) -> String {
     let n = b - a
-    return t.bytes.withUnsafeBufferPointer { bytes in
-      for k in a..<b where bytes[k] >= 0x80 {
-        return lemma(String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
-          .lowercased())
+    let bytes = t.bytes
+    for k in a..<b where bytes[k] >= 0x80 { return lemma(t.text(from: a, to: b).lowercased()) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { w in
+      var h = EntityTokens.seed
+      for k in 0..<n {
+        let c = bytes[a + k]
+        w[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+        h = (h ^ UInt64(w[k])) &* EntityTokens.prime
       }
-      return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { w in
-        var h = EntityTokens.seed
-        for k in 0..<n {
-          let c = bytes[a + k]
-          w[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
-          h = (h ^ UInt64(w[k])) &* EntityTokens.prime
-        }
-        if let (word, l) = irregularByBytes[h], word.utf8.elementsEqual(w[0..<n]) { return l }
-        func ends(_ suffix: StaticString) -> Bool {
-          let m = suffix.utf8CodeUnitCount
-          guard n >= m else { return false }
-          for k in 0..<m where w[n - m + k] != suffix.utf8Start[k] { return false }
-          return true
-        }
-        func string(_ count: Int) -> String {
-          String(decoding: UnsafeMutableBufferPointer(rebasing: w[0..<count]), as: UTF8.self)
-        }
-        if ends("ies") && n > 4 {
-          w[n - 3] = 0x79  // y
-          return string(n - 2)
-        }
-        if ends("sses") || ends("xes") || ends("ches") || ends("shes") { return string(n - 2) }
-        if ends("s") && !ends("ss") && !ends("us") && !ends("is") && n > 3 { return string(n - 1) }
-        return string(n)
+      if let (word, l) = irregularByBytes[h], word.utf8.elementsEqual(w[0..<n]) { return l }
+      func ends(_ suffix: StaticString) -> Bool {
+        let m = suffix.utf8CodeUnitCount
+        guard n >= m else { return false }
+        for k in 0..<m where w[n - m + k] != suffix.utf8Start[k] { return false }
+        return true
       }
+      func string(_ count: Int) -> String {
+        String(decoding: UnsafeMutableBufferPointer(rebasing: w[0..<count]), as: UTF8.self)
+      }
+      if ends("ies") && n > 4 {
+        w[n - 3] = 0x79  // y
+        return string(n - 2)
+      }
+      if ends("sses") || ends("xes") || ends("ches") || ends("shes") { return string(n - 2) }
+      if ends("s") && !ends("ss") && !ends("us") && !ends("is") && n > 3 { return string(n - 1) }
+      return string(n)
     }
   }
 

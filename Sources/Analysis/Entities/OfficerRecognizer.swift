@@ -223,13 +223,11 @@ enum OfficerRecognizer {
     let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.capitals where i >= next {
+      next = i + 1
       let tok = toks[i]
-      guard tok.kind == .word, tok.cap, !d.claimed[i] else {
-        i += 1
-        continue
-      }
+      guard !d.claimed[i] else { continue }
       // Prefix "T/" or "A/", or "Temporary"/"Acting".
       var r = i
       if tok.lex.contains(.rankPrefix), tok.end - tok.start == 1, d.t.isPunct(i + 1, 0x2F),
@@ -264,11 +262,11 @@ enum OfficerRecognizer {
           } else {
             d.claim(i, last.upperBound)
           }
-          i = last.upperBound
+          next = last.upperBound
           continue
         }
         if form.abbr != "Det" {
-          i = re
+          next = re
           continue
         }
       }
@@ -318,7 +316,7 @@ enum OfficerRecognizer {
             } else {
               d.claim(k, last.upperBound)
             }
-            i = last.upperBound
+            next = last.upperBound
             continue
           }
         }
@@ -343,7 +341,7 @@ enum OfficerRecognizer {
               first: first, surname: surnameText(d, last), surnameHash: sh, rank: nil)
             d.claim(i, last.upperBound)
           }
-          i = last.upperBound
+          next = last.upperBound
           continue
         }
       }
@@ -360,7 +358,7 @@ enum OfficerRecognizer {
                 || surnameText(d, pr) == memory.persons[pi].first ? pr.lowerBound : last.lowerBound
             } ?? last.lowerBound
           if startTok == last.lowerBound && parts.count >= 2 {
-            i = last.lowerBound  // the surname alone is taken on the next round
+            next = last.lowerBound  // the surname alone is taken on the next round
             continue
           }
           if d.emit {
@@ -369,7 +367,7 @@ enum OfficerRecognizer {
           } else {
             d.claim(startTok, last.upperBound)
           }
-          i = last.upperBound
+          next = last.upperBound
           continue
         }
         if parts.count >= 2, toks[parts[0].lowerBound].lex.contains(.firstName) {
@@ -378,14 +376,13 @@ enum OfficerRecognizer {
             first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
             rank: nil)
           d.claim(i, last.upperBound)
-          i = last.upperBound
+          next = last.upperBound
           continue
         }
         if parts.count == 1, let pi = memory.surnames[sh], !memory.persons[pi].isOfficer {
           d.claim(i, last.upperBound)
         }
       }
-      i += 1
     }
   }
 

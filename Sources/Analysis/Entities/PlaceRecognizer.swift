@@ -16,17 +16,14 @@ enum PlaceRecognizer {
     let g = x.gazetteer
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.capitals where i >= next {
+      next = i + 1
       let tok = toks[i]
       // A word no gazetteer name starts with fails the first probe below.
-      guard tok.kind == .word, tok.cap, tok.lex.contains(.placeStart), !d.claimed[i],
-        !tok.hyphenBefore,
+      guard tok.lex.contains(.placeStart), !d.claimed[i], !tok.hyphenBefore,
         !tok.lex.contains(.neverPlace) || (i + 1 < n && toks[i + 1].hyphenBefore)
-      else {
-        i += 1
-        continue
-      }
+      else { continue }
       // Longest gazetteer match.
       var seq: UInt64 = 0
       var bestEnd = i
@@ -46,17 +43,9 @@ enum PlaceRecognizer {
         }
         if !p.continues { break }
       }
-      guard bestEnd > i else {
-        i += 1
-        continue
-      }
-      if tok.allCaps && !d.isTitle && bestEnd - i == 1 {
-        i += 1
-        continue
-      }
+      guard bestEnd > i, !(tok.allCaps && !d.isTitle && bestEnd - i == 1) else { continue }
       let hits = g.hits(of: bestName)
-      if !accept(d, i, bestEnd, single: bestEnd - i == 1, memory: memory, hits: hits) {
-        i += 1
+      guard accept(d, i, bestEnd, single: bestEnd - i == 1, memory: memory, hits: hits) else {
         continue
       }
       let entry = g.entries[Int(choose(g, hits, memory: memory).entry)]
@@ -69,7 +58,7 @@ enum PlaceRecognizer {
         }
       }
       d.add(.place, i, bestEnd, canonical: entry.name, aliases: entry.parents)
-      i = bestEnd
+      next = bestEnd
     }
   }
 

@@ -59,13 +59,11 @@ enum UnitRecognizer {
     let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.capitals where i >= next {
+      next = i + 1
       let tok = toks[i]
-      guard tok.kind == .word, tok.cap, !d.claimed[i] else {
-        i += 1
-        continue
-      }
+      guard !d.claimed[i] else { continue }
       // 1. Operations.
       if tok.lex.contains(.operation), i + 1 < n, toks[i + 1].kind == .word, toks[i + 1].cap,
         !d.claimed[i + 1], !toks[i + 1].lex.contains(.unitStop)
@@ -78,7 +76,7 @@ enum UnitRecognizer {
         } else {
           d.claim(i, e)
         }
-        i = e
+        next = e
         continue
       }
       // 2. Table and learned acronyms.
@@ -128,15 +126,12 @@ enum UnitRecognizer {
         }
         best = pattern
       }
-      guard best > i, var known = bestKnown else {
-        i += 1
-        continue
-      }
+      guard best > i, var known = bestKnown else { continue }
       // "Essex Police, Fire and Crime Commissioner" is a role, not the force.
       if best - 1 > i, let (_, f) = OfficerRecognizer.rank(d, best - 1),
         x.ranks.forms[f].isCommissioner
       {
-        i = best
+        next = best
         continue
       }
       // Acronym definition: "… Unit (ROCU)".
@@ -151,7 +146,7 @@ enum UnitRecognizer {
         if !known.aliases.contains(acr) { known.aliases.append(acr) }
         d.add(.unit, i, best, canonical: known.canonical, aliases: known.aliases)
         d.add(.unit, best + 1, best + 2, canonical: known.canonical, aliases: known.aliases)
-        i = best + 3
+        next = best + 3
         continue
       }
       // Reverse definition: "ROCU (Regional Organised Crime Unit)".
@@ -172,13 +167,13 @@ enum UnitRecognizer {
       } else {
         d.claim(i, best)
       }
-      i = best
+      next = best
     }
   }
 
   /// Whether every word of tokens `a..<b` is written in capitals (or is a single letter).
   @inline(__always)
-  static func allCaps(_ toks: [EntityTokens.Token], _ a: Int, _ b: Int) -> Bool {
+  static func allCaps(_ toks: UnsafeBufferPointer<EntityTokens.Token>, _ a: Int, _ b: Int) -> Bool {
     for k in a..<b
     where toks[k].kind == .word && !toks[k].allCaps && toks[k].end - toks[k].start != 1 {
       return false

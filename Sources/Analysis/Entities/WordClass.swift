@@ -130,6 +130,9 @@ struct WordClassTable: Sendable {
     }
   }
 
+  /// A table that holds nothing (tokens that need no classes).
+  static let empty = WordClassTable([:])
+
   /// The classes of a token hash (empty for most words).
   @inline(__always) subscript(_ k: UInt64) -> WordClass {
     var i = HashSet64.slot(k, mask)
