@@ -140,6 +140,8 @@ struct DocumentScan {
     self.isTitle = isTitle
     self.emit = emit
     claimed = Array(repeating: false, count: tokens.tokens.count)
+    // Police news has a mention per ~25 tokens.
+    if emit { mentions.reserveCapacity(tokens.tokens.count / 16 + 4) }
   }
 
   mutating func run(memory: inout DocumentMemory) {

@@ -12,6 +12,9 @@ final class EntityTables: Sendable {
   let durations = Lexicon.durations
   let actVerbs = Lexicon.actVerbs
   let qualifiers = Lexicon.qualifiers
+  /// The qualifiers' words read backwards from the number → index in `qualifiers`.
+  let qualifiersBackwards = PhraseTable(
+    Lexicon.qualifiers.enumerated().map { (Array($0.element.words.reversed()), $0.offset) })
   let units = UnitRecognizer.table
   let ranks = OfficerRecognizer.rankTable
   let gazetteer = Gazetteer.shared

@@ -42,6 +42,8 @@ struct EntityTokens {
     let table = classes ?? WordClassTable.empty
     var capitals: [Int] = []
     var numbers: [Int] = []
+    capitals.reserveCapacity(bytes.count / 32 + 8)
+    numbers.reserveCapacity(bytes.count / 64 + 8)
     // Prose has a token per ~5.5 bytes; text denser than one per 4 is tokenised again with room
     // for one token per byte, the most there can be.
     var capacity = bytes.count / 4 + 16
@@ -267,7 +269,7 @@ struct EntityTokens {
           sentenceStart: sentence))
       if kind == .word {
         if cap { capitals.append(count) }
-        if !lex.isDisjoint(with: [.numberWord, .one]) {
+        if !lex.isDisjoint(with: Self.figureStart) {
           numbers.append(count)
         }
       } else if kind == .number {
@@ -290,6 +292,9 @@ struct EntityTokens {
     }
     return true
   }
+
+  /// Words that can start a figure: number words and "one".
+  static let figureStart: WordClass = [.numberWord, .one]
 
   static let abbreviationWords = [
     "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con", "cmdr",

@@ -12,6 +12,9 @@ enum FigureRecognizer {
     return h
   }()
   static let percentSign: UInt64 = (EntityTokens.seed ^ 0x25) &* EntityTokens.prime
+  // Class combinations as constants (a set literal at the call site is built on every call).
+  static let notNounOrFunction: WordClass = [.notNoun, .functionWord]
+  static let notNounOrMonth: WordClass = [.notNoun, .month]
 
   static func scan(_ d: inout DocumentScan) {
     let x = d.tables
@@ -84,17 +87,17 @@ enum FigureRecognizer {
     var qualifier: String?
     var best = 0
     if a > 0, toks[a - 1].lex.contains(.qualifierEnd) {
-      for q in x.qualifiers where q.words.count > best && a - q.words.count >= 0 {
-        var ok = true
-        for (k, w) in q.words.enumerated()
-        where toks[a - q.words.count + k].hash != w || toks[a - q.words.count + k].kind != .word {
-          ok = false
-          break
+      var seq: UInt64 = 0
+      var k = a - 1
+      while k >= 0, toks[k].kind == .word {
+        seq = EntityTokens.combine(seq, toks[k].hash)
+        guard let p = x.qualifiersBackwards.probe(seq) else { break }
+        if p.payload >= 0 {
+          best = a - k
+          qualifier = x.qualifiers[p.payload].text
         }
-        if ok {
-          best = q.words.count
-          qualifier = q.text
-        }
+        if !p.continues { break }
+        k -= 1
       }
     }
     let qStart = a - best
@@ -148,7 +151,7 @@ enum FigureRecognizer {
     while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap || titleCase,
       toks[k].lex.contains(.figureModifier), toks[k + 1].kind == .word,
       !toks[k + 1].cap || titleCase,
-      toks[k + 1].lex.isDisjoint(with: [.notNoun, .functionWord])
+      toks[k + 1].lex.isDisjoint(with: notNounOrFunction)
     {
       k += 1
       mods += 1
@@ -161,7 +164,7 @@ enum FigureRecognizer {
     while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word,
       !toks[k + 1].cap || titleCase,
       !toks[k + 1].hyphenBefore, !endsInS(t, k), !toks[k].lex.contains(.notNoun),
-      toks[k + 1].lex.isDisjoint(with: [.notNoun, .functionWord]),
+      toks[k + 1].lex.isDisjoint(with: notNounOrFunction),
       !toks[k].lex.contains(.peopleNoun)
     {
       k += 1
@@ -171,7 +174,7 @@ enum FigureRecognizer {
     var nounEnd = k + 1
     while nounEnd < n, toks[nounEnd].hyphenBefore, toks[nounEnd].kind == .word { nounEnd += 1 }
     let nt = toks[k]
-    guard nt.kind == .word, !nt.cap || titleCase, nt.lex.isDisjoint(with: [.notNoun, .month]),
+    guard nt.kind == .word, !nt.cap || titleCase, nt.lex.isDisjoint(with: notNounOrMonth),
       nt.end - nt.start >= 2
     else { return nil }
     // A verb right after the number is not a noun ("were", handled) — "6 arrested" is rare.

@@ -2,8 +2,9 @@
 /// (CC BY 4.0), parsed once from `Generated/GazetteerData.swift`.
 ///
 /// Lookup is by the sequence hash of folded tokens (`EntityTokens.phraseHash`), never by
-/// scanning the list.
-struct Gazetteer: Sendable {
+/// scanning the list. A class, so the scanners share one reference instead of copying (and
+/// retaining) its arrays.
+final class Gazetteer: Sendable {
   struct Entry: Sendable {
     /// Canonical name ("Leigh-on-Sea").
     var name: String

@@ -48,16 +48,18 @@ enum PlaceRecognizer {
       guard accept(d, i, bestEnd, single: bestEnd - i == 1, memory: memory, hits: hits) else {
         continue
       }
-      let entry = g.entries[Int(choose(g, hits, memory: memory).entry)]
-      if !d.emit {
+      let e = Int(choose(g, hits, memory: memory).entry)
+      if d.emit {
+        d.add(.place, i, bestEnd, canonical: g.entries[e].name, aliases: g.entries[e].parents)
+      } else {
         // Only unambiguous names teach context; a guessed Hope (Flintshire) must not vote for
         // itself against "Hope, Derbyshire".
-        memory.placeContext.insert(entry.nameID)
+        memory.placeContext.insert(g.entries[e].nameID)
         if hits.count == 1 {
-          for p in entry.parentIDs { memory.placeContext.insert(p) }
+          for p in g.entries[e].parentIDs { memory.placeContext.insert(p) }
         }
+        d.claim(i, bestEnd)
       }
-      d.add(.place, i, bestEnd, canonical: entry.name, aliases: entry.parents)
       next = bestEnd
     }
   }
@@ -68,6 +70,8 @@ enum PlaceRecognizer {
   ]
 
   static let featureWords = ["river", "lake", "loch", "mount", "hms", "fort"]
+  /// A first name or honorific before a name makes it a surname.
+  static let personBefore: WordClass = [.firstName, .honorific]
 
   static func accept(
     _ d: DocumentScan, _ a: Int, _ b: Int, single: Bool, memory: DocumentMemory,
@@ -90,7 +94,7 @@ enum PlaceRecognizer {
     if b < n, !afterPreposition, toks[b].lex.contains(.speechVerb) { return false }
     // Surname after a first name or honorific that the officer pass didn't take.
     if a > 0, toks[a - 1].kind == .word, toks[a - 1].cap,
-      !toks[a - 1].lex.isDisjoint(with: [.firstName, .honorific])
+      !toks[a - 1].lex.isDisjoint(with: personBefore)
     {
       return false
     }
@@ -134,14 +138,14 @@ enum PlaceRecognizer {
     var best = hits[hits.startIndex]
     var bestScore = Int.min
     for h in hits {
-      let e = g.entries[Int(h.entry)]
+      let e = Int(h.entry)
       var score = 0
-      for p in e.parentIDs where memory.placeContext.contains(p) { score += 1000 }
-      if memory.placeContext.contains(e.nameID) { score += 500 }
-      if e.isHome { score += 300 }
+      for p in g.entries[e].parentIDs where memory.placeContext.contains(p) { score += 1000 }
+      if memory.placeContext.contains(g.entries[e].nameID) { score += 500 }
+      if g.entries[e].isHome { score += 300 }
       if !h.viaAlias { score += 100 }
-      if e.type != UInt8(ascii: "T") { score += 50 }
-      score += min(e.population / 10_000, 49)
+      if g.entries[e].type != UInt8(ascii: "T") { score += 50 }
+      score += min(g.entries[e].population / 10_000, 49)
       if score > bestScore {
         bestScore = score
         best = h

@@ -53,6 +53,7 @@ enum UnitRecognizer {
   }()
 
   static let operationWords = ["operation", "op"]
+  static let stopOrHead: WordClass = [.unitStop, .unitHead]
   static let operation = Lexicon.set(operationWords)
 
   static func scan(_ d: inout DocumentScan, memory: inout DocumentMemory) {
@@ -186,7 +187,7 @@ enum UnitRecognizer {
     let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    if !toks[i].lex.isDisjoint(with: [.unitStop, .unitHead]) { return i }
+    if !toks[i].lex.isDisjoint(with: stopOrHead) { return i }
     var j = i
     var end = i
     var words = 0
