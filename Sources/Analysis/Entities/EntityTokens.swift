@@ -99,7 +99,7 @@ struct EntityTokens {
 
   /// The token hashes that `phraseHash` combines: every token but commas.
   static func phraseTokens(_ phrase: String) -> [UInt64] {
-    EntityTokens(phrase).tokens.filter { $0.kind != .punct || $0.hash != commaHash }.map(\.hash)
+    EntityTokens(phrase).tokens.filter { $0.kind != .punct || $0.hash != commaHash }.map { $0.hash }
   }
 
   static let commaHash = hash(",")

@@ -97,7 +97,7 @@ enum OfficerRecognizer {
     }
     return RankTable(
       names: PhraseTable(names), forms: forms, maxTokens: maxTokens,
-      starts: names.compactMap(\.tokens.first),
+      starts: names.compactMap { $0.tokens.first },
       singles: names.filter { $0.tokens.count == 1 }.map { $0.tokens[0] })
   }()
 

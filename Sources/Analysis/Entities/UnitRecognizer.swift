@@ -49,7 +49,7 @@ enum UnitRecognizer {
     }
     return Table(
       names: PhraseTable(names), known: known, maxTokens: maxTokens,
-      starts: names.compactMap(\.tokens.first))
+      starts: names.compactMap { $0.tokens.first })
   }()
 
   static let operationWords = ["operation", "op"]
