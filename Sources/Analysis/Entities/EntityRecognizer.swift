@@ -28,18 +28,31 @@ public struct EntityRecognizer: Sendable {
     let tables = EntityTables.shared
     return EntityTokens(title, classes: tables.classes).withView { t in
       EntityTokens(text, classes: tables.classes).withView { b in
-        var memory = DocumentMemory()
-        var scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: false)
-        scanB.run(memory: &memory)
-        var scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: false)
-        scanT.run(memory: &memory)
-        scanT = DocumentScan(tokens: t, tables: tables, isTitle: true, emit: true)
-        scanT.run(memory: &memory)
-        scanB = DocumentScan(tokens: b, tables: tables, isTitle: false, emit: true)
-        scanB.run(memory: &memory)
-        return (scanT.sortedMentions(), scanB.sortedMentions())
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: t.tokens.count) { tClaims in
+          withUnsafeTemporaryAllocation(of: Bool.self, capacity: b.tokens.count) { bClaims in
+            Self.scan(title: t, tClaims, body: b, bClaims, tables)
+          }
+        }
       }
     }
+  }
+
+  /// The two passes over a document (body, then title; title, then body), each text with its
+  /// own buffer of claimed tokens.
+  private static func scan(
+    title t: TokenView, _ tClaims: UnsafeMutableBufferPointer<Bool>, body b: TokenView,
+    _ bClaims: UnsafeMutableBufferPointer<Bool>, _ tables: EntityTables
+  ) -> (titleMentions: [EntityMention], bodyMentions: [EntityMention]) {
+    var memory = DocumentMemory()
+    var scanB = DocumentScan(b, bClaims, tables: tables, isTitle: false, emit: false)
+    scanB.run(memory: &memory)
+    var scanT = DocumentScan(t, tClaims, tables: tables, isTitle: true, emit: false)
+    scanT.run(memory: &memory)
+    scanT = DocumentScan(t, tClaims, tables: tables, isTitle: true, emit: true)
+    scanT.run(memory: &memory)
+    scanB = DocumentScan(b, bClaims, tables: tables, isTitle: false, emit: true)
+    scanB.run(memory: &memory)
+    return (scanT.sortedMentions(), scanB.sortedMentions())
   }
 
   /// Mentions in a single text with no title.
@@ -131,15 +144,21 @@ struct DocumentScan {
   let isTitle: Bool
   /// Build mentions (pass 2); otherwise `add` only claims tokens.
   let emit: Bool
-  var claimed: [Bool]
+  /// One flag per token (a buffer the caller owns, so setting one never checks uniqueness).
+  let claimed: UnsafeMutableBufferPointer<Bool>
   var mentions: [EntityMention] = []
 
-  init(tokens: TokenView, tables: EntityTables, isTitle: Bool, emit: Bool) {
+  /// A pass over `tokens`; `claims` (one per token) is cleared.
+  init(
+    _ tokens: TokenView, _ claims: UnsafeMutableBufferPointer<Bool>, tables: EntityTables,
+    isTitle: Bool, emit: Bool
+  ) {
     t = tokens
     self.tables = tables
     self.isTitle = isTitle
     self.emit = emit
-    claimed = Array(repeating: false, count: tokens.tokens.count)
+    claims.initialize(repeating: false)
+    claimed = claims
     // Police news has a mention per ~25 tokens.
     if emit { mentions.reserveCapacity(tokens.tokens.count / 16 + 4) }
   }

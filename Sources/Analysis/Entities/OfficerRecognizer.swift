@@ -108,11 +108,18 @@ enum OfficerRecognizer {
 
   /// Longest rank starting at token `i`: (end, index in `rankTable.forms`), or nil. Skips "."
   /// after abbreviations.
+  @inline(__always)
   static func rank(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
     let toks = d.t.tokens
-    let x = d.tables
     // No form starts with this word (the common case): the first probe would fail.
     if i < toks.count, toks[i].kind == .word, !toks[i].lex.contains(.rankStart) { return nil }
+    return longestRank(d, i)
+  }
+
+  /// `rank(_:_:)` past its first-word test.
+  static func longestRank(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
+    let toks = d.t.tokens
+    let x = d.tables
     var seq: UInt64 = 0
     var j = i
     var used = 0
@@ -175,7 +182,17 @@ enum OfficerRecognizer {
   }
 
   /// Name words starting at `i`, at most three parts (hyphen-joined runs).
+  @inline(__always)
   static func nameParts(_ d: DocumentScan, _ i: Int) -> NameParts {
+    let toks = d.t.tokens
+    // Most capitalised words cannot start a name ("The", "Police", "March"): no parts.
+    guard i < toks.count, toks[i].kind == .word, toks[i].lex.isDisjoint(with: nonNameClasses)
+    else { return NameParts() }
+    return namePartsFrom(d, i)
+  }
+
+  /// `nameParts(_:_:)` past its first-word test.
+  static func namePartsFrom(_ d: DocumentScan, _ i: Int) -> NameParts {
     let toks = d.t.tokens
     var parts = NameParts()
     var j = i
