@@ -28,7 +28,8 @@ struct EntityTokens {
     var sentenceStart: Bool
   }
 
-  let bytes: [UInt8]
+  /// The text's UTF-8 bytes (a slice of `padded`, without its sentinel).
+  let bytes: ArraySlice<UInt8>
   let tokens: [Token]
   /// Indices of capitalised words: where a unit, officer or place can start.
   let capitals: [Int]
@@ -38,7 +39,13 @@ struct EntityTokens {
   /// Tokenises `text`; with `classes`, each token also gets its word classes (the recognisers'
   /// view). Tables are built from unclassified tokens, so building them never needs themselves.
   init(_ text: String, classes: WordClassTable? = nil) {
-    let bytes = Array(text.utf8)
+    // A 0 after the text ends every run of letters, so the tokenizer's letter loop needs no
+    // bounds check.
+    var padded: [UInt8] = []
+    padded.reserveCapacity(text.utf8.count + 1)
+    padded.append(contentsOf: text.utf8)
+    padded.append(0)
+    let bytes = padded[0..<padded.count - 1]
     let table = classes ?? WordClassTable.empty
     var capitals: [Int] = []
     var numbers: [Int] = []
@@ -50,7 +57,7 @@ struct EntityTokens {
     while true {
       var complete = false
       let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
-        complete = bytes.withUnsafeBufferPointer {
+        complete = padded.withUnsafeBufferPointer {
           Self.tokenize($0, table, into: buffer, count: &count, &capitals, &numbers)
         }
       }
@@ -159,13 +166,15 @@ struct EntityTokens {
     return 0
   }
 
-  /// Writes the tokens of `bytes` into `tokens`; false when they did not all fit.
+  /// Writes the tokens of the text in `padded` (its bytes, then a 0) into `tokens`; false when
+  /// they did not all fit.
   private static func tokenize(
-    _ bytes: UnsafeBufferPointer<UInt8>, _ classes: WordClassTable,
+    _ padded: UnsafeBufferPointer<UInt8>, _ classes: WordClassTable,
     into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int, _ capitals: inout [Int],
     _ numbers: inout [Int]
   ) -> Bool {
     let abbreviations = Self.abbreviations
+    let bytes = UnsafeBufferPointer(rebasing: padded.dropLast())
     let n = bytes.count
     var i = 0
     var space = true
@@ -213,13 +222,18 @@ struct EntityTokens {
         kind = .word
         cap = (b >= 0x41 && b <= 0x5A) || b >= 0x80
         while i < n {
-          let c = bytes[i]
-          if Self.isLetter(c) {
-            letters &+= 1
-            lowerBits |= c
-            h = (h ^ UInt64(c | 0x20)) &* Self.prime
+          // The run of ASCII letters (nearly every word is nothing else); the 0 after the text
+          // ends it, so the loop needs no bounds check.
+          let run = i
+          while Self.isLetter(padded[i]) {
+            lowerBits |= padded[i]
+            h = (h ^ UInt64(padded[i] | 0x20)) &* Self.prime
             i &+= 1
-          } else if c >= 0x80 && multiPunct(bytes, i) == 0 {
+          }
+          letters &+= i &- run
+          guard i < n else { break }
+          let c = bytes[i]
+          if c >= 0x80 && multiPunct(bytes, i) == 0 {
             h = (h ^ UInt64(c)) &* Self.prime
             i += 1
           } else {
@@ -262,7 +276,8 @@ struct EntityTokens {
       }
       if count == tokens.count { return false }
       let lex = classes[h]
-      (tokens.baseAddress! + count).initialize(
+      tokens.initializeElement(
+        at: count,
         to: Token(
           start: start, end: i, hash: h, lex: lex, kind: kind, cap: cap,
           allCaps: letters >= 2 && lowerBits & 0x20 == 0, joined: !space, hyphenBefore: hyphen,
