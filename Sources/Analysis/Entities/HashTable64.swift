@@ -89,6 +89,8 @@ struct HashIndex64 {
   private var values: [Int] = []
   private var count = 0
 
+  var isEmpty: Bool { count == 0 }
+
   subscript(_ k: UInt64) -> Int? {
     get {
       if count == 0 { return nil }

@@ -362,7 +362,9 @@ enum OfficerRecognizer {
           continue
         }
       }
-      // First name + surname, or a known surname alone.
+      // First name + surname, or a known surname alone (neither is possible before any surname
+      // is known unless this is a first name).
+      guard !memory.surnames.isEmpty || tok.lex.contains(.firstName) else { continue }
       let parts = nameParts(d, i)
       if let last = parts.last {
         let sh = partHash(d, last)
