@@ -20,9 +20,7 @@ final class EntityTables: Sendable {
   let gazetteer = Gazetteer.shared
 
   // Hashes of single tokens the rules name.
-  let comma = EntityTokens.hash(",")
   let amp = EntityTokens.hash("&")
-  let slash = EntityTokens.hash("/")
   let pound = FigureRecognizer.pound
   let percentSign = FigureRecognizer.percentSign
   let and = EntityTokens.hash("and")

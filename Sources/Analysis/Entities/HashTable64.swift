@@ -81,8 +81,8 @@ struct HashMap64<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
   }
 }
 
-/// A growable map from token hashes to indices, for what one document learns (surnames): open
-/// addressing on the hash itself, like `HashSet64`. Empty until the first insert.
+/// A growable map from token hashes to indices (≥ 0), for what one document learns (surnames):
+/// open addressing on the hash itself, like `HashSet64`. Empty until the first insert.
 struct HashIndex64 {
   private var keys: [UInt64] = []
   /// -1 marks an empty slot.

@@ -104,7 +104,8 @@ import Testing
       #expect(a.hyphenBefore == b.hyphenBefore && a.sentenceStart == b.sentenceStart)
       #expect(a.lex == EntityTables.shared.classes[a.hash] && b.lex.isEmpty)
     }
-    #expect(t.capitals == t.tokens.indices.filter { t.tokens[$0].kind == .word && t.tokens[$0].cap })
+    let capitals = t.tokens.indices.filter { t.tokens[$0].kind == .word && t.tokens[$0].cap }
+    #expect(t.capitals == capitals)
     #expect(t.numbers.map { t.text($0) } == ["Nine", "1.2", "one"])
   }
 
@@ -142,7 +143,8 @@ import Testing
     #expect(Array(g.hits(EntityTokens.phraseHash("G"))).map(\.entry) == [2])
     #expect(g.hits(EntityTokens.phraseHash("Delta")).isEmpty)
     #expect(g.maxTokens == 2)
-    #expect(Set(g.starts) == Set(["alpha", "al", "alf", "beta", "gamma", "g"].map(EntityTokens.hash)))
+    let starts = ["alpha", "al", "alf", "beta", "gamma", "g"].map(EntityTokens.hash)
+    #expect(Set(g.starts) == Set(starts))
   }
 }
 

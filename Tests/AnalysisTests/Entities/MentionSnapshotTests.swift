@@ -46,7 +46,8 @@ import Testing
       let r = recognizer.recognize(title: d.title, text: d.text)
       for (field, got) in [("title", r.titleMentions), ("body", r.bodyMentions)] {
         let want = expected["\(d.id) \(field)"] ?? []
-        #expect(got.count == want.count, "\(d.id) \(field): \(got.count) mentions, not \(want.count)")
+        #expect(
+          got.count == want.count, "\(d.id) \(field): \(got.count) mentions, not \(want.count)")
         for (g, w) in zip(got, want) where g != w {
           Issue.record("\(d.id) \(field): got \(g), recorded \(w)")
           break
