@@ -51,8 +51,8 @@ struct EntityTokens {
     var numbers: [Int] = []
     capitals.reserveCapacity(bytes.count / 32 + 8)
     numbers.reserveCapacity(bytes.count / 64 + 8)
-    // Prose has a token per ~5.5 bytes; text denser than one per 4 is tokenised again with room
-    // for one token per byte, the most there can be.
+    // Prose has a token per ~5.5 bytes; denser text is tokenised again with twice the room, up to
+    // one token per byte (the most there can be), so the buffer stays within twice the need.
     var capacity = bytes.count / 4 + 16
     while true {
       var complete = false
@@ -68,7 +68,7 @@ struct EntityTokens {
         self.numbers = numbers
         return
       }
-      capacity = bytes.count + 1
+      capacity = Swift.min(capacity * 2, bytes.count + 1)
       capitals.removeAll()
       numbers.removeAll()
     }

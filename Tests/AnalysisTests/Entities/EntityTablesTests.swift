@@ -84,7 +84,8 @@ import Testing
   }
 
   @Test func denseTextIsTokenisedWhole() {
-    // One token per byte: more than the first estimate of the token count holds.
+    // One token per byte: more than the first estimate of the token count holds, and more than
+    // twice it, so the text is tokenised three times.
     let text = String(repeating: ",", count: 300) + " 12 Sgt Smith"
     let t = EntityTokens(text, classes: EntityTables.shared.classes)
     #expect(t.tokens.count == 303)
