@@ -25,17 +25,33 @@ public struct EntityRecognizer: Sendable {
   public func recognize(title: String, text: String) -> (
     titleMentions: [EntityMention], bodyMentions: [EntityMention]
   ) {
-    let t = EntityTokens(title)
-    let b = EntityTokens(text)
+    let tables = EntityTables.shared
+    return EntityTokens(title, classes: tables.classes).withView { t in
+      EntityTokens(text, classes: tables.classes).withView { b in
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: t.tokens.count) { tClaims in
+          withUnsafeTemporaryAllocation(of: Bool.self, capacity: b.tokens.count) { bClaims in
+            Self.scan(title: t, tClaims, body: b, bClaims, tables)
+          }
+        }
+      }
+    }
+  }
+
+  /// The two passes over a document (body, then title; title, then body), each text with its
+  /// own buffer of claimed tokens.
+  private static func scan(
+    title t: TokenView, _ tClaims: UnsafeMutableBufferPointer<Bool>, body b: TokenView,
+    _ bClaims: UnsafeMutableBufferPointer<Bool>, _ tables: EntityTables
+  ) -> (titleMentions: [EntityMention], bodyMentions: [EntityMention]) {
     var memory = DocumentMemory()
-    var scanB = DocumentScan(tokens: b, isTitle: false)
-    scanB.run(memory: &memory, emit: false)
-    var scanT = DocumentScan(tokens: t, isTitle: true)
-    scanT.run(memory: &memory, emit: false)
-    scanT = DocumentScan(tokens: t, isTitle: true)
-    scanT.run(memory: &memory, emit: true)
-    scanB = DocumentScan(tokens: b, isTitle: false)
-    scanB.run(memory: &memory, emit: true)
+    var scanB = DocumentScan(b, bClaims, tables: tables, isTitle: false, emit: false)
+    scanB.run(memory: &memory)
+    var scanT = DocumentScan(t, tClaims, tables: tables, isTitle: true, emit: false)
+    scanT.run(memory: &memory)
+    scanT = DocumentScan(t, tClaims, tables: tables, isTitle: true, emit: true)
+    scanT.run(memory: &memory)
+    scanB = DocumentScan(b, bClaims, tables: tables, isTitle: false, emit: true)
+    scanB.run(memory: &memory)
     return (scanT.sortedMentions(), scanB.sortedMentions())
   }
 
@@ -94,9 +110,9 @@ struct DocumentMemory {
   var acronymsByUnit: [String: [String]] = [:]
   var persons: [Person] = []
   /// Surname hash → index in `persons`.
-  var surnames: [UInt64: Int] = [:]
-  /// Names of places mentioned unambiguously, and their parents.
-  var placeContext: Set<String> = []
+  var surnames = HashIndex64()
+  /// Names of places mentioned unambiguously, and their parents (`Gazetteer` name ids).
+  var placeContext = NameSet()
 
   mutating func notePerson(first: String?, surname: String, surnameHash: UInt64, rank: Rank?) {
     if let i = surnames[surnameHash] {
@@ -119,23 +135,39 @@ struct DocumentMemory {
 }
 
 /// One pass over one text.
+///
+/// Pass 1 (`emit` false) claims tokens and fills the `DocumentMemory`; only pass 2 builds the
+/// mentions, so the first pass spends nothing on their strings.
 struct DocumentScan {
-  let t: EntityTokens
+  let t: TokenView
+  let tables: EntityTables
   let isTitle: Bool
-  var claimed: [Bool]
+  /// Build mentions (pass 2); otherwise `add` only claims tokens.
+  let emit: Bool
+  /// One flag per token (a buffer the caller owns, so setting one never checks uniqueness).
+  let claimed: UnsafeMutableBufferPointer<Bool>
   var mentions: [EntityMention] = []
 
-  init(tokens: EntityTokens, isTitle: Bool) {
+  /// A pass over `tokens`; `claims` (one per token) is cleared.
+  init(
+    _ tokens: TokenView, _ claims: UnsafeMutableBufferPointer<Bool>, tables: EntityTables,
+    isTitle: Bool, emit: Bool
+  ) {
     t = tokens
+    self.tables = tables
     self.isTitle = isTitle
-    claimed = Array(repeating: false, count: tokens.tokens.count)
+    self.emit = emit
+    claims.initialize(repeating: false)
+    claimed = claims
+    // Police news has a mention per ~25 tokens.
+    if emit { mentions.reserveCapacity(tokens.tokens.count / 16 + 4) }
   }
 
-  mutating func run(memory: inout DocumentMemory, emit: Bool) {
+  mutating func run(memory: inout DocumentMemory) {
     UnitRecognizer.scan(&self, memory: &memory)
     OfficerRecognizer.scan(&self, memory: &memory)
     FigureRecognizer.scan(&self)
-    PlaceRecognizer.scan(&self, memory: &memory, emit: emit)
+    PlaceRecognizer.scan(&self, memory: &memory)
   }
 
   @inline(__always) func free(_ a: Int, _ b: Int) -> Bool {
@@ -148,21 +180,25 @@ struct DocumentScan {
     for k in a..<b { claimed[k] = true }
   }
 
-  /// Adds a mention over tokens `a..<b` and claims them.
+  /// Claims tokens `a..<b` and, in pass 2, adds a mention over them.
   mutating func add(
     _ kind: EntityKind, _ a: Int, _ b: Int, canonical: String, aliases: [String] = [],
     figure: Figure? = nil
   ) {
+    claim(a, b)
+    guard emit else { return }
     let s = t.tokens[a].start
     let e = t.tokens[b - 1].end
-    claim(a, b)
     mentions.append(
       EntityMention(
         kind: kind, canonical: canonical, surface: t.text(from: s, to: e), start: s, end: e,
         aliases: aliases, figure: figure))
   }
 
-  func sortedMentions() -> [EntityMention] {
-    mentions.sorted { $0.start < $1.start }
+  /// The mentions in text order (sorted in place: no mention is copied). Starts are distinct,
+  /// since every mention claims its own tokens.
+  mutating func sortedMentions() -> [EntityMention] {
+    mentions.sort { $0.start < $1.start }
+    return mentions
   }
 }

@@ -11,9 +11,11 @@ struct EntityTokens {
   struct Token {
     var start: Int
     var end: Int
-    var kind: Kind
     /// Folded hash (words and numbers) or the punctuation's hash.
     var hash: UInt64
+    /// The word lists holding `hash` (empty unless the tokens were classified).
+    var lex: WordClass
+    var kind: Kind
     /// First byte is an ASCII capital (or, for non-ASCII, treated as capitalised).
     var cap: Bool
     /// Every letter is a capital and there are at least two letters.
@@ -26,13 +28,50 @@ struct EntityTokens {
     var sentenceStart: Bool
   }
 
-  let bytes: [UInt8]
-  var tokens: [Token] = []
+  /// The text's UTF-8 bytes (a slice of `padded`, without its sentinel).
+  let bytes: ArraySlice<UInt8>
+  let tokens: [Token]
+  /// Indices of capitalised words: where a unit, officer or place can start.
+  let capitals: [Int]
+  /// Indices of numbers and number words ("nine", "one"): where a figure can start.
+  let numbers: [Int]
 
-  init(_ text: String) {
-    bytes = Array(text.utf8)
-    tokens.reserveCapacity(bytes.count / 5 + 4)
-    tokenize()
+  /// Tokenises `text`; with `classes`, each token also gets its word classes (the recognisers'
+  /// view). Tables are built from unclassified tokens, so building them never needs themselves.
+  init(_ text: String, classes: WordClassTable? = nil) {
+    // A 0 after the text ends every run of letters, so the tokenizer's letter loop needs no
+    // bounds check.
+    var padded: [UInt8] = []
+    padded.reserveCapacity(text.utf8.count + 1)
+    padded.append(contentsOf: text.utf8)
+    padded.append(0)
+    let bytes = padded[0..<padded.count - 1]
+    let table = classes ?? WordClassTable.empty
+    var capitals: [Int] = []
+    var numbers: [Int] = []
+    capitals.reserveCapacity(bytes.count / 32 + 8)
+    numbers.reserveCapacity(bytes.count / 64 + 8)
+    // Prose has a token per ~5.5 bytes; denser text is tokenised again with twice the room, up to
+    // one token per byte (the most there can be), so the buffer stays within twice the need.
+    var capacity = bytes.count / 4 + 16
+    while true {
+      var complete = false
+      let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
+        complete = padded.withUnsafeBufferPointer {
+          Self.tokenize($0, table, into: buffer, count: &count, &capitals, &numbers)
+        }
+      }
+      if complete {
+        self.bytes = bytes
+        self.tokens = tokens
+        self.capitals = capitals
+        self.numbers = numbers
+        return
+      }
+      capacity = Swift.min(capacity * 2, bytes.count + 1)
+      capitals.removeAll()
+      numbers.removeAll()
+    }
   }
 
   // MARK: - Hashing
@@ -62,12 +101,12 @@ struct EntityTokens {
 
   /// Sequence hash of a phrase, tokenised exactly as text is.
   static func phraseHash(_ phrase: String) -> UInt64 {
-    let t = EntityTokens(phrase)
-    var seq: UInt64 = 0
-    for tok in t.tokens where tok.kind != .punct || tok.hash != commaHash {
-      seq = combine(seq, tok.hash)
-    }
-    return seq
+    phraseTokens(phrase).reduce(0, combine)
+  }
+
+  /// The token hashes that `phraseHash` combines: every token but commas.
+  static func phraseTokens(_ phrase: String) -> [UInt64] {
+    EntityTokens(phrase).tokens.filter { $0.kind != .punct || $0.hash != commaHash }.map { $0.hash }
   }
 
   static let commaHash = hash(",")
@@ -82,18 +121,24 @@ struct EntityTokens {
     String(decoding: bytes[a..<b], as: UTF8.self)
   }
 
-  /// The first byte of token `i`.
-  @inline(__always) func firstByte(_ i: Int) -> UInt8 { bytes[tokens[i].start] }
-
-  @inline(__always) func isLower(_ i: Int) -> Bool {
-    let b = firstByte(i)
-    return tokens[i].kind == .word && b >= 0x61 && b <= 0x7A
-  }
-
   /// Whether token `i` is exactly the punctuation character `c`.
   @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
     i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].end - tokens[i].start == 1
       && bytes[tokens[i].start] == c
+  }
+
+  /// Calls `body` with a view of the tokens and bytes as buffer pointers (no reference counting
+  /// or bounds checks in the scanners' loops); the view must not escape `body`.
+  func withView<R>(_ body: (TokenView) -> R) -> R {
+    tokens.withUnsafeBufferPointer { t in
+      bytes.withUnsafeBufferPointer { b in
+        capitals.withUnsafeBufferPointer { c in
+          numbers.withUnsafeBufferPointer { n in
+            body(TokenView(tokens: t, bytes: b, capitals: c, numbers: n))
+          }
+        }
+      }
+    }
   }
 
   // MARK: - Tokenizer
@@ -104,14 +149,16 @@ struct EntityTokens {
   @inline(__always) private static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
   /// Length of a multi-byte punctuation sequence at `i` (curly quotes, dashes, £, nbsp), or 0.
-  @inline(__always) private func multiPunct(_ i: Int) -> Int {
+  @inline(__always)
+  private static func multiPunct(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     let b = bytes[i]
     if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xA3 || bytes[i + 1] == 0xA0 { return 2 }
     if b == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80 { return 3 }
     return 0
   }
 
-  @inline(__always) private func isApostrophe(_ i: Int) -> Int {
+  @inline(__always)
+  private static func isApostrophe(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
     if bytes[i] == 0x27 { return 1 }
     if bytes[i] == 0xE2, i + 2 < bytes.count, bytes[i + 1] == 0x80, bytes[i + 2] == 0x99 {
       return 3
@@ -119,7 +166,15 @@ struct EntityTokens {
     return 0
   }
 
-  private mutating func tokenize() {
+  /// Writes the tokens of the text in `padded` (its bytes, then a 0) into `tokens`; false when
+  /// they did not all fit.
+  private static func tokenize(
+    _ padded: UnsafeBufferPointer<UInt8>, _ classes: WordClassTable,
+    into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int, _ capitals: inout [Int],
+    _ numbers: inout [Int]
+  ) -> Bool {
+    let abbreviations = Self.abbreviations
+    let bytes = UnsafeBufferPointer(rebasing: padded.dropLast())
     let n = bytes.count
     var i = 0
     var space = true
@@ -147,15 +202,14 @@ struct EntityTokens {
       var kind = Kind.punct
       var h = Self.seed
       var cap = false
-      var upper = 0
-      var lower = 0
-      let mp = multiPunct(i)
+      var letters = 0
+      var lowerBits: UInt8 = 0  // 0x20 once a lower-case letter is seen
       if Self.isDigit(b) {
         kind = .number
         while i < n {
           let c = bytes[i]
           if Self.isDigit(c) {
-            h = Self.fold(h, c)
+            h = (h ^ UInt64(c)) &* Self.prime
             i += 1
           } else if c == 0x2C || c == 0x2E, i + 1 < n, Self.isDigit(bytes[i + 1]) {
             if c == 0x2E { h = (h ^ 0x2E) &* Self.prime }
@@ -164,20 +218,26 @@ struct EntityTokens {
             break
           }
         }
-      } else if Self.isLetter(b) || (b >= 0x80 && mp == 0) {
+      } else if Self.isLetter(b) || (b >= 0x80 && multiPunct(bytes, i) == 0) {
         kind = .word
         cap = (b >= 0x41 && b <= 0x5A) || b >= 0x80
         while i < n {
+          // The run of ASCII letters (nearly every word is nothing else); the 0 after the text
+          // ends it, so the loop needs no bounds check.
+          let run = i
+          while Self.isLetter(padded[i]) {
+            lowerBits |= padded[i]
+            h = (h ^ UInt64(padded[i] | 0x20)) &* Self.prime
+            i &+= 1
+          }
+          letters &+= i &- run
+          guard i < n else { break }
           let c = bytes[i]
-          if Self.isLetter(c) {
-            if c <= 0x5A { upper += 1 } else { lower += 1 }
-            h = Self.fold(h, c)
-            i += 1
-          } else if c >= 0x80 && multiPunct(i) == 0 {
-            h = Self.fold(h, c)
+          if c >= 0x80 && multiPunct(bytes, i) == 0 {
+            h = (h ^ UInt64(c)) &* Self.prime
             i += 1
           } else {
-            let a = isApostrophe(i)
+            let a = isApostrophe(bytes, i)
             // An apostrophe inside a word ("O'Brien") stays; a possessive "'s" is split off.
             if a > 0, i + a < n, Self.isLetter(bytes[i + a]) {
               let after = i + a + 1
@@ -192,7 +252,7 @@ struct EntityTokens {
           }
         }
       } else {
-        let a = isApostrophe(i)
+        let a = isApostrophe(bytes, i)
         if a > 0, i + a < n, bytes[i + a] == 0x73,
           i + a + 1 >= n || !Self.isLetter(bytes[i + a + 1]),
           !space
@@ -202,29 +262,42 @@ struct EntityTokens {
           kind = .word
         } else if b == 0x2D, !space, i + 1 < n,
           Self.isLetter(bytes[i + 1]) || Self.isDigit(bytes[i + 1]),
-          let last = tokens.last, last.kind != .punct
+          count > 0, tokens[count - 1].kind != .punct
         {
           hyphen = true
           i += 1
           continue
         } else {
+          let mp = multiPunct(bytes, i)
           let len = mp > 0 ? mp : 1
           for k in 0..<len { h = (h ^ UInt64(bytes[i + k])) &* Self.prime }
           i += len
         }
       }
-      let tok = Token(
-        start: start, end: i, kind: kind, hash: h, cap: cap, allCaps: upper >= 2 && lower == 0,
-        joined: !space, hyphenBefore: hyphen, sentenceStart: sentence)
-      tokens.append(tok)
+      if count == tokens.count { return false }
+      let lex = classes[h]
+      tokens.initializeElement(
+        at: count,
+        to: Token(
+          start: start, end: i, hash: h, lex: lex, kind: kind, cap: cap,
+          allCaps: letters >= 2 && lowerBits & 0x20 == 0, joined: !space, hyphenBefore: hyphen,
+          sentenceStart: sentence))
+      if kind == .word {
+        if cap { capitals.append(count) }
+        if !lex.isDisjoint(with: Self.figureStart) {
+          numbers.append(count)
+        }
+      } else if kind == .number {
+        numbers.append(count)
+      }
+      count += 1
       space = false
       hyphen = false
       if kind == .punct {
         let c = bytes[start]
         if (c == 0x2E || c == 0x21 || c == 0x3F) && i - start == 1 {
           // "St." or "Insp." followed by a capital is an abbreviation, not a sentence end.
-          sentence =
-            !(tokens.count >= 2 && Self.abbreviations.contains(tokens[tokens.count - 2].hash))
+          sentence = !(count >= 2 && abbreviations.contains(tokens[count - 2].hash))
         } else if !(c == 0x22 || c == 0x27 || (c == 0xE2 && i - start == 3)) {
           sentence = false
         }
@@ -232,12 +305,41 @@ struct EntityTokens {
         sentence = false
       }
     }
+    return true
   }
 
-  static let abbreviations: HashSet64 = HashSet64(
-    [
-      "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con",
-      "cmdr",
-    ]
-    .map { hash($0) })
+  /// Words that can start a figure: number words and "one".
+  static let figureStart: WordClass = [.numberWord, .one]
+
+  static let abbreviationWords = [
+    "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con", "cmdr",
+  ]
+  static let abbreviations = Lexicon.set(abbreviationWords)
+}
+
+/// One tokenised text as the scanners read it: `EntityTokens`' arrays as buffer pointers, valid
+/// only inside `EntityTokens.withView`.
+struct TokenView {
+  let tokens: UnsafeBufferPointer<EntityTokens.Token>
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Indices of capitalised words.
+  let capitals: UnsafeBufferPointer<Int>
+  /// Indices of numbers and number words.
+  let numbers: UnsafeBufferPointer<Int>
+
+  /// The text of token `i`.
+  @inline(__always) func text(_ i: Int) -> String {
+    text(from: tokens[i].start, to: tokens[i].end)
+  }
+
+  /// The text at bytes `a..<b`.
+  func text(from a: Int, to b: Int) -> String {
+    String(decoding: UnsafeBufferPointer(rebasing: bytes[a..<b]), as: UTF8.self)
+  }
+
+  /// Whether token `i` is exactly the punctuation character `c`.
+  @inline(__always) func isPunct(_ i: Int, _ c: UInt8) -> Bool {
+    i >= 0 && i < tokens.count && tokens[i].kind == .punct && tokens[i].end - tokens[i].start == 1
+      && bytes[tokens[i].start] == c
+  }
 }

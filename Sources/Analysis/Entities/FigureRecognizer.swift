@@ -12,54 +12,50 @@ enum FigureRecognizer {
     return h
   }()
   static let percentSign: UInt64 = (EntityTokens.seed ^ 0x25) &* EntityTokens.prime
+  // Class combinations as constants (a set literal at the call site is built on every call).
+  static let notNounOrFunction: WordClass = [.notNoun, .functionWord]
+  static let notNounOrMonth: WordClass = [.notNoun, .month]
 
   static func scan(_ d: inout DocumentScan) {
+    let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.numbers where i >= next {
+      next = i + 1
       let tok = toks[i]
-      guard !d.claimed[i] else {
-        i += 1
-        continue
-      }
+      guard !d.claimed[i] else { continue }
       var value: Double
       var numEnd = i + 1
       if tok.kind == .number {
         // Joined to a letter ("A12", "M25") or a "£"-less decimal time "10.30am": skip.
-        if tok.joined, i > 0, toks[i - 1].kind == .word {
-          i += 1
-          continue
-        }
+        if tok.joined, i > 0, toks[i - 1].kind == .word { continue }
         value = parse(d.t, i)
         // "twenty-five" style numbers don't occur with digits; "1,000" parsed already.
-      } else if tok.kind == .word, !tok.cap || tok.sentenceStart,
-        let v = Lexicon.numberWords[tok.hash]
+      } else if tok.kind == .word, tok.lex.contains(.numberWord), !tok.cap || tok.sentenceStart,
+        let v = x.numberWords[tok.hash]
       {
         value = v
-        while numEnd < n, toks[numEnd].hyphenBefore, let v2 = Lexicon.numberWords[toks[numEnd].hash]
+        while numEnd < n, toks[numEnd].hyphenBefore, toks[numEnd].lex.contains(.numberWord),
+          let v2 = x.numberWords[toks[numEnd].hash]
         {
           value += v2
           numEnd += 1
         }
-      } else if tok.kind == .word, tok.hash == Lexicon.one, i + 1 < n,
-        let m = Lexicon.multipliers[toks[i + 1].hash], m >= 1000
+      } else if tok.kind == .word, tok.lex.contains(.one), i + 1 < n,
+        toks[i + 1].lex.contains(.multiplier), let m = x.multipliers[toks[i + 1].hash], m >= 1000
       {
         value = 1
       } else {
-        i += 1
         continue
       }
-      guard let f = figure(&d, start: i, numEnd: numEnd, value: value) else {
-        i = numEnd
-        continue
-      }
-      i = f
+      next = figure(&d, start: i, numEnd: numEnd, value: value) ?? numEnd
     }
   }
 
   /// Builds a figure for the number at `start..<numEnd`; returns the index after it, or nil.
   static func figure(_ d: inout DocumentScan, start: Int, numEnd: Int, value v0: Double) -> Int? {
+    let x = d.tables
     let t = d.t
     let toks = t.tokens
     let n = toks.count
@@ -70,36 +66,38 @@ enum FigureRecognizer {
       let len = toks[start].end - toks[start].start
       let raw = t.bytes[toks[start].start]
       if len == 4, raw == 0x31 || raw == 0x32, v0 >= 1900, v0 <= 2099 { return nil }
-      if start > 0, Lexicon.months.contains(toks[start - 1].hash), toks[start - 1].cap {
+      if start > 0, toks[start - 1].lex.contains(.month), toks[start - 1].cap {
         return nil
       }
-      if numEnd < n, Lexicon.months.contains(toks[numEnd].hash), toks[numEnd].cap { return nil }
+      if numEnd < n, toks[numEnd].lex.contains(.month), toks[numEnd].cap { return nil }
       if t.isPunct(numEnd, 0x3A) { return nil }  // 10:30
     }
     // Labels before: "page 4", "aged 34".
-    if start > 0, Lexicon.numberLabels.contains(toks[start - 1].hash), !t.isPunct(start - 1, 0xA3) {
+    if start > 0, toks[start - 1].lex.contains(.numberLabel), !t.isPunct(start - 1, 0xA3) {
       return nil
     }
     // "£" before.
     var a = start
     var money = false
-    if start > 0, toks[start - 1].hash == pound, toks[start - 1].kind == .punct {
+    if start > 0, toks[start - 1].hash == x.pound, toks[start - 1].kind == .punct {
       money = true
       a = start - 1
     }
-    // Qualifier before.
+    // Qualifier before: the longest that ends right before the number.
     var qualifier: String?
     var best = 0
-    for q in Lexicon.qualifiers where q.words.count > best && a - q.words.count >= 0 {
-      var ok = true
-      for (k, w) in q.words.enumerated()
-      where toks[a - q.words.count + k].hash != w || toks[a - q.words.count + k].kind != .word {
-        ok = false
-        break
-      }
-      if ok {
-        best = q.words.count
-        qualifier = q.text
+    if a > 0, toks[a - 1].lex.contains(.qualifierEnd) {
+      var seq: UInt64 = 0
+      var k = a - 1
+      while k >= 0, toks[k].kind == .word {
+        seq = EntityTokens.combine(seq, toks[k].hash)
+        guard let p = x.qualifiersBackwards.probe(seq) else { break }
+        if p.payload >= 0 {
+          best = a - k
+          qualifier = x.qualifiers[p.payload].text
+        }
+        if !p.continues { break }
+        k -= 1
       }
     }
     let qStart = a - best
@@ -107,58 +105,53 @@ enum FigureRecognizer {
     let spanStart = qualifier == nil ? a : qStart
     // Multiplier after.
     var e = numEnd
-    if e < n, let m = Lexicon.multipliers[toks[e].hash], toks[e].kind == .word, !toks[e].cap {
+    if e < n, toks[e].lex.contains(.multiplier), let m = x.multipliers[toks[e].hash],
+      toks[e].kind == .word, !toks[e].cap
+    {
       value *= m
       e += 1
     }
-    func finish(_ end: Int, unit: String, noun: String, value: Double) -> Int? {
-      guard d.free(spanStart, end) else { return nil }
-      d.add(
-        .figure, spanStart, end, canonical: noun,
-        figure: Figure(value: value, unit: unit, noun: noun, qualifier: qualifier))
-      return end
-    }
     if money {
-      return finish(e, unit: "gbp", noun: "£", value: value)
+      return finish(&d, spanStart, e, unit: "gbp", noun: "£", value: value, qualifier)
     }
     guard e < n else { return nil }
     let next = toks[e]
     // Percent.
-    if next.hash == percentSign, next.kind == .punct {
-      return finish(e + 1, unit: "percent", noun: "%", value: value)
+    if next.hash == x.percentSign, next.kind == .punct {
+      return finish(&d, spanStart, e + 1, unit: "percent", noun: "%", value: value, qualifier)
     }
-    if next.hash == Lexicon.perHash, e + 1 < n, toks[e + 1].hash == Lexicon.centHash {
-      return finish(e + 2, unit: "percent", noun: "%", value: value)
+    if next.hash == x.per, e + 1 < n, toks[e + 1].hash == x.cent {
+      return finish(&d, spanStart, e + 2, unit: "percent", noun: "%", value: value, qualifier)
     }
-    if next.kind == .word, Lexicon.percentWords.contains(next.hash), !next.cap {
-      return finish(e + 1, unit: "percent", noun: "%", value: value)
+    if next.kind == .word, next.lex.contains(.percentWord), !next.cap {
+      return finish(&d, spanStart, e + 1, unit: "percent", noun: "%", value: value, qualifier)
     }
     // Headlines may be in Title Case ("Police Seize 64 Firearms").
     let titleCase = d.isTitle
     guard next.kind == .word, !next.cap || titleCase else { return nil }
     // A hyphenated compound ("34-year-old", "three-year") is an adjective, not a figure.
     if next.hyphenBefore { return nil }
-    if Lexicon.pounds.contains(next.hash) {
-      return finish(e + 1, unit: "gbp", noun: "£", value: value)
+    if next.lex.contains(.poundWord) {
+      return finish(&d, spanStart, e + 1, unit: "gbp", noun: "£", value: value, qualifier)
     }
-    if let kg = Lexicon.massUnits[next.hash] {
-      return finish(e + 1, unit: "kg", noun: "kilogram", value: value * kg)
+    if next.lex.contains(.massUnit), let kg = x.massUnits[next.hash] {
+      return finish(
+        &d, spanStart, e + 1, unit: "kg", noun: "kilogram", value: value * kg, qualifier)
     }
-    if let dur = Lexicon.durations[next.hash] {
+    if next.lex.contains(.duration), let dur = x.durations[next.hash] {
       // "34 years old" is an age.
-      if e + 1 < n, toks[e + 1].hash == Lexicon.oldHash { return nil }
-      return finish(e + 1, unit: dur.unit, noun: dur.noun, value: value)
+      if e + 1 < n, toks[e + 1].hash == x.old { return nil }
+      return finish(&d, spanStart, e + 1, unit: dur.unit, noun: dur.noun, value: value, qualifier)
     }
     // Times: "10pm", "10 am".
-    if next.hash == Lexicon.amHash || next.hash == Lexicon.pmHash { return nil }
+    if next.hash == x.am || next.hash == x.pm { return nil }
     // Count with a noun, after up to two modifiers.
     var k = e
     var mods = 0
     while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap || titleCase,
-      Lexicon.figureModifiers.contains(toks[k].hash), toks[k + 1].kind == .word,
+      toks[k].lex.contains(.figureModifier), toks[k + 1].kind == .word,
       !toks[k + 1].cap || titleCase,
-      !Lexicon.notNouns.contains(toks[k + 1].hash),
-      !Lexicon.functionWords.contains(toks[k + 1].hash)
+      toks[k + 1].lex.isDisjoint(with: notNounOrFunction)
     {
       k += 1
       mods += 1
@@ -170,10 +163,9 @@ enum FigureRecognizer {
     var extra = 0
     while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word,
       !toks[k + 1].cap || titleCase,
-      !toks[k + 1].hyphenBefore, !endsInS(t, k), !Lexicon.notNouns.contains(toks[k].hash),
-      !Lexicon.notNouns.contains(toks[k + 1].hash),
-      !Lexicon.functionWords.contains(toks[k + 1].hash),
-      !Lexicon.peopleNouns.contains(toks[k].hash)
+      !toks[k + 1].hyphenBefore, !endsInS(t, k), !toks[k].lex.contains(.notNoun),
+      toks[k + 1].lex.isDisjoint(with: notNounOrFunction),
+      !toks[k].lex.contains(.peopleNoun)
     {
       k += 1
       extra += 1
@@ -182,22 +174,51 @@ enum FigureRecognizer {
     var nounEnd = k + 1
     while nounEnd < n, toks[nounEnd].hyphenBefore, toks[nounEnd].kind == .word { nounEnd += 1 }
     let nt = toks[k]
-    guard nt.kind == .word, !nt.cap || titleCase, !Lexicon.notNouns.contains(nt.hash),
-      !Lexicon.months.contains(nt.hash), nt.end - nt.start >= 2
+    guard nt.kind == .word, !nt.cap || titleCase, nt.lex.isDisjoint(with: notNounOrMonth),
+      nt.end - nt.start >= 2
     else { return nil }
     // A verb right after the number is not a noun ("were", handled) — "6 arrested" is rare.
-    let word = t.text(from: nt.start, to: toks[nounEnd - 1].end).lowercased()
-    if isParticiple(t, k) && word != "shed" { return nil }
-    var noun = lemma(word)
-    if Lexicon.peopleNouns.contains(nt.hash) {
+    let nounStart = nt.start
+    let nounStop = toks[nounEnd - 1].end
+    if isParticiple(t, k) && !isShed(t, nounStart, nounStop) { return nil }
+    guard d.free(spanStart, nounEnd) else { return nil }
+    guard d.emit else {
+      d.claim(spanStart, nounEnd)
+      return nounEnd
+    }
+    var noun = lemma(t, nounStart, nounStop)
+    if nt.lex.contains(.peopleNoun) {
       var p = spanStart - 1
       if p >= 0, t.isPunct(p, 0x2C) { p -= 1 }
-      if p >= 0, let act = Lexicon.actVerbs[toks[p].hash] { noun = act }
+      if p >= 0, toks[p].lex.contains(.actVerb), let act = x.actVerbs[toks[p].hash] { noun = act }
     }
-    return finish(nounEnd, unit: "count", noun: noun, value: value)
+    return finish(&d, spanStart, nounEnd, unit: "count", noun: noun, value: value, qualifier)
   }
 
-  static func isParticiple(_ t: EntityTokens, _ i: Int) -> Bool {
+  /// Adds the figure over tokens `a..<end` if they are free; returns `end`, or nil.
+  @inline(__always)
+  static func finish(
+    _ d: inout DocumentScan, _ a: Int, _ end: Int, unit: String, noun: String, value: Double,
+    _ qualifier: String?
+  ) -> Int? {
+    guard d.free(a, end) else { return nil }
+    guard d.emit else {
+      d.claim(a, end)
+      return end
+    }
+    d.add(
+      .figure, a, end, canonical: noun,
+      figure: Figure(value: value, unit: unit, noun: noun, qualifier: qualifier))
+    return end
+  }
+
+  /// Whether bytes `a..<b` spell "shed" in any case (the one participle-looking counted noun).
+  static func isShed(_ t: TokenView, _ a: Int, _ b: Int) -> Bool {
+    b - a == 4 && t.bytes[a] | 0x20 == 0x73 && t.bytes[a + 1] | 0x20 == 0x68
+      && t.bytes[a + 2] | 0x20 == 0x65 && t.bytes[a + 3] | 0x20 == 0x64
+  }
+
+  static func isParticiple(_ t: TokenView, _ i: Int) -> Bool {
     let s = t.tokens[i].start
     let e = t.tokens[i].end
     if e - s > 4, t.bytes[e - 3] == 0x69, t.bytes[e - 2] == 0x6E, t.bytes[e - 1] == 0x67 {
@@ -206,13 +227,13 @@ enum FigureRecognizer {
     return e - s > 3 && t.bytes[e - 2] == 0x65 && t.bytes[e - 1] == 0x64 && t.bytes[e - 3] != 0x65
   }
 
-  static func endsInS(_ t: EntityTokens, _ i: Int) -> Bool {
+  static func endsInS(_ t: TokenView, _ i: Int) -> Bool {
     let b = t.bytes[t.tokens[i].end - 1]
     return b == 0x73 || b == 0x53
   }
 
   /// The value of the number token `i` (digits, "," thousands, "." decimals).
-  static func parse(_ t: EntityTokens, _ i: Int) -> Double {
+  static func parse(_ t: TokenView, _ i: Int) -> Double {
     var whole: Double = 0
     var frac: Double = 0
     var scale: Double = 1
@@ -232,6 +253,50 @@ enum FigureRecognizer {
     }
     return whole + frac
   }
+
+  /// `lemma(_:)` of the lower-cased text at bytes `a..<b`. ASCII words (nearly all) are handled
+  /// on their bytes, without building and lower-casing a String first.
+  static func lemma(_ t: TokenView, _ a: Int, _ b: Int) -> String {
+    let n = b - a
+    let bytes = t.bytes
+    for k in a..<b where bytes[k] >= 0x80 { return lemma(t.text(from: a, to: b).lowercased()) }
+    return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: n + 1) { w in
+      var h = EntityTokens.seed
+      for k in 0..<n {
+        let c = bytes[a + k]
+        w[k] = c >= 0x41 && c <= 0x5A ? c | 0x20 : c
+        h = (h ^ UInt64(w[k])) &* EntityTokens.prime
+      }
+      if let (word, l) = irregularByBytes[h], word.utf8.elementsEqual(w[0..<n]) { return l }
+      func ends(_ suffix: StaticString) -> Bool {
+        let m = suffix.utf8CodeUnitCount
+        guard n >= m else { return false }
+        for k in 0..<m where w[n - m + k] != suffix.utf8Start[k] { return false }
+        return true
+      }
+      func string(_ count: Int) -> String {
+        String(decoding: UnsafeMutableBufferPointer(rebasing: w[0..<count]), as: UTF8.self)
+      }
+      if ends("ies") && n > 4 {
+        w[n - 3] = 0x79  // y
+        return string(n - 2)
+      }
+      if ends("sses") || ends("xes") || ends("ches") || ends("shes") { return string(n - 2) }
+      if ends("s") && !ends("ss") && !ends("us") && !ends("is") && n > 3 { return string(n - 1) }
+      return string(n)
+    }
+  }
+
+  /// `Lexicon.irregularLemmas` keyed by the FNV-1a hash of the plural's bytes (nothing folded).
+  static let irregularByBytes: HashMap64<(String, String)> = {
+    var map: [UInt64: (String, String)] = [:]
+    for (plural, singular) in Lexicon.irregularLemmas {
+      var h = EntityTokens.seed
+      for c in plural.utf8 { h = (h ^ UInt64(c)) &* EntityTokens.prime }
+      map[h] = (plural, singular)
+    }
+    return HashMap64(map)
+  }()
 
   /// Singular of a plural noun by rule, with a table of irregular forms.
   static func lemma(_ w: String) -> String {

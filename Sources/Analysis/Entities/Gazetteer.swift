@@ -2,8 +2,9 @@
 /// (CC BY 4.0), parsed once from `Generated/GazetteerData.swift`.
 ///
 /// Lookup is by the sequence hash of folded tokens (`EntityTokens.phraseHash`), never by
-/// scanning the list.
-struct Gazetteer: Sendable {
+/// scanning the list. A class, so the scanners share one reference instead of copying (and
+/// retaining) its arrays.
+final class Gazetteer: Sendable {
   struct Entry: Sendable {
     /// Canonical name ("Leigh-on-Sea").
     var name: String
@@ -14,6 +15,10 @@ struct Gazetteer: Sendable {
     var population: Int
     /// In the East of England or London, the project's home ground.
     var isHome: Bool
+    /// `name` and `parents` as ids: equal strings get equal ids, so a document's place context
+    /// is a bitmap over ids instead of a set of strings.
+    var nameID: Int32
+    var parentIDs: [Int32]
   }
 
   /// A name that the index maps to an entry; `viaAlias` is true for short forms ("Leigh").
@@ -23,8 +28,14 @@ struct Gazetteer: Sendable {
   }
 
   let entries: [Entry]
-  let index: HashMap64<[Hit]>
-  /// Entries by folded canonical name (for query-time lookups).
+  /// Sequence hash of a name or alias → index into `hitStarts`.
+  let names: PhraseTable
+  /// The hits of name `k` are `hits[hitStarts[k]..<hitStarts[k + 1]]`, in gazetteer order.
+  let hitStarts: [Int32]
+  let hits: [Hit]
+  /// The first token hash of every name and alias.
+  let starts: [UInt64]
+  /// Names and aliases are at most this many tokens long (counted up to 6).
   let maxTokens: Int
 
   /// The shared gazetteer, parsed on first use.
@@ -35,40 +46,105 @@ struct Gazetteer: Sendable {
     "Greater London",
   ]
 
+  /// Parses the TSV on its UTF-8 bytes (rows split at "\n", fields at tabs, lists at "|").
   init(tsv: String) {
+    let bytes = Array(tsv.utf8)
     var entries: [Entry] = []
-    var index: [UInt64: [Hit]] = [:]
+    /// Names in first-seen order: their tokens and hits; `group` maps a name's key to its index.
+    var names: [(tokens: [UInt64], hits: [Hit])] = []
+    var group: [UInt64: Int] = [:]
+    var ids: [String: Int32] = [:]
     var maxTokens = 1
     entries.reserveCapacity(6_500)
-    index.reserveCapacity(8_000)
-    func add(_ name: Substring, _ e: Int, alias: Bool) {
-      let s = String(name)
-      let key = EntityTokens.phraseHash(s)
-      let count = EntityTokens(s).tokens.count
-      if count > maxTokens { maxTokens = count }
-      index[key, default: []].append(Hit(entry: Int32(e), viaAlias: alias))
+    names.reserveCapacity(8_000)
+    group.reserveCapacity(8_000)
+    func id(_ s: String) -> Int32 {
+      if let i = ids[s] { return i }
+      let i = Int32(ids.count)
+      ids[s] = i
+      return i
     }
-    for line in tsv.split(separator: "\n", omittingEmptySubsequences: true) {
-      let f = line.split(separator: "\t", omittingEmptySubsequences: false)
-      guard f.count >= 5, let t = f[1].utf8.first else { continue }
-      let parents = f[2].isEmpty ? [] : f[2].split(separator: "|").map(String.init)
-      let name = String(f[0])
+    func string(_ r: Range<Int>) -> String { String(decoding: bytes[r], as: UTF8.self) }
+    /// The non-empty parts of `r` between "|" separators.
+    func list(_ r: Range<Int>) -> [Range<Int>] {
+      var parts: [Range<Int>] = []
+      var start = r.lowerBound
+      for k in r where bytes[k] == 0x7C {
+        if k > start { parts.append(start..<k) }
+        start = k + 1
+      }
+      if r.upperBound > start { parts.append(start..<r.upperBound) }
+      return parts
+    }
+    func add(_ name: Range<Int>, _ e: Int, alias: Bool) {
+      let t = EntityTokens(string(name))
+      var tokens: [UInt64] = []
+      tokens.reserveCapacity(t.tokens.count)
+      var key: UInt64 = 0
+      for tok in t.tokens where tok.kind != .punct || tok.hash != EntityTokens.commaHash {
+        tokens.append(tok.hash)
+        key = EntityTokens.combine(key, tok.hash)
+      }
+      if t.tokens.count > maxTokens { maxTokens = t.tokens.count }
+      let hit = Hit(entry: Int32(e), viaAlias: alias)
+      if let g = group[key] {
+        names[g].hits.append(hit)
+      } else {
+        group[key] = names.count
+        names.append((tokens, [hit]))
+      }
+    }
+    var lineStart = 0
+    while lineStart < bytes.count {
+      var lineEnd = lineStart
+      while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
+      defer { lineStart = lineEnd + 1 }
+      var f: [Range<Int>] = []
+      f.reserveCapacity(5)
+      var fieldStart = lineStart
+      for k in lineStart..<lineEnd where bytes[k] == 0x09 {
+        f.append(fieldStart..<k)
+        fieldStart = k + 1
+      }
+      f.append(fieldStart..<lineEnd)
+      guard lineEnd > lineStart, f.count >= 5, !f[1].isEmpty else { continue }
+      let parents = list(f[2]).map(string)
+      let name = string(f[0])
       let isHome =
         parents.contains { Self.home.contains($0) } || Self.home.contains(name)
         || name == "East of England" || name == "East Anglia"
       entries.append(
-        Entry(name: name, type: t, parents: parents, population: Int(f[3]) ?? 0, isHome: isHome))
+        Entry(
+          name: name, type: bytes[f[1].lowerBound], parents: parents,
+          population: Int(string(f[3])) ?? 0, isHome: isHome, nameID: id(name),
+          parentIDs: parents.map(id)))
       let e = entries.count - 1
       add(f[0], e, alias: false)
-      for a in f[4].split(separator: "|") { add(a, e, alias: true) }
+      for a in list(f[4]) { add(a, e, alias: true) }
+    }
+    var hitStarts: [Int32] = [0]
+    var hits: [Hit] = []
+    hits.reserveCapacity(names.count * 2)
+    for name in names {
+      hits += name.hits
+      hitStarts.append(Int32(hits.count))
     }
     self.entries = entries
-    self.index = HashMap64(index)
+    self.names = PhraseTable(names.enumerated().map { ($0.element.tokens, $0.offset) })
+    self.hitStarts = hitStarts
+    self.hits = hits
+    self.starts = names.compactMap { $0.tokens.first }
     self.maxTokens = min(maxTokens, 6)
   }
 
-  /// Entries whose name or alias is exactly `phrase` (folded).
-  func lookup(_ phrase: String) -> [Hit] {
-    index[EntityTokens.phraseHash(phrase)] ?? []
+  /// The hits of the name whose sequence hash is `seq` (empty when there is none).
+  func hits(_ seq: UInt64) -> ArraySlice<Hit> {
+    guard let k = names.payload(seq) else { return [] }
+    return hits[Int(hitStarts[k])..<Int(hitStarts[k + 1])]
+  }
+
+  /// The hits of name `k` (a `names` payload).
+  @inline(__always) func hits(of k: Int) -> ArraySlice<Hit> {
+    hits[Int(hitStarts[k])..<Int(hitStarts[k + 1])]
   }
 }

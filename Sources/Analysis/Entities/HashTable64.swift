@@ -74,4 +74,75 @@ struct HashMap64<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     }
     return nil
   }
+
+  /// Every key in the map (to build `WordClass.table`).
+  func storedKeys() -> [UInt64] {
+    keys.indices.filter { values[$0] != nil }.map { keys[$0] }
+  }
+}
+
+/// A growable map from token hashes to indices (≥ 0), for what one document learns (surnames):
+/// open addressing on the hash itself, like `HashSet64`. Empty until the first insert.
+struct HashIndex64 {
+  private var keys: [UInt64] = []
+  /// -1 marks an empty slot.
+  private var values: [Int] = []
+  private var count = 0
+
+  var isEmpty: Bool { count == 0 }
+
+  subscript(_ k: UInt64) -> Int? {
+    get {
+      if count == 0 { return nil }
+      let mask = keys.count - 1
+      var i = HashSet64.slot(k, mask)
+      while values[i] >= 0 {
+        if keys[i] == k { return values[i] }
+        i = (i + 1) & mask
+      }
+      return nil
+    }
+    set {
+      guard let v = newValue else { preconditionFailure("HashIndex64 never removes a key") }
+      if (count + 1) * 2 > keys.count { grow() }
+      let mask = keys.count - 1
+      var i = HashSet64.slot(k, mask)
+      while values[i] >= 0 {
+        if keys[i] == k {
+          values[i] = v
+          return
+        }
+        i = (i + 1) & mask
+      }
+      keys[i] = k
+      values[i] = v
+      count += 1
+    }
+  }
+
+  private mutating func grow() {
+    let oldKeys = keys
+    let oldValues = values
+    let n = Swift.max(16, keys.count * 2)
+    keys = Array(repeating: 0, count: n)
+    values = Array(repeating: -1, count: n)
+    count = 0
+    for i in oldKeys.indices where oldValues[i] >= 0 { self[oldKeys[i]] = oldValues[i] }
+  }
+}
+
+/// A set of small non-negative integers (gazetteer name ids) as a bitmap that grows on insert.
+struct NameSet {
+  private var words: [UInt64] = []
+
+  @inline(__always) func contains(_ id: Int32) -> Bool {
+    let w = Int(id) >> 6
+    return w < words.count && words[w] & (1 << UInt64(id & 63)) != 0
+  }
+
+  mutating func insert(_ id: Int32) {
+    let w = Int(id) >> 6
+    if w >= words.count { words.append(contentsOf: repeatElement(0, count: w - words.count + 1)) }
+    words[w] |= 1 << UInt64(id & 63)
+  }
 }

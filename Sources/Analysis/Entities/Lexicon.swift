@@ -1,38 +1,31 @@
-/// Word lists the recognisers share, stored as folded hashes (see `EntityTokens`).
+/// Word lists the recognisers share. `WordClass.table` turns them into bits per folded token
+/// hash (see `EntityTokens`), so a scanner tests membership with one AND.
 enum Lexicon {
   static func set(_ words: [String]) -> HashSet64 { HashSet64(words.map { EntityTokens.hash($0) }) }
 
   static let h = EntityTokens.hash
-  static let oldHash = h("old")
-  static let amHash = h("am")
-  static let pmHash = h("pm")
-  static let andHash = h("and")
-  static let sHash = h("s")
-  static let highHash = h("high")
-  static let townHash = h("town")
 
   // MARK: - Shared
 
-  static let months = set([
+  static let months: [String] = [
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
     "sept", "oct", "nov", "dec",
-  ])
-  static let weekdays = set([
+  ]
+  static let weekdays: [String] = [
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  ])
-  static let speechVerbs = set([
+  ]
+  static let speechVerbs: [String] = [
     "said", "says", "added", "told", "explained", "warned", "urged", "praised", "thanked",
     "stated", "commented", "continued", "confirmed", "described",
-  ])
-  static let honorifics = set([
+  ]
+  static let honorifics: [String] = [
     "mr", "mrs", "ms", "miss", "dr", "cllr", "councillor", "sir", "dame", "lord", "lady",
-  ])
+  ]
 
   /// Common UK first names: a capitalised word after one starts a person's name, so a town
   /// name there ("Daniel Preston") is a surname.
-  static let firstNames = set(
-    """
+  static let firstNames: [String] = """
     aaron adam adrian aidan alan alex alexander alfie alice alison amanda amy andrea andrew andy \
     angela ann anna anne anthony antony barry ben benjamin beth bethany bill bob brian callum \
     carl carol caroline catherine charles charlie charlotte chloe chris christine christopher \
@@ -50,14 +43,13 @@ enum Lexicon {
     sean shane sharon simon sophie stacey stephen steve steven stuart sue susan tanya terry \
     thomas tim timothy toby tom tony tracey tracy trevor vicky victoria wayne will william \
     zoe zak ben-julian jake kyle reece ricky rhys
-    """.split(separator: " ").map { $0.trimmingSpaces })
+    """.split(separator: " ").map { $0.trimmingSpaces }
 
   // MARK: - Places
 
   /// Place names that are also common words, months or first names: a place only with place
   /// context ("in Deal", "March, Cambridgeshire", "Sandy town centre").
-  static let ambiguousPlaces = set(
-    """
+  static let ambiguousPlaces: [String] = """
     march may deal street reading sandy bury wells hope ash church bath stone leigh sale rugby \
     ware send ham bank cross green marsh park bridge hill heath lane field ford moss bent cliff \
     beach down hook barking mark chart rush clay wick hatch over much lower upper lodge mile \
@@ -72,10 +64,10 @@ enum Lexicon {
     stock sway tumble valley wall waterloo worth hay hoo mere clare kerry leslie martin douglas \
     logan shelley clive clifford arnold moira winston brooke ross irvine chipping street \
     lancing hale hurst cosby simpson johnston cunningham montgomery benson gifford odell
-    """.split(separator: " ").map { $0.trimmingSpaces })
+    """.split(separator: " ").map { $0.trimmingSpaces }
 
   /// Names of places that are ordinary words even when capitalised; never places alone.
-  static let neverPlaces = set([
+  static let neverPlaces: [String] = [
     "police", "court", "crown", "road", "station", "officers", "officer", "detective", "unit",
     "team", "the", "a", "an", "this", "that", "it", "he", "she", "they", "we", "operation",
     "anyone", "anyone", "some", "all", "also", "both", "after", "before", "during", "when",
@@ -88,45 +80,45 @@ enum Lexicon {
     "way", "drive", "close", "court", "place", "square", "hill", "park", "green", "gardens",
     "christmas", "easter", "may", "sunday", "school", "college", "university", "hospital",
     "news", "follow", "share", "read", "more", "online", "video", "photo", "credit", "image",
-  ])
+  ]
 
   /// Words right before a name that make it a place ("in", "near", "of").
-  static let placePrepositions = set([
+  static let placePrepositions: [String] = [
     "in", "at", "from", "near", "to", "around", "outside", "across", "towards", "toward", "into",
     "of", "between", "throughout", "through", "via", "nearby", "and", "within", "off",
-  ])
+  ]
 
   /// Words after a name that make it a place ("March town centre", "Deal seafront").
-  static let placeNouns = set([
+  static let placeNouns: [String] = [
     "town", "centre", "high", "railway", "station", "seafront", "area", "residents", "resident",
     "streets", "street", "road", "estate", "market", "marketplace", "neighbourhood", "shops",
     "park", "village", "community", "magistrates", "crown", "county", "borough", "district",
     "beach", "pier", "harbour", "library", "leisure", "hospital", "bypass", "industrial",
-  ])
+  ]
 
   /// Words that may sit inside a multi-word place name in lower case ("Leigh-on-Sea").
-  static let placeInnerWords = set([
+  static let placeInnerWords: [String] = [
     "on", "upon", "le", "la", "the", "de", "in", "by", "under", "next", "cum", "en", "of", "and",
     "s",
-  ])
+  ]
 
   // MARK: - Units
 
   /// Nouns that end a unit name ("Serious Violence Unit").
-  static let unitHeads = set([
+  static let unitHeads: [String] = [
     "unit", "team", "squad", "command", "directorate", "taskforce", "department", "branch",
     "division", "group", "section", "bureau", "units", "teams", "squads",
-  ])
-  static let unitConnectors = set(["and", "of", "for", "&", "on", "against"])
+  ]
+  static let unitConnectors: [String] = ["and", "of", "for", "&", "on", "against"]
   /// Capitalised words that never start or sit inside a unit name.
-  static let unitStops = set([
+  static let unitStops: [String] = [
     "the", "a", "an", "head", "officers", "officer", "detectives", "detective", "police",
     "constabulary", "members", "colleagues", "today", "yesterday", "last", "this", "our", "their",
     "his", "her", "its", "new", "former", "chief", "inspector", "sergeant", "constable",
     "superintendent", "commissioner", "commander", "insp", "supt", "sgt", "dci", "di", "ds", "dc",
     "pc", "ps", "dsu", "dcs", "acc", "dcc", "ch", "det", "leads", "led", "lead", "by", "with",
     "from", "in", "at", "when", "after", "before", "since", "while",
-  ])
+  ]
 
   // MARK: - Figures
 
@@ -141,7 +133,6 @@ enum Lexicon {
     ]
     return HashMap64(Dictionary(uniqueKeysWithValues: w.map { (h($0.0), $0.1) }))
   }()
-  static let one = h("one")
   static let multipliers: HashMap64<Double> = [
     h("million"): 1e6, h("m"): 1e6, h("mn"): 1e6, h("billion"): 1e9, h("bn"): 1e9,
     h("thousand"): 1e3, h("k"): 1e3, h("hundred"): 100,
@@ -167,12 +158,10 @@ enum Lexicon {
     h("day"): ("days", "day"), h("days"): ("days", "day"),
     h("hour"): ("hours", "hour"), h("hours"): ("hours", "hour"),
   ]
-  static let pounds = set(["pounds", "pound", "gbp"])
-  static let percentWords = set(["percent", "pc"])
-  static let perHash = h("per")
-  static let centHash = h("cent")
+  static let pounds: [String] = ["pounds", "pound", "gbp"]
+  static let percentWords: [String] = ["percent", "pc"]
   /// Lower-case words that may stand between a number and its noun ("64 illegal firearms").
-  static let figureModifiers = set([
+  static let figureModifiers: [String] = [
     "more", "further", "other", "separate", "additional", "suspected", "illegal", "stolen",
     "new", "young", "serious", "violent", "known", "different", "potential", "loaded", "live",
     "high-value", "lethal", "prohibited", "offensive", "counterfeit", "fake", "dangerous",
@@ -180,9 +169,9 @@ enum Lexicon {
     "drug", "drugs", "crime", "cannabis", "cocaine", "heroin", "county", "lines", "crack",
     "mobile", "vulnerable", "large", "small", "unlicensed", "imitation", "deadly", "criminal",
     "local", "total", "convicted", "dedicated", "named", "positive", "successful",
-  ])
+  ]
   /// Words that cannot be the counted noun.
-  static let notNouns = set([
+  static let notNouns: [String] = [
     "of", "and", "or", "to", "in", "on", "at", "for", "with", "from", "by", "a", "an", "the",
     "were", "was", "are", "is", "have", "had", "has", "be", "been", "per", "am", "pm", "which",
     "who", "that", "this", "after", "before", "when", "as", "than", "but", "so", "it", "they",
@@ -191,9 +180,9 @@ enum Lexicon {
     "s", "out", "up", "down", "into", "over", "under", "each", "all", "not", "will", "would",
     "could", "can", "also", "later", "ago", "since", "apiece", "between", "year-old", "among",
     "respectively", "aged", "years-old", "new",
-  ])
+  ]
   /// Function words, verbs and adverbs that end a compound noun ("five people from").
-  static let functionWords = set([
+  static let functionWords: [String] = [
     "from", "in", "on", "at", "of", "for", "with", "to", "by", "and", "or", "but", "were", "was",
     "are", "is", "had", "have", "has", "will", "would", "could", "should", "may", "might", "been",
     "being", "be", "last", "this", "that", "these", "those", "who", "which", "whose", "since",
@@ -204,16 +193,16 @@ enum Lexicon {
     "than", "as", "while", "when", "where", "there", "here", "up", "down", "out", "off", "away",
     "back", "so", "yet", "not", "no", "only", "just", "more", "less", "most", "least", "per",
     "in", "ago", "later", "earlier", "today", "yesterday", "tonight", "behind", "inside", "outside",
-  ])
+  ]
 
   /// Words before a number that make it a label, not a figure ("page 4", "aged 34").
-  static let numberLabels = set([
+  static let numberLabels: [String] = [
     "page", "pages", "section", "sections", "chapter", "number", "no", "junction", "platform",
     "aged", "age", "ages", "article", "room", "court", "flat", "unit", "route", "line", "house",
     "block", "floor", "level", "bus", "exhibit", "schedule", "paragraph", "part", "phase",
     "stage", "category", "class", "grade", "tier", "year", "season", "series", "episode",
     "call", "dial", "ring", "text", "reference", "ref", "case", "crime", "log", "plot",
-  ])
+  ]
   /// Verbs whose counted object is the act: "arrested 440 people" counts arrests.
   static let actVerbs: HashMap64<String> = [
     h("arrested"): "arrest", h("charged"): "charge", h("convicted"): "conviction",
@@ -221,11 +210,11 @@ enum Lexicon {
     h("detained"): "arrest", h("searched"): "search", h("stopped"): "stop",
     h("safeguarded"): "safeguarding", h("summonsed"): "summons", h("prosecuted"): "prosecution",
   ]
-  static let peopleNouns = set([
+  static let peopleNouns: [String] = [
     "people", "persons", "individuals", "suspects", "men", "women", "offenders", "youths",
     "teenagers", "adults", "children", "boys", "girls", "others", "drivers", "criminals",
     "members", "gang", "dealers",
-  ])
+  ]
   static let irregularLemmas: [String: String] = [
     "people": "person", "men": "man", "women": "woman", "children": "child", "knives": "knife",
     "lives": "life", "wives": "wife", "thieves": "thief", "police": "police", "feet": "foot",

@@ -66,81 +66,140 @@ enum OfficerRecognizer {
     var full: String
     /// Written in capitals ("DC"): the text must be too, so "Di" stays a name.
     var caps: Bool = false
+    /// A commissioner's title (PCC, PFCC): an area written before it belongs to it.
+    var isCommissioner: Bool { abbr == "PCC" || abbr == "PFCC" }
   }
 
-  static let rankIndex: (index: HashMap64<RankForm>, maxTokens: Int) = {
-    var index: [UInt64: RankForm] = [:]
+  /// Every written form of every rank.
+  struct RankTable: Sendable {
+    /// Sequence hash → index in `forms`.
+    var names: PhraseTable
+    var forms: [RankForm]
+    /// The longest form, in tokens (commas left out).
+    var maxTokens: Int
+    /// The first token hash of every form.
+    var starts: [UInt64]
+    /// The hash of every one-token form.
+    var singles: [UInt64]
+  }
+
+  static let rankTable: RankTable = {
+    var names: [(tokens: [UInt64], payload: Int)] = []
+    var forms: [RankForm] = []
     var maxTokens = 1
     for r in ranks {
       for f in r.forms {
-        index[EntityTokens.phraseHash(f)] = RankForm(
-          abbr: r.abbr, full: r.full, caps: f.count > 1 && f.uppercased() == f)
-        maxTokens = max(
-          maxTokens,
-          EntityTokens(f).tokens.filter { $0.kind != .punct || $0.hash != EntityTokens.commaHash }
-            .count)
+        let tokens = EntityTokens.phraseTokens(f)
+        names.append((tokens, forms.count))
+        forms.append(RankForm(abbr: r.abbr, full: r.full, caps: f.count > 1 && f.uppercased() == f))
+        maxTokens = max(maxTokens, tokens.count)
       }
     }
-    return (HashMap64(index), maxTokens)
+    return RankTable(
+      names: PhraseTable(names), forms: forms, maxTokens: maxTokens,
+      starts: names.compactMap { $0.tokens.first },
+      singles: names.filter { $0.tokens.count == 1 }.map { $0.tokens[0] })
   }()
 
-  static let prefixes = Lexicon.set(["t", "a"])
-  static let prefixWords = Lexicon.set(["temporary", "acting"])
-  static let slashHash = EntityTokens.hash("/")
-  static let headHash = EntityTokens.hash("head")
-  static let ofHash = EntityTokens.hash("of")
-  static let theHash = EntityTokens.hash("the")
+  static let prefixLetters = ["t", "a"]
+  static let prefixWords = ["temporary", "acting"]
+  static let prefixes = Lexicon.set(prefixLetters)
+  static let prefixWordSet = Lexicon.set(prefixWords)
 
-  /// Longest rank starting at token `i`: (end, rank), or nil. Skips "." after abbreviations.
-  static func rank(_ t: EntityTokens, _ i: Int) -> (end: Int, form: RankForm)? {
-    let toks = t.tokens
+  /// Longest rank starting at token `i`: (end, index in `rankTable.forms`), or nil. Skips "."
+  /// after abbreviations.
+  @inline(__always)
+  static func rank(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
+    let toks = d.t.tokens
+    // No form starts with this word (the common case): the first probe would fail.
+    if i < toks.count, toks[i].kind == .word, !toks[i].lex.contains(.rankStart) { return nil }
+    return longestRank(d, i)
+  }
+
+  /// `rank(_:_:)` past its first-word test.
+  static func longestRank(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
+    let toks = d.t.tokens
+    let x = d.tables
     var seq: UInt64 = 0
     var j = i
     var used = 0
-    var best: (Int, RankForm)?
-    while j < toks.count, used < rankIndex.maxTokens {
+    var best: (Int, Int)?
+    while j < toks.count, used < x.ranks.maxTokens {
       let tj = toks[j]
       if tj.kind == .punct {
-        if (t.isPunct(j, 0x2C) || t.isPunct(j, 0x2E)) && used > 0 {
+        if (d.t.isPunct(j, 0x2C) || d.t.isPunct(j, 0x2E)) && used > 0 {
           j += 1
           continue
         }
-        if t.isPunct(j, 0x2F) || tj.hash == UnitRecognizer.ampHash {  // D/Sgt, Police & Crime
+        if d.t.isPunct(j, 0x2F) || tj.hash == x.amp {  // D/Sgt, Police & Crime
           seq = EntityTokens.combine(seq, tj.hash)
           j += 1
           continue
         }
         break
       }
-      if tj.kind != .word || !(tj.cap || (used > 0 && tj.hash == Lexicon.andHash)) { break }
+      if tj.kind != .word || !(tj.cap || (used > 0 && tj.hash == x.and)) { break }
       seq = EntityTokens.combine(seq, tj.hash)
       used += 1
       j += 1
-      if let f = rankIndex.index[seq] {
+      guard let p = x.ranks.names.probe(seq) else { break }
+      if p.payload >= 0 {
         // Abbreviations must be written as such: "DC" yes, "Dc" no; "Pc" is allowed.
-        let ok =
-          !f.caps
-          || (i..<j).allSatisfy {
-            toks[$0].kind != .word || toks[$0].allCaps || toks[$0].end - toks[$0].start == 1
-          }
-        if ok { best = (j, f) }
+        if !x.ranks.forms[p.payload].caps || UnitRecognizer.allCaps(toks, i, j) {
+          best = (j, p.payload)
+        }
       }
+      if !p.continues { break }
     }
     guard let (e, f) = best else { return nil }
     // "." right after the rank ("Insp.") belongs to it.
     var end = e
-    if t.isPunct(end, 0x2E), end < toks.count, toks[end].joined { end += 1 }
+    if d.t.isPunct(end, 0x2E), end < toks.count, toks[end].joined { end += 1 }
     return (end, f)
   }
 
-  /// Name words starting at `i`: end index and the parts' token ranges (hyphen-joined runs).
-  static func nameParts(_ d: DocumentScan, _ i: Int, max: Int = 3) -> [Range<Int>] {
+  /// Up to three name parts (each a hyphen-joined run of tokens), kept inline.
+  struct NameParts {
+    private var r0 = 0..<0
+    private var r1 = 0..<0
+    private var r2 = 0..<0
+    private(set) var count = 0
+
+    var isEmpty: Bool { count == 0 }
+
+    subscript(_ k: Int) -> Range<Int> { k == 0 ? r0 : k == 1 ? r1 : r2 }
+
+    var last: Range<Int>? { count == 0 ? nil : self[count - 1] }
+
+    mutating func append(_ r: Range<Int>) {
+      switch count {
+      case 0: r0 = r
+      case 1: r1 = r
+      default: r2 = r
+      }
+      count += 1
+    }
+  }
+
+  /// Name words starting at `i`, at most three parts (hyphen-joined runs).
+  @inline(__always)
+  static func nameParts(_ d: DocumentScan, _ i: Int) -> NameParts {
     let toks = d.t.tokens
-    var parts: [Range<Int>] = []
+    // Most capitalised words cannot start a name ("The", "Police", "March"): no parts.
+    guard i < toks.count, toks[i].kind == .word, toks[i].lex.isDisjoint(with: nonNameClasses)
+    else { return NameParts() }
+    return namePartsFrom(d, i)
+  }
+
+  /// `nameParts(_:_:)` past its first-word test.
+  static func namePartsFrom(_ d: DocumentScan, _ i: Int) -> NameParts {
+    let toks = d.t.tokens
+    var parts = NameParts()
     var j = i
-    while j < toks.count, parts.count < max {
+    while j < toks.count, parts.count < 3 {
       let tj = toks[j]
-      guard tj.kind == .word, tj.cap, !d.claimed[j], !isNonName(d, j) else { break }
+      guard tj.kind == .word, tj.cap, !d.claimed[j], tj.lex.isDisjoint(with: nonNameClasses)
+      else { break }
       if tj.allCaps && tj.end - tj.start > 1 && !(d.isTitle) { break }
       var e = j + 1
       while e < toks.count, toks[e].hyphenBefore, toks[e].kind == .word { e += 1 }
@@ -152,20 +211,19 @@ enum OfficerRecognizer {
     return parts
   }
 
-  static let nonNames = Lexicon.set([
+  static let nonNames = [
     "police", "constabulary", "unit", "team", "said", "the", "and", "of", "officers", "court",
     "crown", "magistrates", "he", "she", "they", "it", "we", "this", "that", "in", "at", "on",
     "from", "with", "detectives", "investigation", "operation", "op", "county", "council",
     "road", "street", "station", "service", "borough", "district", "mp", "ends", "after",
     "who", "when", "but", "today", "yesterday", "last", "head", "chief", "essex", "kent",
-  ])
+  ]
 
-  static func isNonName(_ d: DocumentScan, _ j: Int) -> Bool {
-    let h = d.t.tokens[j].hash
-    return nonNames.contains(h) || rankIndex.index[EntityTokens.combine(0, h)] != nil
-      || Lexicon.months.contains(h) || Lexicon.weekdays.contains(h)
-      || Lexicon.speechVerbs.contains(h) || Lexicon.honorifics.contains(h)
-  }
+  /// Words that are never part of a name: `nonNames`, one-word ranks, months, weekdays, speech
+  /// verbs, honorifics.
+  static let nonNameClasses: WordClass = [
+    .nonName, .singleRank, .month, .weekday, .speechVerb, .honorific,
+  ]
 
   static func surnameText(_ d: DocumentScan, _ r: Range<Int>) -> String {
     d.t.text(from: d.t.tokens[r.lowerBound].start, to: d.t.tokens[r.upperBound - 1].end)
@@ -179,61 +237,65 @@ enum OfficerRecognizer {
   }
 
   static func scan(_ d: inout DocumentScan, memory: inout DocumentMemory) {
+    let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.capitals where i >= next {
+      next = i + 1
       let tok = toks[i]
-      guard tok.kind == .word, tok.cap, !d.claimed[i] else {
-        i += 1
-        continue
-      }
+      guard !d.claimed[i] else { continue }
       // Prefix "T/" or "A/", or "Temporary"/"Acting".
       var r = i
-      if prefixes.contains(tok.hash), tok.end - tok.start == 1, d.t.isPunct(i + 1, 0x2F),
+      if tok.lex.contains(.rankPrefix), tok.end - tok.start == 1, d.t.isPunct(i + 1, 0x2F),
         i + 2 < n, toks[i + 2].joined
       {
         r = i + 2
-      } else if prefixWords.contains(tok.hash) {
+      } else if tok.lex.contains(.rankPrefixWord) {
         r = i + 1
       }
       // "Essex Police, Fire and Crime Commissioner": an area before a commissioner's title.
-      if r == i, i + 1 < n, toks[i + 1].cap, let (_, f) = rank(d.t, i + 1),
-        f.abbr == "PCC" || f.abbr == "PFCC"
+      if r == i, i + 1 < n, toks[i + 1].cap, let (_, f) = rank(d, i + 1),
+        x.ranks.forms[f].isCommissioner
       {
         r = i + 1
       }
-      if let (re, form) = rank(d.t, r) {
-        let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
+      if let (re, f) = rank(d, r) {
+        let form = x.ranks.forms[f]
         let parts = nameParts(d, re)
         if !parts.isEmpty {
+          let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
           let last = parts[parts.count - 1]
           let surname = surnameText(d, last)
           let sh = partHash(d, last)
           let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
           let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
           memory.notePerson(first: first, surname: surname, surnameHash: sh, rank: rk)
-          let p = memory.persons[memory.surnames[sh]!]
-          var aliases = [form.abbr, form.full]
-          for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
-          d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: aliases)
-          i = last.upperBound
+          if d.emit {
+            let p = memory.persons[memory.surnames[sh]!]
+            var aliases = [form.abbr, form.full]
+            for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+            d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: aliases)
+          } else {
+            d.claim(i, last.upperBound)
+          }
+          next = last.upperBound
           continue
         }
         if form.abbr != "Det" {
-          i = re
+          next = re
           continue
         }
       }
       // "Head of the Serious Violence Unit, Lisa Alcock": a role, then the name.
-      if tok.hash == headHash, i + 1 < n, toks[i + 1].hash == ofHash {
+      if tok.hash == x.head, i + 1 < n, toks[i + 1].hash == x.of {
         var j = i + 2
         var roleEnd = j
         while j < n, j - i < 12 {
           let tj = toks[j]
           if d.claimed[j]
             || (tj.kind == .word
-              && (tj.cap || Lexicon.unitConnectors.contains(tj.hash) || tj.hash == theHash))
+              && (tj.cap || tj.lex.contains(.unitConnector) || tj.hash == x.the))
           {
             j += 1
             if d.claimed[j - 1] || tj.cap { roleEnd = j }
@@ -246,9 +308,9 @@ enum OfficerRecognizer {
         if roleEnd > i + 2 {
           var rk = k
           var rankForm: RankForm?
-          if let (re, f) = rank(d.t, k) {
+          if let (re, f) = rank(d, k) {
             rk = re
-            rankForm = f
+            rankForm = x.ranks.forms[f]
           }
           let parts = nameParts(d, rk)
           if parts.count >= 2 || (parts.count == 1 && rankForm != nil) {
@@ -265,34 +327,44 @@ enum OfficerRecognizer {
             if let pi = memory.surnames[sh], !memory.persons[pi].ranks.contains(role) {
               memory.persons[pi].ranks.append(role)
             }
-            let p = memory.persons[memory.surnames[sh]!]
-            d.add(.officer, k, last.upperBound, canonical: p.canonical, aliases: p.ranks)
-            i = last.upperBound
+            if d.emit {
+              let p = memory.persons[memory.surnames[sh]!]
+              d.add(.officer, k, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+            } else {
+              d.claim(k, last.upperBound)
+            }
+            next = last.upperBound
             continue
           }
         }
       }
       // Honorific + surname: "Mr Biddle".
-      if Lexicon.honorifics.contains(tok.hash) {
+      if tok.lex.contains(.honorific) {
         var j = i + 1
         if d.t.isPunct(j, 0x2E) { j += 1 }
         let parts = nameParts(d, j)
         if let last = parts.last {
           let sh = partHash(d, last)
           if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
-            let p = memory.persons[pi]
-            d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+            if d.emit {
+              let p = memory.persons[pi]
+              d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+            } else {
+              d.claim(i, last.upperBound)
+            }
           } else {
             let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
             memory.notePerson(
               first: first, surname: surnameText(d, last), surnameHash: sh, rank: nil)
             d.claim(i, last.upperBound)
           }
-          i = last.upperBound
+          next = last.upperBound
           continue
         }
       }
-      // First name + surname, or a known surname alone.
+      // First name + surname, or a known surname alone (neither is possible before any surname
+      // is known unless this is a first name).
+      guard !memory.surnames.isEmpty || tok.lex.contains(.firstName) else { continue }
       let parts = nameParts(d, i)
       if let last = parts.last {
         let sh = partHash(d, last)
@@ -301,32 +373,35 @@ enum OfficerRecognizer {
           let prev = parts.count >= 2 ? parts[parts.count - 2] : nil
           let startTok =
             prev.map { pr in
-              Lexicon.firstNames.contains(toks[pr.lowerBound].hash)
+              toks[pr.lowerBound].lex.contains(.firstName)
                 || surnameText(d, pr) == memory.persons[pi].first ? pr.lowerBound : last.lowerBound
             } ?? last.lowerBound
           if startTok == last.lowerBound && parts.count >= 2 {
-            i = last.lowerBound  // the surname alone is taken on the next round
+            next = last.lowerBound  // the surname alone is taken on the next round
             continue
           }
-          let p = memory.persons[pi]
-          d.add(.officer, startTok, last.upperBound, canonical: p.canonical, aliases: p.ranks)
-          i = last.upperBound
+          if d.emit {
+            let p = memory.persons[pi]
+            d.add(.officer, startTok, last.upperBound, canonical: p.canonical, aliases: p.ranks)
+          } else {
+            d.claim(startTok, last.upperBound)
+          }
+          next = last.upperBound
           continue
         }
-        if parts.count >= 2, Lexicon.firstNames.contains(toks[parts[0].lowerBound].hash) {
+        if parts.count >= 2, toks[parts[0].lowerBound].lex.contains(.firstName) {
           // Someone else: block these tokens from becoming places.
           memory.notePerson(
             first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
             rank: nil)
           d.claim(i, last.upperBound)
-          i = last.upperBound
+          next = last.upperBound
           continue
         }
         if parts.count == 1, let pi = memory.surnames[sh], !memory.persons[pi].isOfficer {
           d.claim(i, last.upperBound)
         }
       }
-      i += 1
     }
   }
 
@@ -338,7 +413,7 @@ enum OfficerRecognizer {
     let toks = t.tokens
     if i < toks.count, prefixes.contains(toks[i].hash), t.isPunct(i + 1, 0x2F) {
       i += 2
-    } else if i < toks.count, prefixWords.contains(toks[i].hash) {
+    } else if i < toks.count, prefixWordSet.contains(toks[i].hash) {
       i += 1
     }
     var rank: String?
@@ -346,8 +421,8 @@ enum OfficerRecognizer {
     var seq: UInt64 = 0
     var j = i
     var best: (Int, RankForm)?
-    while j < toks.count, j - i < rankIndex.maxTokens + 2 {
-      if toks[j].kind == .punct && !t.isPunct(j, 0x2F) && toks[j].hash != UnitRecognizer.ampHash {
+    while j < toks.count, j - i < rankTable.maxTokens + 2 {
+      if toks[j].kind == .punct && !t.isPunct(j, 0x2F) && toks[j].hash != EntityTokens.hash("&") {
         if t.isPunct(j, 0x2E) || t.isPunct(j, 0x2C) {
           j += 1
           continue
@@ -356,7 +431,7 @@ enum OfficerRecognizer {
       }
       seq = EntityTokens.combine(seq, toks[j].hash)
       j += 1
-      if let f = rankIndex.index[seq] { best = (j, f) }
+      if let f = rankTable.names.payload(seq) { best = (j, rankTable.forms[f]) }
     }
     if let (e, f) = best {
       rank = f.abbr

@@ -11,146 +11,141 @@
 ///   resolved to the entry sharing most parents with places the document names elsewhere, then
 ///   to the East of England / London one, then to the most populous.
 enum PlaceRecognizer {
-  static var gaz: Gazetteer { Gazetteer.shared }
-
-  static func scan(_ d: inout DocumentScan, memory: inout DocumentMemory, emit: Bool) {
-    let g = gaz
+  static func scan(_ d: inout DocumentScan, memory: inout DocumentMemory) {
+    let x = d.tables
+    let g = x.gazetteer
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.capitals where i >= next {
+      next = i + 1
       let tok = toks[i]
-      guard tok.kind == .word, tok.cap, !d.claimed[i], !tok.hyphenBefore,
-        !Lexicon.neverPlaces.contains(tok.hash) || (i + 1 < n && toks[i + 1].hyphenBefore)
-      else {
-        i += 1
-        continue
-      }
+      // A word no gazetteer name starts with fails the first probe below.
+      guard tok.lex.contains(.placeStart), !d.claimed[i], !tok.hyphenBefore,
+        !tok.lex.contains(.neverPlace) || (i + 1 < n && toks[i + 1].hyphenBefore)
+      else { continue }
       // Longest gazetteer match.
       var seq: UInt64 = 0
       var bestEnd = i
-      var bestHits: [Gazetteer.Hit] = []
+      var bestName = -1
       var j = i
       while j < n, j - i < g.maxTokens {
         let tj = toks[j]
         if d.claimed[j] || tj.kind != .word { break }
-        if j > i, !tj.cap, !Lexicon.placeInnerWords.contains(tj.hash) { break }
+        if j > i, !tj.cap, !tj.lex.contains(.placeInnerWord) { break }
         seq = EntityTokens.combine(seq, tj.hash)
         j += 1
-        if tj.cap || tj.hash == Lexicon.sHash, let hits = g.index[seq] {
-          // Never end inside a hyphenated word ("Leigh" of "Leigh-on-Sea" is fine only whole).
-          if j < n, toks[j].hyphenBefore { continue }
+        guard let p = g.names.probe(seq) else { break }
+        // Never end inside a hyphenated word ("Leigh" of "Leigh-on-Sea" is fine only whole).
+        if tj.cap || tj.hash == x.s, p.payload >= 0, !(j < n && toks[j].hyphenBefore) {
           bestEnd = j
-          bestHits = hits
+          bestName = p.payload
         }
+        if !p.continues { break }
       }
-      guard bestEnd > i else {
-        i += 1
+      guard bestEnd > i, !(tok.allCaps && !d.isTitle && bestEnd - i == 1) else { continue }
+      let hits = g.hits(of: bestName)
+      guard accept(d, i, bestEnd, single: bestEnd - i == 1, memory: memory, hits: hits) else {
         continue
       }
-      if tok.allCaps && !d.isTitle && bestEnd - i == 1 {
-        i += 1
-        continue
-      }
-      if !accept(d, i, bestEnd, single: bestEnd - i == 1, memory: memory, hits: bestHits) {
-        i += 1
-        continue
-      }
-      let hit = choose(g, bestHits, memory: memory)
-      let entry = g.entries[Int(hit.entry)]
-      if !emit {
+      let e = Int(choose(g, hits, memory: memory).entry)
+      if d.emit {
+        d.add(.place, i, bestEnd, canonical: g.entries[e].name, aliases: g.entries[e].parents)
+      } else {
         // Only unambiguous names teach context; a guessed Hope (Flintshire) must not vote for
         // itself against "Hope, Derbyshire".
-        memory.placeContext.insert(entry.name)
-        if bestHits.count == 1 {
-          for p in entry.parents { memory.placeContext.insert(p) }
+        memory.placeContext.insert(g.entries[e].nameID)
+        if hits.count == 1 {
+          for p in g.entries[e].parentIDs { memory.placeContext.insert(p) }
         }
+        d.claim(i, bestEnd)
       }
-      d.add(.place, i, bestEnd, canonical: entry.name, aliases: entry.parents)
-      i = bestEnd
+      next = bestEnd
     }
   }
 
-  static let streetWords = Lexicon.set([
+  static let streetWords = [
     "lane", "road", "street", "avenue", "close", "drive", "way", "crescent", "gardens", "place",
     "grove", "terrace", "walk", "rise", "mews", "parade", "hill", "court", "row", "square",
-  ])
+  ]
 
-  static let featureWords = Lexicon.set(["river", "lake", "loch", "mount", "hms", "fort"])
-  static let policeHash = EntityTokens.hash("police")
-  static let stationHash = EntityTokens.hash("station")
+  static let featureWords = ["river", "lake", "loch", "mount", "hms", "fort"]
+  /// A first name or honorific before a name makes it a surname.
+  static let personBefore: WordClass = [.firstName, .honorific]
 
   static func accept(
     _ d: DocumentScan, _ a: Int, _ b: Int, single: Bool, memory: DocumentMemory,
-    hits: [Gazetteer.Hit]
+    hits: ArraySlice<Gazetteer.Hit>
   ) -> Bool {
+    let x = d.tables
+    let g = x.gazetteer
     let toks = d.t.tokens
     let n = toks.count
-    let h = toks[a].hash
     // A street: "Sandy Lane", "London Road".
-    if b < n, toks[b].kind == .word, toks[b].cap, streetWords.contains(toks[b].hash) {
+    if b < n, toks[b].kind == .word, toks[b].cap, toks[b].lex.contains(.streetWord) {
       return false
     }
     // "River Colne", "Mount Pleasant" farm: a feature, not the town.
-    if a > 0, toks[a - 1].cap, featureWords.contains(toks[a - 1].hash) { return false }
+    if a > 0, toks[a - 1].cap, toks[a - 1].lex.contains(.featureWord) { return false }
     // "Preston said", "Biddle added".
     let afterPreposition =
       a > 0 && toks[a - 1].kind == .word && !toks[a - 1].cap
-      && Lexicon.placePrepositions.contains(toks[a - 1].hash)
-    if b < n, !afterPreposition, Lexicon.speechVerbs.contains(toks[b].hash) { return false }
+      && toks[a - 1].lex.contains(.placePreposition)
+    if b < n, !afterPreposition, toks[b].lex.contains(.speechVerb) { return false }
     // Surname after a first name or honorific that the officer pass didn't take.
     if a > 0, toks[a - 1].kind == .word, toks[a - 1].cap,
-      Lexicon.firstNames.contains(toks[a - 1].hash) || Lexicon.honorifics.contains(toks[a - 1].hash)
+      !toks[a - 1].lex.isDisjoint(with: personBefore)
     {
       return false
     }
-    guard single, Lexicon.ambiguousPlaces.contains(h) else { return true }
+    guard single, toks[a].lex.contains(.ambiguousPlace) else { return true }
     // Strong context: ", County", "(County)", or a place noun after.
     if b + 1 < n, d.t.isPunct(b, 0x2C) || d.t.isPunct(b, 0x28), toks[b + 1].cap,
-      let hits = gaz.index[EntityTokens.combine(0, toks[b + 1].hash)],
-      hits.contains(where: { gaz.entries[Int($0.entry)].type != UInt8(ascii: "T") })
+      g.hits(EntityTokens.combine(0, toks[b + 1].hash)).contains(where: {
+        g.entries[Int($0.entry)].type != UInt8(ascii: "T")
+      })
     {
       return true
     }
-    if b < n, toks[b].kind == .word, !toks[b].cap, Lexicon.placeNouns.contains(toks[b].hash) {
+    if b < n, toks[b].kind == .word, !toks[b].cap, toks[b].lex.contains(.placeNoun) {
       return true
     }
     // "March police station" (but "In March police arrested…" stays a month).
-    if b + 1 < n, toks[b].hash == policeHash, toks[b + 1].hash == stationHash { return true }
-    if b < n, toks[b].cap, toks[b].hash == Lexicon.highHash || toks[b].hash == Lexicon.townHash {
+    if b + 1 < n, toks[b].hash == x.police, toks[b + 1].hash == x.station { return true }
+    if b < n, toks[b].cap, toks[b].hash == x.high || toks[b].hash == x.town {
       return true
     }
-    if Lexicon.months.contains(h) { return false }
+    if toks[a].lex.contains(.month) { return false }
     // Named as a place elsewhere in the document with context ("Sandy, Bedfordshire").
-    if hits.contains(where: { memory.placeContext.contains(gaz.entries[Int($0.entry)].name) }),
+    if hits.contains(where: { memory.placeContext.contains(g.entries[Int($0.entry)].nameID) }),
       !(b < n && toks[b].kind == .word && toks[b].cap)
     {
       return true
     }
     // Weak context: a preposition before, mid-sentence.
     if a > 0, !toks[a].sentenceStart, toks[a - 1].kind == .word, !toks[a - 1].cap,
-      Lexicon.placePrepositions.contains(toks[a - 1].hash)
+      toks[a - 1].lex.contains(.placePreposition)
     {
       return true
     }
     return false
   }
 
-  static func choose(_ g: Gazetteer, _ hits: [Gazetteer.Hit], memory: DocumentMemory)
+  static func choose(_ g: Gazetteer, _ hits: ArraySlice<Gazetteer.Hit>, memory: DocumentMemory)
     -> Gazetteer.Hit
   {
-    if hits.count == 1 { return hits[0] }
-    var best = hits[0]
+    if hits.count == 1 { return hits[hits.startIndex] }
+    var best = hits[hits.startIndex]
     var bestScore = Int.min
     for h in hits {
-      let e = g.entries[Int(h.entry)]
+      let e = Int(h.entry)
       var score = 0
-      for p in e.parents where memory.placeContext.contains(p) { score += 1000 }
-      if memory.placeContext.contains(e.name) { score += 500 }
-      if e.isHome { score += 300 }
+      for p in g.entries[e].parentIDs where memory.placeContext.contains(p) { score += 1000 }
+      if memory.placeContext.contains(g.entries[e].nameID) { score += 500 }
+      if g.entries[e].isHome { score += 300 }
       if !h.viaAlias { score += 100 }
-      if e.type != UInt8(ascii: "T") { score += 50 }
-      score += min(e.population / 10_000, 49)
+      if g.entries[e].type != UInt8(ascii: "T") { score += 50 }
+      score += min(g.entries[e].population / 10_000, 49)
       if score > bestScore {
         bestScore = score
         best = h
@@ -162,11 +157,10 @@ enum PlaceRecognizer {
   // MARK: - Query time
 
   static func resolve(query: String) -> (canonical: String, containedPlaces: [String])? {
-    let g = gaz
+    let g = Gazetteer.shared
     let q = query.trimmingCharacters(in: " \t")
-    guard !q.isEmpty, let hits = g.index[EntityTokens.phraseHash(q)], !hits.isEmpty else {
-      return nil
-    }
+    let hits = g.hits(EntityTokens.phraseHash(q))
+    guard !q.isEmpty, !hits.isEmpty else { return nil }
     let hit = choose(g, hits, memory: DocumentMemory())
     let name = g.entries[Int(hit.entry)].name
     var contained: [String] = []

@@ -15,12 +15,25 @@ enum UnitRecognizer {
     var caps: Bool
   }
 
-  static let table: (index: HashMap64<Known>, maxTokens: Int) = {
-    var index: [UInt64: Known] = [:]
+  /// The built-in names: `UnitTable`'s rows, their aliases and the forces.
+  struct Table: Sendable {
+    /// Sequence hash → index in `known`.
+    var names: PhraseTable
+    var known: [Known]
+    /// The longest name, in tokens (commas included).
+    var maxTokens: Int
+    /// The first token hash of every name.
+    var starts: [UInt64]
+  }
+
+  static let table: Table = {
+    var names: [(tokens: [UInt64], payload: Int)] = []
+    var known: [Known] = []
     var maxTokens = 1
     func add(_ phrase: String, _ k: Known) {
       maxTokens = max(maxTokens, EntityTokens(phrase).tokens.count)
-      index[EntityTokens.phraseHash(phrase)] = k
+      names.append((EntityTokens.phraseTokens(phrase), known.count))
+      known.append(k)
     }
     for row in UnitTable.rows {
       let k = Known(canonical: row.canonical, aliases: row.aliases, caps: false)
@@ -34,91 +47,92 @@ enum UnitRecognizer {
     for f in UnitTable.forces {
       add(f, Known(canonical: f, aliases: [], caps: false))
     }
-    return (HashMap64(index), maxTokens)
+    return Table(
+      names: PhraseTable(names), known: known, maxTokens: maxTokens,
+      starts: names.compactMap { $0.tokens.first })
   }()
 
-  static let operation = Lexicon.set(["operation", "op"])
-  static let ampHash = EntityTokens.hash("&")
-  static let taskHash = EntityTokens.hash("task")
-  static let forceHash = EntityTokens.hash("force")
+  static let operationWords = ["operation", "op"]
+  static let stopOrHead: WordClass = [.unitStop, .unitHead]
+  static let operation = Lexicon.set(operationWords)
 
   static func scan(_ d: inout DocumentScan, memory: inout DocumentMemory) {
+    let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    var i = 0
-    while i < n {
+    var next = 0
+    for i in d.t.capitals where i >= next {
+      next = i + 1
       let tok = toks[i]
-      guard tok.kind == .word, tok.cap, !d.claimed[i] else {
-        i += 1
-        continue
-      }
+      guard !d.claimed[i] else { continue }
       // 1. Operations.
-      if operation.contains(tok.hash), i + 1 < n, toks[i + 1].kind == .word, toks[i + 1].cap,
-        !d.claimed[i + 1], !Lexicon.unitStops.contains(toks[i + 1].hash)
+      if tok.lex.contains(.operation), i + 1 < n, toks[i + 1].kind == .word, toks[i + 1].cap,
+        !d.claimed[i + 1], !toks[i + 1].lex.contains(.unitStop)
       {
         var e = i + 2
         while e < n, toks[e].hyphenBefore { e += 1 }
-        let name = d.t.text(from: toks[i + 1].start, to: toks[e - 1].end)
-        d.add(.unit, i, e, canonical: "Operation \(name)")
-        i = e
+        if d.emit {
+          let name = d.t.text(from: toks[i + 1].start, to: toks[e - 1].end)
+          d.add(.unit, i, e, canonical: "Operation \(name)")
+        } else {
+          d.claim(i, e)
+        }
+        next = e
         continue
       }
       // 2. Table and learned acronyms.
       var best = i
       var bestKnown: Known?
-      var seq: UInt64 = 0
-      var j = i
-      var used = 0
-      while j < n, used < table.maxTokens {
-        let tj = toks[j]
-        if tj.kind == .punct {
-          if d.t.isPunct(j, 0x2C) || tj.hash == ampHash {
-            if tj.hash == ampHash { seq = EntityTokens.combine(seq, tj.hash) }
-            j += 1
-            continue
-          }
-          break
-        }
-        seq = EntityTokens.combine(seq, tj.hash)
-        used += 1
-        j += 1
-        if let k = table.index[seq], k.canonical.isEmpty == false {
-          let ok =
-            k.caps
-            ? (i..<j).allSatisfy {
-              toks[$0].kind != .word || toks[$0].allCaps || toks[$0].end - toks[$0].start == 1
+      if tok.lex.contains(.unitStart) {
+        var bestIndex = -1
+        var seq: UInt64 = 0
+        var j = i
+        var used = 0
+        while j < n, used < x.units.maxTokens {
+          let tj = toks[j]
+          if tj.kind == .punct {
+            if d.t.isPunct(j, 0x2C) || tj.hash == x.amp {
+              if tj.hash == x.amp { seq = EntityTokens.combine(seq, tj.hash) }
+              j += 1
+              continue
             }
-            : toks[j - 1].cap
-          if ok {
-            best = j
-            bestKnown = k
+            break
           }
+          seq = EntityTokens.combine(seq, tj.hash)
+          used += 1
+          j += 1
+          guard let p = x.units.names.probe(seq) else { break }
+          if p.payload >= 0 {
+            let ok = x.units.known[p.payload].caps ? allCaps(toks, i, j) : toks[j - 1].cap
+            if ok {
+              best = j
+              bestIndex = p.payload
+            }
+          }
+          if !p.continues { break }
         }
+        if bestIndex >= 0 { bestKnown = x.units.known[bestIndex] }
       }
-      if tok.allCaps, let c = memory.acronyms[tok.hash], best <= i + 1 {
+      if tok.allCaps, !memory.acronyms.isEmpty, let c = memory.acronyms[tok.hash], best <= i + 1 {
         best = i + 1
         bestKnown = Known(canonical: c, aliases: [d.t.text(i)], caps: true)
       }
       // 3. Head-noun pattern.
       let pattern = headPattern(d, i)
       if pattern > best {
-        let seqHash = phraseHash(d, i, pattern)
-        if let k = table.index[seqHash] {
-          bestKnown = k
+        if let k = x.units.names.payload(phraseHash(d, i, pattern)) {
+          bestKnown = x.units.known[k]
         } else {
           bestKnown = Known(canonical: canonicalText(d, i, pattern), aliases: [], caps: false)
         }
         best = pattern
       }
-      guard best > i, var known = bestKnown else {
-        i += 1
-        continue
-      }
+      guard best > i, var known = bestKnown else { continue }
       // "Essex Police, Fire and Crime Commissioner" is a role, not the force.
-      if best - 1 > i, let (_, f) = OfficerRecognizer.rank(d.t, best - 1),
-        f.abbr == "PCC" || f.abbr == "PFCC"
+      if best - 1 > i, let (_, f) = OfficerRecognizer.rank(d, best - 1),
+        x.ranks.forms[f].isCommissioner
       {
-        i = best
+        next = best
         continue
       }
       // Acronym definition: "… Unit (ROCU)".
@@ -133,7 +147,7 @@ enum UnitRecognizer {
         if !known.aliases.contains(acr) { known.aliases.append(acr) }
         d.add(.unit, i, best, canonical: known.canonical, aliases: known.aliases)
         d.add(.unit, best + 1, best + 2, canonical: known.canonical, aliases: known.aliases)
-        i = best + 3
+        next = best + 3
         continue
       }
       // Reverse definition: "ROCU (Regional Organised Crime Unit)".
@@ -145,22 +159,35 @@ enum UnitRecognizer {
           memory.acronymsByUnit[known.canonical, default: []].append(acr)
         }
       }
-      var aliases = known.aliases
-      if let learned = memory.acronymsByUnit[known.canonical] {
-        for a in learned where !aliases.contains(a) { aliases.append(a) }
+      if d.emit {
+        var aliases = known.aliases
+        if !memory.acronymsByUnit.isEmpty, let learned = memory.acronymsByUnit[known.canonical] {
+          for a in learned where !aliases.contains(a) { aliases.append(a) }
+        }
+        d.add(.unit, i, best, canonical: known.canonical, aliases: aliases)
+      } else {
+        d.claim(i, best)
       }
-      d.add(.unit, i, best, canonical: known.canonical, aliases: aliases)
-      i = best
+      next = best
     }
+  }
+
+  /// Whether every word of tokens `a..<b` is written in capitals (or is a single letter).
+  @inline(__always)
+  static func allCaps(_ toks: UnsafeBufferPointer<EntityTokens.Token>, _ a: Int, _ b: Int) -> Bool {
+    for k in a..<b
+    where toks[k].kind == .word && !toks[k].allCaps && toks[k].end - toks[k].start != 1 {
+      return false
+    }
+    return true
   }
 
   /// End (exclusive) of a "<Capitalised…> <Head>" unit name starting at `i`, or `i`.
   static func headPattern(_ d: DocumentScan, _ i: Int) -> Int {
+    let x = d.tables
     let toks = d.t.tokens
     let n = toks.count
-    if Lexicon.unitStops.contains(toks[i].hash) || Lexicon.unitHeads.contains(toks[i].hash) {
-      return i
-    }
+    if !toks[i].lex.isDisjoint(with: stopOrHead) { return i }
     var j = i
     var end = i
     var words = 0
@@ -168,9 +195,8 @@ enum UnitRecognizer {
       let tj = toks[j]
       if d.claimed[j] { break }
       if tj.kind == .word, tj.cap {
-        if Lexicon.unitStops.contains(tj.hash) { break }
-        if Lexicon.unitHeads.contains(tj.hash)
-          || (tj.hash == forceHash && j > i && toks[j - 1].hash == taskHash)
+        if tj.lex.contains(.unitStop) { break }
+        if tj.lex.contains(.unitHead) || (tj.hash == x.force && j > i && toks[j - 1].hash == x.task)
         {
           end = j + 1
         }
@@ -178,9 +204,7 @@ enum UnitRecognizer {
         j += 1
         continue
       }
-      if (tj.kind == .word && Lexicon.unitConnectors.contains(tj.hash) && !tj.cap)
-        || tj.hash == ampHash
-      {
+      if (tj.kind == .word && tj.lex.contains(.unitConnector) && !tj.cap) || tj.hash == x.amp {
         if j + 1 < n, toks[j + 1].kind == .word, toks[j + 1].cap {
           j += 1
           continue
@@ -210,7 +234,7 @@ enum UnitRecognizer {
     if let first = t.tokens.first, operation.contains(first.hash), t.tokens.count >= 2 {
       return "Operation " + titleCase(t.text(from: t.tokens[1].start, to: t.bytes.count))
     }
-    if let k = table.index[EntityTokens.phraseHash(q)] { return k.canonical }
+    if let k = table.names.payload(EntityTokens.phraseHash(q)) { return table.known[k].canonical }
     return titleCase(q)
   }
 
