@@ -83,29 +83,21 @@ public final class SegmentBuilder {
     let post = try storage.create("\(name).\(FileKind.postings.ext)", kind: .postings)
     let posi = try storage.create("\(name).\(FileKind.positions.ext)", kind: .positions)
     var dict = TermDictionaryWriter()
-    var pw = ByteWriter(capacity: 1 << 16)
-    var qw = ByteWriter(capacity: 1 << 16)
+    var writer = PostingsWriter()
     var postOffset: UInt64 = 0
     var posiOffset: UInt64 = 0
-    var docs: [UInt32] = []
-    var tfs: [UInt32] = []
     var positions: [UInt32] = []
     for id in order {
-      let p = postings[id]
-      p.decode(docs: &docs, tfs: &tfs, positions: &positions)
-      let field = Int(termFields[id])
-      pw.removeAll()
-      qw.removeAll()
-      PostingsFormat.write(
-        docs: docs, tfs: tfs, positions: positions, norms: { self.files.norms[field][Int($0)] },
-        postings: &pw, positions: &qw)
+      postings[id].write(into: &writer, positions: &positions)
+      writer.finish()
       dict.add(
         key: keys[id],
-        info: TermInfo(docFreq: p.docFreq, postingsOffset: postOffset, positionsOffset: posiOffset))
-      try post.write(pw)
-      try posi.write(qw)
-      postOffset += UInt64(pw.count)
-      posiOffset += UInt64(qw.count)
+        info: TermInfo(docFreq: UInt32(writer.docFreq), postingsOffset: postOffset, positionsOffset: posiOffset))
+      try post.write(writer.postings)
+      try posi.write(writer.positions)
+      postOffset += UInt64(writer.postings.count)
+      posiOffset += UInt64(writer.positions.count)
+      writer.reset()
     }
     try post.finish()
     try posi.finish()
@@ -148,25 +140,38 @@ extension SegmentBuilder.TermPostings {
     out.append(UInt8(v))
   }
 
-  func decode(docs: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32]) {
-    docs.removeAll(keepingCapacity: true)
-    tfs.removeAll(keepingCapacity: true)
-    positions.removeAll(keepingCapacity: true)
+  /// Feeds the buffered documents to `writer` (`positions` is scratch space).
+  func write(into writer: inout PostingsWriter, positions: inout [UInt32]) {
     bytes.withUnsafeBytes { raw in
-      var r = ByteReader(base: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: raw.count, file: "memory")
-      var doc: Int64 = -1
-      while !r.atEnd {
-        // The buffer was written by `append`; it cannot be short.
-        doc += Int64((try? r.varint()) ?? 0)
-        let tf = Int((try? r.varint()) ?? 0)
-        docs.append(UInt32(doc))
-        tfs.append(UInt32(tf))
+      // The buffer was written by `append`: every varint is whole.
+      var p = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
+      let end = p + raw.count
+      @inline(__always) func varint() -> UInt32 {
+        var v = UInt32(p.load(as: UInt8.self))
+        p += 1
+        if v < 0x80 { return v }
+        v &= 0x7F
+        var shift: UInt32 = 7
+        while true {
+          let b = UInt32(p.load(as: UInt8.self))
+          p += 1
+          v |= (b & 0x7F) << shift
+          if b < 0x80 { return v }
+          shift += 7
+        }
+      }
+      var doc = UInt32.max  // gaps start from -1
+      while p < end {
+        doc &+= varint()
+        let tf = Int(varint())
+        positions.removeAll(keepingCapacity: true)
         var pos: UInt32 = 0
         for k in 0..<tf {
-          let g = UInt32((try? r.varint()) ?? 0)
-          pos = k == 0 ? g : pos + g
+          let g = varint()
+          pos = k == 0 ? g : pos &+ g
           positions.append(pos)
         }
+        positions.withUnsafeBufferPointer { writer.add(doc: doc, positions: $0) }
       }
     }
   }
