@@ -36,9 +36,18 @@ struct SegmentMerger {
           files.norms[Int(f.rawValue)].append(n)
           lengths[Int(f.rawValue)] += UInt64(FieldNorm.decode(n))
         }
-        var figures: [(String, Double)] = []
-        s.figures(doc) { id, value in figures.append((s.figureNouns[id], value)) }
-        files.add(stored: stored, day: s.day(doc), figures: figures)
+        files.add(stored: stored, day: s.day(doc), figures: [])
+      }
+      // Figures, noun by noun (each list ascends, and so do the new ids of its live documents).
+      var values: [Double] = []
+      for (id, noun) in s.figureNouns.enumerated() {
+        var c = s.figures(noun: id)
+        while let doc = try c.next(values: &values) {
+          guard Int(doc) < s.maxDoc else {
+            throw IndexError.corrupt(file: "\(s.info.name).columns", offset: 0, reason: "figure of document \(doc) beyond maxDoc")
+          }
+          if let nd = maps[si][Int(doc)] { files.addFigures(noun: noun, doc: nd, values: values) }
+        }
       }
     }
 

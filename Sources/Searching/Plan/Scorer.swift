@@ -438,17 +438,16 @@ final class FilterScorer: Scorer {
 }
 
 /// Documents of `inner` (the postings of a figure noun) with a figure of that noun in a value
-/// interval: `figure:arrests>400`. A dedicated class so the per-document test is a direct call.
+/// interval: `figure:arrests>400`. The noun's figure list is walked alongside the postings (both
+/// in doc-id order), and the per-document test is a direct call.
 final class FigureFilterScorer: Scorer {
   let inner: Scorer
-  let segment: SegmentReader
-  let noun: Int
+  private var figures: FigureCursor
   let low: Double, includingLow: Bool, high: Double, includingHigh: Bool
 
-  init(inner: Scorer, segment: SegmentReader, noun: Int, low: Double, includingLow: Bool, high: Double, includingHigh: Bool) {
+  init(inner: Scorer, figures: FigureCursor, low: Double, includingLow: Bool, high: Double, includingHigh: Bool) {
     self.inner = inner
-    self.segment = segment
-    self.noun = noun
+    self.figures = figures
     self.low = low
     self.includingLow = includingLow
     self.high = high
@@ -461,7 +460,7 @@ final class FigureFilterScorer: Scorer {
   override var cost: Int { inner.cost &* 2 }
 
   @inline(__always) private func keep(_ d: UInt32) -> Bool {
-    segment.hasFigure(d, noun: noun, above: low, includingLow: includingLow, below: high, includingHigh: includingHigh)
+    figures.contains(d, above: low, includingLow: includingLow, below: high, includingHigh: includingHigh)
   }
 
   private func settle() {
