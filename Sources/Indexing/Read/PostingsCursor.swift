@@ -29,7 +29,10 @@ public final class PostingsCursor {
   private let posWidth: Int
   private let entryWidth: Int
   private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
-  private let tfs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
+  /// Running sums of the block's tfs, minus one: `tfSums[i]` is tf(0) + … + tf(i) - 1. With a tf
+  /// parameter of 0 (most blocks) these are where the tf codes end, so decoding is one bit scan;
+  /// a document's tf and the index of its first position come out by subtraction.
+  private let tfSums = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + 64)
   /// Where the unary codes of a block end (`RiceCoding.ends`), with room for a word's overrun.
   private let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + 64)
   private var count = 0
@@ -100,14 +103,14 @@ public final class PostingsCursor {
 
   deinit {
     docs.deallocate()
-    tfs.deallocate()
+    tfSums.deallocate()
     ends.deallocate()
   }
 
   /// Term frequency in the current document.
   @inline(__always) public var freq: UInt32 {
     if !tfsReady { decodeTfs() }
-    return tfs[idx]
+    return idx == 0 ? tfSums[0] &+ 1 : tfSums[idx] &- tfSums[idx - 1]
   }
 
   // MARK: - Skip entries
@@ -229,26 +232,37 @@ public final class PostingsCursor {
     return true
   }
 
-  /// Decodes the tfs of the current block (after its doc ids' codes).
+  /// Decodes the tfs of the current block (after its doc ids' codes) into running sums.
   private func decodeTfs() {
     tfsReady = true
     let n = count
-    BitPacking.unpack(postBase, bit: tfLowBit, count: n, width: tfK, into: tfs)
     var high = tfHighBit
-    if !RiceCoding.ends(postBase, bit: &high, limitBit: blockEndBit, count: n, into: ends)
+    if !RiceCoding.ends(postBase, bit: &high, limitBit: blockEndBit, count: n, into: tfSums)
       || (block < fullBlocks && BitPacking.bytes(bits: high) * 8 != blockEndBit)
     {
       error = .corrupt(file: postings.name, offset: tfHighBit / 8, reason: "block codes do not fill the block")
-      tfs.update(repeating: 1, count: n)
+      for k in 0..<n { tfSums[k] = UInt32(k) }
       return
     }
+    if tfK == 0 { return }
+    // tf - 1 = (high << tfK | low), high = distance between consecutive ends - 1.
+    BitPacking.unpack(postBase, bit: tfLowBit, count: n, width: tfK, into: ends)
     var lastEnd: Int64 = -1
+    var sum: Int64 = -1
     for k in 0..<n {
-      let e = Int64(ends[k])
-      tfs[k] = UInt32(truncatingIfNeeded: ((e &- lastEnd &- 1) << Int64(tfK) | Int64(tfs[k])) &+ 1)
+      let e = Int64(tfSums[k])
+      sum &+= ((e &- lastEnd &- 1) << Int64(tfK) | Int64(ends[k])) &+ 1
       lastEnd = e
+      tfSums[k] = UInt32(truncatingIfNeeded: sum)
+    }
+    if sum > Int64(UInt32.max) {
+      error = .corrupt(file: postings.name, offset: tfHighBit / 8, reason: "term frequencies overflow")
+      for k in 0..<n { tfSums[k] = UInt32(k) }
     }
   }
+
+  /// The index of document `i`'s first position in the block's chunk.
+  @inline(__always) private func firstValue(_ i: Int) -> Int { i == 0 ? 0 : Int(tfSums[i - 1]) + 1 }
 
   private func fail(_ off: Int, _ reason: String, file: MappedFile? = nil) -> Bool {
     error = .corrupt(file: (file ?? postings).name, offset: off, reason: reason)
@@ -266,8 +280,7 @@ public final class PostingsCursor {
     if posK > PostingsFormat.maxDocK {
       return fail(chunkStart, "positions parameter \(posK) > \(PostingsFormat.maxDocK)", file: positionsFile)
     }
-    var values = 0
-    for i in 0..<count { values += Int(tfs[i]) }
+    let values = firstValue(count)
     lowBit = (chunkStart + 1) * 8
     highStart = lowBit + values * posK
     if highStart > chunkEnd * 8 { return fail(chunkStart, "positions chunk runs past its end", file: positionsFile) }
@@ -278,13 +291,12 @@ public final class PostingsCursor {
     return true
   }
 
-  /// Positions of the current document, ascending, appended to `out` (cleared first).
+  /// Positions of the current document, ascending, in `out` (replacing what it held).
   public func positions(into out: inout [UInt32]) {
-    out.removeAll(keepingCapacity: true)
-    guard idx >= 0 && idx < count else { return }
+    guard idx >= 0 && idx < count else { return Self.resize(&out, 0) }
     if !tfsReady { decodeTfs() }
-    guard error == nil else { return }
-    if !chunkReady && !openChunk() { return }
+    guard error == nil else { return Self.resize(&out, 0) }
+    if !chunkReady && !openChunk() { return Self.resize(&out, 0) }
     if posIdx > idx {
       posIdx = 0
       value = 0
@@ -292,33 +304,46 @@ public final class PostingsCursor {
     }
     let limitBit = chunkEnd * 8
     if posIdx < idx {
-      var passed = 0
-      while posIdx < idx {
-        passed += Int(tfs[posIdx])
-        posIdx += 1
-      }
-      if !RiceCoding.skip(posBase, bit: &highBit, limitBit: limitBit, count: passed) {
+      let target = firstValue(idx)
+      if !RiceCoding.skip(posBase, bit: &highBit, limitBit: limitBit, count: target - value) {
         _ = fail(chunkStart, "positions run past their chunk", file: positionsFile)
-        return
+        return Self.resize(&out, 0)
       }
-      value += passed
+      value = target
+      posIdx = idx
     }
-    let tf = Int(tfs[idx])
+    let tf = firstValue(idx + 1) - value
     let k = posK
+    let base = posBase
     var low = lowBit + value * k
-    var pos: UInt32 = 0
-    for j in 0..<tf {
-      guard let q = RiceCoding.unary(posBase, bit: &highBit, limitBit: limitBit) else {
-        _ = fail(chunkStart, "positions run past their chunk", file: positionsFile)
-        out.removeAll()
-        return
+    var high = highBit
+    Self.resize(&out, tf)
+    let ok = out.withUnsafeMutableBufferPointer { buf -> Bool in
+      var pos: UInt32 = 0
+      for j in 0..<tf {
+        guard let q = RiceCoding.unary(base, bit: &high, limitBit: limitBit) else { return false }
+        let gap = UInt32(truncatingIfNeeded: q << UInt64(k)) | (k > 0 ? BitPacking.field(base, bit: low, width: k) : 0)
+        low += k
+        pos = j == 0 ? gap : pos &+ gap
+        buf[j] = pos
       }
-      let gap = UInt32(truncatingIfNeeded: q << UInt64(k)) | (k > 0 ? BitPacking.field(posBase, bit: low, width: k) : 0)
-      low += k
-      pos = j == 0 ? gap : pos &+ gap
-      out.append(pos)
+      return true
     }
+    if !ok {
+      _ = fail(chunkStart, "positions run past their chunk", file: positionsFile)
+      return Self.resize(&out, 0)
+    }
+    highBit = high
     value += tf
     posIdx = idx + 1
+  }
+
+  /// Makes `a` hold `n` elements (their values undefined until written), keeping its storage.
+  @inline(__always) private static func resize(_ a: inout [UInt32], _ n: Int) {
+    if a.count > n {
+      a.removeLast(a.count - n)
+    } else if a.count < n {
+      a.append(contentsOf: repeatElement(0, count: n - a.count))
+    }
   }
 }
