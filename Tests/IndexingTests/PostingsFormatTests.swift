@@ -153,7 +153,7 @@ import Testing
     let post = try storage.create("t.postings", kind: .postings)
     let posi = try storage.create("t.positions", kind: .positions)
     var infos: [TermInfo] = []
-    var writer = PostingsWriter()
+    let writer = PostingsWriter()
     var postOffset: UInt64 = 0
     var posiOffset: UInt64 = 0
     for t in terms {
@@ -214,7 +214,7 @@ import Testing
   @Test func damagedBlockParametersEndTheCursorWithAnError() throws {
     var rng = SystemRandomNumberGenerator()
     let t = Self.randomTerm(df: 300, maxGap: 50, maxTf: 5, using: &rng)
-    var writer = PostingsWriter()
+    let writer = PostingsWriter()
     for (d, ps) in zip(t.docs, t.positions) { ps.withUnsafeBufferPointer { writer.add(doc: d, positions: $0) } }
     writer.finish()
     let path = tempIndex()

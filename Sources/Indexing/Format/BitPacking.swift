@@ -14,13 +14,13 @@ public enum BitPacking {
   /// The 57 to 64 bits starting at bit `bit` of `base` (higher bits are zero-filled).
   @inline(__always)
   static func word(_ base: UnsafeRawPointer, bit: Int) -> UInt64 {
-    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self)) >> UInt64(bit & 7)
+    UInt64(littleEndian: base.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self)) &>> UInt64(bit & 7)
   }
 
   /// The `width`-bit field (width ≤ 32) starting at bit `bit` of `base`.
   @inline(__always)
   public static func field(_ base: UnsafeRawPointer, bit: Int, width: Int) -> UInt32 {
-    let mask: UInt64 = (1 << UInt64(width)) &- 1
+    let mask: UInt64 = (1 &<< UInt64(width)) &- 1
     return UInt32(truncatingIfNeeded: word(base, bit: bit) & mask)
   }
 
@@ -33,7 +33,7 @@ public enum BitPacking {
       out.update(repeating: 0, count: count)
       return
     }
-    let mask: UInt64 = (1 << UInt64(width)) &- 1
+    let mask: UInt64 = (1 &<< UInt64(width)) &- 1
     var b = bit
     for i in 0..<count {
       out[i] = UInt32(truncatingIfNeeded: word(base, bit: b) & mask)
@@ -42,21 +42,24 @@ public enum BitPacking {
   }
 }
 
-/// Appends bit fields to a `ByteWriter`, least significant bit first; `finish` pads the last byte
-/// with zeros. Fields are at most 32 bits wide.
+/// Appends bit fields to a `ByteWriter`, least significant bit first, 64 bits at a time;
+/// `finish` writes the bits still held and pads the last byte with zeros. Fields are at most 32
+/// bits wide.
 struct BitWriter {
   private var acc: UInt64 = 0
-  private var used = 0
+  private var used = 0  // bits held in `acc`, 0..<64
 
   /// Appends the low `width` bits of `v`.
   @inline(__always)
   mutating func write(_ v: UInt32, width: Int, to out: inout ByteWriter) {
-    acc |= (UInt64(v) & ((1 << UInt64(width)) &- 1)) << UInt64(used)
+    let x = UInt64(v) & ((1 &<< UInt64(width)) &- 1)
+    acc |= x &<< UInt64(used)
     used += width
-    if used >= 32 {
-      out.u32(UInt32(truncatingIfNeeded: acc))
-      acc >>= 32
-      used -= 32
+    if used >= 64 {
+      out.u64(acc)
+      used -= 64
+      // The bits of x that did not fit.
+      acc = used == 0 ? 0 : x &>> UInt64(width - used)
     }
   }
 
@@ -64,11 +67,11 @@ struct BitWriter {
   @inline(__always)
   mutating func unary(_ q: UInt32, to out: inout ByteWriter) {
     var q = q
-    while q >= 31 {
-      write(0, width: 31, to: &out)
-      q -= 31
+    while q >= 32 {
+      write(0, width: 32, to: &out)
+      q -= 32
     }
-    write(1 << q, width: Int(q) + 1, to: &out)
+    write(1 &<< q, width: Int(q) + 1, to: &out)
   }
 
   /// Writes the bits still held, padding the last byte.

@@ -27,49 +27,77 @@ public enum PostingsFormat {
 /// Encodes the postings and positions of one term at a time: `add` its documents in doc-id
 /// order, `finish`, write out `postings` and `positions`, then `reset` for the next term. Holds
 /// one block of input and the term's encoded bytes, so merges stream terms of any length.
-struct PostingsWriter {
+final class PostingsWriter {
   /// The current term's bytes, complete after `finish()`.
   private(set) var postings = ByteWriter(capacity: 1 << 12)
   private(set) var positions = ByteWriter(capacity: 1 << 12)
   private(set) var docFreq = 0
 
-  private var docs = [UInt32](repeating: 0, count: PostingsFormat.blockSize)
-  private var tfs = [UInt32](repeating: 0, count: PostingsFormat.blockSize)
+  private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
+  private let tfs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
   /// What a block encodes: doc gaps minus one, tfs minus one.
-  private var docCodes = [UInt32](repeating: 0, count: PostingsFormat.blockSize)
-  private var tfCodes = [UInt32](repeating: 0, count: PostingsFormat.blockSize)
+  private let docCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
+  private let tfCodes = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
   private var inBlock = 0
   /// Position gaps of the block's documents (first position, then gaps), in doc order.
-  private var gaps: [UInt32] = []
+  private var gaps = UnsafeMutablePointer<UInt32>.allocate(capacity: 1024)
+  private var gapCount = 0
+  private var gapCapacity = 1024
   private var lastDoc: Int64 = -1  // last document of the previous block
   private var blocks = ByteWriter(capacity: 1 << 12)
   private var skips: [(lastDoc: UInt32, blockEnd: UInt32, positionsEnd: UInt32)] = []
 
-  init() {
-    gaps.reserveCapacity(1024)
+  init() {}
+
+  deinit {
+    docs.deallocate()
+    tfs.deallocate()
+    docCodes.deallocate()
+    tfCodes.deallocate()
+    gaps.deallocate()
   }
 
   /// Adds the next document (ids ascending) with its positions (ascending, at least one).
   @inline(__always)
-  mutating func add(doc: UInt32, positions ps: UnsafeBufferPointer<UInt32>) {
-    docs[inBlock] = doc
-    tfs[inBlock] = UInt32(ps.count)
-    var prev: UInt32 = 0
-    for p in ps {
-      gaps.append(p &- prev)
-      prev = p
+  func add(doc: UInt32, positions ps: UnsafeBufferPointer<UInt32>) {
+    add(doc: doc, tf: ps.count) { g in
+      var prev: UInt32 = 0
+      for i in 0..<ps.count {
+        g[i] = ps[i] &- prev
+        prev = ps[i]
+      }
     }
+  }
+
+  /// Adds the next document (ids ascending) whose `tf` (at least one) position gaps `fill`
+  /// writes: the first position, then the differences between consecutive positions.
+  @inline(__always)
+  func add(doc: UInt32, tf: Int, gaps fill: (UnsafeMutablePointer<UInt32>) -> Void) {
+    if gapCount + tf > gapCapacity { growGaps(gapCount + tf) }
+    fill(gaps + gapCount)
+    gapCount += tf
+    docs[inBlock] = doc
+    tfs[inBlock] = UInt32(tf)
     inBlock += 1
     docFreq += 1
     if inBlock == PostingsFormat.blockSize {
-      encodeBlock(tail: false)
+      encodeBlock(into: &blocks)
       skips.append((docs[inBlock - 1], UInt32(blocks.count), UInt32(positions.count)))
       finishBlock()
     }
   }
 
+  private func growGaps(_ n: Int) {
+    let capacity = max(n, gapCapacity * 2)
+    let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: capacity)
+    bigger.update(from: gaps, count: gapCount)
+    gaps.deallocate()
+    gaps = bigger
+    gapCapacity = capacity
+  }
+
   /// Completes the term: skip table, blocks and tail into `postings`.
-  mutating func finish() {
+  func finish() {
     postings.removeAll()
     if !skips.isEmpty {
       let last = skips[skips.count - 1]
@@ -89,32 +117,32 @@ struct PostingsWriter {
       postings.append(blocks.bytes)
     }
     if inBlock > 0 {
-      encodeBlock(tail: true)
+      encodeBlock(into: &postings)
       finishBlock()
     }
   }
 
   /// Clears everything for the next term.
-  mutating func reset() {
+  func reset() {
     postings.removeAll()
     positions.removeAll()
     blocks.removeAll()
     skips.removeAll(keepingCapacity: true)
-    gaps.removeAll(keepingCapacity: true)
+    gapCount = 0
     inBlock = 0
     docFreq = 0
     lastDoc = -1
   }
 
-  private mutating func finishBlock() {
+  private func finishBlock() {
     lastDoc = Int64(docs[inBlock - 1])
     inBlock = 0
-    gaps.removeAll(keepingCapacity: true)
+    gapCount = 0
   }
 
-  /// Encodes the buffered documents as one block into `blocks` or (the tail) `postings`, and
-  /// their positions as one chunk into `positions`.
-  private mutating func encodeBlock(tail: Bool) {
+  /// Encodes the buffered documents as one block into `out`, and their positions as one chunk
+  /// into `positions`.
+  private func encodeBlock(into out: inout ByteWriter) {
     let n = inBlock
     var prev = lastDoc
     for i in 0..<n {
@@ -123,36 +151,24 @@ struct PostingsWriter {
       prev = d
       tfCodes[i] = tfs[i] - 1
     }
-    if tail {
-      Self.encode(docCodes, tfCodes, count: n, into: &postings)
-    } else {
-      Self.encode(docCodes, tfCodes, count: n, into: &blocks)
-    }
-    gaps.withUnsafeBufferPointer { g in
-      let k = RiceCoding.parameter(g, maxK: PostingsFormat.maxDocK)
-      positions.u8(UInt8(k))
-      var bits = BitWriter()
-      RiceCoding.writeLow(g, k: k, bits: &bits, to: &positions)
-      RiceCoding.writeHigh(g, k: k, bits: &bits, to: &positions)
-      bits.finish(to: &positions)
-    }
-  }
+    let d = UnsafeBufferPointer(start: docCodes, count: n)
+    let t = UnsafeBufferPointer(start: tfCodes, count: n)
+    let dk = RiceCoding.parameter(d, maxK: PostingsFormat.maxDocK)
+    let tk = RiceCoding.parameter(t, maxK: PostingsFormat.maxTfK)
+    out.u8(UInt8(dk | tk << 5))
+    var bits = BitWriter()
+    RiceCoding.writeLow(d, k: dk, bits: &bits, to: &out)
+    RiceCoding.writeLow(t, k: tk, bits: &bits, to: &out)
+    RiceCoding.writeHigh(d, k: dk, bits: &bits, to: &out)
+    RiceCoding.writeHigh(t, k: tk, bits: &bits, to: &out)
+    bits.finish(to: &out)
 
-  private static func encode(_ docCodes: [UInt32], _ tfCodes: [UInt32], count n: Int, into out: inout ByteWriter) {
-    docCodes.withUnsafeBufferPointer { dp in
-      tfCodes.withUnsafeBufferPointer { tp in
-        let d = UnsafeBufferPointer(rebasing: dp[0..<n])
-        let t = UnsafeBufferPointer(rebasing: tp[0..<n])
-        let dk = RiceCoding.parameter(d, maxK: PostingsFormat.maxDocK)
-        let tk = RiceCoding.parameter(t, maxK: PostingsFormat.maxTfK)
-        out.u8(UInt8(dk | tk << 5))
-        var bits = BitWriter()
-        RiceCoding.writeLow(d, k: dk, bits: &bits, to: &out)
-        RiceCoding.writeLow(t, k: tk, bits: &bits, to: &out)
-        RiceCoding.writeHigh(d, k: dk, bits: &bits, to: &out)
-        RiceCoding.writeHigh(t, k: tk, bits: &bits, to: &out)
-        bits.finish(to: &out)
-      }
-    }
+    let g = UnsafeBufferPointer(start: gaps, count: gapCount)
+    let k = RiceCoding.parameter(g, maxK: PostingsFormat.maxDocK)
+    positions.u8(UInt8(k))
+    var pbits = BitWriter()
+    RiceCoding.writeLow(g, k: k, bits: &pbits, to: &positions)
+    RiceCoding.writeHigh(g, k: k, bits: &pbits, to: &positions)
+    pbits.finish(to: &positions)
   }
 }

@@ -21,7 +21,7 @@ public enum RiceCoding {
     let first = max(0, min(BitPacking.width(mean) - 3, maxK - 4))
     var high: (UInt64, UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0, 0)
     for v in values {
-      let x = UInt64(v) >> UInt64(first)
+      let x = UInt64(v) &>> UInt64(first)
       high.0 &+= x
       high.1 &+= x >> 1
       high.2 &+= x >> 2
@@ -60,7 +60,7 @@ public enum RiceCoding {
   static func writeHigh(
     _ values: UnsafeBufferPointer<UInt32>, k: Int, bits: inout BitWriter, to out: inout ByteWriter
   ) {
-    for v in values { bits.unary(v >> UInt32(k), to: &out) }
+    for v in values { bits.unary(v &>> UInt32(k), to: &out) }
   }
 
   /// Finds the one bits that end the next `count` unary codes from bit `bit`: their positions

@@ -220,7 +220,7 @@ public final class PostingsCursor {
     var lastEnd: Int64 = -1
     for k in 0..<n {
       let e = Int64(ends[k])
-      let d = prev &+ 1 &+ ((e &- lastEnd &- 1) << Int64(dk) | Int64(docs[k]))
+      let d = prev &+ 1 &+ ((e &- lastEnd &- 1) &<< Int64(dk) | Int64(docs[k]))
       if d >= docLimit { return fail(begin, "doc id \(d) beyond maxDoc \(docLimit)") }
       docs[k] = UInt32(truncatingIfNeeded: d)
       prev = d
@@ -251,7 +251,7 @@ public final class PostingsCursor {
     var sum: Int64 = -1
     for k in 0..<n {
       let e = Int64(tfSums[k])
-      sum &+= ((e &- lastEnd &- 1) << Int64(tfK) | Int64(ends[k])) &+ 1
+      sum &+= ((e &- lastEnd &- 1) &<< Int64(tfK) | Int64(ends[k])) &+ 1
       lastEnd = e
       tfSums[k] = UInt32(truncatingIfNeeded: sum)
     }
@@ -322,7 +322,7 @@ public final class PostingsCursor {
       var pos: UInt32 = 0
       for j in 0..<tf {
         guard let q = RiceCoding.unary(base, bit: &high, limitBit: limitBit) else { return false }
-        let gap = UInt32(truncatingIfNeeded: q << UInt64(k)) | (k > 0 ? BitPacking.field(base, bit: low, width: k) : 0)
+        let gap = UInt32(truncatingIfNeeded: q &<< UInt64(k)) | (k > 0 ? BitPacking.field(base, bit: low, width: k) : 0)
         low += k
         pos = j == 0 ? gap : pos &+ gap
         buf[j] = pos

@@ -1,6 +1,12 @@
 import Analysis
 import CCodecs
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// An in-memory inverted index for one batch of documents; `write` turns it into an immutable
 /// segment on disk. Not thread-safe: one writer fills it.
 ///
@@ -8,8 +14,12 @@ import CCodecs
 /// holds is close to the size of the postings it will write; `estimatedBytes` drives flushing
 /// under the `--memory` budget.
 public final class SegmentBuilder {
+  /// One term's buffer, in memory the builder allocates and frees (it grows by doubling, and
+  /// varints are written straight into it).
   struct TermPostings {
-    var bytes: [UInt8] = []
+    var bytes: UnsafeMutablePointer<UInt8>? = nil
+    var count = 0
+    var capacity = 0
     var lastDoc: Int32 = -1
     var docFreq: UInt32 = 0
   }
@@ -29,6 +39,10 @@ public final class SegmentBuilder {
 
   public init(name: String) {
     self.name = name
+  }
+
+  deinit {
+    for p in postings { free(p.bytes) }
   }
 
   /// Adds a document and returns its id in this segment.
@@ -83,12 +97,11 @@ public final class SegmentBuilder {
     let post = try storage.create("\(name).\(FileKind.postings.ext)", kind: .postings)
     let posi = try storage.create("\(name).\(FileKind.positions.ext)", kind: .positions)
     var dict = TermDictionaryWriter()
-    var writer = PostingsWriter()
+    let writer = PostingsWriter()
     var postOffset: UInt64 = 0
     var posiOffset: UInt64 = 0
-    var positions: [UInt32] = []
     for id in order {
-      postings[id].write(into: &writer, positions: &positions)
+      postings[id].write(into: writer)
       writer.finish()
       dict.add(
         key: keys[id],
@@ -117,43 +130,58 @@ extension SegmentBuilder.TermPostings {
   /// Appends one document (gap, tf, position gaps as varints); returns the bytes added.
   @inline(__always)
   mutating func append(doc: Int32, positions: [UInt32], _ range: Range<Int>) -> Int {
-    let before = bytes.count
-    Self.varint(&bytes, UInt64(doc - lastDoc))
-    Self.varint(&bytes, UInt64(range.count))
-    var prev: UInt32 = 0
-    for k in range {
-      let pos = positions[k]
-      Self.varint(&bytes, UInt64(k == range.lowerBound ? pos : pos - prev))
-      prev = pos
+    let most = count + 10 + 5 * range.count
+    if most > capacity { grow(to: most) }
+    let start = bytes.unsafelyUnwrapped + count
+    var out = start
+    @inline(__always) func varint(_ v: UInt32) {
+      var v = v
+      while v >= 0x80 {
+        out.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+        out += 1
+        v >>= 7
+      }
+      out.pointee = UInt8(v)
+      out += 1
     }
+    varint(UInt32(bitPattern: doc &- lastDoc))
+    varint(UInt32(range.count))
+    positions.withUnsafeBufferPointer { ps in
+      var prev: UInt32 = 0
+      for k in range {
+        varint(ps[k] &- prev)
+        prev = ps[k]
+      }
+    }
+    let added = out - start
+    count += added
     lastDoc = doc
     docFreq += 1
-    return bytes.count - before
+    return added
   }
 
-  @inline(__always) static func varint(_ out: inout [UInt8], _ v: UInt64) {
-    var v = v
-    while v >= 0x80 {
-      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    out.append(UInt8(v))
+  private mutating func grow(to minimum: Int) {
+    let c = Swift.max(minimum, capacity * 2, 32)
+    guard let p = realloc(bytes, c) else { fatalError("out of memory for a postings buffer of \(c) bytes") }
+    bytes = p.assumingMemoryBound(to: UInt8.self)
+    capacity = c
   }
 
-  /// Feeds the buffered documents to `writer` (`positions` is scratch space).
-  func write(into writer: inout PostingsWriter, positions: inout [UInt32]) {
-    bytes.withUnsafeBytes { raw in
+  /// Feeds the buffered documents to `writer`.
+  func write(into writer: PostingsWriter) {
+    guard let bytes else { return }
+    do {
       // The buffer was written by `append`: every varint is whole.
-      var p = raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!
-      let end = p + raw.count
+      var p = UnsafePointer(bytes)
+      let end = p + count
       @inline(__always) func varint() -> UInt32 {
-        var v = UInt32(p.load(as: UInt8.self))
+        var v = UInt32(p.pointee)
         p += 1
         if v < 0x80 { return v }
         v &= 0x7F
         var shift: UInt32 = 7
         while true {
-          let b = UInt32(p.load(as: UInt8.self))
+          let b = UInt32(p.pointee)
           p += 1
           v |= (b & 0x7F) << shift
           if b < 0x80 { return v }
@@ -164,14 +192,10 @@ extension SegmentBuilder.TermPostings {
       while p < end {
         doc &+= varint()
         let tf = Int(varint())
-        positions.removeAll(keepingCapacity: true)
-        var pos: UInt32 = 0
-        for k in 0..<tf {
-          let g = varint()
-          pos = k == 0 ? g : pos &+ g
-          positions.append(pos)
+        // The buffer holds position gaps already, as the writer wants them.
+        writer.add(doc: doc, tf: tf) { g in
+          for k in 0..<tf { g[k] = varint() }
         }
-        positions.withUnsafeBufferPointer { writer.add(doc: doc, positions: $0) }
       }
     }
   }

@@ -58,7 +58,7 @@ struct SegmentMerger {
     let iterators = sources.map { TermIterator($0.terms) }
     var heads: [([UInt8], TermInfo)?] = []
     for it in iterators { heads.append(try it.next()) }
-    var writer = PostingsWriter()
+    let writer = PostingsWriter()
     var postOffset: UInt64 = 0
     var posiOffset: UInt64 = 0
     var positions: [UInt32] = []
