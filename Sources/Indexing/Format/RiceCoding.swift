@@ -1,5 +1,5 @@
 /// Rice codes (Golomb codes whose divisor is a power of two), the integer code of postings and
-/// positions blocks (FORMAT.md, "Rice blocks").
+/// positions blocks (FORMAT.md, "Data types").
 ///
 /// With parameter `k`, a value `v` is a low part, its `k` low bits, and a high part, `v >> k`,
 /// written in unary: that many 0 bits, then a 1. A block writes the low parts of all its values
