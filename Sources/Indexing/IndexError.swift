@@ -18,9 +18,12 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
       return "no index at \(path) (run `blotter index` first)"
     case .corrupt(let file, let offset, let reason):
       return "index file \(file) is damaged at byte \(offset): \(reason)"
+    case .unsupportedVersion(let file, let found, let supported) where found < supported:
+      return
+        "index file \(file) has format version \(found); this blotter reads version \(supported): run `blotter index --rebuild` to rebuild the index"
     case .unsupportedVersion(let file, let found, let supported):
       return
-        "index file \(file) has format version \(found); this blotter reads version \(supported) (rebuild with `blotter index --rebuild`)"
+        "index file \(file) has format version \(found); this blotter reads version \(supported) (the index was written by a newer blotter)"
     case .locked(let path, let holder):
       return "index \(path) is locked by another writer (\(holder))"
     case .io(let path, let op, let e):

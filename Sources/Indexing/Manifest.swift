@@ -69,7 +69,13 @@ public struct Manifest: Sendable, Codable, Equatable {
     return Array("blotter-manifest \(FileFormat.version) crc32=\(FileFormat.hex(crc))\n".utf8) + json
   }
 
-  public static func decode(_ bytes: [UInt8], file: String = fileName) throws(IndexError) -> Manifest {
+  /// Parses a manifest and checks its CRC.
+  /// - Parameter acceptingOlder: also read a manifest of an older format version (whose JSON has
+  ///   the same fields), for a rebuild that only needs its generation and file list.
+  /// - Throws: `IndexError.unsupportedVersion` for another format version, `.corrupt` for damage.
+  public static func decode(
+    _ bytes: [UInt8], file: String = fileName, acceptingOlder: Bool = false
+  ) throws(IndexError) -> Manifest {
     guard let nl = bytes.firstIndex(of: 0x0A) else {
       throw .corrupt(file: file, offset: 0, reason: "no header line")
     }
@@ -80,7 +86,7 @@ public struct Manifest: Sendable, Codable, Equatable {
     guard let version = Int(head[1]) else {
       throw .corrupt(file: file, offset: 17, reason: "bad version field")
     }
-    if version != Int(FileFormat.version) {
+    if version != Int(FileFormat.version) && !(acceptingOlder && version >= 1 && version < Int(FileFormat.version)) {
       throw .unsupportedVersion(file: file, found: version, supported: Int(FileFormat.version))
     }
     let json = Array(bytes[(nl + 1)...])

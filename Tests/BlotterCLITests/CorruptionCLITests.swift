@@ -130,14 +130,14 @@ import Testing
     for cmd in ["check", "search", "stats"] {
       let r = try CLI.run(cmd == "search" ? ["search", "police", "--index", idx.path] : [cmd, "--index", idx.path])
       #expect(r.status == 1 && !r.signaled, "\(cmd): \(r.stderr)")
-      #expect(r.stderr.contains("\(terms) has format version 99; this blotter reads version 1"), "\(cmd): \(r.stderr)")
+      #expect(r.stderr.contains("\(terms) has format version 99; this blotter reads version 2"), "\(cmd): \(r.stderr)")
     }
     try original.write(to: url)
 
     // A manifest from a newer blotter.
     let m = idx.appendingPathComponent("manifest")
     let manifest = try String(contentsOf: m, encoding: .utf8)
-    try manifest.replacingOccurrences(of: "blotter-manifest 1 ", with: "blotter-manifest 2 ").write(to: m, atomically: true, encoding: .utf8)
+    try manifest.replacingOccurrences(of: "blotter-manifest 2 ", with: "blotter-manifest 3 ").write(to: m, atomically: true, encoding: .utf8)
     for cmd in ["check", "search", "index"] {
       let args =
         switch cmd {
@@ -147,9 +147,51 @@ import Testing
         }
       let r = try CLI.run(args)
       #expect(r.status == 1 && !r.signaled, "\(cmd): \(r.stderr)")
-      #expect(r.stderr.contains("manifest has format version 2; this blotter reads version 1"), "\(cmd): \(r.stderr)")
+      #expect(r.stderr.contains("manifest has format version 3; this blotter reads version 2"), "\(cmd): \(r.stderr)")
     }
-    // The writer refused without touching anything.
-    #expect(try String(contentsOf: m, encoding: .utf8).hasPrefix("blotter-manifest 2 "))
+    // The writer refused without touching anything, even asked to rebuild.
+    let rebuild = try CLI.run(["index", corpus.path, "--index", idx.path, "--rebuild"])
+    #expect(rebuild.status == 1 && rebuild.stderr.contains("manifest has format version 3"), "\(rebuild.stderr)")
+    #expect(try String(contentsOf: m, encoding: .utf8).hasPrefix("blotter-manifest 3 "))
+  }
+
+  /// `Fixtures/index-v1`: three pages indexed by blotter 7edf36e, the last to write format 1.
+  @Test func olderFormatIsRefusedUntilRebuilt() throws {
+    let idx = CLI.tempDir("v1-index")
+    let corpus = CLI.tempDir("v1-corpus")
+    defer {
+      try? FileManager.default.removeItem(at: idx)
+      try? FileManager.default.removeItem(at: corpus)
+    }
+    let fixture = CLI.repoRoot.appendingPathComponent("Tests/BlotterCLITests/Fixtures/index-v1")
+    let old = try FileManager.default.contentsOfDirectory(atPath: fixture.path)
+    for f in old {
+      try FileManager.default.copyItem(at: fixture.appendingPathComponent(f), to: idx.appendingPathComponent(f))
+    }
+    try GeneratedCorpus.write(0..<3, to: corpus)
+    let hint = "manifest has format version 1; this blotter reads version 2: run `blotter index --rebuild`"
+    for args in [
+      ["search", GeneratedCorpus.common], ["stats"], ["check"], ["show", "p0.html"], ["index", corpus.path],
+    ] {
+      let r = try CLI.run(args + ["--index", idx.path])
+      #expect(r.status == 1 && !r.signaled, "\(args[0]): \(r.stderr)")
+      #expect(r.stderr.contains(hint), "\(args[0]): \(r.stderr)")
+    }
+    #expect(try String(contentsOf: idx.appendingPathComponent("manifest"), encoding: .utf8).hasPrefix("blotter-manifest 1 "))
+
+    let rebuilt = try CLI.run(["index", corpus.path, "--index", idx.path, "--rebuild", "--json"])
+    #expect(rebuilt.status == 0, "\(rebuilt.stderr)")
+    #expect(try rebuilt.json()["generation"] as? Int == 2)
+    let found = try CLI.run(["search", GeneratedCorpus.common, "--index", idx.path, "--json"])
+    #expect(found.status == 0, "\(found.stderr)")
+    #expect(try found.json()["total"] as? Int == 3)
+    #expect(try CLI.run(["check", "--index", idx.path]).status == 0)
+    // The old commit's files are kept for one more commit (readers of it may still be opening
+    // them), then collected.
+    let files = { Set(try FileManager.default.contentsOfDirectory(atPath: idx.path)) }
+    #expect(try files().isSuperset(of: old.filter { $0 != "manifest" }))
+    try GeneratedCorpus.write(3..<4, to: corpus)
+    #expect(try CLI.run(["index", corpus.path, "--index", idx.path]).status == 0)
+    #expect(try files().isDisjoint(with: old.filter { $0 != "manifest" }))
   }
 }

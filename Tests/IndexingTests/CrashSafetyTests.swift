@@ -73,7 +73,7 @@ import Testing
     var data = try Data(contentsOf: url)
     data[8] = 99
     try data.write(to: url)
-    #expect(throws: IndexError.unsupportedVersion(file: name, found: 99, supported: 1)) {
+    #expect(throws: IndexError.unsupportedVersion(file: name, found: 99, supported: Int(FileFormat.version))) {
       _ = try IndexReader.open(path: path)
     }
   }

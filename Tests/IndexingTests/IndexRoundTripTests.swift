@@ -146,21 +146,4 @@ func docs(_ reader: IndexReader, _ field: Field, _ term: String) throws -> [Stri
     }
     #expect(FieldNorm.decode(FieldNorm.encode(1000)) <= 1000)
   }
-
-  @Test func bitPackingRoundTrips() {
-    for width in [0, 1, 3, 7, 8, 13, 31, 32] {
-      let mask: UInt64 = width == 32 ? 0xFFFF_FFFF : (1 << UInt64(width)) - 1
-      let values = (0..<128).map { UInt32(truncatingIfNeeded: (UInt64($0) &* 2_654_435_761) & mask) }
-      var w = ByteWriter()
-      values.withUnsafeBufferPointer { BitPacking.pack($0, width: width, into: &w) }
-      #expect(w.count == BitPacking.packedBytes(count: 128, width: width))
-      var out = [UInt32](repeating: 9, count: 128)
-      w.bytes.withUnsafeBytes { raw in
-        out.withUnsafeMutableBufferPointer { o in
-          BitPacking.unpack(raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: 128, width: width, into: o.baseAddress!)
-        }
-      }
-      #expect(out == values)
-    }
-  }
 }

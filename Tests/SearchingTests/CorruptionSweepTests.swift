@@ -41,7 +41,7 @@ import Testing
 
   static let queries = [
     "police", "witham", "\"police in harwich\"", "burg*", "title:burglary", "police OR raid -tiptree", "date:2012..2020",
-    "station NOT busy",
+    "station NOT busy", "figure:arrests>40",
   ]
 
   /// Offsets to damage in a file of `n` bytes: every byte of the header and footer, and up to

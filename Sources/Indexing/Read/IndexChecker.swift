@@ -1,6 +1,7 @@
 /// Verifies a whole index: every file's header, footer and checksum, then every cross-reference
-/// (postings ascending and below maxDoc, positions decodable, stored documents readable, the file
-/// table pointing at live documents). The first problem is thrown, naming file and offset.
+/// (postings ascending and below maxDoc, positions decodable, stored documents readable, figure
+/// lists ascending and below maxDoc, the file table pointing at live documents). The first
+/// problem is thrown, naming file and offset.
 public enum IndexChecker {
   public struct Report: Sendable {
     public var documents = 0
@@ -57,6 +58,16 @@ public enum IndexChecker {
       }
       report.terms += count
       for d in 0..<UInt32(s.maxDoc) { _ = try s.document(d) }
+      var values: [Double] = []
+      for id in s.figureNouns.indices {
+        var figures = s.figures(noun: id)
+        while let doc = try figures.next(values: &values) {
+          if Int(doc) >= s.maxDoc {
+            throw IndexError.corrupt(
+              file: "\(s.info.name).columns", offset: 0, reason: "figure of document \(doc) beyond maxDoc \(s.maxDoc)")
+          }
+        }
+      }
       s.dropResidentPages()
     }
     let table = try reader.fileTable(verify: true)

@@ -1,5 +1,7 @@
 /// Walks one term's postings in one segment in doc-id order: `next()`, `advance(to:)`, the current
-/// document's `freq` and, on demand, its `positions`. Reads straight from the mapped files.
+/// document's `freq` and, on demand, its `positions`. Reads straight from the mapped files: a
+/// block is decoded when the cursor lands in it, and positions only for the documents asked
+/// (the positions of documents passed over are skipped by counting bits, never decoded).
 ///
 /// Damaged postings never crash: a bounds failure ends the cursor and records `error`.
 public final class PostingsCursor {
@@ -12,23 +14,46 @@ public final class PostingsCursor {
   public private(set) var error: IndexError?
 
   private let postings: MappedFile
-  private let postBody: Range<Int>
   private let positionsFile: MappedFile
-  private let posiBody: Range<Int>
-  private let start: Int  // absolute offset of this term's postings
+  private let postBase: UnsafeRawPointer
+  private let posBase: UnsafeRawPointer
+  private let postLimit: Int  // end of the postings body
+  private let posLimit: Int  // end of the positions body
   private let posStart: Int  // absolute offset of this term's positions
   private let fullBlocks: Int
   private let blocksStart: Int  // absolute offset of block 0
-  private let postBase: UnsafeRawPointer
-  private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: BitPacking.blockSize)
-  private let tfs = UnsafeMutablePointer<UInt32>.allocate(capacity: BitPacking.blockSize)
+  // The skip table: entry b at bit skipBit + b * entryWidth.
+  private let skipBit: Int
+  private let docWidth: Int
+  private let endWidth: Int
+  private let posWidth: Int
+  private let entryWidth: Int
+  private let docs = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize)
+  /// Running sums of the block's tfs, minus one: `tfSums[i]` is tf(0) + … + tf(i) - 1. With a tf
+  /// parameter of 0 (most blocks) these are where the tf codes end, so decoding is one bit scan;
+  /// a document's tf and the index of its first position come out by subtraction.
+  private let tfSums = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + 64)
+  /// Where the unary codes of a block end (`RiceCoding.ends`), with room for a word's overrun.
+  private let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + 64)
   private var count = 0
   private var idx = -1
   private var block = -1  // current block; fullBlocks means the tail
-  private var blockPos = 0  // absolute offset in positions of the current block's first doc
-  private var posIdx = 0  // doc index whose positions start at posOffset
-  private var posOffset = 0
-  private var lastDocOfPrevBlock: Int64 = -1
+  // The block's tfs are decoded on the first `freq` (a conjunction skips most blocks it loads).
+  private var tfsReady = false
+  private var tfK = 0
+  private var tfLowBit = 0
+  private var tfHighBit = 0
+  private var blockEndBit = 0
+  // Positions of the current block, set up on the first `positions` call in it.
+  private var chunkStart = 0
+  private var chunkEnd = 0
+  private var chunkReady = false
+  private var posK = 0
+  private var lowBit = 0  // first low part of the chunk
+  private var highStart = 0  // first high part of the chunk
+  private var posIdx = 0  // the next document whose codes start at `value` / `highBit`
+  private var value = 0
+  private var highBit = 0
   /// Doc ids at or past this are damage (callers index norms, columns and deletions by doc id).
   private let docLimit: Int64
 
@@ -40,18 +65,37 @@ public final class PostingsCursor {
     self.docFreq = Int(info.docFreq)
     self.postings = postings
     self.postBase = postings.base
-    self.postBody = postBody
+    self.postLimit = postBody.upperBound
     self.positionsFile = positions
-    self.posiBody = posiBody
+    self.posBase = positions.base
+    self.posLimit = posiBody.upperBound
     // Clamped so a damaged offset fails the range check below instead of overflowing.
-    self.start = postBody.lowerBound + min(Int(clamping: info.postingsOffset), postBody.count + 1)
+    let start = postBody.lowerBound + min(Int(clamping: info.postingsOffset), postBody.count + 1)
     self.posStart = posiBody.lowerBound + min(Int(clamping: info.positionsOffset), posiBody.count + 1)
-    self.fullBlocks = docFreq / BitPacking.blockSize
-    self.blocksStart =
-      start + (fullBlocks > 0 ? fullBlocks * PostingsFormat.skipEntrySize + 4 : 0)
-    if start > postBody.upperBound || posStart > posiBody.upperBound
-      || blocksStart > postBody.upperBound
-    {
+    self.fullBlocks = docFreq / PostingsFormat.blockSize
+    var widths = (0, 0, 0)
+    var blocks = start
+    var bad = start > postLimit || posStart > posLimit
+    if fullBlocks > 0 && !bad {
+      if start + 3 > postLimit {
+        bad = true
+      } else {
+        widths = (
+          Int(postBase.load(fromByteOffset: start, as: UInt8.self)),
+          Int(postBase.load(fromByteOffset: start + 1, as: UInt8.self)),
+          Int(postBase.load(fromByteOffset: start + 2, as: UInt8.self))
+        )
+        bad = widths.0 > 32 || widths.1 > 32 || widths.2 > 32
+        blocks = start + 3 + BitPacking.bytes(bits: fullBlocks * (widths.0 + widths.1 + widths.2))
+      }
+    }
+    self.docWidth = widths.0
+    self.endWidth = widths.1
+    self.posWidth = widths.2
+    self.entryWidth = widths.0 + widths.1 + widths.2
+    self.skipBit = (start + 3) * 8
+    self.blocksStart = blocks
+    if bad || blocksStart > postLimit {
       error = .corrupt(file: postings.name, offset: start, reason: "postings offset out of range")
       doc = Self.end
     }
@@ -59,31 +103,30 @@ public final class PostingsCursor {
 
   deinit {
     docs.deallocate()
-    tfs.deallocate()
+    tfSums.deallocate()
+    ends.deallocate()
   }
 
   /// Term frequency in the current document.
-  @inline(__always) public var freq: UInt32 { tfs[idx] }
+  @inline(__always) public var freq: UInt32 {
+    if !tfsReady { decodeTfs() }
+    return idx == 0 ? tfSums[0] &+ 1 : tfSums[idx] &- tfSums[idx - 1]
+  }
 
   // MARK: - Skip entries
 
-  @inline(__always) private func skipField(_ b: Int, _ off: Int) -> UInt32 {
-    UInt32(
-      littleEndian: postings.base.loadUnaligned(
-        fromByteOffset: start + b * PostingsFormat.skipEntrySize + off, as: UInt32.self))
+  @inline(__always) private func skipField(_ b: Int, _ offset: Int, _ width: Int) -> Int {
+    Int(BitPacking.field(postBase, bit: skipBit + b * entryWidth + offset, width: width))
   }
 
   /// Last doc id of full block `b`.
-  @inline(__always) func lastDoc(ofBlock b: Int) -> UInt32 { skipField(b, 0) }
+  @inline(__always) func lastDoc(ofBlock b: Int) -> UInt32 { UInt32(skipField(b, 0, docWidth)) }
 
-  /// Upper bounds for the block holding the current document: (max tf, min norm id).
-  public var blockImpact: (maxTf: UInt32, minNorm: UInt8) {
-    if block < fullBlocks && block >= 0 {
-      let raw = skipField(block, 12)
-      return (raw & 0xFFFF, UInt8((raw >> 16) & 0xFF))
-    }
-    return (UInt32.max, 0)
-  }
+  /// End of full block `b`, relative to the first block.
+  @inline(__always) private func blockEnd(_ b: Int) -> Int { skipField(b, docWidth, endWidth) }
+
+  /// End of the positions of full block `b`, relative to the term's first position byte.
+  @inline(__always) private func positionsEnd(_ b: Int) -> Int { skipField(b, docWidth + endWidth, posWidth) }
 
   // MARK: - Iteration
 
@@ -147,98 +190,160 @@ public final class PostingsCursor {
   /// Decodes block `b` (or the tail when `b == fullBlocks`) into the buffers.
   private func load(block b: Int) -> Bool {
     if b > fullBlocks || error != nil { return false }
-    let tailCount = docFreq - fullBlocks * BitPacking.blockSize
+    let tailCount = docFreq - fullBlocks * PostingsFormat.blockSize
     if b == fullBlocks && tailCount == 0 { return false }
     block = b
     idx = -1
+    chunkReady = false
     let prevLast: Int64 = b == 0 ? -1 : Int64(lastDoc(ofBlock: b - 1))
-    // Where the block's docs and positions start.
-    var off: Int
-    if b == 0 {
-      off = blocksStart
-    } else {
-      off = blocksStart + Int(skipField(b - 1, 4))
+    let full = b < fullBlocks
+    let begin = blocksStart + (b == 0 ? 0 : blockEnd(b - 1))
+    let end = full ? blocksStart + blockEnd(b) : postLimit
+    chunkStart = posStart + (b == 0 ? 0 : positionsEnd(b - 1))
+    chunkEnd = full ? posStart + positionsEnd(b) : posLimit
+    if begin >= end || end > postLimit { return fail(begin, "block bounds out of range") }
+    let n = full ? PostingsFormat.blockSize : tailCount
+    let params = Int(postBase.load(fromByteOffset: begin, as: UInt8.self))
+    let dk = params & 31
+    let docLow = (begin + 1) * 8
+    tfK = params >> 5
+    tfLowBit = docLow + n * dk
+    var high = tfLowBit + n * tfK
+    blockEndBit = end * 8
+    if high > blockEndBit { return fail(begin, "packed block runs past the end") }
+    BitPacking.unpack(postBase, bit: docLow, count: n, width: dk, into: docs)
+    if !RiceCoding.ends(postBase, bit: &high, limitBit: blockEndBit, count: n, into: ends) {
+      return fail(begin, "block codes run past the block")
     }
-    if fullBlocks > 0 {
-      let ps = b < fullBlocks ? skipField(b, 8) : skipField(fullBlocks, 0)
-      blockPos = posStart + Int(ps)
-    } else {
-      blockPos = posStart
-    }
-    posIdx = 0
-    posOffset = blockPos
-    let limit = postBody.upperBound
-    if b < fullBlocks {
-      if off + 2 > limit { return fail(off, "block header past end") }
-      let dw = Int(postBase.load(fromByteOffset: off, as: UInt8.self))
-      let fw = Int(postBase.load(fromByteOffset: off + 1, as: UInt8.self))
-      if dw > 32 || fw > 32 { return fail(off, "bit width \(max(dw, fw)) > 32") }
-      let db = BitPacking.packedBytes(count: BitPacking.blockSize, width: dw)
-      let fb = BitPacking.packedBytes(count: BitPacking.blockSize, width: fw)
-      if off + 2 + db + fb > limit { return fail(off, "packed block runs past the end") }
-      BitPacking.unpack(postBase + off + 2, count: BitPacking.blockSize, width: dw, into: docs)
-      BitPacking.unpack(postBase + off + 2 + db, count: BitPacking.blockSize, width: fw, into: tfs)
-      var prev = prevLast
-      for k in 0..<BitPacking.blockSize {
-        let d = prev + 1 + Int64(docs[k])
-        if d >= docLimit { return fail(off, "doc id \(d) beyond maxDoc \(docLimit)") }
-        docs[k] = UInt32(d)
-        prev = d
-        tfs[k] += 1
-      }
-      count = BitPacking.blockSize
-      return true
-    }
-    // Tail: varints.
-    var r = ByteReader(base: postBase, count: limit, offset: off, file: postings.name)
+    // Doc ids: gap - 1 = (high << dk | low), high = distance between consecutive ends - 1.
     var prev = prevLast
-    do throws(IndexError) {
-      for k in 0..<tailCount {
-        let v = try r.varint()
-        let d = prev + 1 + Int64(v >> 1)
-        if d >= docLimit { return fail(r.offset, "doc id \(d) beyond maxDoc \(docLimit)") }
-        docs[k] = UInt32(d)
-        prev = d
-        tfs[k] = v & 1 == 1 ? 1 : UInt32(truncatingIfNeeded: try r.varint())
-      }
-    } catch {
-      self.error = error
-      return false
+    var lastEnd: Int64 = -1
+    for k in 0..<n {
+      let e = Int64(ends[k])
+      let d = prev &+ 1 &+ ((e &- lastEnd &- 1) &<< Int64(dk) | Int64(docs[k]))
+      if d >= docLimit { return fail(begin, "doc id \(d) beyond maxDoc \(docLimit)") }
+      docs[k] = UInt32(truncatingIfNeeded: d)
+      prev = d
+      lastEnd = e
     }
-    count = tailCount
+    tfHighBit = high
+    tfsReady = false
+    count = n
     return true
   }
 
-  private func fail(_ off: Int, _ reason: String) -> Bool {
-    error = .corrupt(file: postings.name, offset: off, reason: reason)
+  /// Decodes the tfs of the current block (after its doc ids' codes) into running sums.
+  private func decodeTfs() {
+    tfsReady = true
+    let n = count
+    var high = tfHighBit
+    if !RiceCoding.ends(postBase, bit: &high, limitBit: blockEndBit, count: n, into: tfSums)
+      || (block < fullBlocks && BitPacking.bytes(bits: high) * 8 != blockEndBit)
+    {
+      error = .corrupt(file: postings.name, offset: tfHighBit / 8, reason: "block codes do not fill the block")
+      for k in 0..<n { tfSums[k] = UInt32(k) }
+      return
+    }
+    if tfK == 0 { return }
+    // tf - 1 = (high << tfK | low), high = distance between consecutive ends - 1.
+    BitPacking.unpack(postBase, bit: tfLowBit, count: n, width: tfK, into: ends)
+    var lastEnd: Int64 = -1
+    var sum: Int64 = -1
+    for k in 0..<n {
+      let e = Int64(tfSums[k])
+      sum &+= ((e &- lastEnd &- 1) &<< Int64(tfK) | Int64(ends[k])) &+ 1
+      lastEnd = e
+      tfSums[k] = UInt32(truncatingIfNeeded: sum)
+    }
+    if sum > Int64(UInt32.max) {
+      error = .corrupt(file: postings.name, offset: tfHighBit / 8, reason: "term frequencies overflow")
+      for k in 0..<n { tfSums[k] = UInt32(k) }
+    }
+  }
+
+  /// The index of document `i`'s first position in the block's chunk.
+  @inline(__always) private func firstValue(_ i: Int) -> Int { i == 0 ? 0 : Int(tfSums[i - 1]) + 1 }
+
+  private func fail(_ off: Int, _ reason: String, file: MappedFile? = nil) -> Bool {
+    error = .corrupt(file: (file ?? postings).name, offset: off, reason: reason)
     return false
   }
 
-  /// Positions of the current document, ascending, appended to `out` (cleared first).
+  // MARK: - Positions
+
+  /// Reads the chunk header of the current block's positions.
+  private func openChunk() -> Bool {
+    if chunkStart < posStart || chunkStart >= chunkEnd || chunkEnd > posLimit {
+      return fail(chunkStart, "positions chunk out of range", file: positionsFile)
+    }
+    posK = Int(posBase.load(fromByteOffset: chunkStart, as: UInt8.self))
+    if posK > PostingsFormat.maxDocK {
+      return fail(chunkStart, "positions parameter \(posK) > \(PostingsFormat.maxDocK)", file: positionsFile)
+    }
+    let values = firstValue(count)
+    lowBit = (chunkStart + 1) * 8
+    highStart = lowBit + values * posK
+    if highStart > chunkEnd * 8 { return fail(chunkStart, "positions chunk runs past its end", file: positionsFile) }
+    posIdx = 0
+    value = 0
+    highBit = highStart
+    chunkReady = true
+    return true
+  }
+
+  /// Positions of the current document, ascending, in `out` (replacing what it held).
   public func positions(into out: inout [UInt32]) {
-    out.removeAll(keepingCapacity: true)
-    guard idx >= 0 && idx < count && error == nil else { return }
-    var r = ByteReader(
-      base: positionsFile.base, count: posiBody.upperBound, offset: posOffset,
-      file: positionsFile.name)
-    do throws(IndexError) {
-      if posIdx > idx {
-        posIdx = 0
-        r.offset = blockPos
+    guard idx >= 0 && idx < count else { return Self.resize(&out, 0) }
+    if !tfsReady { decodeTfs() }
+    guard error == nil else { return Self.resize(&out, 0) }
+    if !chunkReady && !openChunk() { return Self.resize(&out, 0) }
+    if posIdx > idx {
+      posIdx = 0
+      value = 0
+      highBit = highStart
+    }
+    let limitBit = chunkEnd * 8
+    if posIdx < idx {
+      let target = firstValue(idx)
+      if !RiceCoding.skip(posBase, bit: &highBit, limitBit: limitBit, count: target - value) {
+        _ = fail(chunkStart, "positions run past their chunk", file: positionsFile)
+        return Self.resize(&out, 0)
       }
-      while posIdx < idx {
-        for _ in 0..<tfs[posIdx] { _ = try r.varint() }
-        posIdx += 1
-      }
-      posOffset = r.offset
+      value = target
+      posIdx = idx
+    }
+    let tf = firstValue(idx + 1) - value
+    let k = posK
+    let base = posBase
+    var low = lowBit + value * k
+    var high = highBit
+    Self.resize(&out, tf)
+    let ok = out.withUnsafeMutableBufferPointer { buf -> Bool in
       var pos: UInt32 = 0
-      for k in 0..<Int(tfs[idx]) {
-        let g = UInt32(truncatingIfNeeded: try r.varint())
-        pos = k == 0 ? g : pos &+ g
-        out.append(pos)
+      for j in 0..<tf {
+        guard let q = RiceCoding.unary(base, bit: &high, limitBit: limitBit) else { return false }
+        let gap = UInt32(truncatingIfNeeded: q &<< UInt64(k)) | (k > 0 ? BitPacking.field(base, bit: low, width: k) : 0)
+        low += k
+        pos = j == 0 ? gap : pos &+ gap
+        buf[j] = pos
       }
-    } catch {
-      self.error = error
+      return true
+    }
+    if !ok {
+      _ = fail(chunkStart, "positions run past their chunk", file: positionsFile)
+      return Self.resize(&out, 0)
+    }
+    highBit = high
+    value += tf
+    posIdx = idx + 1
+  }
+
+  /// Makes `a` hold `n` elements (their values undefined until written), keeping its storage.
+  @inline(__always) private static func resize(_ a: inout [UInt32], _ n: Int) {
+    if a.count > n {
+      a.removeLast(a.count - n)
+    } else if a.count < n {
+      a.append(contentsOf: repeatElement(0, count: n - a.count))
     }
   }
 }

@@ -17,11 +17,13 @@ public final class SegmentReader: @unchecked Sendable {
   let storeIndexStart: Int
   let storeBlocks: Int
   let columns: MappedFile
-  let daysStart: Int
+  let daysBit: Int
+  let dayBase: Int32
+  let dayWidth: Int
+  /// Counted nouns of figures by id, and where each one's figure list starts (one more entry
+  /// for the end of the last).
   let figureNouns: [String]
-  let figureOffsetsStart: Int
-  let figureEntriesStart: Int
-  let figureEnd: Int
+  let figureListStarts: [Int]
   let deleted: MappedFile?
   let deletedStart: Int
 
@@ -77,19 +79,23 @@ public final class SegmentReader: @unchecked Sendable {
     var cr = columns.reader(cb)
     let cd = Int(try cr.u32())
     if cd != info.maxDoc { throw cr.fail("columns hold \(cd) docs, manifest says \(info.maxDoc)") }
-    daysStart = cb.lowerBound + 4
-    try cr.skip(4 * cd)
+    dayBase = Int32(bitPattern: try cr.u32())
+    dayWidth = Int(try cr.u8())
+    if dayWidth > 32 { throw cr.fail("day width \(dayWidth) > 32") }
+    daysBit = (cb.lowerBound + cr.offset) * 8
+    try cr.skip(BitPacking.bytes(bits: cd * dayWidth))
     let nouns = try cr.int()
     var list: [String] = []
-    for _ in 0..<nouns { list.append(try cr.string()) }
+    var lengths: [Int] = []
+    for _ in 0..<nouns {
+      list.append(try cr.string())
+      lengths.append(try cr.int())
+    }
     figureNouns = list
-    figureOffsetsStart = cb.lowerBound + cr.offset
-    try cr.skip(4 * (cd + 1))
-    figureEntriesStart = cb.lowerBound + cr.offset
-    figureEnd = cb.upperBound
-    let lastOff = Int(
-      UInt32(littleEndian: columns.base.loadUnaligned(fromByteOffset: figureOffsetsStart + 4 * cd, as: UInt32.self)))
-    if figureEntriesStart + lastOff != figureEnd { throw cr.fail("figure entries do not fill the file") }
+    var starts = [cb.lowerBound + cr.offset]
+    for n in lengths { starts.append(starts[starts.count - 1] + n) }
+    if starts[starts.count - 1] != cb.upperBound { throw cr.fail("figure lists do not fill the file") }
+    figureListStarts = starts
 
     if let del = info.deletes {
       let m = try storage.map(del)
@@ -169,51 +175,16 @@ public final class SegmentReader: @unchecked Sendable {
 
   /// Publication day (days since 1970-01-01), if the document has a date.
   @inline(__always) public func day(_ doc: UInt32) -> Int32? {
-    let v = Int32(
-      bitPattern: UInt32(
-        littleEndian: columns.base.loadUnaligned(fromByteOffset: daysStart + 4 * Int(doc), as: UInt32.self)))
-    return v == Int32.min ? nil : v
+    let v = BitPacking.field(columns.base, bit: daysBit + Int(doc) * dayWidth, width: dayWidth)
+    return v == 0 ? nil : Int32(truncatingIfNeeded: Int64(dayBase) + Int64(v) - 1)
   }
 
   /// The id of a figure noun in this segment, if any document has it.
   public func figureNounId(_ noun: String) -> Int? { figureNouns.firstIndex(of: noun) }
 
-  /// Whether the document has a figure counting noun `noun` with a value in the interval
-  /// (bounds included when the flags say so). The hot loop of `figure:noun>N` filters.
-  @inline(__always)
-  public func hasFigure(
-    _ doc: UInt32, noun: Int, above low: Double, includingLow: Bool, below high: Double, includingHigh: Bool
-  ) -> Bool {
-    let base = columns.base
-    let oBase = figureOffsetsStart + 4 * Int(doc)
-    var p = figureEntriesStart + Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: oBase, as: UInt32.self)))
-    let e = min(
-      figureEntriesStart + Int(UInt32(littleEndian: base.loadUnaligned(fromByteOffset: oBase + 4, as: UInt32.self))),
-      figureEnd)
-    let id16 = UInt16(truncatingIfNeeded: noun)
-    while p + 10 <= e {
-      if UInt16(littleEndian: base.loadUnaligned(fromByteOffset: p, as: UInt16.self)) == id16 {
-        let v = Double(bitPattern: UInt64(littleEndian: base.loadUnaligned(fromByteOffset: p + 2, as: UInt64.self)))
-        if (includingLow ? v >= low : v > low) && (includingHigh ? v <= high : v < high) { return true }
-      }
-      p += 10
-    }
-    return false
-  }
-
-  /// Figures of a document as (noun id, value).
-  public func figures(_ doc: UInt32, _ body: (Int, Double) -> Void) {
-    let o = { (i: Int) -> Int in
-      Int(UInt32(littleEndian: self.columns.base.loadUnaligned(fromByteOffset: self.figureOffsetsStart + 4 * i, as: UInt32.self)))
-    }
-    var p = figureEntriesStart + o(Int(doc))
-    let e = figureEntriesStart + o(Int(doc) + 1)
-    while p + 10 <= e && p + 10 <= figureEnd {
-      let id = Int(UInt16(littleEndian: columns.base.loadUnaligned(fromByteOffset: p, as: UInt16.self)))
-      let v = Double(bitPattern: UInt64(littleEndian: columns.base.loadUnaligned(fromByteOffset: p + 2, as: UInt64.self)))
-      body(id, v)
-      p += 10
-    }
+  /// A cursor over the figures of noun `id` (see `figureNounId`), in doc-id order.
+  public func figures(noun id: Int) -> FigureCursor {
+    FigureCursor(base: columns.base, file: columns.name, range: figureListStarts[id]..<figureListStarts[id + 1])
   }
 
   /// Reads many stored documents in id order, decompressing each block once.

@@ -75,7 +75,8 @@ public final class IndexWriter {
       var table = FileTable()
       var inForce: [String] = []
       if storage.exists(Manifest.fileName) {
-        let current = try Manifest.decode(try storage.read(Manifest.fileName))
+        // A rebuild starts over, so it also replaces an index of an older format.
+        let current = try Manifest.decode(try storage.read(Manifest.fileName), acceptingOlder: rebuild)
         inForce = current.files
         if !rebuild {
           manifest = current

@@ -1,6 +1,12 @@
 import Analysis
 import CCodecs
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// An in-memory inverted index for one batch of documents; `write` turns it into an immutable
 /// segment on disk. Not thread-safe: one writer fills it.
 ///
@@ -8,8 +14,12 @@ import CCodecs
 /// holds is close to the size of the postings it will write; `estimatedBytes` drives flushing
 /// under the `--memory` budget.
 public final class SegmentBuilder {
+  /// One term's buffer, in memory the builder allocates and frees (it grows by doubling, and
+  /// varints are written straight into it).
   struct TermPostings {
-    var bytes: [UInt8] = []
+    var bytes: UnsafeMutablePointer<UInt8>? = nil
+    var count = 0
+    var capacity = 0
     var lastDoc: Int32 = -1
     var docFreq: UInt32 = 0
   }
@@ -29,6 +39,10 @@ public final class SegmentBuilder {
 
   public init(name: String) {
     self.name = name
+  }
+
+  deinit {
+    for p in postings { free(p.bytes) }
   }
 
   /// Adds a document and returns its id in this segment.
@@ -95,29 +109,20 @@ public final class SegmentBuilder {
     let post = try storage.create("\(name).\(FileKind.postings.ext)", kind: .postings)
     let posi = try storage.create("\(name).\(FileKind.positions.ext)", kind: .positions)
     var dict = TermDictionaryWriter()
-    var pw = ByteWriter(capacity: 1 << 16)
-    var qw = ByteWriter(capacity: 1 << 16)
+    let writer = PostingsWriter()
     var postOffset: UInt64 = 0
     var posiOffset: UInt64 = 0
-    var docs: [UInt32] = []
-    var tfs: [UInt32] = []
-    var positions: [UInt32] = []
     for id in order {
-      let p = postings[id]
-      p.decode(docs: &docs, tfs: &tfs, positions: &positions)
-      let field = Int(termFields[id])
-      pw.removeAll()
-      qw.removeAll()
-      PostingsFormat.write(
-        docs: docs, tfs: tfs, positions: positions, norms: { self.files.norms[field][Int($0)] },
-        postings: &pw, positions: &qw)
+      postings[id].write(into: writer)
+      writer.finish()
       dict.add(
         key: keys[id],
-        info: TermInfo(docFreq: p.docFreq, postingsOffset: postOffset, positionsOffset: posiOffset))
-      try post.write(pw)
-      try posi.write(qw)
-      postOffset += UInt64(pw.count)
-      posiOffset += UInt64(qw.count)
+        info: TermInfo(docFreq: UInt32(writer.docFreq), postingsOffset: postOffset, positionsOffset: posiOffset))
+      try post.write(writer.postings)
+      try posi.write(writer.positions)
+      postOffset += UInt64(writer.postings.count)
+      posiOffset += UInt64(writer.positions.count)
+      writer.reset()
     }
     try post.finish()
     try posi.finish()
@@ -138,47 +143,72 @@ extension SegmentBuilder.TermPostings {
   /// took: the buffer's growth in capacity, so the budget counts what is allocated, not written.
   @inline(__always)
   mutating func append(doc: Int32, positions: [UInt32], _ range: Range<Int>) -> Int {
-    let before = bytes.capacity
-    Self.varint(&bytes, UInt64(doc - lastDoc))
-    Self.varint(&bytes, UInt64(range.count))
-    var prev: UInt32 = 0
-    for k in range {
-      let pos = positions[k]
-      Self.varint(&bytes, UInt64(k == range.lowerBound ? pos : pos - prev))
-      prev = pos
+    let before = capacity
+    let most = count + 10 + 5 * range.count
+    if most > capacity { grow(to: most) }
+    let start = bytes.unsafelyUnwrapped + count
+    var out = start
+    @inline(__always) func varint(_ v: UInt32) {
+      var v = v
+      while v >= 0x80 {
+        out.pointee = UInt8(truncatingIfNeeded: v) | 0x80
+        out += 1
+        v >>= 7
+      }
+      out.pointee = UInt8(v)
+      out += 1
     }
+    varint(UInt32(bitPattern: doc &- lastDoc))
+    varint(UInt32(range.count))
+    positions.withUnsafeBufferPointer { ps in
+      var prev: UInt32 = 0
+      for k in range {
+        varint(ps[k] &- prev)
+        prev = ps[k]
+      }
+    }
+    let added = out - start
+    count += added
     lastDoc = doc
     docFreq += 1
-    return bytes.capacity - before
+    return capacity - before
   }
 
-  @inline(__always) static func varint(_ out: inout [UInt8], _ v: UInt64) {
-    var v = v
-    while v >= 0x80 {
-      out.append(UInt8(truncatingIfNeeded: v) | 0x80)
-      v >>= 7
-    }
-    out.append(UInt8(v))
+  private mutating func grow(to minimum: Int) {
+    let c = Swift.max(minimum, capacity * 2, 32)
+    guard let p = realloc(bytes, c) else { fatalError("out of memory for a postings buffer of \(c) bytes") }
+    bytes = p.assumingMemoryBound(to: UInt8.self)
+    capacity = c
   }
 
-  func decode(docs: inout [UInt32], tfs: inout [UInt32], positions: inout [UInt32]) {
-    docs.removeAll(keepingCapacity: true)
-    tfs.removeAll(keepingCapacity: true)
-    positions.removeAll(keepingCapacity: true)
-    bytes.withUnsafeBytes { raw in
-      var r = ByteReader(base: raw.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: raw.count, file: "memory")
-      var doc: Int64 = -1
-      while !r.atEnd {
-        // The buffer was written by `append`; it cannot be short.
-        doc += Int64((try? r.varint()) ?? 0)
-        let tf = Int((try? r.varint()) ?? 0)
-        docs.append(UInt32(doc))
-        tfs.append(UInt32(tf))
-        var pos: UInt32 = 0
-        for k in 0..<tf {
-          let g = UInt32((try? r.varint()) ?? 0)
-          pos = k == 0 ? g : pos + g
-          positions.append(pos)
+  /// Feeds the buffered documents to `writer`.
+  func write(into writer: PostingsWriter) {
+    guard let bytes else { return }
+    do {
+      // The buffer was written by `append`: every varint is whole.
+      var p = UnsafePointer(bytes)
+      let end = p + count
+      @inline(__always) func varint() -> UInt32 {
+        var v = UInt32(p.pointee)
+        p += 1
+        if v < 0x80 { return v }
+        v &= 0x7F
+        var shift: UInt32 = 7
+        while true {
+          let b = UInt32(p.pointee)
+          p += 1
+          v |= (b & 0x7F) << shift
+          if b < 0x80 { return v }
+          shift += 7
+        }
+      }
+      var doc = UInt32.max  // gaps start from -1
+      while p < end {
+        doc &+= varint()
+        let tf = Int(varint())
+        // The buffer holds position gaps already, as the writer wants them.
+        writer.add(doc: doc, tf: tf) { g in
+          for k in 0..<tf { g[k] = varint() }
         }
       }
     }

@@ -1,8 +1,8 @@
 import Analysis
 
 /// Merges segments into one: live documents are renumbered in order, postings and positions are
-/// re-encoded term by term (a k-way merge of the sorted dictionaries), norms, stored documents and
-/// columns are copied. Deleted documents disappear.
+/// re-encoded term by term (a k-way merge of the sorted dictionaries, each term streamed block by
+/// block), norms, stored documents and columns are copied. Deleted documents disappear.
 ///
 /// Readers are never blocked: they keep the old segments mapped, and the merged segment becomes
 /// visible with the commit that lists it.
@@ -41,9 +41,18 @@ struct SegmentMerger {
           files.norms[Int(f.rawValue)].append(n)
           lengths[Int(f.rawValue)] += UInt64(FieldNorm.decode(n))
         }
-        var figures: [(String, Double)] = []
-        s.figures(doc) { id, value in figures.append((s.figureNouns[id], value)) }
-        files.add(stored: stored, day: s.day(doc), figures: figures)
+        files.add(stored: stored, day: s.day(doc), figures: [])
+      }
+      // Figures, noun by noun (each list ascends, and so do the new ids of its live documents).
+      var values: [Double] = []
+      for (id, noun) in s.figureNouns.enumerated() {
+        var c = s.figures(noun: id)
+        while let doc = try c.next(values: &values) {
+          guard Int(doc) < s.maxDoc else {
+            throw IndexError.corrupt(file: "\(s.info.name).columns", offset: 0, reason: "figure of document \(doc) beyond maxDoc")
+          }
+          if let nd = maps[si][Int(doc)] { files.addFigures(noun: noun, doc: nd, values: values) }
+        }
       }
     }
 
@@ -54,14 +63,10 @@ struct SegmentMerger {
     let iterators = sources.map { TermIterator($0.terms) }
     var heads: [([UInt8], TermInfo)?] = []
     for it in iterators { heads.append(try it.next()) }
-    var pw = ByteWriter(capacity: 1 << 16)
-    var qw = ByteWriter(capacity: 1 << 16)
+    let writer = PostingsWriter()
     var postOffset: UInt64 = 0
     var posiOffset: UInt64 = 0
-    var docs: [UInt32] = []
-    var tfs: [UInt32] = []
     var positions: [UInt32] = []
-    var scratch: [UInt32] = []
     var sinceDrop = 0
     while true {
       // Smallest key among the heads.
@@ -70,43 +75,40 @@ struct SegmentMerger {
         if let (k, _) = h, minKey == nil || k.lexicographicallyPrecedes(minKey!) { minKey = k }
       }
       guard let key = minKey else { break }
-      docs.removeAll(keepingCapacity: true)
-      tfs.removeAll(keepingCapacity: true)
-      positions.removeAll(keepingCapacity: true)
       for (si, h) in heads.enumerated() {
         guard let (k, info) = h, k == key else { continue }
         let c = sources[si].postings(info)
         while c.next() != PostingsCursor.end {
           guard let nd = maps[si][Int(c.doc)] else { continue }
-          docs.append(nd)
-          tfs.append(c.freq)
-          c.positions(into: &scratch)
-          positions.append(contentsOf: scratch)
+          c.positions(into: &positions)
+          if let e = c.error { throw e }
+          if positions.isEmpty {
+            throw IndexError.corrupt(
+              file: "\(sources[si].info.name).postings", offset: Int(info.postingsOffset),
+              reason: "document \(c.doc) has a term frequency of 0")
+          }
+          positions.withUnsafeBufferPointer { writer.add(doc: nd, positions: $0) }
         }
         if let e = c.error { throw e }
         heads[si] = try iterators[si].next()
       }
-      sinceDrop += docs.count
+      sinceDrop += writer.docFreq
       if sinceDrop >= 1 << 20 {
         // Input pages already read are not needed again: keep resident memory to what the
         // current term uses, not the size of every source file.
         for s in sources { s.dropResidentPages() }
         sinceDrop = 0
       }
-      if docs.isEmpty { continue }  // only deleted documents had it
-      let field = Int(key[0])
-      pw.removeAll()
-      qw.removeAll()
-      PostingsFormat.write(
-        docs: docs, tfs: tfs, positions: positions, norms: { files.norms[field][Int($0)] },
-        postings: &pw, positions: &qw)
+      if writer.docFreq == 0 { continue }  // only deleted documents had it
+      writer.finish()
       dict.add(
         key: key,
-        info: TermInfo(docFreq: UInt32(docs.count), postingsOffset: postOffset, positionsOffset: posiOffset))
-      try post.write(pw)
-      try posi.write(qw)
-      postOffset += UInt64(pw.count)
-      posiOffset += UInt64(qw.count)
+        info: TermInfo(docFreq: UInt32(writer.docFreq), postingsOffset: postOffset, positionsOffset: posiOffset))
+      try post.write(writer.postings)
+      try posi.write(writer.positions)
+      postOffset += UInt64(writer.postings.count)
+      posiOffset += UInt64(writer.positions.count)
+      writer.reset()
     }
     try post.finish()
     try posi.finish()
@@ -137,7 +139,7 @@ public struct MergePolicy: Sendable {
   public var mergeFactor: Int
   public var maxMergedDocs: Int
 
-  public init(maxSegments: Int = 8, maxDeletedRatio: Double = 0.3, mergeFactor: Int = 8, maxMergedDocs: Int = 1 << 18) {
+  public init(maxSegments: Int = 8, maxDeletedRatio: Double = 0.3, mergeFactor: Int = 8, maxMergedDocs: Int = 1 << 20) {
     self.maxSegments = maxSegments
     self.maxDeletedRatio = maxDeletedRatio
     self.mergeFactor = mergeFactor

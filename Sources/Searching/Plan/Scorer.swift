@@ -105,6 +105,10 @@ final class TermScorer: Scorer {
 }
 
 /// Documents where the terms occur at consecutive positions (after their offsets in the phrase).
+///
+/// The rarest term leads: documents are matched rarest term first, and in a matching document
+/// the phrase starts its positions allow are narrowed term by term, rarest first, so a term's
+/// positions are decoded only while some start remains.
 final class PhraseScorer: Scorer {
   let cursors: [PostingsCursor]
   let offsets: [UInt32]
@@ -114,7 +118,13 @@ final class PhraseScorer: Scorer {
   let weight: Float
   let cache: [Float]
   private var freq: Float = 0
-  private var positions: [[UInt32]]
+  /// Cursors and their offsets in the phrase, rarest term first.
+  private let ordered: [PostingsCursor]
+  private let orderedOffsets: [UInt32]
+  /// Phrase starts still possible in the current document, ascending.
+  private var starts = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+  private var startsCapacity = 64
+  private var scratch: [UInt32] = []
 
   init(cursors: [PostingsCursor], offsets: [UInt32], segment: SegmentReader, field: Field, terms: [String], weight: Float, cache: [Float]) {
     self.cursors = cursors
@@ -124,20 +134,24 @@ final class PhraseScorer: Scorer {
     self.terms = terms
     self.weight = weight
     self.cache = cache
-    positions = Array(repeating: [], count: cursors.count)
+    let order = cursors.indices.sorted { (cursors[$0].docFreq, $0) < (cursors[$1].docFreq, $1) }
+    ordered = order.map { cursors[$0] }
+    orderedOffsets = order.map { offsets[$0] }
     super.init()
     for c in cursors { c.next() }
     doc = cursors.map(\.doc).max() ?? PostingsCursor.end
     settle()
   }
 
-  override var cost: Int { cursors.map(\.docFreq).min() ?? 0 }
+  deinit { starts.deallocate() }
+
+  override var cost: Int { ordered.first?.docFreq ?? 0 }
 
   /// Moves to the first document >= `doc` where every term occurs and the phrase matches.
   private func settle() {
     while doc != PostingsCursor.end {
       var agreed = true
-      for c in cursors {
+      for c in ordered {
         let d = c.advance(to: doc)
         if d != doc {
           doc = d
@@ -146,42 +160,68 @@ final class PhraseScorer: Scorer {
         }
       }
       if !agreed { continue }
-      if doc == PostingsCursor.end { return }
       let f = phraseFreq()
       if f > 0 {
         freq = Float(f)
         return
       }
-      doc = cursors[0].next()
+      doc = ordered[0].next()
     }
   }
 
+  /// How many times the phrase occurs in the current document.
   private func phraseFreq() -> Int {
-    for (k, c) in cursors.enumerated() { c.positions(into: &positions[k]) }
+    ordered[0].positions(into: &scratch)
+    let first = orderedOffsets[0]
     var count = 0
-    for p0 in positions[0] {
-      guard p0 >= offsets[0] else { continue }
-      let base = p0 - offsets[0]
-      var ok = true
-      for k in 1..<cursors.count where !binaryContains(positions[k], base + offsets[k]) {
-        ok = false
-        break
+    reserveStarts(scratch.count)
+    scratch.withUnsafeBufferPointer { ps in
+      for p in ps where p >= first {
+        starts[count] = p &- first
+        count += 1
       }
-      if ok { count += 1 }
+    }
+    for k in 1..<ordered.count {
+      if count == 0 { return 0 }
+      ordered[k].positions(into: &scratch)
+      // Keep the starts s with s + offset among this term's positions (both ascending).
+      let offset = orderedOffsets[k]
+      count = scratch.withUnsafeBufferPointer { ps in
+        var kept = 0
+        var i = 0
+        let n = ps.count
+        for r in 0..<count {
+          let s = starts[r]
+          let want = s &+ offset
+          while i < n && ps[i] < want { i += 1 }
+          if i < n && ps[i] == want {
+            starts[kept] = s
+            kept += 1
+          }
+        }
+        return kept
+      }
     }
     return count
   }
 
+  private func reserveStarts(_ n: Int) {
+    if n <= startsCapacity { return }
+    starts.deallocate()
+    startsCapacity = max(n, startsCapacity * 2)
+    starts = .allocate(capacity: startsCapacity)
+  }
+
   override func next() -> UInt32 {
     if doc == PostingsCursor.end { return doc }
-    doc = cursors[0].next()
+    doc = ordered[0].next()
     settle()
     return doc
   }
 
   override func advance(to target: UInt32) -> UInt32 {
     if doc == PostingsCursor.end || doc >= target { return doc }
-    doc = cursors[0].advance(to: target)
+    doc = ordered[0].advance(to: target)
     settle()
     return doc
   }
@@ -193,17 +233,6 @@ final class PhraseScorer: Scorer {
   override func matched(into set: inout Set<MatchedTerm>) {
     for t in terms { set.insert(MatchedTerm(field: field, term: t)) }
   }
-}
-
-private func binaryContains(_ a: [UInt32], _ x: UInt32) -> Bool {
-  var lo = 0
-  var hi = a.count - 1
-  while lo <= hi {
-    let m = (lo + hi) / 2
-    if a[m] == x { return true }
-    if a[m] < x { lo = m + 1 } else { hi = m - 1 }
-  }
-  return false
 }
 
 /// Children viewed without reference counting (the owner keeps `children`).
@@ -438,17 +467,16 @@ final class FilterScorer: Scorer {
 }
 
 /// Documents of `inner` (the postings of a figure noun) with a figure of that noun in a value
-/// interval: `figure:arrests>400`. A dedicated class so the per-document test is a direct call.
+/// interval: `figure:arrests>400`. The noun's figure list is walked alongside the postings (both
+/// in doc-id order), and the per-document test is a direct call.
 final class FigureFilterScorer: Scorer {
   let inner: Scorer
-  let segment: SegmentReader
-  let noun: Int
+  private var figures: FigureCursor
   let low: Double, includingLow: Bool, high: Double, includingHigh: Bool
 
-  init(inner: Scorer, segment: SegmentReader, noun: Int, low: Double, includingLow: Bool, high: Double, includingHigh: Bool) {
+  init(inner: Scorer, figures: FigureCursor, low: Double, includingLow: Bool, high: Double, includingHigh: Bool) {
     self.inner = inner
-    self.segment = segment
-    self.noun = noun
+    self.figures = figures
     self.low = low
     self.includingLow = includingLow
     self.high = high
@@ -461,7 +489,7 @@ final class FigureFilterScorer: Scorer {
   override var cost: Int { inner.cost &* 2 }
 
   @inline(__always) private func keep(_ d: UInt32) -> Bool {
-    segment.hasFigure(d, noun: noun, above: low, includingLow: includingLow, below: high, includingHigh: includingHigh)
+    figures.contains(d, above: low, includingLow: includingLow, below: high, includingHigh: includingHigh)
   }
 
   private func settle() {

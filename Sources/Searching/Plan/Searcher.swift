@@ -357,7 +357,7 @@ public final class Searcher {
       let value = value * scale
       let term = stored.lowercased()
       // Only documents whose figure field counts this noun can hold such a figure: walk that
-      // term's postings and test the column values of those documents only.
+      // term's postings and the noun's figure list together.
       guard let nounId = segment.figureNounId(term), let inner = try termScorer(segment, .figure, term) else {
         return EmptyScorer()
       }
@@ -372,7 +372,7 @@ public final class Searcher {
         (low, incLow, high, incHigh) = (value - eps, true, value + eps, true)
       }
       return FigureFilterScorer(
-        inner: inner, segment: segment, noun: nounId, low: low, includingLow: incLow, high: high,
+        inner: inner, figures: segment.figures(noun: nounId), low: low, includingLow: incLow, high: high,
         includingHigh: incHigh)
     }
   }
