@@ -78,7 +78,7 @@ import Testing
         let base = raw.baseAddress!
         // Whole: low parts, then where each unary code ends.
         var out = [UInt32](repeating: 0, count: values.count)
-        var ends = [UInt32](repeating: 0, count: values.count + 64)
+        var ends = [UInt32](repeating: 0, count: values.count + RiceCoding.endsSlack)
         var high = values.count * k
         out.withUnsafeMutableBufferPointer { BitPacking.unpack(base, bit: 0, count: values.count, width: k, into: $0.baseAddress!) }
         let ok = ends.withUnsafeMutableBufferPointer {
@@ -124,7 +124,9 @@ import Testing
     for _ in 0..<df {
       t.docs.append(doc)
       doc += UInt32.random(in: 1...maxGap, using: &rng)
-      let tf = Int.random(in: 0..<10, using: &rng) == 0 ? Int.random(in: 1...maxTf, using: &rng) : Int.random(in: 1...3, using: &rng)
+      let tf =
+        maxTf == 1 ? 1
+        : Int.random(in: 0..<10, using: &rng) == 0 ? Int.random(in: 1...maxTf, using: &rng) : Int.random(in: 1...3, using: &rng)
       var pos: [UInt32] = []
       var p = UInt32.random(in: 0..<2000, using: &rng)
       for _ in 0..<tf {
@@ -145,6 +147,8 @@ import Testing
       Self.randomTerm(df: 129, maxGap: 100, maxTf: 20, using: &rng),
       Self.randomTerm(df: 1000, maxGap: 2, maxTf: 1000, using: &rng),
       Self.randomTerm(df: 700, maxGap: 3_000_000, maxTf: 5, using: &rng),
+      // Every tf 1: blocks whose tf codes are all ones.
+      Self.randomTerm(df: 300, maxGap: 40, maxTf: 1, using: &rng),
     ]
     let path = tempIndex()
     defer { try? FileManager.default.removeItem(atPath: path) }

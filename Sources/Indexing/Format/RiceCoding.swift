@@ -63,10 +63,13 @@ public enum RiceCoding {
     for v in values { bits.unary(v &>> UInt32(k), to: &out) }
   }
 
+  /// Room `ends` needs in its output beyond `count`.
+  static let endsSlack = 72
+
   /// Finds the one bits that end the next `count` unary codes from bit `bit`: their positions
-  /// relative to `bit` go to `out`, which must have room for `count + 63` (the last word's extra
-  /// ones are written too, and ignored). Moves `bit` past the last code. The high part of code
-  /// `i` is `out[i] - out[i - 1] - 1` (with `out[-1] = -1`).
+  /// relative to `bit` go to `out`, which must have room for `count + endsSlack` (a word's ones
+  /// are written four at a time, and the extra ones ignored). Moves `bit` past the last code.
+  /// The high part of code `i` is `out[i] - out[i - 1] - 1` (with `out[-1] = -1`).
   /// - Returns: false when the codes run past `limitBit` or span 2^31 bits (damage).
   @inline(__always)
   static func ends(
@@ -80,11 +83,21 @@ public enum RiceCoding {
       if pos >= limitBit { return false }
       var w = BitPacking.word(base, bit: pos)
       let rel = UInt32(truncatingIfNeeded: pos - start)
-      while w != 0 {
+      let stop = i + w.nonzeroBitCount
+      // Four ones per round, with one branch: past the last one, trailingZeroBitCount is 64 and
+      // the slots written are overwritten later or ignored.
+      while i < stop {
         out[i] = rel &+ UInt32(truncatingIfNeeded: w.trailingZeroBitCount)
         w &= w &- 1
-        i += 1
+        out[i + 1] = rel &+ UInt32(truncatingIfNeeded: w.trailingZeroBitCount)
+        w &= w &- 1
+        out[i + 2] = rel &+ UInt32(truncatingIfNeeded: w.trailingZeroBitCount)
+        w &= w &- 1
+        out[i + 3] = rel &+ UInt32(truncatingIfNeeded: w.trailingZeroBitCount)
+        w &= w &- 1
+        i += 4
       }
+      i = stop
       pos += 64 - (pos & 7)
       if pos - start >= 1 << 31 { return false }
     }

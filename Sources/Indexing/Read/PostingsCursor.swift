@@ -32,14 +32,16 @@ public final class PostingsCursor {
   /// Running sums of the block's tfs, minus one: `tfSums[i]` is tf(0) + … + tf(i) - 1. With a tf
   /// parameter of 0 (most blocks) these are where the tf codes end, so decoding is one bit scan;
   /// a document's tf and the index of its first position come out by subtraction.
-  private let tfSums = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + 64)
-  /// Where the unary codes of a block end (`RiceCoding.ends`), with room for a word's overrun.
-  private let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + 64)
+  private let tfSums = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + RiceCoding.endsSlack)
+  /// Where the unary codes of a block end (`RiceCoding.ends`), with room for its overrun.
+  private let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + RiceCoding.endsSlack)
   private var count = 0
   private var idx = -1
   private var block = -1  // current block; fullBlocks means the tail
   // The block's tfs are decoded on the first `freq` (a conjunction skips most blocks it loads).
   private var tfsReady = false
+  /// Every tf of the block is 1 (tfSums left unwritten): titles, names and rare words.
+  private var unitTfs = false
   private var tfK = 0
   private var tfLowBit = 0
   private var tfHighBit = 0
@@ -110,6 +112,7 @@ public final class PostingsCursor {
   /// Term frequency in the current document.
   @inline(__always) public var freq: UInt32 {
     if !tfsReady { decodeTfs() }
+    if unitTfs { return 1 }
     return idx == 0 ? tfSums[0] &+ 1 : tfSums[idx] &- tfSums[idx - 1]
   }
 
@@ -235,8 +238,18 @@ public final class PostingsCursor {
   /// Decodes the tfs of the current block (after its doc ids' codes) into running sums.
   private func decodeTfs() {
     tfsReady = true
+    unitTfs = false
     let n = count
     var high = tfHighBit
+    if tfK == 0 && Self.allOnes(postBase, bit: high, count: n, limitBit: blockEndBit) {
+      // n unary codes of 0: every tf is 1.
+      high += n
+      if block < fullBlocks && BitPacking.bytes(bits: high) * 8 != blockEndBit {
+        error = .corrupt(file: postings.name, offset: tfHighBit / 8, reason: "block codes do not fill the block")
+      }
+      unitTfs = true
+      return
+    }
     if !RiceCoding.ends(postBase, bit: &high, limitBit: blockEndBit, count: n, into: tfSums)
       || (block < fullBlocks && BitPacking.bytes(bits: high) * 8 != blockEndBit)
     {
@@ -261,8 +274,25 @@ public final class PostingsCursor {
     }
   }
 
+  /// Whether the `count` bits from `bit` are all ones (and end by `limitBit`).
+  private static func allOnes(_ base: UnsafeRawPointer, bit: Int, count: Int, limitBit: Int) -> Bool {
+    if bit + count > limitBit { return false }
+    var b = bit
+    var left = count
+    while left > 0 {
+      let take = min(left, 56)
+      let mask: UInt64 = (1 &<< UInt64(take)) &- 1
+      if BitPacking.word(base, bit: b) & mask != mask { return false }
+      b += take
+      left -= take
+    }
+    return true
+  }
+
   /// The index of document `i`'s first position in the block's chunk.
-  @inline(__always) private func firstValue(_ i: Int) -> Int { i == 0 ? 0 : Int(tfSums[i - 1]) + 1 }
+  @inline(__always) private func firstValue(_ i: Int) -> Int {
+    unitTfs ? i : i == 0 ? 0 : Int(tfSums[i - 1]) + 1
+  }
 
   private func fail(_ off: Int, _ reason: String, file: MappedFile? = nil) -> Bool {
     error = .corrupt(file: (file ?? postings).name, offset: off, reason: reason)
