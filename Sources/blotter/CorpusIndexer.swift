@@ -53,8 +53,9 @@ struct CorpusIndexer {
   enum Job {
     /// Whole files, each read, hashed, extracted and analysed by one worker.
     case files([CorpusFile])
-    /// Lines of one big JSON Lines file: (1-based number, byte range) each.
-    case lines(file: Int, lines: [(Int, Range<Int>)], last: Bool)
+    /// Lines of one big JSON Lines file: (1-based number, byte range) each — a slice of the
+    /// file's line table, so planning every job of a million-line file copies nothing.
+    case lines(file: Int, lines: ArraySlice<(Int, Range<Int>)>, last: Bool)
   }
 
   enum JobResult {
@@ -157,7 +158,7 @@ struct CorpusIndexer {
             var k = 0
             while k < lines.count {
               let end = min(lines.count, k + Self.linesPerJob)
-              pendingLineJobs.append(.lines(file: i, lines: Array(lines[k..<end]), last: end == lines.count))
+              pendingLineJobs.append(.lines(file: i, lines: lines[k..<end], last: end == lines.count))
               k = end
             }
             return pendingLineJobs.removeFirst()
@@ -213,7 +214,7 @@ struct CorpusIndexer {
         extractQueue.async {
           DispatchQueue.concurrentPerform(iterations: min(workers, lines.count)) { w in
             for k in stride(from: w, to: lines.count, by: workers) {
-              let (number, range) = lines[k]
+              let (number, range) = lines[lines.startIndex + k]
               if UInt64(range.count) > limit {
                 out.set(k, .failure(.badJSONLine(path: stream.value.file.path, line: number, reason: "line is \(range.count) bytes, over the --max-file-size limit of \(limit)")))
                 continue
