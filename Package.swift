@@ -47,11 +47,13 @@ let package = Package(
       ]),
 
     // MARK: Tests
-    .testTarget(name: "ExtractionTests", dependencies: ["Extraction"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "AnalysisTests", dependencies: ["Analysis"], exclude: ["Entities/Gold"]),
-    .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis"]),
-    .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis"]),
-    .testTarget(name: "BlotterCLITests", dependencies: ["blotter"], exclude: ["Fixtures"]),
+    // Helpers every test target shares (a seeded generator for randomized tests).
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], exclude: ["Entities/Gold"]),
+    .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis", "TestSupport"]),
+    .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis", "TestSupport"]),
+    .testTarget(name: "BlotterCLITests", dependencies: ["blotter", "TestSupport"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
 )

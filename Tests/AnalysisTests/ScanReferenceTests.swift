@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Analysis
 
@@ -132,7 +133,7 @@ import Testing
 
   @Test func scannerMatchesTheByteByByteRules() {
     let analyzer = Analyzer()
-    var rng = SplitMix(seed: 42)
+    var rng = SplitMix64(seed: 42)
     for _ in 0..<4000 {
       var text = ""
       for _ in 0..<Int(rng.next() % 14) { text += Self.pieces[Int(rng.next() % UInt64(Self.pieces.count))] }
@@ -147,7 +148,7 @@ import Testing
     // Far more tokens and rewritten bytes than the buffers start with, then a document that
     // gives the memory back, then a short one.
     let analyzer = Analyzer()
-    var rng = SplitMix(seed: 9)
+    var rng = SplitMix64(seed: 9)
     var text = ""
     for _ in 0..<160_000 {
       text += ["1,000,000", "Kent\u{2019}s", " ", "word", "£5.8"][Int(rng.next() % 5)]
@@ -167,18 +168,5 @@ import Testing
     ] {
       #expect(Self.scan(analyzer, text) == Self.referenceScan(text), "\(text)")
     }
-  }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

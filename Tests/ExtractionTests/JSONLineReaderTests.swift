@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 
 @testable import Extraction
 
@@ -114,14 +115,14 @@ import Testing
     "Browse all 2758", "The post A appeared first on B.", "a b c d e f g h i", " x", "y ",
   ]
 
-  static func randomText(_ rng: inout SplitMix) -> String {
+  static func randomText(_ rng: inout SplitMix64) -> String {
     var text = ""
     for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
     return text
   }
 
   @Test func normalizeWhitespaceMatchesTheRules() {
-    var rng = SplitMix(seed: 7)
+    var rng = SplitMix64(seed: 7)
     for _ in 0..<3000 {
       let text = Self.randomText(&rng)
       let expected = Self.referenceNormalize(text)
@@ -131,7 +132,7 @@ import Testing
   }
 
   @Test func paragraphsAreNormalisedLines() {
-    var rng = SplitMix(seed: 11)
+    var rng = SplitMix64(seed: 11)
     for _ in 0..<3000 {
       var text = Self.randomText(&rng)
       let expected = text.utf8.split(separator: 0x0A)
@@ -159,7 +160,7 @@ import Testing
   }
 
   @Test func plainISODatesReadAsTheTokenizerReadsThem() {
-    var rng = SplitMix(seed: 3)
+    var rng = SplitMix64(seed: 3)
     let digits = Array("0123456789")
     for _ in 0..<2000 {
       var s = ""
@@ -170,18 +171,5 @@ import Testing
     #expect(DateParsing.normalize("2024-05-14") == "2024-05-14")
     #expect(DateParsing.normalize("1989-05-14") == nil)
     #expect(DateParsing.normalize("2024-13-01") == nil)
-  }
-}
-
-/// A small deterministic generator for test inputs.
-struct SplitMix {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }

@@ -2,6 +2,7 @@ import Analysis
 import Foundation
 import Indexing
 import Testing
+import TestSupport
 
 @testable import Searching
 
@@ -16,7 +17,7 @@ import Testing
   }
 
   static func texts() -> [[String]] {
-    var rng = SplitMix(seed: 7)
+    var rng = SplitMix64(seed: 7)
     // Word i drawn with weight 1 / (i + 1).
     let weights = (0..<vocabulary.count).map { 1.0 / Double($0 + 1) }
     let total = weights.reduce(0, +)
@@ -69,18 +70,5 @@ import Testing
         if length(best.id) == length(worst.id) { #expect(count(best.id) >= count(worst.id), "\(phrase)") }
       }
     }
-  }
-}
-
-/// SplitMix64, for reproducible texts.
-struct SplitMix: RandomNumberGenerator {
-  var state: UInt64
-  init(seed: UInt64) { state = seed }
-  mutating func next() -> UInt64 {
-    state &+= 0x9E37_79B9_7F4A_7C15
-    var z = state
-    z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-    z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-    return z ^ (z >> 31)
   }
 }
