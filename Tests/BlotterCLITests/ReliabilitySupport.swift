@@ -67,8 +67,8 @@ final class Background {
   init(_ args: [String], stdin: Bool = false) throws {
     out = CLI.tempDir("bg").appendingPathComponent("out")
     err = out.deletingLastPathComponent().appendingPathComponent("err")
-    FileManager.default.createFile(atPath: out.path, contents: nil)
-    FileManager.default.createFile(atPath: err.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: err.path, contents: nil)
     process.executableURL = CLI.binary
     process.arguments = args
     process.standardOutput = try FileHandle(forWritingTo: out)
