@@ -36,6 +36,39 @@ import Testing
     }
   }
 
+  /// A write that fails while background merges run (in a merge or in a flush beside it) fails
+  /// the commit, never the index: the previous commit stays whole, and the next writer commits.
+  @Test(arguments: [1, 5, 12])
+  func failedBackgroundMergeLeavesPreviousCommitReadable(n: Int) throws {
+    let path = tempIndex()
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    try commitBase(path)
+    do {
+      let w = try IndexWriter(path: path)
+      w.mergePolicy = MergePolicy(maxSegments: 100, mergeFactor: 2, maxMergedDocs: 10_000)
+      for i in 0..<200 {
+        _ = try w.add(makeDoc(analyzer, id: "new\(i)", title: "new", body: "uncommitted text \(i)"))
+        if i % 20 == 19 {
+          try w.flush()
+          // From the second flush on, a merge is running: fail its writes.
+          if i == 39 { w.storage.faults = FaultPlan(failAt: [.write: n]) }
+        }
+      }
+      try w.commit()
+      Issue.record("the injected failure should fail the commit")
+    } catch is IndexError {
+      // expected
+    }
+    let r = try IndexReader.open(path: path)
+    #expect(r.documents == 50)
+    #expect(try docs(r, .title, "base").count == 50)
+    _ = try IndexChecker.check(path: path)
+    let w = try IndexWriter(path: path)
+    for i in 0..<30 { _ = try w.add(makeDoc(analyzer, id: "later\(i)", title: "later", body: "text")) }
+    try w.commit()
+    #expect(try IndexReader.open(path: path).documents == 80)
+  }
+
   @Test func damagedFilesAreReportedByNameNeverCrash() throws {
     let path = tempIndex()
     defer { try? FileManager.default.removeItem(atPath: path) }

@@ -1,4 +1,5 @@
 import CCodecs
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
@@ -9,11 +10,12 @@ import CCodecs
 /// Failures to inject into storage operations, for crash-safety tests: the Nth write, fsync or
 /// rename fails with `errno` (EIO, ENOSPC …). Counts are shared by every file of one storage.
 public final class FaultPlan: @unchecked Sendable {
-  // @unchecked: tests drive it from one thread; the counters are only touched by the writer.
+  // @unchecked: the counters are guarded by `lock` (the writer and a background merge both tick).
   public enum Operation: Sendable { case write, sync, rename }
   public var failAt: [Operation: Int]
   public var errnoValue: Int32
   public private(set) var counts: [Operation: Int] = [:]
+  private let lock = NSLock()
 
   public init(failAt: [Operation: Int], errno: Int32 = EIO) {
     self.failAt = failAt
@@ -21,9 +23,12 @@ public final class FaultPlan: @unchecked Sendable {
   }
 
   func tick(_ op: Operation, path: String) throws {
+    lock.lock()
     let n = (counts[op] ?? 0) + 1
     counts[op] = n
-    if let k = failAt[op], n == k {
+    let fail = failAt[op] == n
+    lock.unlock()
+    if fail {
       throw IndexError.io(path: path, operation: "\(op) (injected)", errno: errnoValue)
     }
   }
