@@ -33,8 +33,7 @@ GEN_VERSION = 1
 
 def _chunk(args: tuple[int, int, int, str]) -> tuple[int, int]:
   seed, lo, hi, part = args
-  g = corpus.Generator(seed) if not hasattr(_chunk, "g") else _chunk.g  # type: ignore[attr-defined]
-  _chunk.g = g  # type: ignore[attr-defined]
+  g = corpus._gen_cache(seed)
   text = 0
   with open(part, "w", encoding="utf-8") as f:
     for i in range(lo, hi):

@@ -106,30 +106,14 @@ public final class SegmentBuilder {
     let keys: [[UInt8]] = (0..<postings.count).map { i in [termFields[i]] + Array(termTexts[i].utf8) }
     order.sort { a, b in keys[a].lexicographicallyPrecedes(keys[b]) }
 
-    let post = try storage.create("\(name).\(FileKind.postings.ext)", kind: .postings)
-    let posi = try storage.create("\(name).\(FileKind.positions.ext)", kind: .positions)
-    var dict = TermDictionaryWriter()
+    var termFiles = try TermFilesWriter(name: name, storage: storage)
     let writer = PostingsWriter()
-    var postOffset: UInt64 = 0
-    var posiOffset: UInt64 = 0
     for id in order {
       postings[id].write(into: writer)
       writer.finish()
-      dict.add(
-        key: keys[id],
-        info: TermInfo(docFreq: UInt32(writer.docFreq), postingsOffset: postOffset, positionsOffset: posiOffset))
-      try post.write(writer.postings)
-      try posi.write(writer.positions)
-      postOffset += UInt64(writer.postings.count)
-      posiOffset += UInt64(writer.positions.count)
-      writer.reset()
+      try termFiles.add(key: keys[id], writer)
     }
-    try post.finish()
-    try posi.finish()
-
-    let terms = try storage.create("\(name).\(FileKind.terms.ext)", kind: .terms)
-    try terms.write(dict.finish())
-    try terms.finish()
+    try termFiles.finish()
 
     try files.write(name: name, to: storage)
 

@@ -57,15 +57,11 @@ struct SegmentMerger {
     }
 
     // Postings: k-way merge over the dictionaries.
-    let post = try storage.create("\(name).\(FileKind.postings.ext)", kind: .postings)
-    let posi = try storage.create("\(name).\(FileKind.positions.ext)", kind: .positions)
-    var dict = TermDictionaryWriter()
+    var termFiles = try TermFilesWriter(name: name, storage: storage)
     let iterators = sources.map { TermIterator($0.terms) }
     var heads: [([UInt8], TermInfo)?] = []
     for it in iterators { heads.append(try it.next()) }
     let writer = PostingsWriter()
-    var postOffset: UInt64 = 0
-    var posiOffset: UInt64 = 0
     var positions: [UInt32] = []
     var sinceDrop = 0
     while true {
@@ -101,22 +97,10 @@ struct SegmentMerger {
       }
       if writer.docFreq == 0 { continue }  // only deleted documents had it
       writer.finish()
-      dict.add(
-        key: key,
-        info: TermInfo(docFreq: UInt32(writer.docFreq), postingsOffset: postOffset, positionsOffset: posiOffset))
-      try post.write(writer.postings)
-      try posi.write(writer.positions)
-      postOffset += UInt64(writer.postings.count)
-      posiOffset += UInt64(writer.positions.count)
-      writer.reset()
+      try termFiles.add(key: key, writer)
     }
-    try post.finish()
-    try posi.finish()
+    try termFiles.finish()
     for s in sources { s.dropResidentPages() }
-
-    let terms = try storage.create("\(name).\(FileKind.terms.ext)", kind: .terms)
-    try terms.write(dict.finish())
-    try terms.finish()
 
     try files.write(name: name, to: storage)
 
