@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+  import Glibc
+#endif
 import ArgumentParser
 import Indexing
 import Searching
@@ -6,19 +9,25 @@ struct SearchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "search",
     abstract: "Search the index.",
-    discussion: """
-      Words are ANDed: halstead cannabis. Also: "exact phrase", OR, NOT word, -word, (groups), \
-      prefix*, title:word, source:word, date:2019, date:2019-03, date:2019..2022, \
-      date:2022-03-01..2022-03-31. Exit status: 0 with or without hits, 2 for a bad query, 1 for \
-      a missing or unreadable index.
+    discussion: QuerySyntax.help + """
+
+
+      Exit status: 0 with or without hits, 2 for a bad query, 1 for a missing or unreadable \
+      index. With --batch, each line is answered as soon as it is read (one JSON object, \
+      flushed); a bad line gets {"query", "error", "column"} and the rest still run (the exit \
+      status is then 2).
       """)
 
-  @Argument(help: "The query.")
-  var query: String?
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp(
+      "The query (quote it). Words are joined with spaces; a query starting with '-' works as typed, or after --.",
+      valueName: "query"))
+  var words: [String] = []
 
   @OptionGroup var location: IndexLocation
 
-  @Option(help: "How many hits to show.")
+  @Option(parsing: .unconditional, help: "How many hits to show.")
   var limit: Int = 10
 
   @Flag(help: "Print JSON.")
@@ -27,10 +36,14 @@ struct SearchCommand: ParsableCommand {
   @Option(help: "Run one query per line of FILE ('-' for standard input), printing one JSON object per line.")
   var batch: String?
 
+  /// The query as typed: the words, joined.
+  var query: String? { QueryArgument.query(words) }
+
   func validate() throws {
+    try QueryArgument.rejectUnknownOptions(words, command: "search")
     if query == nil && batch == nil { throw ValidationError("give a QUERY or --batch FILE") }
     if query != nil && batch != nil { throw ValidationError("give either a QUERY or --batch, not both") }
-    if limit < 0 { throw ValidationError("--limit must be 0 or more") }
+    if limit < 0 { throw ValidationError("--limit must be 0 or a positive number (got \(limit))") }
   }
 
   func run() throws {
@@ -66,23 +79,29 @@ struct SearchCommand: ParsableCommand {
     }
   }
 
+  /// Answers each line as soon as it is read, flushing after each answer, so that
+  /// `search --batch -` can serve as a long-running query process and a failure loses nothing
+  /// already answered.
   private func runBatch(_ file: String, _ searcher: Searcher) throws {
-    let lines: [String]
-    if file == "-" {
-      var l: [String] = []
-      while let line = readLine(strippingNewline: true) { l.append(line) }
-      lines = l
-    } else {
-      switch CorpusScanner.read(file, limit: 1 << 30) {
-      case .success(let b):
-        lines = String(decoding: b, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-      case .failure(let e):
-        Output.error("blotter search: \(file): \(e)")
-        throw ExitCode(1)
-      }
+    guard let input = file == "-" ? fdopen(0, "r") : fopen(file, "r") else {
+      Output.error("blotter search: \(file): \(String(cString: strerror(errno)))")
+      throw ExitCode(1)
     }
+    defer { if file != "-" { fclose(input) } }
     var bad = false
-    for line in lines where !line.allSatisfy({ $0.isWhitespace }) {
+    var buffer: UnsafeMutablePointer<CChar>? = nil
+    var capacity = 0
+    defer { free(buffer) }
+    while true {
+      let n = getline(&buffer, &capacity, input)
+      if n < 0 { break }
+      guard let buffer else { break }
+      var count = n
+      while count > 0 && (buffer[count - 1] == 0x0A || buffer[count - 1] == 0x0D) { count -= 1 }
+      let line = buffer.withMemoryRebound(to: UInt8.self, capacity: count) {
+        String(decoding: UnsafeBufferPointer(start: $0, count: count), as: UTF8.self)
+      }
+      if line.allSatisfy({ $0.isWhitespace }) { continue }
       let t0 = ContinuousClock.now
       do {
         let result = try searcher.search(line, limit: limit, highlight: .markdown)
@@ -91,20 +110,30 @@ struct SearchCommand: ParsableCommand {
         Output.line(Self.json(result, micros: micros, rankMicros: searcher.lastRankMicros))
       } catch let e as QueryError {
         bad = true
-        var j = JSONOut()
-        j.open()
-        j.field("query", line)
-        j.field("error", e.message)
-        j.field("column", e.column)
-        j.close()
-        Output.line(j.text)
+        Output.line(Self.errorJSON(query: line, e))
       } catch {
         Output.error("blotter search: \(error)")
         throw ExitCode(1)
       }
+      Output.flush()
+    }
+    if ferror(input) != 0 {
+      Output.error("blotter search: \(file): cannot read")
+      throw ExitCode(1)
     }
     Output.flush()
     if bad { throw ExitCode(2) }
+  }
+
+  /// The answer to a batch line that is not a valid query: `{"query", "error", "column"}`.
+  static func errorJSON(query: String, _ e: QueryError) -> String {
+    var j = JSONOut()
+    j.open()
+    j.field("query", query)
+    j.field("error", e.message)
+    j.field("column", e.column)
+    j.close()
+    return j.text
   }
 
   static func json(_ r: SearchResult, micros: Int?, rankMicros: Int? = nil) -> String {

@@ -132,18 +132,28 @@ public final class SegmentReader: @unchecked Sendable {
 
   /// Terms of `field` starting with `prefix` (at most `limit`), with their infos.
   public func terms(field: Field, prefix: String, limit: Int) throws(IndexError) -> [(String, TermInfo)] {
+    var out: [(String, TermInfo)] = []
+    try forEachTerm(field: field, prefix: prefix) { term, info in
+      out.append((term, info))
+      return out.count < limit
+    }
+    return out
+  }
+
+  /// Calls `body` with each term of `field` starting with `prefix`, in order, until it returns
+  /// false: the terms are streamed from the dictionary, not collected.
+  public func forEachTerm(
+    field: Field, prefix: String, _ body: (String, TermInfo) -> Bool
+  ) throws(IndexError) {
     let lower = Self.key(field: field, term: prefix)
     var upper = lower
     // The smallest key greater than every key with this prefix.
     while let last = upper.last, last == 0xFF { upper.removeLast() }
-    if upper.isEmpty { return [] }
+    if upper.isEmpty { return }
     upper[upper.count - 1] += 1
-    var out: [(String, TermInfo)] = []
     try terms.range(from: lower, to: upper) { key, info in
-      out.append((String(decoding: key.dropFirst(), as: UTF8.self), info))
-      return out.count < limit
+      body(String(decoding: key.dropFirst(), as: UTF8.self), info)
     }
-    return out
   }
 
   /// Every term of the dictionary in key order (checking, merging).

@@ -1,39 +1,60 @@
+import Analysis
 import Indexing
 
 /// Parses the query language:
 /// ```
-/// query   = or
-/// or      = and ("OR" and)*
-/// and     = unary (["AND"] unary)*
+/// query   = and
+/// and     = or (["AND"] or)*
+/// or      = unary ("OR" unary)*
 /// unary   = ("NOT" | "-") unary | primary
-/// primary = "(" or ")" | field ":" value | '"' phrase '"' | word ["*"]
-/// value   = '"' phrase '"' | "(" or ")" | word ["*"] | range | comparison
+/// primary = "(" and ")" | field ":" value | '"' phrase '"' | word ["*"]
+/// value   = '"' phrase '"' | "(" and ")" | word ["*"] | range | comparison
 /// ```
-/// Fields: `title:`, `body:`, `source:`, `byline:`, `date:` (`2019`, `2019-03`, `2019..2022`,
-/// `2022-03-01..2022-03-31`, open ends `2020..`), `unit:`, `place:`, `officer:`, `figure:`
-/// (`figure:firearms`, `figure:arrests>400`, `figure:£>=1000000`). An unknown `name:` is read as
-/// plain text. Errors carry the column of the offending character.
+/// OR binds tighter than AND, written or not (as in web search): `place:Kent knife OR machete`
+/// is `place:Kent AND (knife OR machete)`. The fields are `QueryFields.all`; a `letters:` prefix
+/// that names no field is an error (`palce:Essex`), while other words with a colon (`10:30`,
+/// `http://…`) are plain text. Errors carry the 1-based column of the offending character.
+///
+/// Words the analyzer keeps nothing of (`!!!`, `#`, `…`) are dropped: inside an AND they do not
+/// constrain, inside an OR they match nothing, and a query left with nothing searchable is an
+/// error. A word longer than the analyzer keeps (`Analyzer.maxTokenBytes`) is an error: no
+/// document can match it. Groups and NOTs nest at most `maxDepth` deep.
 public struct QueryParser: Sendable {
+  /// How deep groups and NOTs may nest: deeper queries are refused, so that nothing that walks a
+  /// query (the parser, binding, scoring) recurses without bound.
+  public static let maxDepth = 64
+
   public init() {}
 
   public func parse(_ query: String) throws(QueryError) -> QueryNode {
     var p = Parser(chars: Array(query))
     p.skipSpace()
     if p.atEnd { throw QueryError("empty query", column: 1) }
-    let node = try p.parseOr()
+    let node = try p.parseAnd()
     p.skipSpace()
     if !p.atEnd {
       if p.chars[p.i] == ")" { throw QueryError("unmatched ')'", column: p.i + 1) }
       throw QueryError("unexpected '\(p.chars[p.i])'", column: p.i + 1)
     }
+    guard let node else {
+      let (column, text) = p.firstEmpty ?? (1, query)
+      throw QueryError(
+        "query has no searchable words ('\(Parser.shorten(text))' has no letters or digits)", column: column)
+    }
     return node
   }
 }
 
+/// The parser's state. Every `parse…` returns nil for a part with nothing searchable in it.
 private struct Parser {
   let chars: [Character]
   var i = 0
   var depth = 0
+  /// The field of the group being parsed (`title:(a OR b)`), which its words take.
+  var groupField: QueryField?
+  /// Column and text of the first part with nothing searchable, for the error message.
+  var firstEmpty: (Int, String)?
+  let analyzer = Analyzer(stemming: false, vocabularyBudget: 1024)
 
   init(chars: [Character]) { self.chars = chars }
 
@@ -54,69 +75,95 @@ private struct Parser {
     return s.isEmpty ? nil : s
   }
 
-  mutating func parseOr() throws(QueryError) -> QueryNode {
-    var parts = [try parseAnd()]
-    while true {
-      skipSpace()
-      if peekWord() == "OR" || peekWord() == "|" {
-        let col = i + 1
-        i += peekWord()!.count
-        skipSpace()
-        if atEnd || chars[i] == ")" { throw QueryError("OR needs something after it", column: col) }
-        parts.append(try parseAnd())
-      } else {
-        break
-      }
+  func isOr(_ w: String?) -> Bool { w == "OR" || w == "|" }
+
+  mutating func enter(column: Int) throws(QueryError) {
+    depth += 1
+    if depth > QueryParser.maxDepth {
+      throw QueryError("the query nests groups and NOTs more than \(QueryParser.maxDepth) deep", column: column)
     }
-    return parts.count == 1 ? parts[0] : .or(parts)
   }
 
-  mutating func parseAnd() throws(QueryError) -> QueryNode {
+  /// Terms joined by AND (written or implied): the loosest level.
+  mutating func parseAnd() throws(QueryError) -> QueryNode? {
     var parts: [QueryNode] = []
+    var operands = 0
     while true {
       skipSpace()
       if atEnd || chars[i] == ")" { break }
-      if let w = peekWord(), w == "OR" || w == "|" {
-        if parts.isEmpty { throw QueryError("OR needs something before it", column: i + 1) }
-        break
+      let w = peekWord()
+      if isOr(w) {
+        throw QueryError("\(w!) needs something before it", column: i + 1)
       }
-      if peekWord() == "AND" {
+      if w == "AND" {
         let col = i + 1
-        if parts.isEmpty { throw QueryError("AND needs something before it", column: col) }
+        if operands == 0 { throw QueryError("AND needs something before it", column: col) }
         i += 3
         skipSpace()
-        if atEnd || chars[i] == ")" { throw QueryError("AND needs something after it", column: col) }
+        if atEnd || chars[i] == ")" || isOr(peekWord()) || peekWord() == "AND" {
+          throw QueryError("AND needs something after it", column: col)
+        }
         continue
       }
-      parts.append(try parseUnary())
+      operands += 1
+      if let part = try parseOr() { parts.append(part) }
     }
-    if parts.isEmpty {
+    if operands == 0 {
       throw QueryError(atEnd ? "query ends where a term was expected" : "empty group", column: i + 1)
     }
+    if parts.isEmpty { return nil }
     return parts.count == 1 ? parts[0] : .and(parts)
   }
 
-  mutating func parseUnary() throws(QueryError) -> QueryNode {
+  /// Terms joined by OR. An operand with nothing searchable matches nothing, so it is dropped.
+  mutating func parseOr() throws(QueryError) -> QueryNode? {
+    var parts: [QueryNode] = []
+    if let first = try parseUnary() { parts.append(first) }
+    while true {
+      skipSpace()
+      guard let w = peekWord(), isOr(w) else { break }
+      let col = i + 1
+      i += w.count
+      skipSpace()
+      if atEnd || chars[i] == ")" || isOr(peekWord()) || peekWord() == "AND" {
+        throw QueryError("\(w) needs something after it", column: col)
+      }
+      if let next = try parseUnary() { parts.append(next) }
+    }
+    if parts.isEmpty { return nil }
+    return parts.count == 1 ? parts[0] : .or(parts)
+  }
+
+  mutating func parseUnary() throws(QueryError) -> QueryNode? {
     skipSpace()
     if peekWord() == "NOT" {
       let col = i + 1
       i += 3
       skipSpace()
-      if atEnd || chars[i] == ")" { throw QueryError("NOT needs something after it", column: col) }
-      return .not(try parseUnary())
+      if atEnd || chars[i] == ")" || isOr(peekWord()) || peekWord() == "AND" {
+        throw QueryError("NOT needs something after it", column: col)
+      }
+      try enter(column: col)
+      let inner = try parseUnary()
+      depth -= 1
+      return inner.map { .not($0) }
     }
     if chars[i] == "-", i + 1 < chars.count, !chars[i + 1].isWhitespace {
+      let col = i + 1
       i += 1
-      return .not(try parsePrimary())
+      try enter(column: col)
+      let inner = try parsePrimary()
+      depth -= 1
+      return inner.map { .not($0) }
     }
     return try parsePrimary()
   }
 
-  mutating func parseGroup() throws(QueryError) -> QueryNode {
+  mutating func parseGroup() throws(QueryError) -> QueryNode? {
     let open = i
+    try enter(column: open + 1)
     i += 1
-    depth += 1
-    let inner = try parseOr()
+    let inner = try parseAnd()
     skipSpace()
     if atEnd || chars[i] != ")" { throw QueryError("'(' is never closed", column: open + 1) }
     i += 1
@@ -124,7 +171,7 @@ private struct Parser {
     return inner
   }
 
-  mutating func parsePhrase(field: Field?) throws(QueryError) -> QueryNode {
+  mutating func parsePhrase(field: QueryField?) throws(QueryError) -> QueryNode? {
     let open = i
     i += 1
     var s = ""
@@ -135,85 +182,104 @@ private struct Parser {
     if atEnd { throw QueryError("'\"' is never closed", column: open + 1) }
     i += 1
     if s.allSatisfy({ $0.isWhitespace }) { throw QueryError("empty phrase", column: open + 1) }
-    if field == nil || isTextField(field!) { return .phrase(field: field, text: s) }
-    return .entity(kind: field!, text: s, exact: true)
+    switch field?.kind {
+    case nil: return try checked(.phrase(field: nil, text: s), s, column: open + 1)
+    case .text(let f): return try checked(.phrase(field: f, text: s), s, column: open + 1)
+    case .entity(let f): return try checked(.entity(kind: f, text: s, exact: true), s, column: open + 1)
+    case .figure: return .entity(kind: .figure, text: s, exact: true)
+    case .date: throw QueryError("'date:' takes a date, not a phrase", column: open + 1)
+    }
   }
 
-  mutating func parsePrimary() throws(QueryError) -> QueryNode {
+  mutating func parsePrimary() throws(QueryError) -> QueryNode? {
     skipSpace()
     if atEnd { throw QueryError("query ends where a term was expected", column: i + 1) }
     let c = chars[i]
     if c == "(" { return try parseGroup() }
     if c == ")" { throw QueryError("unmatched ')'", column: i + 1) }
-    if c == "\"" { return try parsePhrase(field: nil) }
+    if c == "\"" { return try parsePhrase(field: groupField) }
     let start = i
     guard let word = peekWord() else { throw QueryError("unexpected '\(c)'", column: i + 1) }
-    // field:value
-    if let colon = word.firstIndex(of: ":"), colon != word.startIndex {
-      let name = word[..<colon].lowercased()
-      let isDate = name == "date"
-      let field = Field(name: name)
-      if isDate || field != nil {
-        i += word.distance(from: word.startIndex, to: colon) + 1
-        let valueCol = i + 1
-        if atEnd || chars[i].isWhitespace {
-          throw QueryError("'\(name):' needs a value", column: valueCol)
-        }
-        if isDate {
-          let v = peekWord() ?? ""
-          i += v.count
-          return try parseDate(v, column: valueCol)
-        }
-        let f = field!
-        if chars[i] == "\"" { return try parsePhrase(field: f) }
-        if chars[i] == "(" {
-          let inner = try parseGroup()
-          return try applyField(f, to: inner, column: valueCol)
-        }
-        let v = peekWord() ?? ""
-        i += v.count
-        if f == .figure { return try parseFigure(v, column: valueCol) }
-        return try fieldWord(f, v, column: valueCol)
+    if let field = try fieldName(word, column: start + 1) {
+      if let outer = groupField {
+        throw QueryError(
+          "'\(outer.name):(…)' cannot hold another field ('\(field.name):')", column: start + 1)
       }
+      i += field.name.count + 1
+      let valueCol = i + 1
+      if atEnd || chars[i].isWhitespace || chars[i] == ")" {
+        throw QueryError("'\(field.name):' needs a value", column: valueCol)
+      }
+      if chars[i] == "\"" { return try parsePhrase(field: field) }
+      if chars[i] == "(" {
+        groupField = field
+        defer { groupField = nil }
+        return try parseGroup()
+      }
+      let v = peekWord() ?? ""
+      i += v.count
+      return try value(field, v, column: valueCol)
     }
     i += word.count
-    _ = start
-    return try fieldWord(nil, word, column: start + 1)
+    if let f = groupField { return try value(f, word, column: start + 1) }
+    return try textWord(nil, word, column: start + 1)
   }
 
-  func isTextField(_ f: Field) -> Bool {
-    f == .title || f == .body || f == .source || f == .byline
+  /// The known field `word` starts with (`place:Essex`), nil for plain text; throws for an
+  /// unknown `letters:value`. Words whose value starts with '/' (`http://`) or whose name is not
+  /// only letters (`10:30`) are plain text.
+  func fieldName(_ word: String, column: Int) throws(QueryError) -> QueryField? {
+    guard let colon = word.firstIndex(of: ":"), colon != word.startIndex else { return nil }
+    let name = word[..<colon]
+    guard name.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
+    let rest = word[word.index(after: colon)...]
+    if let known = QueryFields.named(String(name)) { return known }
+    // A colon at the end of a word (`Update:`), or a URL, is text.
+    if rest.isEmpty && (i + word.count >= chars.count || chars[i + word.count].isWhitespace) { return nil }
+    if rest.first == "/" || rest.first == ":" { return nil }
+    var message = "unknown field '\(name):' (fields: \(QueryFields.names))"
+    if let guess = QueryFields.closest(to: String(name)) { message += "; did you mean \(guess.name):?" }
+    throw QueryError(message, column: column)
   }
 
-  func fieldWord(_ field: Field?, _ word: String, column: Int) throws(QueryError) -> QueryNode {
-    if let f = field, !isTextField(f) {
-      return .entity(kind: f, text: word, exact: false)
+  /// The value of `field` given as one word.
+  mutating func value(_ field: QueryField, _ v: String, column: Int) throws(QueryError) -> QueryNode? {
+    switch field.kind {
+    case .date: return try parseDate(v, column: column)
+    case .figure: return try parseFigure(v, column: column)
+    case .text(let f): return try textWord(f, v, column: column)
+    case .entity(let f): return try checked(.entity(kind: f, text: v, exact: false), v, column: column)
     }
+  }
+
+  /// A word of a text field (or of the default fields when `field` is nil): a term or a prefix.
+  mutating func textWord(_ field: Field?, _ word: String, column: Int) throws(QueryError) -> QueryNode? {
     if word.hasSuffix("*") {
       let stem = String(word.dropLast())
       if stem.isEmpty || stem.contains("*") {
         throw QueryError("a prefix needs at least one letter before '*'", column: column)
       }
-      return .prefix(field: field, text: stem)
+      return try checked(.prefix(field: field, text: stem), stem, column: column)
     }
-    return .term(field: field, text: word)
+    return try checked(.term(field: field, text: word), word, column: column)
   }
 
-  /// `title:(a OR b)` → the field applied to every word inside.
-  func applyField(_ f: Field, to node: QueryNode, column: Int) throws(QueryError) -> QueryNode {
-    switch node {
-    case .term(nil, let t): return try fieldWord(f, t, column: column)
-    case .prefix(nil, let t):
-      if !isTextField(f) { return .entity(kind: f, text: t, exact: false) }
-      return .prefix(field: f, text: t)
-    case .phrase(nil, let t):
-      return isTextField(f) ? .phrase(field: f, text: t) : .entity(kind: f, text: t, exact: true)
-    case .and(let xs): return .and(try xs.map { (x) throws(QueryError) in try applyField(f, to: x, column: column) })
-    case .or(let xs): return .or(try xs.map { (x) throws(QueryError) in try applyField(f, to: x, column: column) })
-    case .not(let x): return .not(try applyField(f, to: x, column: column))
-    default:
-      throw QueryError("'\(f.name):' cannot apply to a field or filter inside its group", column: column)
+  /// `node` if `text` holds a searchable word; nil (remembering where) if it holds none; throws
+  /// if its only words are longer than the index keeps.
+  mutating func checked(_ node: QueryNode, _ text: String, column: Int) throws(QueryError) -> QueryNode? {
+    if !analyzer.tokens(text, mode: .query).isEmpty { return node }
+    if !analyzer.spans(text).isEmpty {
+      throw QueryError(
+        "'\(Self.shorten(text))' is longer than \(Analyzer.maxTokenBytes) bytes: the index keeps no word "
+          + "that long, so nothing can match it", column: column)
     }
+    if firstEmpty == nil { firstEmpty = (column, text) }
+    return nil
+  }
+
+  /// The first 20 characters of `text`, for messages.
+  static func shorten(_ text: String) -> String {
+    text.count <= 20 ? text : String(text.prefix(20)) + "…"
   }
 
   // MARK: - date:

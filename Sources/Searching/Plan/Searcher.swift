@@ -240,6 +240,13 @@ public final class Searcher {
   func termScorer(_ segment: SegmentReader, _ field: Field, _ term: String) throws -> Scorer? {
     if negated == 0 { positiveTerms.insert(MatchedTerm(field: field, term: term)) }
     guard let info = try segment.termInfo(field: field, term: term) else { return nil }
+    return try termScorer(segment, field, term, info: info, highlight: false)
+  }
+
+  func termScorer(
+    _ segment: SegmentReader, _ field: Field, _ term: String, info: TermInfo, highlight: Bool
+  ) throws -> TermScorer {
+    if highlight && negated == 0 { positiveTerms.insert(MatchedTerm(field: field, term: term)) }
     let df = try docFreq(field, term)
     let w = BM25.idf(docFreq: df, docs: reader.totalDocs) * boost(field) * (BM25.k1 + 1)
     return TermScorer(
@@ -280,6 +287,51 @@ public final class Searcher {
     return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
   }
 
+  /// Prefix expansions scored as a disjunction of cursors; wider ones are summed into a
+  /// `ScoreAccumulator`, whose memory depends on the segment's size, not on the expansion.
+  static let maxCursorExpansions = 64
+  /// Expanded terms of one prefix that snippets highlight (the hits themselves are exact).
+  static let maxHighlightedExpansions = 256
+
+  /// Every term of `fields` starting with `folded`, streamed from the term dictionary: the answer
+  /// is exact however many terms the prefix expands to.
+  func prefixScorer(_ segment: SegmentReader, _ fields: [Field], _ folded: String) throws -> Scorer {
+    var parts: [Scorer] = []
+    var wide: ScoreAccumulator?
+    var failure: Error?
+    for f in fields {
+      var expanded = 0
+      try segment.forEachTerm(field: f, prefix: folded) { term, info in
+        do {
+          expanded += 1
+          if negated == 0 && expanded <= Self.maxHighlightedExpansions {
+            positiveTerms.insert(MatchedTerm(field: f, term: term))
+          }
+          let s = try termScorer(segment, f, term, info: info, highlight: false)
+          if let acc = wide {
+            acc.add(s)
+          } else if parts.count < Self.maxCursorExpansions {
+            parts.append(s)
+          } else {
+            let acc = ScoreAccumulator(maxDoc: segment.maxDoc)
+            for p in parts { acc.add(p) }
+            acc.add(s)
+            parts = []
+            wide = acc
+          }
+          return true
+        } catch {
+          failure = error
+          return false
+        }
+      }
+      if let failure { throw failure }
+    }
+    if let wide { return wide.finish() }
+    if parts.isEmpty { return EmptyScorer() }
+    return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
+  }
+
   func bind(_ node: QueryNode, segment: SegmentReader) throws -> Scorer {
     try bindOptional(node, segment: segment) ?? AllScorer(maxDoc: segment.maxDoc)
   }
@@ -294,14 +346,7 @@ public final class Searcher {
     case .prefix(let field, let text):
       let folded = analyzer.fold(text)
       if folded.isEmpty { return nil }
-      var parts: [Scorer] = []
-      for f in field.map({ [$0] }) ?? Self.defaultFields {
-        for (term, _) in try segment.terms(field: f, prefix: folded, limit: 256) {
-          if let s = try termScorer(segment, f, term) { parts.append(s) }
-        }
-      }
-      if parts.isEmpty { return EmptyScorer() }
-      return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
+      return try prefixScorer(segment, field.map { [$0] } ?? Self.defaultFields, folded)
     case .entity(let kind, let text, _):
       var parts: [Scorer] = []
       for terms in entities.searchTerms(kind, text) where !terms.isEmpty {
@@ -335,11 +380,13 @@ public final class Searcher {
       }
       return include
     case .or(let children):
+      // An operand with nothing searchable in it matches nothing.
       var parts: [Scorer] = []
       for c in children {
-        if let s = try bindOptional(c, segment: segment) { parts.append(s) } else { return nil }
+        if let s = try bindOptional(c, segment: segment) { parts.append(s) }
       }
-      return DisjunctionScorer(parts)
+      if parts.isEmpty { return nil }
+      return parts.count == 1 ? parts[0] : DisjunctionScorer(parts)
     case .not(let inner):
       negated += 1
       defer { negated -= 1 }

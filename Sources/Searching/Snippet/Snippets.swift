@@ -25,7 +25,9 @@ public enum Snippets {
     let utf8 = Array(text.utf8)
     let marked = "\u{1}mention"
     if !marks.isEmpty {
-      for k in positions.indices where positions[k].hit == nil && marks.contains(where: { $0.contains(positions[k].start) }) {
+      var steps = 0
+      let inMark = markedPositions(starts: positions.lazy.map(\.start), marks: marks, steps: &steps)
+      for k in positions.indices where positions[k].hit == nil && inMark[k] {
         positions[k].hit = marked
       }
     }
@@ -89,6 +91,30 @@ public enum Snippets {
     }
     out += clean(utf8[cursor..<to])
     if to < utf8.count { out += "…" }
+    return out
+  }
+
+  /// For each position start (ascending), whether some mark contains it: one sweep over the
+  /// positions and the marks sorted by start, so a document with many mentions costs
+  /// O((positions + marks) · log marks), not positions × marks.
+  /// - Parameter steps: incremented once per position and once per mark visited (tests check
+  ///   that it stays linear).
+  static func markedPositions<S: Sequence<Int>>(starts: S, marks: [Range<Int>], steps: inout Int) -> [Bool] {
+    let sorted = marks.sorted { $0.lowerBound < $1.lowerBound }
+    var out: [Bool] = []
+    out.reserveCapacity(starts.underestimatedCount)
+    var next = 0
+    // The furthest end of the marks that start at or before the current position.
+    var reach = Int.min
+    for start in starts {
+      steps += 1
+      while next < sorted.count && sorted[next].lowerBound <= start {
+        reach = max(reach, sorted[next].upperBound)
+        next += 1
+        steps += 1
+      }
+      out.append(start < reach)
+    }
     return out
   }
 
