@@ -97,14 +97,16 @@ struct EntitiesCommand: ParsableCommand {
       j.close()
       Output.line(j.text)
     } else {
-      Output.line("\(documents) documents" + (query.map { " matching \($0)" } ?? ""))
+      Output.line(Plural.count(documents, "document") + (query.map { " matching \($0)" } ?? ""))
       for k in kinds {
         let list = ranked(k)
         if list.isEmpty { continue }
         Output.line("")
         Output.line("\(k.rawValue)s".uppercased())
         for (name, c) in list {
-          Output.line("  \(String(c.documents).leftPad(4)) docs  \(String(c.mentions).leftPad(4)) mentions  \(name)")
+          Output.line(
+            "  \(String(c.documents).leftPad(4)) \(c.documents == 1 ? "doc " : "docs")"
+              + "  \(String(c.mentions).leftPad(4)) \(c.mentions == 1 ? "mention " : "mentions")  \(name)")
         }
       }
     }

@@ -37,21 +37,10 @@ struct MentionsCommand: ParsableCommand {
       Output.error("blotter mentions: bad query: \(error)")
       throw ExitCode(2)
     }
-    guard let first = Searcher.entityParts(node).first else {
+    let parts = Searcher.entityParts(node)
+    if parts.isEmpty {
       Output.error("blotter mentions: the query names no entity (try unit:ROCU, place:Kent, officer:Alcock, figure:arrests>400)")
       throw ExitCode(2)
-    }
-    var kind = "figure"
-    var name = ""
-    var aliases: [String] = []
-    switch first {
-    case .entity(let field, let text, _):
-      kind = field.name
-      (name, aliases) = searcher.entities.describe(field, text)
-    case .figure(let noun, let op, let value):
-      name = "\(FigureNoun.normalize(noun).noun) \(op.rawValue) \(Self.number(value))"
-    default:
-      break
     }
 
     struct Row {
@@ -62,26 +51,31 @@ struct MentionsCommand: ParsableCommand {
       var field: String
       var text: String
       var context: String
+      var part: Int
     }
     var rows: [Row] = []
-    var canonicals: [String: Int] = [:]
-    var seenAliases: [String] = []
+    var partMentions: [[StoredMentions.Mention]] = Array(repeating: [], count: parts.count)
     do {
       for (si, ids) in try searcher.matchingDocuments(node).enumerated() {
         try reader.segments[si].documents(ids) { _, stored in
-          for m in searcher.matchedMentions(in: stored, for: node) {
-            canonicals[m.canonical, default: 0] += 1
-            if m.kind != .figure {
-              // A place's aliases are the areas around it, not other names for it.
-              let names = (m.kind == .place ? [] : m.aliases) + [m.surface]
-              for a in names where !seenAliases.contains(a) { seenAliases.append(a) }
+          // Each text is made bytes once per document, not once per mention.
+          var body: [UInt8]?
+          var title: [UInt8]?
+          for (m, part) in searcher.matchedMentions(in: stored, parts: parts) {
+            partMentions[part].append(m)
+            let source: [UInt8]
+            if m.inTitle {
+              if title == nil { title = Array(stored.title.utf8) }
+              source = title ?? []
+            } else {
+              if body == nil { body = Array(stored.text.utf8) }
+              source = body ?? []
             }
-            let source = m.inTitle ? stored.title : stored.text
             rows.append(
               Row(
                 doc: stored.id, path: stored.path, title: stored.title, offset: m.start,
                 field: m.inTitle ? "title" : "body", text: m.surface,
-                context: Self.sentence(around: m.start..<m.end, in: source)))
+                context: Self.sentence(around: m.start..<m.end, in: source), part: part))
           }
         }
       }
@@ -89,25 +83,33 @@ struct MentionsCommand: ParsableCommand {
       Output.error("blotter mentions: \(error)")
       throw ExitCode(1)
     }
-    // Name the entity as the documents do: the most frequent canonical name of its mentions.
-    if case .entity = first, let best = canonicals.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
-      name = best.key
-      aliases = aliases.filter { $0.lowercased() != name.lowercased() }
-      for a in seenAliases where a.lowercased() != name.lowercased() && !aliases.contains(a) { aliases.append(a) }
-    }
+    let headings = parts.indices.map { Self.heading(parts[$0], mentions: partMentions[$0], searcher.entities) }
     rows.sort { ($0.doc, $0.field == "title" ? 0 : 1, $0.offset) < ($1.doc, $1.field == "title" ? 0 : 1, $1.offset) }
 
     if json {
+      func put(_ h: Heading, into j: inout JSONOut) {
+        j.field("kind", h.kind)
+        j.field("name", h.name)
+        j.openArray("aliases")
+        for a in h.aliases { j.element(a) }
+        j.closeArray()
+      }
       var j = JSONOut()
       j.open()
       j.key("entity")
       j.open()
-      j.field("kind", kind)
-      j.field("name", name)
-      j.openArray("aliases")
-      for a in aliases { j.element(a) }
-      j.closeArray()
+      put(headings[0], into: &j)
       j.close()
+      j.openArray("entities")
+      for (i, h) in headings.enumerated() {
+        j.open()
+        put(h, into: &j)
+        let own = rows.filter { $0.part == i }
+        j.field("mentions", own.count)
+        j.field("documents", Set(own.map(\.doc)).count)
+        j.close()
+      }
+      j.closeArray()
       j.field("documents", Set(rows.map(\.doc)).count)
       j.openArray("mentions")
       for r in rows {
@@ -118,15 +120,20 @@ struct MentionsCommand: ParsableCommand {
         j.field("offset", r.offset)
         j.field("text", r.text)
         j.field("context", r.context)
+        j.field("entity", r.part)
         j.close()
       }
       j.closeArray()
       j.close()
       Output.line(j.text)
     } else {
-      let docs = Set(rows.map(\.doc)).count
-      Output.line("\(kind) \(name)" + (aliases.isEmpty ? "" : " (\(aliases.joined(separator: ", ")))")
-        + ": \(rows.count) mentions in \(docs) documents")
+      for (i, h) in headings.enumerated() {
+        let own = rows.filter { $0.part == i }
+        let docs = Set(own.map(\.doc)).count
+        Output.line(
+          "\(h.kind) \(h.name)" + (h.aliases.isEmpty ? "" : " (\(h.aliases.joined(separator: ", ")))")
+            + ": \(Plural.count(own.count, "mention")) in \(Plural.count(docs, "document"))")
+      }
       var last = ""
       for r in rows {
         if r.doc != last {
@@ -140,13 +147,56 @@ struct MentionsCommand: ParsableCommand {
     Output.flush()
   }
 
+  /// How one entity of the query is headed: the entity the query names (place:Essex is headed
+  /// Essex, not the town most of its mentions name), with the other names its own mentions use.
+  struct Heading {
+    var kind: String
+    var name: String
+    var aliases: [String]
+  }
+
+  static func heading(_ part: QueryNode, mentions: [StoredMentions.Mention], _ entities: EntityResolver) -> Heading {
+    switch part {
+    case .figure(let noun, let op, let value):
+      return Heading(kind: "figure", name: "\(FigureNoun.normalize(noun).noun) \(op.rawValue) \(number(value))", aliases: [])
+    case .entity(let field, let text, _):
+      var (name, aliases) = entities.describe(field, text)
+      if let c = entities.canonical(field, text) { name = c }
+      // Units and places the tables know keep their canonical name; otherwise (officers, names
+      // the tables do not know) the documents name the entity: its most frequent canonical name.
+      if entities.canonical(field, text) == nil && field != .place {
+        var counts: [String: Int] = [:]
+        for m in mentions { counts[m.canonical, default: 0] += 1 }
+        if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { name = best.key }
+      }
+      var seen = Set([name.lowercased()])
+      var out: [String] = []
+      func add(_ a: String) {
+        if seen.insert(a.lowercased()).inserted { out.append(a) }
+      }
+      for a in aliases { add(a) }
+      for m in mentions where m.canonical.lowercased() == name.lowercased() && m.kind != .figure {
+        // A place's stored aliases are the areas around it, not other names for it.
+        if m.kind != .place { for a in m.aliases { add(a) } }
+        add(m.surface)
+      }
+      return Heading(kind: field.name, name: name, aliases: out)
+    default:
+      return Heading(kind: "entity", name: "", aliases: [])
+    }
+  }
+
   static func number(_ v: Double) -> String {
     v == v.rounded() && abs(v) < 1e15 ? String(Int(v)) : String(v)
   }
 
   /// The sentence containing `range` (UTF-8 offsets), trimmed to about 300 bytes.
   static func sentence(around range: Range<Int>, in text: String) -> String {
-    let u = Array(text.utf8)
+    sentence(around: range, in: Array(text.utf8))
+  }
+
+  /// The sentence containing `range` of the UTF-8 bytes `u`.
+  static func sentence(around range: Range<Int>, in u: [UInt8]) -> String {
     guard range.lowerBound <= u.count else { return "" }
     func isEnd(_ i: Int) -> Bool {
       let c = u[i]

@@ -74,6 +74,15 @@ public final class EntityResolver {
     return all.map { p in p.count > 1 && p != typed ? [Self.wholeName(p)] : p }
   }
 
+  /// The canonical name the recogniser's tables give `text` (units and places), if they know it.
+  public func canonical(_ kind: Field, _ text: String) -> String? {
+    switch kind {
+    case .unit: recognizer.canonicalUnit(text)
+    case .place: recognizer.place(text)?.canonical
+    default: nil
+    }
+  }
+
   /// A display name for an entity query: the canonical name when one is known.
   public func describe(_ kind: Field, _ text: String) -> (name: String, aliases: [String]) {
     let all = names(kind, text)
