@@ -30,7 +30,7 @@ extension Blotter {
       var succeeded = 0
       var failed = 0
       for argument in paths {
-        for file in Self.files(under: argument) {
+        for (file, id) in Self.files(under: argument) {
           guard let data = Self.read(file) else {
             Self.report("\(file): cannot read file")
             failed += 1
@@ -43,9 +43,12 @@ extension Blotter {
               succeeded += 1
               continue
             }
-            let result = try extractor.extractWithWarnings(bytes: data, path: file)
+            // Extracted under its index id (the path relative to the folder given, as `index`
+            // names it), so that `show` finds what `extract` printed; `path` stays the file.
+            let result = try extractor.extractWithWarnings(bytes: data, path: id)
             for warning in result.warnings { Self.report("\(warning) (skipped)") }
-            for article in result.articles {
+            for var article in result.articles {
+              article.path = file
               if json { out.writeJSON(article) } else { out.writeText(article) }
             }
             succeeded += 1
@@ -59,23 +62,26 @@ extension Blotter {
       if succeeded == 0 { throw ExitCode(1) }
     }
 
-    /// Every regular file under `path` (or `path` itself), in sorted order, as `path/relative`.
-    static func files(under path: String) -> [String] {
+    /// Every regular file under `path` (or `path` itself), in sorted order, as `path/relative`,
+    /// with its document id as `blotter index path` gives it: the path relative to the folder,
+    /// or the file name for a single file.
+    static func files(under path: String) -> [(file: String, id: String)] {
       var isDirectory: ObjCBool = false
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        return [path]
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue
+      else {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return [(path, name)]
       }
-      guard isDirectory.boolValue else { return [path] }
       guard let enumerator = FileManager.default.enumerator(atPath: path) else { return [] }
-      var found = [String]()
+      var found: [(file: String, id: String)] = []
       while let relative = enumerator.nextObject() as? String {
         let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
         var dir: ObjCBool = false
         if FileManager.default.fileExists(atPath: full, isDirectory: &dir), !dir.boolValue {
-          found.append(full)
+          found.append((full, relative))
         }
       }
-      return found.sorted()
+      return found.sorted { $0.file < $1.file }
     }
 
     /// The whole file, read with POSIX calls straight into an array.
