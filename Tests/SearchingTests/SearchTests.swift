@@ -61,6 +61,10 @@ import Testing
     ("5.8 million", ["d"]),
     ("447", ["b"]),
     ("nothingmatches", []),
+    // An OR operand with nothing searchable matches nothing (it used to match everything).
+    ("!!! OR halstead", ["a"]),
+    ("halstead OR #", ["a"]),
+    ("(… OR knife) crime", ["b"]),
   ])
   func queriesReturnExactlyTheMatchingArticles(query: String, expected: [String]) throws {
     #expect(try ids(query).sorted() == expected, "\(query)")
