@@ -9,25 +9,31 @@ struct EntitiesCommand: ParsableCommand {
     abstract: "Count the officers, places, units and figures in the articles matching a query.",
     discussion: "Without a QUERY, over the whole index. Each entity is counted by documents and by mentions.")
 
-  @Argument(help: "Optional query narrowing the articles.")
-  var query: String?
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp("Optional query narrowing the articles (see 'blotter search --help').", valueName: "query"))
+  var words: [String] = []
+
+  /// The query as typed: the words, joined.
+  var query: String? { QueryArgument.query(words) }
 
   @OptionGroup var location: IndexLocation
 
   @Option(help: "Only this kind: unit, place, officer or figure.")
   var kind: String?
 
-  @Option(help: "How many entities of each kind.")
+  @Option(parsing: .unconditional, help: "How many entities of each kind.")
   var top: Int = 10
 
   @Flag(help: "Print JSON.")
   var json = false
 
   func validate() throws {
+    try QueryArgument.rejectUnknownOptions(words, command: "entities")
     if let kind, EntityKind(rawValue: kind) == nil {
       throw ValidationError("--kind must be unit, place, officer or figure")
     }
-    if top < 1 { throw ValidationError("--top must be at least 1") }
+    if top < 1 { throw ValidationError("--top must be a positive number (got \(top))") }
   }
 
   func run() throws {

@@ -13,8 +13,18 @@ struct MentionsCommand: ParsableCommand {
       (officer:Alcock date:2024).
       """)
 
-  @Argument(help: "The entity query.")
-  var query: String
+  @Argument(
+    parsing: .allUnrecognized,
+    help: ArgumentHelp("The entity query (see 'blotter search --help').", valueName: "entity-query"))
+  var words: [String] = []
+
+  /// The query as typed: the words, joined.
+  var query: String { QueryArgument.query(words) ?? "" }
+
+  func validate() throws {
+    try QueryArgument.rejectUnknownOptions(words, command: "mentions")
+    if QueryArgument.query(words) == nil { throw ValidationError("give an ENTITY-QUERY, such as unit:ROCU") }
+  }
 
   @OptionGroup var location: IndexLocation
 
