@@ -26,8 +26,12 @@ public struct QueryParser: Sendable {
 
   public init() {}
 
-  public func parse(_ query: String) throws(QueryError) -> QueryNode {
-    var p = Parser(chars: Array(query))
+  /// Parses `query`.
+  /// - Parameter analyzer: the analyzer that decides which words are searchable (a searcher
+  ///   passes its own; by default one is made for this call).
+  /// - Throws: `QueryError` with the column of the problem.
+  public func parse(_ query: String, analyzer: Analyzer? = nil) throws(QueryError) -> QueryNode {
+    var p = Parser(chars: Array(query), analyzer: analyzer ?? Analyzer(stemming: false, vocabularyBudget: 1024))
     p.skipSpace()
     if p.atEnd { throw QueryError("empty query", column: 1) }
     let node = try p.parseAnd()
@@ -54,9 +58,12 @@ private struct Parser {
   var groupField: QueryField?
   /// Column and text of the first part with nothing searchable, for the error message.
   var firstEmpty: (Int, String)?
-  let analyzer = Analyzer(stemming: false, vocabularyBudget: 1024)
+  let analyzer: Analyzer
 
-  init(chars: [Character]) { self.chars = chars }
+  init(chars: [Character], analyzer: Analyzer) {
+    self.chars = chars
+    self.analyzer = analyzer
+  }
 
   var atEnd: Bool { i >= chars.count }
 

@@ -61,7 +61,7 @@ public final class Searcher {
   /// Parses and runs `query`.
   /// - Throws: `QueryError` for a malformed query, `IndexError` for a damaged index.
   public func search(_ query: String, limit: Int = 10, highlight: Highlight = .markdown) throws -> SearchResult {
-    let node = try parser.parse(query)
+    let node = try parser.parse(query, analyzer: analyzer)
     return try search(node, query: query, limit: limit, highlight: highlight)
   }
 
@@ -156,7 +156,9 @@ public final class Searcher {
   }
 
   /// Parses a query (for commands that run it their own way).
-  public func parse(_ query: String) throws(QueryError) -> QueryNode { try parser.parse(query) }
+  public func parse(_ query: String) throws(QueryError) -> QueryNode {
+    try parser.parse(query, analyzer: analyzer)
+  }
 
   /// Positions of `terms` in the body of one document, read from the postings.
   func bodyPositions(_ terms: Set<String>, segment: SegmentReader, doc: UInt32) throws -> [Int32: String] {
