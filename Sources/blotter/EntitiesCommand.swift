@@ -1,5 +1,5 @@
-import ArgumentParser
 import Analysis
+import ArgumentParser
 import Indexing
 import Searching
 
@@ -7,11 +7,13 @@ struct EntitiesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "entities",
     abstract: "Count the officers, places, units and figures in the articles matching a query.",
-    discussion: "Without a QUERY, over the whole index. Each entity is counted by documents and by mentions.")
+    discussion:
+      "Without a QUERY, over the whole index. Each entity is counted by documents and by mentions.")
 
   @Argument(
     parsing: .allUnrecognized,
-    help: ArgumentHelp("Optional query narrowing the articles (see 'blotter search --help').", valueName: "query"))
+    help: ArgumentHelp(
+      "Optional query narrowing the articles (see 'blotter search --help').", valueName: "query"))
   var words: [String] = []
 
   /// The query as typed: the words, joined.
@@ -68,7 +70,9 @@ struct EntitiesCommand: ParsableCommand {
           for m in StoredMentions.decode(raw) where kinds.contains(m.kind) {
             let key = m.kind.rawValue + "\t" + m.canonical
             counts[m.kind, default: [:]][m.canonical, default: Count()].mentions += 1
-            if seen.insert(key).inserted { counts[m.kind, default: [:]][m.canonical, default: Count()].documents += 1 }
+            if seen.insert(key).inserted {
+              counts[m.kind, default: [:]][m.canonical, default: Count()].documents += 1
+            }
           }
         }
       }
@@ -78,7 +82,9 @@ struct EntitiesCommand: ParsableCommand {
     }
     func ranked(_ k: EntityKind) -> [(String, Count)] {
       (counts[k] ?? [:]).sorted {
-        ($0.value.documents, $0.value.mentions, $1.key) > ($1.value.documents, $1.value.mentions, $0.key)
+        ($0.value.documents, $0.value.mentions, $1.key) > (
+          $1.value.documents, $1.value.mentions, $0.key
+        )
       }.prefix(top).map { ($0.key, $0.value) }
     }
     if json {
@@ -112,7 +118,8 @@ struct EntitiesCommand: ParsableCommand {
         for (name, c) in list {
           Output.line(
             "  \(String(c.documents).leftPad(4)) \(c.documents == 1 ? "doc " : "docs")"
-              + "  \(String(c.mentions).leftPad(4)) \(c.mentions == 1 ? "mention " : "mentions")  \(name)")
+              + "  \(String(c.mentions).leftPad(4)) \(c.mentions == 1 ? "mention " : "mentions")  \(name)"
+          )
         }
       }
     }
@@ -121,5 +128,7 @@ struct EntitiesCommand: ParsableCommand {
 }
 
 extension String {
-  func leftPad(_ n: Int) -> String { count >= n ? self : String(repeating: " ", count: n - count) + self }
+  func leftPad(_ n: Int) -> String {
+    count >= n ? self : String(repeating: " ", count: n - count) + self
+  }
 }

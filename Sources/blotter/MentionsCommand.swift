@@ -1,5 +1,5 @@
-import ArgumentParser
 import Analysis
+import ArgumentParser
 import Indexing
 import Searching
 
@@ -15,7 +15,8 @@ struct MentionsCommand: ParsableCommand {
 
   @Argument(
     parsing: .allUnrecognized,
-    help: ArgumentHelp("The entity query (see 'blotter search --help').", valueName: "entity-query"))
+    help: ArgumentHelp("The entity query (see 'blotter search --help').", valueName: "entity-query")
+  )
   var words: [String] = []
 
   /// The query as typed: the words, joined.
@@ -23,7 +24,9 @@ struct MentionsCommand: ParsableCommand {
 
   func validate() throws {
     try QueryArgument.rejectUnknownOptions(words, command: "mentions")
-    if QueryArgument.query(words) == nil { throw ValidationError("give an ENTITY-QUERY, such as unit:ROCU") }
+    if QueryArgument.query(words) == nil {
+      throw ValidationError("give an ENTITY-QUERY, such as unit:ROCU")
+    }
   }
 
   @OptionGroup var location: IndexLocation
@@ -49,7 +52,9 @@ struct MentionsCommand: ParsableCommand {
     }
     let parts = Searcher.entityParts(node)
     if parts.isEmpty {
-      Output.error("blotter mentions: the query names no entity (try unit:ROCU, place:Kent, officer:Alcock, figure:arrests>400)")
+      Output.error(
+        "blotter mentions: the query names no entity (try unit:ROCU, place:Kent, officer:Alcock, figure:arrests>400)"
+      )
       throw ExitCode(2)
     }
 
@@ -93,8 +98,14 @@ struct MentionsCommand: ParsableCommand {
       Output.error("blotter mentions: \(error)")
       throw ExitCode(1)
     }
-    let headings = parts.indices.map { Self.heading(parts[$0], mentions: partMentions[$0], searcher.entities) }
-    rows.sort { ($0.doc, $0.field == "title" ? 0 : 1, $0.offset) < ($1.doc, $1.field == "title" ? 0 : 1, $1.offset) }
+    let headings = parts.indices.map {
+      Self.heading(parts[$0], mentions: partMentions[$0], searcher.entities)
+    }
+    rows.sort {
+      ($0.doc, $0.field == "title" ? 0 : 1, $0.offset) < (
+        $1.doc, $1.field == "title" ? 0 : 1, $1.offset
+      )
+    }
 
     if json {
       func put(_ h: Heading, into j: inout JSONOut) {
@@ -141,7 +152,8 @@ struct MentionsCommand: ParsableCommand {
         let own = rows.filter { $0.part == i }
         let docs = Set(own.map(\.doc)).count
         Output.line(
-          "\(h.kind) \(h.name)" + (h.aliases.isEmpty ? "" : " (\(h.aliases.joined(separator: ", ")))")
+          "\(h.kind) \(h.name)"
+            + (h.aliases.isEmpty ? "" : " (\(h.aliases.joined(separator: ", ")))")
             + ": \(Plural.count(own.count, "mention")) in \(Plural.count(docs, "document"))")
       }
       var last = ""
@@ -165,10 +177,14 @@ struct MentionsCommand: ParsableCommand {
     var aliases: [String]
   }
 
-  static func heading(_ part: QueryNode, mentions: [StoredMentions.Mention], _ entities: EntityResolver) -> Heading {
+  static func heading(
+    _ part: QueryNode, mentions: [StoredMentions.Mention], _ entities: EntityResolver
+  ) -> Heading {
     switch part {
     case .figure(let noun, let op, let value):
-      return Heading(kind: "figure", name: "\(FigureNoun.normalize(noun).noun) \(op.rawValue) \(number(value))", aliases: [])
+      return Heading(
+        kind: "figure", name: "\(FigureNoun.normalize(noun).noun) \(op.rawValue) \(number(value))",
+        aliases: [])
     case .entity(let field, let text, _):
       var (name, aliases) = entities.describe(field, text)
       if let c = entities.canonical(field, text) { name = c }
@@ -177,7 +193,9 @@ struct MentionsCommand: ParsableCommand {
       if entities.canonical(field, text) == nil && field != .place {
         var counts: [String: Int] = [:]
         for m in mentions { counts[m.canonical, default: 0] += 1 }
-        if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) { name = best.key }
+        if let best = counts.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+          name = best.key
+        }
       }
       var seen = Set([name.lowercased()])
       var out: [String] = []

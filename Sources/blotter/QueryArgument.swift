@@ -19,7 +19,8 @@ enum QueryArgument {
       // Words after a `--` are the query, whatever they look like.
       if let t = terminator, args[(t + 1)...].contains(w) { continue }
       throw ValidationError(
-        "unknown option '\(w)'; to search for it, put the query after --: blotter \(command) -- '\(w)'")
+        "unknown option '\(w)'; to search for it, put the query after --: blotter \(command) -- '\(w)'"
+      )
     }
   }
 }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-  import Glibc
-#endif
 import ArgumentParser
 import Indexing
 import Searching
+
+#if canImport(Glibc)
+  import Glibc
+#endif
 
 struct SearchCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -33,7 +34,9 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Print JSON.")
   var json = false
 
-  @Option(help: "Run one query per line of FILE ('-' for standard input), printing one JSON object per line.")
+  @Option(
+    help:
+      "Run one query per line of FILE ('-' for standard input), printing one JSON object per line.")
   var batch: String?
 
   /// The query as typed: the words, joined.
@@ -42,7 +45,9 @@ struct SearchCommand: ParsableCommand {
   func validate() throws {
     try QueryArgument.rejectUnknownOptions(words, command: "search")
     if query == nil && batch == nil { throw ValidationError("give a QUERY or --batch FILE") }
-    if query != nil && batch != nil { throw ValidationError("give either a QUERY or --batch, not both") }
+    if query != nil && batch != nil {
+      throw ValidationError("give either a QUERY or --batch, not both")
+    }
     if limit < 0 { throw ValidationError("--limit must be 0 or a positive number (got \(limit))") }
   }
 
@@ -61,7 +66,8 @@ struct SearchCommand: ParsableCommand {
     }
     let q = query!
     do {
-      let highlight: Highlight = json ? .markdown : (Output.stdoutIsTerminal ? .terminal : .markdown)
+      let highlight: Highlight =
+        json ? .markdown : (Output.stdoutIsTerminal ? .terminal : .markdown)
       let result = try searcher.search(q, limit: limit, highlight: highlight)
       if json {
         Output.line(Self.json(result, micros: nil))
@@ -106,7 +112,8 @@ struct SearchCommand: ParsableCommand {
       do {
         let result = try searcher.search(line, limit: limit, highlight: .markdown)
         let d = ContinuousClock.now - t0
-        let micros = Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
+        let micros =
+          Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
         Output.line(Self.json(result, micros: micros, rankMicros: searcher.lastRankMicros))
       } catch let e as QueryError {
         bad = true
@@ -181,7 +188,8 @@ struct SearchCommand: ParsableCommand {
       if let d = h.date { meta.append(d) }
       if let s = h.source { meta.append(s) }
       Output.line("")
-      Output.line("\(i + 1). \(h.title)" + (meta.isEmpty ? "" : "  (\(meta.joined(separator: " · ")))"))
+      Output.line(
+        "\(i + 1). \(h.title)" + (meta.isEmpty ? "" : "  (\(meta.joined(separator: " · ")))"))
       Output.line("   \(h.id)  score \(String(format1: Double(h.score)))")
       if !h.snippet.isEmpty { Output.line("   \(h.snippet)") }
     }

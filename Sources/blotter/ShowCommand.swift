@@ -27,7 +27,8 @@ struct ShowCommand: ParsableCommand {
     guard let d = found?.stored else {
       var message = "blotter show: no document \(doc) in \(location.index)"
       if !suggestions.isEmpty {
-        message += "; documents whose id starts with it:\n  " + suggestions.joined(separator: "\n  ")
+        message +=
+          "; documents whose id starts with it:\n  " + suggestions.joined(separator: "\n  ")
       }
       Output.error(message)
       throw ExitCode(1)
@@ -85,7 +86,8 @@ struct ShowCommand: ParsableCommand {
     let table = try reader.fileTable()
     var ids: [String] = []
     var more = false
-    let segments = Dictionary(reader.segments.enumerated().map { ($1.info.name, $0) }, uniquingKeysWith: { a, _ in a })
+    let segments = Dictionary(
+      reader.segments.enumerated().map { ($1.info.name, $0) }, uniquingKeysWith: { a, _ in a })
     for path in table.entries.keys.sorted() where path.hasPrefix(id) || id.hasSuffix("/" + path) {
       guard let entry = table.entries[path] else { continue }
       for ref in entry.docs {

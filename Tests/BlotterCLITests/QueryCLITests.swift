@@ -44,7 +44,8 @@ import Testing
       input.fileHandleForWriting.write(Data((q + "\n").utf8))
       // The answer must come while stdin is still open.
       let line = try #require(reader.line(timeout: 60), "no answer to \(q) before the next line")
-      let j = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+      let j = try #require(
+        try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
       #expect(j["query"] as? String == q)
       #expect(j[key] != nil, "\(q): \(line)")
     }
@@ -56,10 +57,13 @@ import Testing
   /// A bad line (one that used to crash the process, a NUL, nothing searchable) gets an error
   /// object, and the lines around it are still answered.
   @Test func badBatchLinesGetAnErrorObjectAndTheRestRun() throws {
-    let deep = String(repeating: "(", count: 20_000) + "court" + String(repeating: ")", count: 20_000)
+    let deep =
+      String(repeating: "(", count: 20_000) + "court" + String(repeating: ")", count: 20_000)
     let nots = String(repeating: "NOT ", count: 20_000) + "court"
     let lines = ["court", deep, "\u{0}", "!!!", nots, "palce:Essex", "knife"]
-    let run = try CLI.run(["search", "--batch", "-", "--index", Self.index.path], stdin: lines.joined(separator: "\n") + "\n")
+    let run = try CLI.run(
+      ["search", "--batch", "-", "--index", Self.index.path],
+      stdin: lines.joined(separator: "\n") + "\n")
     #expect(!run.signaled)
     #expect(run.status == 2)
     let out = try run.jsonLines()
@@ -77,7 +81,9 @@ import Testing
 
   @Test func aQueryStartingWithADashWorksAsTyped() throws {
     let expected = try total("NOT drugs")
-    for args in [["-drugs"], ["--", "-drugs"], ["-drugs", "--limit", "3"], ["--limit", "3", "-drugs"]] {
+    for args in [
+      ["-drugs"], ["--", "-drugs"], ["-drugs", "--limit", "3"], ["--limit", "3", "-drugs"],
+    ] {
       let r = try search(args)
       #expect(r.status == 0, "\(args): \(r.stderr)")
       #expect(r.stdout.hasPrefix("\(expected) matches for -drugs"), "\(args): \(r.stdout)")
@@ -87,7 +93,9 @@ import Testing
     let typo = try search(["--jsn", "court"])
     #expect(typo.status != 0)
     #expect(typo.stderr.contains("--jsn") && typo.stderr.contains("after --"), "\(typo.stderr)")
-    let mentions = try CLI.run(["mentions", "--index", Self.index.path, "--", "unit:ROCU", "-drugs"])
+    let mentions = try CLI.run([
+      "mentions", "--index", Self.index.path, "--", "unit:ROCU", "-drugs",
+    ])
     #expect(mentions.status == 0, "\(mentions.stderr)")
   }
 
@@ -110,13 +118,16 @@ import Testing
 
   @Test(arguments: [
     ("no words", 1, "no searchable words"), ("no words in a field", 7, "no searchable words"),
-    ("misspelt field", 1, "did you mean place:?"), ("long word", 1, "longer than 64"), ("deep groups", 65, "deep"),
+    ("misspelt field", 1, "did you mean place:?"), ("long word", 1, "longer than 64"),
+    ("deep groups", 65, "deep"),
   ])
   func badQueriesExitTwoWithTheColumn(name: String, column: Int, message: String) throws {
     let r = try search(["--", try #require(Self.badQueries[name])])
     #expect(!r.signaled)
     #expect(r.status == 2, "\(r.stderr.prefix(300))")
-    #expect(r.stderr.contains("column \(column):") && r.stderr.contains(message), "\(r.stderr.prefix(300))")
+    #expect(
+      r.stderr.contains("column \(column):") && r.stderr.contains(message),
+      "\(r.stderr.prefix(300))")
   }
 
   @Test func emptyOperandsAndPrecedence() throws {
@@ -129,7 +140,10 @@ import Testing
 
   @Test func searchHelpListsTheQuerySyntax() throws {
     let r = try CLI.run(["search", "--help"])
-    for f in ["title:", "body:", "source:", "byline:", "date:", "unit:", "place:", "officer:", "figure:", "OR", "NOT"] {
+    for f in [
+      "title:", "body:", "source:", "byline:", "date:", "unit:", "place:", "officer:", "figure:",
+      "OR", "NOT",
+    ] {
       #expect(r.stdout.contains(f), "\(f)")
     }
   }
@@ -145,7 +159,9 @@ import Testing
   }
 
   @Test func eachEntityOfTheQueryHasItsOwnHeading() throws {
-    let r = try CLI.run(["mentions", "unit:ROCU OR officer:Alcock", "--index", Self.index.path, "--json"])
+    let r = try CLI.run([
+      "mentions", "unit:ROCU OR officer:Alcock", "--index", Self.index.path, "--json",
+    ])
     #expect(r.status == 0, "\(r.stderr)")
     let j = try r.json()
     let entities = try #require(j["entities"] as? [[String: Any]])

@@ -7,13 +7,17 @@ import Testing
 /// Every query the parser fuzzer ever crashed on (`Fuzz/Regressions/FuzzQueryParser/`) is parsed
 /// as the fuzz target does (`Fuzz/Sources/FuzzShared`); a crash takes the test process down.
 @Suite struct QueryFuzzRegressionTests {
-  static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+  static let dir = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent()
     .deletingLastPathComponent().appendingPathComponent("Fuzz/Regressions/FuzzQueryParser")
 
   static func regressions() throws -> [(name: String, query: String)] {
     let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
     return try names.sorted().filter { !$0.hasPrefix(".") }.map { name in
-      (name, String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self))
+      (
+        name,
+        String(decoding: try Data(contentsOf: dir.appendingPathComponent(name)), as: UTF8.self)
+      )
     }
   }
 
@@ -54,7 +58,8 @@ import Testing
     #expect(try s.search(groups).hits.map(\.id) == ["a"])
     let nots = String(repeating: "NOT ", count: d) + "halstead"  // an even number: halstead
     #expect(try s.search(nots).hits.map(\.id) == ["a"])
-    let places = String(repeating: "(", count: d) + "place:Essex OR figure:arrest>400"
+    let places =
+      String(repeating: "(", count: d) + "place:Essex OR figure:arrest>400"
       + String(repeating: ")", count: d)
     _ = try s.search(places)
   }

@@ -11,7 +11,9 @@ import Testing
   /// 700 documents in two segments; document i holds the word "c" + a name of its own (700
   /// distinct c-words), "crime" in every third, and "rare" in every 50th.
   static func build() throws -> String {
-    let path = FileManager.default.temporaryDirectory.appendingPathComponent("blotter-prefix-\(UUID().uuidString)").path
+    let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "blotter-prefix-\(UUID().uuidString)"
+    ).path
     let a = Analyzer()
     for range in [0..<350, 350..<700] {
       let w = try IndexWriter(path: path)
@@ -60,7 +62,9 @@ import Testing
     // segments): above it.
     let narrow = (0..<26).map { "cab\(Array("abcdefghijklmnopqrstuvwxyz")[$0])x" }
     #expect(Searcher.maxCursorExpansions < 350)
-    for (prefix, words) in [("cab*", narrow), ("c*", (0..<700).map { "c" + Self.name($0) } + ["crime"])] {
+    for (prefix, words) in [
+      ("cab*", narrow), ("c*", (0..<700).map { "c" + Self.name($0) } + ["crime"]),
+    ] {
       // The 40 best (ties may order differently when sums differ in the last bit).
       let wide = try s.search(prefix, limit: 40)
       let explicit = try s.search(words.joined(separator: " OR "), limit: 40)

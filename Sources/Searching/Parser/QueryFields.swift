@@ -39,11 +39,17 @@ public enum QueryFields {
     QueryField("source", .text(.source), "source:\"Bedford Clarion\"", "the site or feed name"),
     QueryField("byline", .text(.byline), "byline:Smith", "the author line"),
     QueryField(
-      "date", .date, "date:2024, date:2024-03, date:2019..2022, date:2022-03-01..2022-03-31, date:2020..",
+      "date", .date,
+      "date:2024, date:2024-03, date:2019..2022, date:2022-03-01..2022-03-31, date:2020..",
       "the publication date"),
-    QueryField("unit", .entity(.unit), "unit:ROCU, unit:\"Op Raptor\"", "a police unit or operation"),
-    QueryField("place", .entity(.place), "place:Essex, place:\"Canvey Island\"", "a place, or any place inside it"),
-    QueryField("officer", .entity(.officer), "officer:Alcock, officer:\"DCI Miller\"", "an officer, any rank form"),
+    QueryField(
+      "unit", .entity(.unit), "unit:ROCU, unit:\"Op Raptor\"", "a police unit or operation"),
+    QueryField(
+      "place", .entity(.place), "place:Essex, place:\"Canvey Island\"",
+      "a place, or any place inside it"),
+    QueryField(
+      "officer", .entity(.officer), "officer:Alcock, officer:\"DCI Miller\"",
+      "an officer, any rank form"),
     QueryField(
       "figure", .figure, "figure:firearms, figure:arrests>400, figure:£>5.8m, figure:%>70",
       "a counted figure, optionally compared (> >= < <= =)"),

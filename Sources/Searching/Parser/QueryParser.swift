@@ -31,7 +31,8 @@ public struct QueryParser: Sendable {
   ///   passes its own; by default one is made for this call).
   /// - Throws: `QueryError` with the column of the problem.
   public func parse(_ query: String, analyzer: Analyzer? = nil) throws(QueryError) -> QueryNode {
-    var p = Parser(chars: Array(query), analyzer: analyzer ?? Analyzer(stemming: false, vocabularyBudget: 1024))
+    var p = Parser(
+      chars: Array(query), analyzer: analyzer ?? Analyzer(stemming: false, vocabularyBudget: 1024))
     p.skipSpace()
     if p.atEnd { throw QueryError("empty query", column: 1) }
     let node = try p.parseAnd()
@@ -43,7 +44,8 @@ public struct QueryParser: Sendable {
     guard let node else {
       let (column, text) = p.firstEmpty ?? (1, query)
       throw QueryError(
-        "query has no searchable words ('\(Parser.shorten(text))' has no letters or digits)", column: column)
+        "query has no searchable words ('\(Parser.shorten(text))' has no letters or digits)",
+        column: column)
     }
     return node
   }
@@ -75,7 +77,9 @@ private struct Parser {
   func peekWord() -> String? {
     var j = i
     var s = ""
-    while j < chars.count && !chars[j].isWhitespace && chars[j] != "(" && chars[j] != ")" && chars[j] != "\"" {
+    while j < chars.count && !chars[j].isWhitespace && chars[j] != "(" && chars[j] != ")"
+      && chars[j] != "\""
+    {
       s.append(chars[j])
       j += 1
     }
@@ -87,7 +91,8 @@ private struct Parser {
   mutating func enter(column: Int) throws(QueryError) {
     depth += 1
     if depth > QueryParser.maxDepth {
-      throw QueryError("the query nests groups and NOTs more than \(QueryParser.maxDepth) deep", column: column)
+      throw QueryError(
+        "the query nests groups and NOTs more than \(QueryParser.maxDepth) deep", column: column)
     }
   }
 
@@ -116,7 +121,8 @@ private struct Parser {
       if let part = try parseOr() { parts.append(part) }
     }
     if operands == 0 {
-      throw QueryError(atEnd ? "query ends where a term was expected" : "empty group", column: i + 1)
+      throw QueryError(
+        atEnd ? "query ends where a term was expected" : "empty group", column: i + 1)
     }
     if parts.isEmpty { return nil }
     return parts.count == 1 ? parts[0] : .and(parts)
@@ -192,7 +198,8 @@ private struct Parser {
     switch field?.kind {
     case nil: return try checked(.phrase(field: nil, text: s), s, column: open + 1)
     case .text(let f): return try checked(.phrase(field: f, text: s), s, column: open + 1)
-    case .entity(let f): return try checked(.entity(kind: f, text: s, exact: true), s, column: open + 1)
+    case .entity(let f):
+      return try checked(.entity(kind: f, text: s, exact: true), s, column: open + 1)
     case .figure: return .entity(kind: .figure, text: s, exact: true)
     case .date: throw QueryError("'date:' takes a date, not a phrase", column: open + 1)
     }
@@ -241,26 +248,37 @@ private struct Parser {
     guard name.allSatisfy({ $0.isASCII && $0.isLetter }) else { return nil }
     let rest = word[word.index(after: colon)...]
     if let known = QueryFields.named(String(name)) { return known }
-    // A colon at the end of a word (`Update:`), or a URL, is text.
-    if rest.isEmpty && (i + word.count >= chars.count || chars[i + word.count].isWhitespace) { return nil }
+    // A colon that ends a word (`Update:`), or a URL, is text; `palce:"…"` and `palce:(…)` are
+    // misspelt fields.
+    if rest.isEmpty {
+      let next = i + word.count < chars.count ? chars[i + word.count] : " "
+      if next != "\"" && next != "(" { return nil }
+    }
     if rest.first == "/" || rest.first == ":" { return nil }
     var message = "unknown field '\(name):' (fields: \(QueryFields.names))"
-    if let guess = QueryFields.closest(to: String(name)) { message += "; did you mean \(guess.name):?" }
+    if let guess = QueryFields.closest(to: String(name)) {
+      message += "; did you mean \(guess.name):?"
+    }
     throw QueryError(message, column: column)
   }
 
   /// The value of `field` given as one word.
-  mutating func value(_ field: QueryField, _ v: String, column: Int) throws(QueryError) -> QueryNode? {
+  mutating func value(_ field: QueryField, _ v: String, column: Int) throws(QueryError)
+    -> QueryNode?
+  {
     switch field.kind {
     case .date: return try parseDate(v, column: column)
     case .figure: return try parseFigure(v, column: column)
     case .text(let f): return try textWord(f, v, column: column)
-    case .entity(let f): return try checked(.entity(kind: f, text: v, exact: false), v, column: column)
+    case .entity(let f):
+      return try checked(.entity(kind: f, text: v, exact: false), v, column: column)
     }
   }
 
   /// A word of a text field (or of the default fields when `field` is nil): a term or a prefix.
-  mutating func textWord(_ field: Field?, _ word: String, column: Int) throws(QueryError) -> QueryNode? {
+  mutating func textWord(_ field: Field?, _ word: String, column: Int) throws(QueryError)
+    -> QueryNode?
+  {
     if word.hasSuffix("*") {
       let stem = String(word.dropLast())
       if stem.isEmpty || stem.contains("*") {
@@ -273,7 +291,9 @@ private struct Parser {
 
   /// `node` if `text` holds a searchable word; nil (remembering where) if it holds none; throws
   /// if its only words are longer than the index keeps.
-  mutating func checked(_ node: QueryNode, _ text: String, column: Int) throws(QueryError) -> QueryNode? {
+  mutating func checked(_ node: QueryNode, _ text: String, column: Int) throws(QueryError)
+    -> QueryNode?
+  {
     if !analyzer.tokens(text, mode: .query).isEmpty { return node }
     if !analyzer.spans(text).isEmpty {
       throw QueryError(
@@ -295,7 +315,9 @@ private struct Parser {
     if let r = v.range(of: "..") {
       let a = String(v[..<r.lowerBound])
       let b = String(v[r.upperBound...])
-      if a.isEmpty && b.isEmpty { throw QueryError("a date range needs at least one end", column: column) }
+      if a.isEmpty && b.isEmpty {
+        throw QueryError("a date range needs at least one end", column: column)
+      }
       let lo = a.isEmpty ? nil : try datePart(a, upper: false, column: column)
       let hi = b.isEmpty ? nil : try datePart(b, upper: true, column: column + a.count + 2)
       if let lo, let hi, lo > hi {
@@ -303,7 +325,9 @@ private struct Parser {
       }
       return .dateRange(from: lo, to: hi)
     }
-    for (op, lower, upper) in [(">=", true, false), ("<=", false, true), (">", true, false), ("<", false, true)] {
+    for (op, lower, upper) in [
+      (">=", true, false), ("<=", false, true), (">", true, false), ("<", false, true),
+    ] {
       if v.hasPrefix(op) {
         let rest = String(v.dropFirst(op.count))
         let c = column + op.count
@@ -312,7 +336,8 @@ private struct Parser {
           return .dateRange(from: op == ">" ? d + 1 : d, to: nil)
         } else if upper {
           let d = try datePart(rest, upper: op == "<=", column: c)
-          return .dateRange(from: nil, to: op == "<" ? (try datePart(rest, upper: false, column: c)) - 1 : d)
+          return .dateRange(
+            from: nil, to: op == "<" ? (try datePart(rest, upper: false, column: c)) - 1 : d)
         }
       }
     }
@@ -324,7 +349,9 @@ private struct Parser {
   /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` → first (or last, when `upper`) day it covers.
   func datePart(_ s: String, upper: Bool, column: Int) throws(QueryError) -> Int32 {
     let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-    func num(_ p: Substring, _ digits: ClosedRange<Int>, _ what: String, _ col: Int) throws(QueryError) -> Int {
+    func num(_ p: Substring, _ digits: ClosedRange<Int>, _ what: String, _ col: Int)
+      throws(QueryError) -> Int
+    {
       guard digits.contains(p.count), p.allSatisfy(\.isASCII), let n = Int(p) else {
         throw QueryError("'\(s)' is not a date (use YYYY, YYYY-MM or YYYY-MM-DD)", column: col)
       }
@@ -343,7 +370,8 @@ private struct Parser {
     if parts.count > 2 {
       d = try num(parts[2], 1...2, "day", column + 5 + parts[1].count + 1)
       if d < 1 || d > Day.daysIn(month: m, year: y) {
-        throw QueryError("day \(d) does not exist in \(y)-\(m)", column: column + 5 + parts[1].count + 1)
+        throw QueryError(
+          "day \(d) does not exist in \(y)-\(m)", column: column + 5 + parts[1].count + 1)
       }
     }
     guard let day = Day.from(year: y, month: m, day: d) else {
@@ -362,7 +390,10 @@ private struct Parser {
       return .entity(kind: .figure, text: v, exact: false)
     }
     let noun = String(v[..<opStart])
-    if noun.isEmpty { throw QueryError("'figure:' needs a noun before the comparison (figure:arrests>400)", column: column) }
+    if noun.isEmpty {
+      throw QueryError(
+        "'figure:' needs a noun before the comparison (figure:arrests>400)", column: column)
+    }
     let rest = v[opStart...]
     guard let op = ops.first(where: { rest.hasPrefix($0) }) else {
       throw QueryError("unknown comparison", column: column + noun.count)
@@ -371,7 +402,8 @@ private struct Parser {
     let numCol = column + noun.count + op.count
     guard let value = parseNumber(String(numText)) else {
       throw QueryError(
-        numText.isEmpty ? "a number must follow '\(op)'" : "'\(numText)' is not a number", column: numCol)
+        numText.isEmpty ? "a number must follow '\(op)'" : "'\(numText)' is not a number",
+        column: numCol)
     }
     return .figure(noun: noun, op: QueryNode.Comparison(rawValue: op)!, value: value)
   }
@@ -381,7 +413,10 @@ private struct Parser {
     var t = s.lowercased().replacingOccurrences(of: ",", with: "")
     if t.hasPrefix("£") || t.hasPrefix("$") || t.hasPrefix("€") { t.removeFirst() }
     var mult = 1.0
-    for (suffix, m) in [("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("m", 1e6), ("k", 1e3), ("%", 1.0), ("kg", 1.0)] {
+    for (suffix, m) in [
+      ("million", 1e6), ("billion", 1e9), ("bn", 1e9), ("m", 1e6), ("k", 1e3), ("%", 1.0),
+      ("kg", 1.0),
+    ] {
       if t.hasSuffix(suffix), t.count > suffix.count {
         t.removeLast(suffix.count)
         mult = m

@@ -60,7 +60,9 @@ public final class Searcher {
 
   /// Parses and runs `query`.
   /// - Throws: `QueryError` for a malformed query, `IndexError` for a damaged index.
-  public func search(_ query: String, limit: Int = 10, highlight: Highlight = .markdown) throws -> SearchResult {
+  public func search(_ query: String, limit: Int = 10, highlight: Highlight = .markdown) throws
+    -> SearchResult
+  {
     let node = try parser.parse(query, analyzer: analyzer)
     return try search(node, query: query, limit: limit, highlight: highlight)
   }
@@ -82,7 +84,9 @@ public final class Searcher {
   /// building snippets).
   public private(set) var lastRankMicros = 0
 
-  public func search(_ node: QueryNode, query: String, limit: Int, highlight: Highlight) throws -> SearchResult {
+  public func search(_ node: QueryNode, query: String, limit: Int, highlight: Highlight) throws
+    -> SearchResult
+  {
     let t0 = ContinuousClock.now
     positiveTerms = []
     var heap = Heap<Candidate>()
@@ -100,7 +104,9 @@ public final class Searcher {
           if limit > 0 {
             let score = scorer.score()
             if heap.count < limit || score >= floor {
-              let c = Candidate(score: score, day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si, doc: d)
+              let c = Candidate(
+                score: score, day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si,
+                doc: d)
               if heap.count < limit {
                 heap.insert(c)
               } else if let m = heap.min, m < c {
@@ -117,7 +123,8 @@ public final class Searcher {
     var best: [Candidate] = []
     while let c = heap.popMax() { best.append(c) }
     let d = ContinuousClock.now - t0
-    lastRankMicros = Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
+    lastRankMicros =
+      Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
 
     let terms = Set(positiveTerms.filter { $0.field == .body || $0.field == .title }.map(\.term))
     var hits: [Hit] = []
@@ -127,13 +134,17 @@ public final class Searcher {
       let mentions = matchedMentions(in: stored, for: node)
       let marks = mentions.filter { !$0.inTitle }.map { $0.start..<$0.end }
       let snippet = Snippets.make(
-        text: stored.text, hits: try bodyPositions(terms, segment: segment, doc: c.doc), marks: marks,
+        text: stored.text, hits: try bodyPositions(terms, segment: segment, doc: c.doc),
+        marks: marks,
         analyzer: analyzer, highlight: highlight)
       hits.append(
         Hit(
-          id: stored.id, path: stored.path, title: stored.title, date: stored.date, source: stored.source,
+          id: stored.id, path: stored.path, title: stored.title, date: stored.date,
+          source: stored.source,
           score: c.score, snippet: snippet,
-          matched: positiveTerms.sorted { ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term) },
+          matched: positiveTerms.sorted {
+            ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term)
+          },
           entities: mentions, segment: c.segment, doc: c.doc))
     }
     return SearchResult(query: query, total: total, hits: hits)
@@ -161,7 +172,9 @@ public final class Searcher {
   }
 
   /// Positions of `terms` in the body of one document, read from the postings.
-  func bodyPositions(_ terms: Set<String>, segment: SegmentReader, doc: UInt32) throws -> [Int32: String] {
+  func bodyPositions(_ terms: Set<String>, segment: SegmentReader, doc: UInt32) throws -> [Int32:
+    String]
+  {
     var out: [Int32: String] = [:]
     var buf: [UInt32] = []
     for t in terms {
@@ -187,7 +200,9 @@ public final class Searcher {
   }
 
   /// Stored mentions of `doc` that the query's entity parts name.
-  public func matchedMentions(in doc: StoredDocument, for node: QueryNode) -> [StoredMentions.Mention] {
+  public func matchedMentions(in doc: StoredDocument, for node: QueryNode) -> [StoredMentions
+    .Mention]
+  {
     matchedMentions(in: doc, parts: Self.entityParts(node)).map(\.mention)
   }
 
@@ -211,7 +226,8 @@ public final class Searcher {
       return entities.matches(m, kind: kind, text: text)
     case .figure(let noun, let op, let value):
       let (stored, scale) = FigureNoun.normalize(noun)
-      guard m.kind == .figure, m.canonical.lowercased() == stored.lowercased(), let v = m.value else {
+      guard m.kind == .figure, m.canonical.lowercased() == stored.lowercased(), let v = m.value
+      else {
         return false
       }
       return op.holds(v, value * scale)
@@ -263,7 +279,8 @@ public final class Searcher {
     let df = try docFreq(field, term)
     let w = BM25.idf(docFreq: df, docs: reader.totalDocs) * boost(field) * (BM25.k1 + 1)
     return TermScorer(
-      cursor: segment.postings(info), segment: segment, field: field, term: term, weight: w, cache: cache(field))
+      cursor: segment.postings(info), segment: segment, field: field, term: term, weight: w,
+      cache: cache(field))
   }
 
   /// A phrase (or single term) of already-analysed tokens in one field.
@@ -271,12 +288,18 @@ public final class Searcher {
     // Collapse same-position alternatives: keep the last (most specific) of each position.
     var byPos: [(Int32, String)] = []
     for t in tokens {
-      if let last = byPos.last, last.0 == t.position { byPos[byPos.count - 1] = (t.position, t.term) } else { byPos.append((t.position, t.term)) }
+      if let last = byPos.last, last.0 == t.position {
+        byPos[byPos.count - 1] = (t.position, t.term)
+      } else {
+        byPos.append((t.position, t.term))
+      }
     }
     if byPos.count == 1 { return try termScorer(segment, field, byPos[0].1) ?? EmptyScorer() }
     var cursors: [PostingsCursor] = []
     var idf: Float = 0
-    if negated == 0 { for (_, term) in byPos { positiveTerms.insert(MatchedTerm(field: field, term: term)) } }
+    if negated == 0 {
+      for (_, term) in byPos { positiveTerms.insert(MatchedTerm(field: field, term: term)) }
+    }
     for (_, term) in byPos {
       guard let info = try segment.termInfo(field: field, term: term) else { return EmptyScorer() }
       cursors.append(segment.postings(info))
@@ -308,7 +331,8 @@ public final class Searcher {
 
   /// Every term of `fields` starting with `folded`, streamed from the term dictionary: the answer
   /// is exact however many terms the prefix expands to.
-  func prefixScorer(_ segment: SegmentReader, _ fields: [Field], _ folded: String) throws -> Scorer {
+  func prefixScorer(_ segment: SegmentReader, _ fields: [Field], _ folded: String) throws -> Scorer
+  {
     var parts: [Scorer] = []
     var wide: ScoreAccumulator?
     var failure: Error?
@@ -363,7 +387,9 @@ public final class Searcher {
     case .entity(let kind, let text, _):
       var parts: [Scorer] = []
       for terms in entities.searchTerms(kind, text) where !terms.isEmpty {
-        let tokens = terms.enumerated().map { Token(term: $1, position: Int32($0), start: 0, end: 0) }
+        let tokens = terms.enumerated().map {
+          Token(term: $1, position: Int32($0), start: 0, end: 0)
+        }
         let s = try phraseScorer(segment, kind, tokens)
         if !(s is EmptyScorer) { parts.append(s) }
       }
@@ -389,7 +415,9 @@ public final class Searcher {
         include = positives.count == 1 ? positives[0] : ConjunctionScorer(positives)
       }
       if !negatives.isEmpty {
-        include = ExclusionScorer(include: include, exclude: negatives.count == 1 ? negatives[0] : DisjunctionScorer(negatives))
+        include = ExclusionScorer(
+          include: include,
+          exclude: negatives.count == 1 ? negatives[0] : DisjunctionScorer(negatives))
       }
       return include
     case .or(let children):
@@ -418,7 +446,9 @@ public final class Searcher {
       let term = stored.lowercased()
       // Only documents whose figure field counts this noun can hold such a figure: walk that
       // term's postings and the noun's figure list together.
-      guard let nounId = segment.figureNounId(term), let inner = try termScorer(segment, .figure, term) else {
+      guard let nounId = segment.figureNounId(term),
+        let inner = try termScorer(segment, .figure, term)
+      else {
         return EmptyScorer()
       }
       let (low, incLow, high, incHigh): (Double, Bool, Double, Bool)
@@ -432,7 +462,8 @@ public final class Searcher {
         (low, incLow, high, incHigh) = (value - eps, true, value + eps, true)
       }
       return FigureFilterScorer(
-        inner: inner, figures: segment.figures(noun: nounId), low: low, includingLow: incLow, high: high,
+        inner: inner, figures: segment.figures(noun: nounId), low: low, includingLow: incLow,
+        high: high,
         includingHigh: incHigh)
     }
   }

@@ -7,15 +7,19 @@ public enum Snippets {
   /// - Parameters:
   ///   - marks: byte ranges to highlight as well (entity mentions); the window centres on them.
   public static func make(
-    text: String, hits: [Int32: String], marks: [Range<Int>] = [], analyzer: Analyzer, highlight: Highlight,
+    text: String, hits: [Int32: String], marks: [Range<Int>] = [], analyzer: Analyzer,
+    highlight: Highlight,
     maxWords: Int = 30
   ) -> String {
     let spans = analyzer.spans(text)
     if spans.isEmpty { return "" }
     var positions: [(start: Int, end: Int, hit: String?)] = []
     positions.reserveCapacity(spans.count)
-    for (i, s) in spans.enumerated() { positions.append((Int(s.start), Int(s.end), hits[Int32(i)])) }
-    return window(text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
+    for (i, s) in spans.enumerated() {
+      positions.append((Int(s.start), Int(s.end), hits[Int32(i)]))
+    }
+    return window(
+      text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
   }
 
   static func window(
@@ -99,7 +103,9 @@ public enum Snippets {
   /// O((positions + marks) · log marks), not positions × marks.
   /// - Parameter steps: incremented once per position and once per mark visited (tests check
   ///   that it stays linear).
-  static func markedPositions<S: Sequence<Int>>(starts: S, marks: [Range<Int>], steps: inout Int) -> [Bool] {
+  static func markedPositions<S: Sequence<Int>>(starts: S, marks: [Range<Int>], steps: inout Int)
+    -> [Bool]
+  {
     let sorted = marks.sorted { $0.lowerBound < $1.lowerBound }
     var out: [Bool] = []
     out.reserveCapacity(starts.underestimatedCount)
