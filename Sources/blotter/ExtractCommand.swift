@@ -46,14 +46,14 @@ extension Blotter {
             // Extracted under its index id (the path relative to the folder given, as `index`
             // names it), so that `show` finds what `extract` printed; `path` stays the file.
             let result = try extractor.extractWithWarnings(bytes: data, path: id)
-            for warning in result.warnings { Self.report("\(warning) (skipped)") }
+            for warning in result.warnings { Self.report(Self.naming(file, "\(warning) (skipped)", id)) }
             for var article in result.articles {
               article.path = file
               if json { out.writeJSON(article) } else { out.writeText(article) }
             }
             succeeded += 1
           } catch {
-            Self.report(error.description)
+            Self.report(Self.naming(file, error.description, id))
             failed += 1
           }
         }
@@ -113,6 +113,11 @@ extension Blotter {
         bytes.append(contentsOf: chunk[0..<n])
       }
       return bytes
+    }
+
+    /// `message` (which names the document id `id` first) naming the file as given instead.
+    static func naming(_ file: String, _ message: String, _ id: String) -> String {
+      message.hasPrefix(id) ? file + message.dropFirst(id.count) : message
     }
 
     static func report(_ message: String) {
