@@ -121,6 +121,24 @@ import Testing
     #expect(QueryFields.closest(to: "zzzzzz") == nil)
   }
 
+  /// A query holds at most `maxTerms` words and filters.
+  @Test func wideQueriesAreBounded() throws {
+    let ok = (0..<QueryParser.maxTerms).map { "w\($0)" }.joined(separator: " OR ")
+    guard case .or(let parts) = try p.parse(ok) else {
+      Issue.record("not an OR")
+      return
+    }
+    #expect(parts.count == QueryParser.maxTerms)
+    let words = (0...QueryParser.maxTerms).map { "w\($0)" }
+    do {
+      _ = try p.parse(words.joined(separator: " "))
+      Issue.record("\(words.count) words parsed")
+    } catch {
+      #expect(error.message.contains("more than \(QueryParser.maxTerms)"))
+      #expect(error.column == words.dropLast().joined(separator: " ").count + 2)
+    }
+  }
+
   /// Nesting is bounded: 20,000 levels of parentheses or NOTs are an error, not a crash.
   @Test func deepNestingIsRefusedWithTheColumn() throws {
     let deep =

@@ -23,6 +23,9 @@ public struct QueryParser: Sendable {
   /// How deep groups and NOTs may nest: deeper queries are refused, so that nothing that walks a
   /// query (the parser, binding, scoring) recurses without bound.
   public static let maxDepth = 64
+  /// How many words, phrases and filters a query may hold (Lucene's `maxClauseCount`): each
+  /// becomes a scorer per segment, so a megabyte-long batch line must not become 100,000 of them.
+  public static let maxTerms = 1024
 
   public init() {}
 
@@ -56,6 +59,8 @@ private struct Parser {
   let chars: [Character]
   var i = 0
   var depth = 0
+  /// Words, phrases and filters so far (a field group counts each word inside).
+  var terms = 0
   /// The field of the group being parsed (`title:(a OR b)`), which its words take.
   var groupField: QueryField?
   /// Column and text of the first part with nothing searchable, for the error message.
@@ -211,6 +216,10 @@ private struct Parser {
     let c = chars[i]
     if c == "(" { return try parseGroup() }
     if c == ")" { throw QueryError("unmatched ')'", column: i + 1) }
+    terms += 1
+    if terms > QueryParser.maxTerms {
+      throw QueryError("the query holds more than \(QueryParser.maxTerms) words and filters", column: i + 1)
+    }
     if c == "\"" { return try parsePhrase(field: groupField) }
     let start = i
     guard let word = peekWord() else { throw QueryError("unexpected '\(c)'", column: i + 1) }
