@@ -172,9 +172,9 @@ public final class Searcher {
   }
 
   /// Positions of `terms` in the body of one document, read from the postings.
-  func bodyPositions(_ terms: Set<String>, segment: SegmentReader, doc: UInt32) throws -> [Int32:
-    String]
-  {
+  func bodyPositions(
+    _ terms: Set<String>, segment: SegmentReader, doc: UInt32
+  ) throws -> [Int32: String] {
     var out: [Int32: String] = [:]
     var buf: [UInt32] = []
     for t in terms {
@@ -200,9 +200,9 @@ public final class Searcher {
   }
 
   /// Stored mentions of `doc` that the query's entity parts name.
-  public func matchedMentions(in doc: StoredDocument, for node: QueryNode) -> [StoredMentions
-    .Mention]
-  {
+  public func matchedMentions(
+    in doc: StoredDocument, for node: QueryNode
+  ) -> [StoredMentions.Mention] {
     matchedMentions(in: doc, parts: Self.entityParts(node)).map(\.mention)
   }
 
