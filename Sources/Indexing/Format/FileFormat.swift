@@ -86,9 +86,8 @@ public enum FileFormat {
     if verifyChecksum {
       let actual = checksum(file.bytes(0..<(n - footerSize)))
       if actual != crc {
-        throw .corrupt(
-          file: file.name, offset: 0,
-          reason: "checksum mismatch: stored \(hex(crc)), computed \(hex(actual))")
+        throw .checksumMismatch(
+          file: file.name, range: 0..<(n - footerSize), stored: crc, computed: actual)
       }
     }
     return headerSize..<(n - footerSize)
