@@ -275,9 +275,7 @@ public final class IndexWriter {
     verifyQueue.async {
       job.result = Result {
         for (name, kind) in list where !job.cancel.isCancelled {
-          let m = try storage.map(name)
-          _ = try FileFormat.body(of: m, kind: kind, verifyChecksum: true)
-          m.dropResidentPages()
+          try FileFormat.verify(try storage.map(name), kind: kind, cancel: job.cancel)
         }
       }
       job.done.leave()
