@@ -223,6 +223,48 @@ import Testing
     #expect(try IndexReader.open(path: path).documents == 1)
   }
 
+  /// `check` places checksum damage: at the block the walk without checksums stops at, when it
+  /// stops in the damaged file, or else as the range the checksum covers — never "byte 0".
+  @Test func checkPlacesChecksumDamage() throws {
+    let path = tempIndex()
+    defer { try? fm.removeItem(atPath: path) }
+    let w = try IndexWriter(path: path)
+    for i in 0..<400 {
+      _ = try w.add(
+        makeDoc(analyzer, id: "d\(i)", title: "title \(i % 13)", body: "body \(i) \(i % 7) common word"))
+    }
+    try w.commit()
+    let seg = try IndexReader.open(path: path).manifest.segments[0].name
+    var located = 0
+    var ranges = 0
+    for ext in ["postings", "positions", "store", "terms", "norms", "columns"] {
+      let name = "\(seg).\(ext)"
+      let url = URL(fileURLWithPath: path + "/" + name)
+      let original = try Data(contentsOf: url)
+      let body = FileFormat.headerSize..<(original.count - FileFormat.footerSize)
+      for at in stride(from: body.lowerBound, to: body.upperBound, by: max(1, original.count / 9)) {
+        var data = original
+        data[at] ^= 0xFF
+        try data.write(to: url)
+        do {
+          _ = try IndexChecker.check(path: path)
+          Issue.record("check passed a flip at \(at) of \(name)")
+        } catch IndexError.corrupt(let file, let offset, let reason) {
+          #expect(file == name && offset > 0 && offset < original.count, "\(name) \(offset) \(reason)")
+          #expect(reason.hasPrefix("checksum mismatch"), "\(reason)")
+          located += 1
+        } catch IndexError.checksumMismatch(let file, let range, _, _) {
+          #expect(file == name && range == 0..<(original.count - FileFormat.footerSize))
+          ranges += 1
+        }
+      }
+      try original.write(to: url)
+    }
+    print("checkPlacesChecksumDamage: \(located) flips placed at a block, \(ranges) as a range")
+    #expect(located > 0 && ranges > 0)
+    _ = try IndexChecker.check(path: path)
+  }
+
   @Test func lockHolderIsDescribedWithTimeAndAge() {
     let now = 1_796_000_000
     #expect(LockNote.iso8601(now) == "2026-11-30T00:53:20Z")
