@@ -27,8 +27,9 @@ public enum IndexError: Error, Sendable, Equatable, CustomStringConvertible {
       return "index file \(file) is damaged at byte \(offset): \(reason)"
     case .checksumMismatch(let file, let range, let stored, let computed):
       return
-        "index file \(file) is damaged somewhere in bytes \(range.lowerBound)..<\(range.upperBound) "
-        + "(its header and footer are intact): checksum mismatch, stored \(FileFormat.hex(stored)), "
+        "index file \(file) is damaged somewhere in bytes "
+        + "\(range.lowerBound)..<\(range.upperBound) (its header and footer are intact): "
+        + "checksum mismatch, stored \(FileFormat.hex(stored)), "
         + "computed \(FileFormat.hex(computed))"
     case .notAnIndex(let path, let found):
       let shown = found.prefix(3).joined(separator: ", ") + (found.count > 3 ? ", …" : "")

@@ -43,7 +43,8 @@ import Testing
     let outer = CLI.tempDir("folder-outer")
     defer { cleanup(outer) }
     try GeneratedCorpus.write(0..<3, to: outer.appendingPathComponent("corpus"))
-    let r = try CLI.run(["index", outer.appendingPathComponent("corpus").path, "--index", outer.path])
+    let inner = outer.appendingPathComponent("corpus").path
+    let r = try CLI.run(["index", inner, "--index", outer.path])
     #expect(r.status == 1 && r.stderr.contains("not a blotter index"), "\(r.stderr)")
     #expect(try fm.contentsOfDirectory(atPath: outer.path) == ["corpus"])
   }
@@ -82,7 +83,8 @@ import Testing
     try write("outside\n", target)
     try write("my notes\n", idx.appendingPathComponent("notes.txt"))
     try fm.createSymbolicLink(at: idx.appendingPathComponent("link"), withDestinationURL: target)
-    try fm.createSymbolicLink(at: idx.appendingPathComponent("g99-0.terms"), withDestinationURL: target)
+    try fm.createSymbolicLink(
+      at: idx.appendingPathComponent("g99-0.terms"), withDestinationURL: target)
     for (i, extra) in [[], ["--rebuild"], []].enumerated() {
       try GeneratedCorpus.write((5 + i)..<(6 + i), to: corpus)
       let r = try CLI.run(["index", corpus.path, "--index", idx.path] + extra)
@@ -150,7 +152,8 @@ import Testing
       return
     }
     defer { holder.terminate() }
-    #expect(waitFor(seconds: 10) { (readProcFile("/proc/\(holder.processIdentifier)/cmdline") ?? "").hasPrefix("sleep") })
+    let cmdline = "/proc/\(holder.processIdentifier)/cmdline"
+    #expect(waitFor(seconds: 10) { (readProcFile(cmdline) ?? "").hasPrefix("sleep") })
     // The note a writer that started 3 minutes ago leaves.
     let since = Int(time(nil)) - 185
     var tt = time_t(since)

@@ -47,7 +47,8 @@ import Testing
     #expect(throws: IndexError.notAnIndex(path: path, found: ["manifest"])) {
       _ = try IndexWriter(path: path, rebuild: true)
     }
-    #expect(try String(contentsOfFile: path + "/manifest", encoding: .utf8) == "shipping manifest\n")
+    let text = try String(contentsOfFile: path + "/manifest", encoding: .utf8)
+    #expect(text == "shipping manifest\n")
   }
 
   @Test func dotFilesDoNotMakeAFolderForeignAndAreKept() throws {
@@ -75,7 +76,8 @@ import Testing
     // file's name and a leftover of a crashed run into the index folder.
     try Data("notes\n".utf8).write(to: URL(fileURLWithPath: path + "/notes.txt"))
     try fm.createSymbolicLink(atPath: path + "/link", withDestinationPath: outside + "/target.txt")
-    try fm.createSymbolicLink(atPath: path + "/g9-0.terms", withDestinationPath: outside + "/target.txt")
+    try fm.createSymbolicLink(
+      atPath: path + "/g9-0.terms", withDestinationPath: outside + "/target.txt")
     try fm.createDirectory(atPath: path + "/g9-1.store", withIntermediateDirectories: false)
     try Data("BLTR".utf8).write(to: URL(fileURLWithPath: path + "/g1-7.postings"))
     let user: Set<String> = ["notes.txt", "link", "g9-0.terms", "g9-1.store"]
@@ -149,7 +151,8 @@ import Testing
       w.mergePolicy = MergePolicy(maxSegments: 100, mergeFactor: 2, maxMergedDocs: 1 << 20)
       for i in 0..<6000 {
         _ = try w.add(
-          makeDoc(analyzer, id: "new\(i)", title: "new \(i % 97)", body: "merge input \(i) \(i * 7)"))
+          makeDoc(
+            analyzer, id: "new\(i)", title: "new \(i % 97)", body: "merge input \(i) \(i * 7)"))
         if i % 2000 == 1999 {
           // Segments g2-0 and g2-1 start a merge; the third flush (g2-2) fails at its first write.
           if i == 3999 { w.storage.faults = FaultPlan(failAt: [.write: 1], only: "g2-2.") }
@@ -231,7 +234,8 @@ import Testing
     let w = try IndexWriter(path: path)
     for i in 0..<400 {
       _ = try w.add(
-        makeDoc(analyzer, id: "d\(i)", title: "title \(i % 13)", body: "body \(i) \(i % 7) common word"))
+        makeDoc(
+          analyzer, id: "d\(i)", title: "title \(i % 13)", body: "body \(i) \(i % 7) common word"))
     }
     try w.commit()
     let seg = try IndexReader.open(path: path).manifest.segments[0].name
@@ -250,7 +254,8 @@ import Testing
           _ = try IndexChecker.check(path: path)
           Issue.record("check passed a flip at \(at) of \(name)")
         } catch IndexError.corrupt(let file, let offset, let reason) {
-          #expect(file == name && offset > 0 && offset < original.count, "\(name) \(offset) \(reason)")
+          #expect(
+            file == name && offset > 0 && offset < original.count, "\(name) \(offset) \(reason)")
           #expect(reason.hasPrefix("checksum mismatch"), "\(reason)")
           located += 1
         } catch IndexError.checksumMismatch(let file, let range, _, _) {

@@ -112,10 +112,12 @@ public final class IndexWriter {
         // manifest is damaged (its generation is then read from the names of the files).
         let current: Manifest
         do {
-          current = try Manifest.decode(try storage.read(Manifest.fileName), acceptingOlder: rebuild)
+          current = try Manifest.decode(
+            try storage.read(Manifest.fileName), acceptingOlder: rebuild)
         } catch IndexError.corrupt where rebuild {
           let names = (try? storage.list()) ?? []
-          current = Manifest(generation: names.compactMap(IndexFileNames.generation(of:)).max() ?? 0)
+          let newest = names.compactMap(IndexFileNames.generation(of:)).max()
+          current = Manifest(generation: newest ?? 0)
         }
         inForce = current.files
         if !rebuild {
@@ -393,7 +395,9 @@ public final class IndexWriter {
     mergeQueue.async {
       job.result = Result {
         let readers = try infos.map { try SegmentReader(storage: storage, info: $0) }
-        return try SegmentMerger.merge(readers, name: job.name, storage: storage, cancel: job.cancel).0
+        return try SegmentMerger.merge(
+          readers, name: job.name, storage: storage, cancel: job.cancel
+        ).0
       }
       job.done.leave()
     }
