@@ -39,6 +39,12 @@ struct IndexCommand: ParsableCommand {
   var noTemplates = false
 
   func run() throws {
+    if let folder = Self.sameFolder(corpus, location.index) {
+      Output.error(
+        "blotter index: the index folder \(location.index) is the corpus folder (\(folder)); "
+          + "give --index a folder of its own (the default is `index`)")
+      throw ExitCode(1)
+    }
     let showProgress = Output.stderrIsTerminal
     var indexer = CorpusIndexer(
       corpus: corpus, indexPath: location.index, rebuild: rebuild, memoryBudget: memory << 20,
@@ -58,6 +64,14 @@ struct IndexCommand: ParsableCommand {
     } catch let e as IndexError {
       if showProgress { Output.error("") }
       Output.error("blotter index: \(e)")
+      switch e {
+      case .corrupt, .checksumMismatch:
+        Output.error(
+          "blotter index: nothing was committed; run `blotter index --rebuild` to rebuild the "
+            + "index from the corpus (`blotter check` verifies the whole index)")
+      default:
+        break
+      }
       throw ExitCode(1)
     } catch let e as CLIError {
       if showProgress { Output.error("") }
@@ -93,6 +107,19 @@ struct IndexCommand: ParsableCommand {
       for (p, r) in s.skipped { Output.line("skipped \(p): \(r)") }
     }
     Output.flush()
+  }
+}
+
+extension IndexCommand {
+  /// The resolved path when `corpus` and `index` name the same existing folder, else nil.
+  static func sameFolder(_ corpus: String, _ index: String) -> String? {
+    func resolved(_ p: String) -> String? {
+      guard let r = realpath(p, nil) else { return nil }
+      defer { free(r) }
+      return String(cString: r)
+    }
+    guard let c = resolved(corpus), let i = resolved(index), c == i else { return nil }
+    return c
   }
 }
 

@@ -229,6 +229,10 @@ import Testing
     for off in 0..<writer.postings.count {
       var bytes = writer.postings.bytes
       bytes[off] ^= 0xFF
+      // `Storage.create` never replaces a file that is not named like blotter's own.
+      for name in ["t.postings", "t.positions"] {
+        try? FileManager.default.removeItem(atPath: path + "/" + name)
+      }
       let post = try storage.create("t.postings", kind: .postings)
       try post.write(bytes)
       try post.finish()

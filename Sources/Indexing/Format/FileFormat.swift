@@ -86,12 +86,34 @@ public enum FileFormat {
     if verifyChecksum {
       let actual = checksum(file.bytes(0..<(n - footerSize)))
       if actual != crc {
-        throw .corrupt(
-          file: file.name, offset: 0,
-          reason: "checksum mismatch: stored \(hex(crc)), computed \(hex(actual))")
+        throw .checksumMismatch(
+          file: file.name, range: 0..<(n - footerSize), stored: crc, computed: actual)
       }
     }
     return headerSize..<(n - footerSize)
+  }
+
+  /// Checks a file's header and footer, then its CRC-32 in 64 MB steps, letting go of the pages
+  /// read after each; returns early, without error, once `cancel` is set (a writer's background
+  /// check of the commit it builds on).
+  static func verify(_ file: MappedFile, kind: FileKind, cancel: CancelFlag) throws(IndexError) {
+    let body = try body(of: file, kind: kind, verifyChecksum: false)
+    var r = file.reader(0..<file.count)
+    r.offset = body.upperBound + 8
+    let stored = try r.u32()
+    var crc: UInt = 0
+    var off = 0
+    while off < body.upperBound {
+      if cancel.isCancelled { return }
+      let n = min(body.upperBound - off, 64 << 20)
+      crc = crc32(crc, (file.base + off).assumingMemoryBound(to: UInt8.self), UInt32(n))
+      off += n
+      file.dropResidentPages()
+    }
+    if UInt32(crc) != stored {
+      throw .checksumMismatch(
+        file: file.name, range: 0..<body.upperBound, stored: stored, computed: UInt32(crc))
+    }
   }
 
   /// CRC-32 (zlib's polynomial).

@@ -2,6 +2,11 @@
 /// (postings ascending and below maxDoc, positions decodable, stored documents readable, figure
 /// lists ascending and below maxDoc, the file table pointing at live documents). The first
 /// problem is thrown, naming file and offset.
+///
+/// A file has one CRC-32, so a checksum mismatch alone only says the damage is somewhere before
+/// the footer. The checker then walks the index without checksums, and when the walk stops at
+/// bytes of that same file (a postings or positions block, a stored block, a dictionary entry)
+/// it reports that offset with the mismatch; otherwise the byte range.
 public enum IndexChecker {
   public struct Report: Sendable {
     public var documents = 0
@@ -11,9 +16,38 @@ public enum IndexChecker {
   }
 
   public static func check(path: String) throws -> Report {
-    let reader = try IndexReader.open(path: path, verify: true)
+    let reader: IndexReader
+    do {
+      reader = try IndexReader.open(path: path, verify: true)
+    } catch IndexError.checksumMismatch(let file, let range, let stored, let computed) {
+      let mismatch = IndexError.checksumMismatch(
+        file: file, range: range, stored: stored, computed: computed)
+      guard let (offset, reason) = locate(path: path, file: file) else { throw mismatch }
+      throw IndexError.corrupt(
+        file: file, offset: offset,
+        reason: "checksum mismatch (stored \(FileFormat.hex(stored)), computed "
+          + "\(FileFormat.hex(computed))); the first bytes that do not decode: \(reason)")
+    }
     // Checksums read every byte; a check of a big index should not hold all of it resident.
     for s in reader.segments { s.dropResidentPages() }
+    return try walk(reader)
+  }
+
+  /// Where the structural walk of the index, without checksums, first fails in `file`, if it
+  /// does (damage that still decodes is only caught by the checksum).
+  static func locate(path: String, file: String) -> (Int, String)? {
+    do {
+      _ = try walk(try IndexReader.open(path: path, verify: false))
+    } catch IndexError.corrupt(let f, let offset, let reason) where f == file && offset > 0 {
+      return (offset, reason)
+    } catch {
+      return nil
+    }
+    return nil
+  }
+
+  /// Every cross-reference of an opened index (see the type's comment).
+  static func walk(_ reader: IndexReader) throws -> Report {
     var report = Report()
     report.documents = reader.documents
     report.segments = reader.segments.count

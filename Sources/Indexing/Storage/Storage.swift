@@ -14,15 +14,19 @@ public final class FaultPlan: @unchecked Sendable {
   public enum Operation: Sendable { case write, sync, rename }
   public var failAt: [Operation: Int]
   public var errnoValue: Int32
+  /// When set, only operations on paths containing this string count (and fail).
+  public var only: String?
   public private(set) var counts: [Operation: Int] = [:]
   private let lock = NSLock()
 
-  public init(failAt: [Operation: Int], errno: Int32 = EIO) {
+  public init(failAt: [Operation: Int], errno: Int32 = EIO, only: String? = nil) {
     self.failAt = failAt
     self.errnoValue = errno
+    self.only = only
   }
 
   func tick(_ op: Operation, path: String) throws {
+    if let only, !path.contains(only) { return }
     lock.lock()
     let n = (counts[op] ?? 0) + 1
     counts[op] = n
@@ -37,9 +41,12 @@ public final class FaultPlan: @unchecked Sendable {
 /// The folder an index lives in: every byte blotter writes goes through here, so the commit
 /// protocol (write temp → fsync → rename → fsync dir) lives in one place.
 public final class Storage: @unchecked Sendable {
-  // @unchecked: immutable except for the fault plan, which only tests set.
+  // @unchecked: immutable except for the fault plan, which only tests set, and the journal of
+  // created files, which is guarded by `journalLock` (a background merge creates files too).
   public let path: String
   public var faults: FaultPlan?
+  private let journalLock = NSLock()
+  private var journal: Set<String> = []
 
   public init(path: String) {
     self.path = path
@@ -74,20 +81,50 @@ public final class Storage: @unchecked Sendable {
   /// Starts a new file; it is visible under `name` once written, but nothing refers to it until
   /// a manifest names it.
   public func create(_ name: String, kind: FileKind) throws -> FileSink {
-    let p = url(name)
-    let fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if fd < 0 { throw IndexError.io(path: p, operation: "create", errno: errno) }
-    let sink = FileSink(fd: fd, path: p, name: name, faults: faults)
+    let fd = try openNew(name)
+    let sink = FileSink(fd: fd, path: url(name), name: name, faults: faults)
     try sink.header(kind)
     return sink
+  }
+
+  /// Creates `name` as a new, empty file and records it in the journal. An existing file is
+  /// never truncated or written through: a leftover of ours (a crashed run's) is unlinked first —
+  /// a reader or a merge that still maps it keeps its bytes — and anything else (a link, a file
+  /// blotter did not name) makes this fail.
+  private func openNew(_ name: String) throws -> Int32 {
+    let p = url(name)
+    for attempt in 0..<2 {
+      let fd = open(p, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+      if fd >= 0 {
+        journalLock.lock()
+        journal.insert(name)
+        journalLock.unlock()
+        return fd
+      }
+      let e = errno
+      guard e == EEXIST, attempt == 0, entry(name) == .file, IndexFileNames.isOwn(name) else {
+        throw IndexError.io(path: p, operation: "create", errno: e)
+      }
+      remove(name)
+    }
+    throw IndexError.io(path: p, operation: "create", errno: EEXIST)
+  }
+
+  /// Names of the files created through this storage (by `create` and `atomicWrite`'s temp
+  /// file) since the last call, which empties the journal.
+  public func takeCreated() -> Set<String> {
+    journalLock.lock()
+    defer { journalLock.unlock() }
+    let names = journal
+    journal = []
+    return names
   }
 
   /// Writes a small file atomically: temp file, fsync, rename over `name`, fsync the folder.
   public func atomicWrite(_ name: String, bytes: [UInt8]) throws {
     let tmp = name + ".tmp"
     let p = url(tmp)
-    let fd = open(p, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    if fd < 0 { throw IndexError.io(path: p, operation: "create", errno: errno) }
+    let fd = try openNew(tmp)
     do {
       try faults?.tick(.write, path: p)
       try writeAll(fd, bytes, path: p)
@@ -118,8 +155,30 @@ public final class Storage: @unchecked Sendable {
     if fsync(fd) != 0 { throw IndexError.io(path: path, operation: "fsync", errno: errno) }
   }
 
+  /// What a folder entry is, by `lstat` (a link is never followed).
+  public enum Entry: Sendable, Equatable { case missing, file, link, other }
+
+  public func entry(_ name: String) -> Entry {
+    var st = stat()
+    if lstat(url(name), &st) != 0 { return .missing }
+    switch st.st_mode & S_IFMT {
+    case S_IFREG: return .file
+    case S_IFLNK: return .link
+    default: return .other
+    }
+  }
+
+  /// Deletes `name` if it is a regular file with one of blotter's names (`IndexFileNames`);
+  /// anything else — a user's file, a link, a folder — is left alone.
   public func remove(_ name: String) {
+    guard IndexFileNames.isOwn(name), entry(name) == .file else { return }
     unlink(url(name))
+  }
+
+  /// Entries of the folder that blotter did not name (dot-files aside): a folder holding any is
+  /// not an index, and blotter will not create one in it.
+  public func foreignEntries() throws -> [String] {
+    try list().filter { !$0.hasPrefix(".") && !IndexFileNames.isOwn($0) }
   }
 
   /// File names in the folder (not recursive), sorted.

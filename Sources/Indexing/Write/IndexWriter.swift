@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 
 #if canImport(Glibc)
   import Glibc
@@ -12,13 +13,23 @@ import Dispatch
 /// Commit protocol: segment files are written and fsynced, then the deletion files and the file
 /// table, then the folder is fsynced, then `manifest` is replaced atomically. A crash before the
 /// rename leaves the previous commit in force; files nothing refers to are collected by the next
-/// writer.
+/// writer — only files with blotter's own names (`IndexFileNames`), never anything else in the
+/// folder. A folder that holds other files and no manifest is refused, not made an index.
+///
+/// A run that fails (a write, an fsync, damage found) stops its background work, removes the
+/// files it created and leaves the previous commit in force; the writer then refuses further use.
 ///
 /// Background merges: while documents are added, every `MergePolicy.mergeFactor` consecutive
 /// segments of this run at the same level (flushed = level 0) are merged into one of the next
 /// level on a background thread, so a long run ends with a few big segments instead of one huge
 /// merge at commit. Those segments are not committed yet, so no reader sees them; references to
-/// their documents are renumbered at commit (`remaps`).
+/// their documents are renumbered at commit (`remaps`). A merge's sources stay on disk until the
+/// merge has finished, or been cancelled and joined: nothing the writer does on failure or
+/// `deinit` removes a file a running merge has mapped, and the lock is released last.
+///
+/// Damage: an incremental writer verifies the CRC-32 of every file of the commit it builds on, on
+/// a background thread while the run works; `commit` waits for it and refuses to build on a
+/// damaged file (`IndexError.corrupt` / `.checksumMismatch`, naming the file).
 public final class IndexWriter {
   public let storage: Storage
   /// The commit this writer started from.
@@ -46,13 +57,24 @@ public final class IndexWriter {
   private var mergeCount = 0
   private var builders = 0
   private let mergeQueue = DispatchQueue(label: "blotter.merge")
+  private let verifyQueue = DispatchQueue(label: "blotter.verify")
+  /// The check of the base commit's files, running or done (nil: nothing to check).
+  private var verification: Verification?
+  private var state = State.open
+
+  private enum State {
+    case open
+    case committed
+    case failed(Error)
+  }
 
   private final class RunningMerge: @unchecked Sendable {
     // @unchecked: `result` is written by the merge thread before `done.leave()` and read by the
-    // writer thread only after `done` has been waited on.
+    // writer thread only after `done` has been waited on; `cancel` is atomic.
     let sources: [String]
     let name: String
     let done = DispatchGroup()
+    let cancel = CancelFlag()
     var result: Result<SegmentInfo, Error>?
     init(sources: [String], name: String) {
       self.sources = sources
@@ -60,14 +82,25 @@ public final class IndexWriter {
     }
   }
 
+  /// The CRC-32 check of the base commit's files, run on a background thread.
+  private final class Verification: @unchecked Sendable {
+    // @unchecked: `result` is written before `done.leave()` and read after `done` is waited on.
+    let done = DispatchGroup()
+    let cancel = CancelFlag()
+    var result: Result<Void, Error> = .success(())
+  }
+
   /// Opens (or creates) the index for writing.
   /// - Parameters:
   ///   - memoryBudget: bytes of in-memory postings and stored text before a segment is flushed.
   ///   - rebuild: start from an empty index (the old commit stays until this one lands).
   ///   - wait: wait for another writer to finish instead of failing.
+  /// - Throws: `IndexError.notAnIndex` when the folder holds files but no blotter index,
+  ///   `.locked` when another writer holds it, `.corrupt` for a damaged manifest or file table.
   public init(path: String, memoryBudget: Int = 256 << 20, rebuild: Bool = false, wait: Bool = false) throws {
     storage = Storage(path: path)
     try storage.create()
+    try Self.refuseForeignFolder(storage)
     self.memoryBudget = max(memoryBudget, 4 << 20)
     lockFD = try Self.lock(storage, wait: wait)
     do {
@@ -75,8 +108,17 @@ public final class IndexWriter {
       var table = FileTable()
       var inForce: [String] = []
       if storage.exists(Manifest.fileName) {
-        // A rebuild starts over, so it also replaces an index of an older format.
-        let current = try Manifest.decode(try storage.read(Manifest.fileName), acceptingOlder: rebuild)
+        // A rebuild starts over, so it also replaces an index of an older format, or one whose
+        // manifest is damaged (its generation is then read from the names of the files).
+        let current: Manifest
+        do {
+          current = try Manifest.decode(
+            try storage.read(Manifest.fileName), acceptingOlder: rebuild)
+        } catch IndexError.corrupt where rebuild {
+          let names = (try? storage.list()) ?? []
+          let newest = names.compactMap(IndexFileNames.generation(of:)).max()
+          current = Manifest(generation: newest ?? 0)
+        }
         inForce = current.files
         if !rebuild {
           manifest = current
@@ -96,15 +138,38 @@ public final class IndexWriter {
       close(lockFD)
       throw error
     }
+    startVerification()
   }
 
   deinit {
+    // Background work first: a merge must not lose its inputs, and no other writer may start
+    // (the lock) while it still writes into the folder.
+    stopBackground()
+    if case .open = state { removeUncommitted() }
     if lockFD >= 0 { close(lockFD) }
   }
 
+  /// Refuses to make an index in a folder that holds anything but blotter's own files and
+  /// dot-files (`.gitkeep`), unless it already is an index (its `manifest` starts like one).
+  private static func refuseForeignFolder(_ storage: Storage) throws {
+    var found = try storage.foreignEntries()
+    switch storage.entry(Manifest.fileName) {
+    case .missing:
+      break
+    case .file:
+      let m = try? storage.map(Manifest.fileName)
+      let head = Array("blotter-manifest ".utf8)
+      if let m, m.count >= head.count, m.bytes(0..<head.count).elementsEqual(head) { return }
+      found.insert(Manifest.fileName, at: 0)
+    case .link, .other:
+      found.insert(Manifest.fileName, at: 0)
+    }
+    if !found.isEmpty { throw IndexError.notAnIndex(path: storage.path, found: found) }
+  }
+
   private static func lock(_ storage: Storage, wait: Bool) throws -> Int32 {
-    let p = storage.url("LOCK")
-    let fd = open(p, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    let p = storage.url(IndexFileNames.lock)
+    let fd = open(p, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o644)
     if fd < 0 { throw IndexError.io(path: p, operation: "open", errno: errno) }
     while flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) != 0 {
       let e = errno
@@ -117,27 +182,118 @@ public final class IndexWriter {
       close(fd)
       throw IndexError.locked(path: storage.path, holder: holder)
     }
-    let note = Array("pid \(getpid()) writing since \(time(nil)) (unix time)\n".utf8)
+    let note = Array("pid \(getpid()) writing since \(LockNote.iso8601(Int(time(nil))))\n".utf8)
     _ = ftruncate(fd, 0)
     _ = pwrite(fd, note, note.count, 0)
     return fd
   }
 
-  /// The lock holder's note ("pid N writing since T"). A new holder writes its note just after
-  /// taking the lock, so a note naming a process that no longer exists is the previous holder's:
-  /// read again briefly, then say the holder is unknown rather than name the wrong process.
+  /// Who holds the lock, from its note ("pid N writing since T"), as "held by pid N since T (age
+  /// ago)". A new holder writes its note just after taking the lock, so a note naming a process
+  /// that no longer exists is the previous holder's: read again briefly, then say the holder is
+  /// unknown rather than name the wrong process.
   private static func holder(_ fd: Int32) -> String {
     for _ in 0..<40 {
       var buf = [UInt8](repeating: 0, count: 256)
       let n = pread(fd, &buf, 255, 0)
       let note = n > 0 ? String(decoding: buf[0..<n], as: UTF8.self).trimmingSpaces() : ""
-      let words = note.split(separator: " ")
-      if words.count >= 2, words[0] == "pid", let pid = Int32(words[1]), kill(pid, 0) == 0 || errno == EPERM {
-        return note
-      }
+      if let held = LockNote.describe(note, now: Int(time(nil))) { return held }
       usleep(5_000)
     }
-    return "a process that has not written its pid to LOCK"
+    return "held by a process that has not written its pid to LOCK"
+  }
+
+  // MARK: - Failure and background work
+
+  /// Runs `body` on an open writer; if it throws, the run is abandoned (`abandon`).
+  private func guarded<T>(_ body: () throws -> T) throws -> T {
+    switch state {
+    case .open: break
+    case .committed:
+      throw IndexError.io(path: storage.path, operation: "write after commit to", errno: EINVAL)
+    case .failed(let error): throw error
+    }
+    do {
+      return try body()
+    } catch {
+      abandon(error)
+      throw error
+    }
+  }
+
+  /// Gives the run up after `error`: cancels and joins the background merge and verification,
+  /// then removes every file the run created that no commit refers to (best effort: what is
+  /// left, the next commit collects).
+  private func abandon(_ error: Error) {
+    if case .failed = state { return }
+    state = .failed(error)
+    stopBackground()
+    removeUncommitted()
+  }
+
+  /// Cancels the background merge and verification and waits for both to end.
+  private func stopBackground() {
+    if let job = running {
+      job.cancel.cancel()
+      job.done.wait()
+      running = nil
+    }
+    if let v = verification {
+      v.cancel.cancel()
+      v.done.wait()
+      verification = nil
+    }
+  }
+
+  /// Removes the files this writer created that the manifest on disk does not refer to.
+  private func removeUncommitted() {
+    let created = storage.takeCreated()
+    guard !created.isEmpty else { return }
+    var keep = Set(currentFiles)
+    if let bytes = try? storage.read(Manifest.fileName),
+      let m = try? Manifest.decode(bytes, acceptingOlder: true)
+    {
+      keep.formUnion(m.files + m.previousFiles)
+    }
+    for name in created where !keep.contains(name) && name != Manifest.fileName {
+      storage.remove(name)
+    }
+  }
+
+  /// Starts checking the CRC-32 of every file of the base commit (not the file table, checked
+  /// when opened) on a background thread.
+  private func startVerification() {
+    var files: [(String, FileKind)] = []
+    for s in base.segments {
+      for kind in FileKind.segmentKinds { files.append(("\(s.name).\(kind.ext)", kind)) }
+      if let d = s.deletes { files.append((d, .deletes)) }
+    }
+    guard !files.isEmpty else { return }
+    let job = Verification()
+    verification = job
+    let storage = self.storage
+    let list = files
+    job.done.enter()
+    verifyQueue.async {
+      job.result = Result {
+        for (name, kind) in list where !job.cancel.isCancelled {
+          try FileFormat.verify(try storage.map(name), kind: kind, cancel: job.cancel)
+        }
+      }
+      job.done.leave()
+    }
+  }
+
+  /// Throws the damage the base commit's check found, waiting for the check if `wait`.
+  private func checkVerification(wait: Bool) throws {
+    guard let v = verification else { return }
+    if wait {
+      v.done.wait()
+    } else if v.done.wait(timeout: .now()) == .timedOut {
+      return
+    }
+    verification = nil
+    try v.result.get()
   }
 
   /// Live documents of the base commit plus those added, minus those deleted so far.
@@ -148,6 +304,10 @@ public final class IndexWriter {
 
   /// Adds a document; flushes a segment when the memory budget is full.
   public func add(_ doc: IndexDocument) throws -> FileTable.DocRef {
+    try guarded { try addDocument(doc) }
+  }
+
+  private func addDocument(_ doc: IndexDocument) throws -> FileTable.DocRef {
     if builder == nil {
       // Named by a counter, not by `flushed.count`: background merges shrink that list.
       builder = SegmentBuilder(name: "g\(generation)-\(builders)")
@@ -159,7 +319,7 @@ public final class IndexWriter {
     try b.drainStore(to: storage)
     builderCount += 1
     let ref = FileTable.DocRef(segment: b.name, doc: id)
-    if b.estimatedBytes >= memoryBudget { try flush() }
+    if b.estimatedBytes >= memoryBudget { try flushSegment() }
     return ref
   }
 
@@ -178,6 +338,12 @@ public final class IndexWriter {
 
   /// Writes the in-memory segment to disk (it becomes visible at commit).
   public func flush() throws {
+    try guarded { try flushSegment() }
+  }
+
+  private func flushSegment() throws {
+    // Damage found in the base commit fails the run now rather than at commit.
+    try checkVerification(wait: false)
     guard let b = builder, b.docCount > 0 else { return }
     let info = try b.write(to: storage)
     flushed.append(info)
@@ -229,7 +395,9 @@ public final class IndexWriter {
     mergeQueue.async {
       job.result = Result {
         let readers = try infos.map { try SegmentReader(storage: storage, info: $0) }
-        return try SegmentMerger.merge(readers, name: job.name, storage: storage).0
+        return try SegmentMerger.merge(
+          readers, name: job.name, storage: storage, cancel: job.cancel
+        ).0
       }
       job.done.leave()
     }
@@ -265,10 +433,27 @@ public final class IndexWriter {
 
   /// Commits everything as generation `base.generation + 1`.
   /// - Returns: the new manifest.
+  /// - Throws: the first failure (the previous commit stays in force and the run's files are
+  ///   removed), or damage found in a file of the base commit.
   @discardableResult
   public func commit(corpus: String? = nil) throws -> Manifest {
-    try flush()
+    let manifest = try guarded { try publish(corpus: corpus) }
+    state = .committed
+    _ = storage.takeCreated()
+    collectGarbage(keep: Set(manifest.files + manifest.previousFiles))
+    flushed = []
+    deletions = [:]
+    remaps = [:]
+    levels = [:]
+    return manifest
+  }
+
+  /// Everything `commit` does up to and including the manifest's rename.
+  private func publish(corpus: String?) throws -> Manifest {
+    try flushSegment()
     try finishMerge(wait: true)
+    // Nothing below may build on a damaged file of the base commit.
+    try checkVerification(wait: true)
     if !remaps.isEmpty {
       for (path, var e) in fileTable.entries where e.docs.contains(where: { remaps[$0.segment] != nil }) {
         e.docs = e.docs.map(resolve)
@@ -342,18 +527,15 @@ public final class IndexWriter {
       previousFiles: currentFiles, corpus: corpus ?? base.corpus)
     manifest.formatVersion = Int(FileFormat.version)
     try storage.atomicWrite(Manifest.fileName, bytes: try manifest.encoded())
-    collectGarbage(keep: Set(manifest.files + manifest.previousFiles))
-    flushed = []
-    deletions = [:]
-    remaps = [:]
-    levels = [:]
     return manifest
   }
 
-  /// Deletes files no commit we know of refers to (left by crashed or superseded runs).
+  /// Deletes blotter's files that no commit we know of refers to (left by crashed or superseded
+  /// runs). `Storage.remove` only ever deletes regular files with blotter's names: a user's
+  /// file, a link or a folder in the index folder stays.
   private func collectGarbage(keep: Set<String>) {
     guard let names = try? storage.list() else { return }
-    for n in names where !keep.contains(n) && n != Manifest.fileName && n != "LOCK" && !n.hasPrefix(".") {
+    for n in names where !keep.contains(n) && n != Manifest.fileName && n != IndexFileNames.lock {
       storage.remove(n)
     }
   }

@@ -10,7 +10,14 @@ struct SegmentMerger {
   /// New id of each old document per source segment (nil when it was deleted).
   typealias DocMap = [[UInt32?]]
 
-  static func merge(_ sources: [SegmentReader], name: String, storage: Storage) throws -> (SegmentInfo, DocMap) {
+  /// - Parameter cancel: when set, the merge stops at the next document or term and throws
+  ///   `IndexError.cancelled` (its partial files are the caller's to remove).
+  static func merge(
+    _ sources: [SegmentReader], name: String, storage: Storage, cancel: CancelFlag? = nil
+  ) throws -> (SegmentInfo, DocMap) {
+    func checkCancelled() throws(IndexError) {
+      if let cancel, cancel.isCancelled { throw .cancelled(operation: "merge into \(name)") }
+    }
     // Doc maps.
     var maps: DocMap = []
     var next: UInt32 = 0
@@ -35,6 +42,7 @@ struct SegmentMerger {
       try s.documents(live) { doc, stored in
         copied += 1
         if copied % 4096 == 0 { s.dropResidentPages() }
+        try checkCancelled()
         try files.drainStore()
         for f in Field.allCases {
           let n = s.norm(f, doc)
@@ -71,6 +79,7 @@ struct SegmentMerger {
         if let (k, _) = h, minKey == nil || k.lexicographicallyPrecedes(minKey!) { minKey = k }
       }
       guard let key = minKey else { break }
+      try checkCancelled()
       for (si, h) in heads.enumerated() {
         guard let (k, info) = h, k == key else { continue }
         let c = sources[si].postings(info)
