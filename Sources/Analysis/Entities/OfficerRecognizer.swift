@@ -211,12 +211,53 @@ enum OfficerRecognizer {
     return parts
   }
 
+  /// After a rank at `re`: "for|of|at|with" + the unit, force or place the role is in, then the
+  /// officer's name after a comma ("… for ERSOU, Simon Parkes") or right after the area
+  /// ("Chief Constable of Essex Police Ben-Julian Harrington"). The name's tokens and parts.
+  static func nameAfterRole(_ d: DocumentScan, _ re: Int) -> (Int, Int, NameParts)? {
+    let toks = d.t.tokens
+    let n = toks.count
+    guard re + 1 < n, toks[re].kind == .word, !toks[re].cap, roleLinks.contains(toks[re].hash)
+    else { return nil }
+    var j = re + 1
+    var sawArea = false
+    while j < n, j - re < 10 {
+      let tj = toks[j]
+      if d.claimed[j] || (tj.kind == .word && tj.cap) {
+        sawArea = true
+      } else if !(tj.kind == .word
+        && (tj.lex.contains(.unitConnector) || tj.hash == d.tables.the || tj.hash == d.tables.s))
+      {
+        break
+      }
+      j += 1
+    }
+    guard sawArea else { return nil }
+    if d.t.isPunct(j, 0x2C) {
+      let parts = nameParts(d, j + 1)
+      guard parts.count >= 2, let last = parts.last else { return nil }
+      return (j + 1, last.upperBound, parts)
+    }
+    // No comma: the name is the unclaimed capitalised words after the last claimed one.
+    var k = re + 1
+    for q in (re + 1)..<j where d.claimed[q] { k = q + 1 }
+    guard k > re + 1, k < j else { return nil }
+    let parts = nameParts(d, k)
+    guard parts.count >= 2, let last = parts.last, last.upperBound == j else { return nil }
+    return (k, j, parts)
+  }
+
+  /// Words between a rank and the unit or area of the role: "for", "of", "at", "with".
+  static let roleLinks = Lexicon.set(["for", "of", "at", "with"])
+
   static let nonNames = [
     "police", "constabulary", "unit", "team", "said", "the", "and", "of", "officers", "court",
     "crown", "magistrates", "he", "she", "they", "it", "we", "this", "that", "in", "at", "on",
     "from", "with", "detectives", "investigation", "operation", "op", "county", "council",
     "road", "street", "station", "service", "borough", "district", "mp", "ends", "after",
     "who", "when", "but", "today", "yesterday", "last", "head", "chief", "essex", "kent",
+    // Photo captions: "Detective Superintendent Steve Mattin Picture: SIMON PARKER".
+    "picture", "pictured", "photo", "photograph", "image", "credit", "pic",
   ]
 
   /// Words that are never part of a name: `nonNames`, one-word ranks, months, weekdays, speech
@@ -280,6 +321,26 @@ enum OfficerRecognizer {
             d.claim(i, last.upperBound)
           }
           next = last.upperBound
+          continue
+        }
+        // "Temporary Assistant Chief Constable for ERSOU, Simon Parkes, said".
+        if let (a, b, parts) = nameAfterRole(d, re), parts.count >= 2 {
+          let last = parts[parts.count - 1]
+          let sh = partHash(d, last)
+          let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
+          let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
+          memory.notePerson(
+            first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+            rank: rk)
+          if d.emit {
+            let p = memory.persons[memory.surnames[sh]!]
+            var aliases = [form.abbr, form.full]
+            for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+            d.add(.officer, a, b, canonical: p.canonical, aliases: aliases)
+          } else {
+            d.claim(a, b)
+          }
+          next = b
           continue
         }
         if form.abbr != "Det" {

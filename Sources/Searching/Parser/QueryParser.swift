@@ -165,7 +165,16 @@ private struct Parser {
           return try parseDate(v, column: valueCol)
         }
         let f = field!
-        if chars[i] == "\"" { return try parsePhrase(field: f) }
+        if chars[i] == "\"" {
+          let phrase = try parsePhrase(field: f)
+          // `figure:"arrest">=25`: the comparison after a quoted noun still applies.
+          if f == .figure, case .entity(_, let noun, _) = phrase, !atEnd, "<>=".contains(chars[i]) {
+            let rest = peekWord() ?? ""
+            i += rest.count
+            return try parseFigure(noun + rest, column: valueCol)
+          }
+          return phrase
+        }
         if chars[i] == "(" {
           let inner = try parseGroup()
           return try applyField(f, to: inner, column: valueCol)

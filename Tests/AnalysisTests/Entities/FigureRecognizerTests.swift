@@ -98,6 +98,80 @@ import Testing
   }
 }
 
+/// Issue 11: figures as people write them.
+@Suite struct FigureFormTests {
+  typealias Case = FigureRecognizerTests.Case
+
+  @Test(arguments: [
+    // Acts by verb, before or after the people counted.
+    Case(
+      text: "Detectives have arrested 512 people since May.", surface: "512 people", value: 512,
+      unit: "count", noun: "arrest"),
+    Case(
+      text: "In all, a total of 240 people were arrested.", surface: "a total of 240 people",
+      value: 240, unit: "count", noun: "arrest", qualifier: "a total of"),
+    Case(
+      text: "Some 31 suspects have since been charged.", surface: "Some 31 suspects", value: 31,
+      unit: "count", noun: "charge", qualifier: "some"),
+    Case(
+      text: "Officers charged 17 men with supply.", surface: "17 men", value: 17, unit: "count",
+      noun: "charge"),
+    // Number words without a hyphen.
+    Case(
+      text: "Fifty six people were cautioned.", surface: "Fifty six people", value: 56,
+      unit: "count", noun: "caution"),
+    Case(
+      text: "They shut seventy two drug lines.", surface: "seventy two drug lines", value: 72,
+      unit: "count", noun: "line"),
+    Case(
+      text: "She met twenty one victims.", surface: "twenty one victims", value: 21, unit: "count",
+      noun: "victim"),
+    // Modifiers no list holds.
+    Case(
+      text: "They took 58 unlawfully stored shotguns.", surface: "58 unlawfully stored shotguns",
+      value: 58, unit: "count", noun: "shotgun"),
+    Case(
+      text: "There were 64 fraud and money laundering offences.",
+      surface: "64 fraud and money laundering offences", value: 64, unit: "count",
+      noun: "offence"),
+    Case(
+      text: "Magistrates granted 9 full or interim closure orders.",
+      surface: "9 full or interim closure orders", value: 9, unit: "count", noun: "closure order"),
+    Case(
+      text: "Staff held 412 one-to-one sessions.", surface: "412 one-to-one sessions", value: 412,
+      unit: "count", noun: "session"),
+    Case(
+      text: "Twenty-two trafficked children were found.", surface: "Twenty-two trafficked children",
+      value: 22, unit: "count", noun: "child"),
+    Case(
+      text: "Officers checked 27 licensed premises.", surface: "27 licensed premises", value: 27,
+      unit: "count", noun: "premises"),
+    // Fractions.
+    Case(
+      text: "He was jailed for 7-and-a-half years.", surface: "7-and-a-half years", value: 7.5,
+      unit: "years", noun: "year"),
+    Case(
+      text: "She was jailed for three and a half years.", surface: "three and a half years",
+      value: 3.5, unit: "years", noun: "year"),
+  ])
+  func figures(c: Case) throws {
+    let m = try #require(mention(.figure, c.surface, in: c.text), "\(found(.figure, in: c.text))")
+    #expect(m.figure?.value == c.value)
+    #expect(m.figure?.unit == c.unit)
+    #expect(m.canonical == c.noun)
+    #expect(m.figure?.qualifier?.lowercased() == c.qualifier)
+  }
+
+  @Test(arguments: [
+    "Two officers were at the scene and in court.",
+    "They arrived at 3 and left in the evening.",
+    "Nine were arrested yesterday and released.",
+  ])
+  func stillNoCountWithoutANoun(text: String) {
+    for f in found(.figure, in: text) { #expect(f.1 != "arrest", "\(text): \(f)") }
+  }
+}
+
 @Suite struct TitleFigureTests {
   @Test func titleCaseHeadline() {
     let r = EntityRecognizer().recognize(title: "Police Seize 64 Firearms In Raids", text: "")

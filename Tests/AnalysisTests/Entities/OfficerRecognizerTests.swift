@@ -77,3 +77,29 @@ import Testing
     #expect(o.map(\.0) == ["Det Supt Lisa Alcock"])
   }
 }
+
+/// Issue 11: officers named apart from their rank, and photo captions.
+@Suite struct OfficerFormTests {
+  @Test func rankForAUnitThenTheName() {
+    let text = "Acting Detective Chief Superintendent for ERSOU, Rachel Oduya, said it was a success."
+    let o = found(.officer, in: text)
+    #expect(o.map(\.1) == ["Rachel Oduya"])
+    let m = EntityRecognizer().recognize(text).first { $0.kind == .officer }
+    #expect(m?.aliases.first == "DCS")
+    // Later mentions resolve to her.
+    let more = found(.officer, in: text + " Det Ch Supt Oduya added more.")
+    #expect(more.map(\.1) == ["Rachel Oduya", "Rachel Oduya"])
+  }
+
+  @Test func rankOfAForceThenTheNameWithoutComma() {
+    let o = found(.officer, in: "Chief Constable of Norfolk Constabulary Paul Sanford spoke.")
+    #expect(o.map(\.1) == ["Paul Sanford"])
+    #expect(found(.force, in: "Chief Constable of Norfolk Constabulary Paul Sanford spoke.").count == 1)
+  }
+
+  @Test func photoCaptionAfterTheName() {
+    let o = found(.officer, in: "Detective Inspector Gemma Loft Picture: KEN BRAY")
+    #expect(o.map(\.1) == ["Gemma Loft"])
+    #expect(found(.officer, in: "DS Omar Haidari Photo: Suffolk Police").map(\.1) == ["Omar Haidari"])
+  }
+}
