@@ -182,6 +182,10 @@ enum FigureRecognizer {
     }
     // Times: "10pm", "10 am".
     if next.hash == x.am || next.hash == x.pm { return nil }
+    // A number standing for the people an act counts: "305 were charged", "Over 150 arrested".
+    if value >= 2, let act = passiveAct(d, e) ?? directAct(d, e) {
+      return finish(&d, spanStart, e, unit: "count", noun: act, value: value, qualifier)
+    }
     // Count with a noun: a plural noun past modifiers no list holds ("47 illegally held
     // knives", "13 full or partial closure orders"), else after up to two known modifiers.
     if let (first, last, end) = pluralAhead(d, e, titleCase) {
@@ -257,6 +261,15 @@ enum FigureRecognizer {
       }
     }
     return finish(&d, a, nounEnd, unit: "count", noun: noun, value: value, qualifier)
+  }
+
+  /// "arrested" right after a number: "Over 150 arrested".
+  static func directAct(_ d: DocumentScan, _ i: Int) -> String? {
+    let toks = d.t.tokens
+    guard i < toks.count, toks[i].lex.contains(.actVerb), !toks[i].cap || d.isTitle else {
+      return nil
+    }
+    return d.tables.actVerbs[toks[i].hash]
   }
 
   /// The act of a passive right after a counted noun: "… people were arrested", "… have since

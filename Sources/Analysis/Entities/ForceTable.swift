@@ -3,9 +3,10 @@
 /// Police, the National Crime Agency, Ministry of Defence Police, Civil Nuclear Constabulary).
 ///
 /// Each row is the force's canonical name, the areas it is named after, and other names. Every
-/// area gives three written forms: "<area> Police", "<area> Constabulary" and "<area> force"
-/// ("the Essex force", the one form whose last word is in lower case). `aliases` are names a
-/// mention keeps (acronyms, "the Met"); the generated area forms are only ways of writing it.
+/// area gives the written forms "<area> Police", "<area> Constabulary", "<area> force" ("the
+/// Essex force") and "<area> Constabularies" (of "Norfolk and Suffolk Constabularies"); a last
+/// word "police", "constabulary" or "force" may be in lower case ("Herts police"). `aliases`
+/// are names a mention keeps (acronyms, "the Met"); the area forms are only ways of writing it.
 enum ForceTable {
   struct Row: Sendable {
     var canonical: String
@@ -82,21 +83,24 @@ enum ForceTable {
     Row(canonical: "Civil Nuclear Constabulary", areas: ["Civil Nuclear"], aliases: ["CNC"]),
   ]
 
-  /// Every written form of a force (canonical, aliases, area forms) with its row, and whether
-  /// the form ends in the lower-case "force".
-  static var forms: [(text: String, row: Int, lowerLast: Bool)] {
-    var out: [(String, Int, Bool)] = []
+  /// Every written form of a force (canonical, aliases, area forms) with its row, whether its
+  /// last word may be in lower case, and whether it is the plural "<area> Constabularies".
+  static var forms: [(text: String, row: Int, lowerLast: Bool, plural: Bool)] {
+    var out: [(String, Int, Bool, Bool)] = []
     for (k, r) in rows.enumerated() {
       var seen = Set<String>()
-      func add(_ s: String, _ lower: Bool) {
-        if seen.insert(s.lowercased()).inserted { out.append((s, k, lower)) }
+      func add(_ s: String, plural: Bool = false) {
+        let last = s.split(separator: " ").last?.lowercased() ?? ""
+        let lower = ["police", "constabulary", "force", "constabularies"].contains(last)
+        if seen.insert(s.lowercased()).inserted { out.append((s, k, lower, plural)) }
       }
-      add(r.canonical, false)
-      for a in r.aliases { add(a, false) }
+      add(r.canonical)
+      for a in r.aliases { add(a) }
       for a in r.areas {
-        add(a + " Police", false)
-        add(a + " Constabulary", false)
-        add(a + " force", true)
+        add(a + " Police")
+        add(a + " Constabulary")
+        add(a + " force")
+        add(a + " Constabularies", plural: true)
       }
     }
     return out

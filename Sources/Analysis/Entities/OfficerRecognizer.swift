@@ -217,6 +217,14 @@ enum OfficerRecognizer {
   static func nameAfterRole(_ d: DocumentScan, _ re: Int) -> (Int, Int, NameParts)? {
     let toks = d.t.tokens
     let n = toks.count
+    // "Bedfordshire's Police and Crime Commissioner, Kathryn Holloway, has …".
+    if d.t.isPunct(re, 0x2C) {
+      let parts = nameParts(d, re + 1)
+      guard parts.count >= 2, let last = parts.last, endsName(d, last.upperBound) else {
+        return nil
+      }
+      return (re + 1, last.upperBound, parts)
+    }
     guard re + 1 < n, toks[re].kind == .word, !toks[re].cap, roleLinks.contains(toks[re].hash)
     else { return nil }
     var j = re + 1
@@ -225,30 +233,57 @@ enum OfficerRecognizer {
       let tj = toks[j]
       if d.claimed[j] || (tj.kind == .word && tj.cap) {
         sawArea = true
-      } else if !(tj.kind == .word
-        && (tj.lex.contains(.unitConnector) || tj.hash == d.tables.the || tj.hash == d.tables.s))
-      {
+      } else if tj.kind != .word {
         break
       }
       j += 1
     }
-    guard sawArea else { return nil }
+    // "… and head of operational policing, Mark Hopkins, said".
     if d.t.isPunct(j, 0x2C) {
       let parts = nameParts(d, j + 1)
-      guard parts.count >= 2, let last = parts.last else { return nil }
+      guard parts.count >= 2, let last = parts.last, endsName(d, last.upperBound) else {
+        return nil
+      }
       return (j + 1, last.upperBound, parts)
     }
+    guard sawArea else { return nil }
     // No comma: the name is the unclaimed capitalised words after the last claimed one.
     var k = re + 1
     for q in (re + 1)..<j where d.claimed[q] { k = q + 1 }
     guard k > re + 1, k < j else { return nil }
     let parts = nameParts(d, k)
-    guard parts.count >= 2, let last = parts.last, last.upperBound == j else { return nil }
-    return (k, j, parts)
+    guard parts.count >= 2, let last = parts.last,
+      last.upperBound >= n || !toks[last.upperBound].cap
+    else { return nil }
+    return (k, last.upperBound, parts)
   }
 
-  /// Words between a rank and the unit or area of the role: "for", "of", "at", "with".
-  static let roleLinks = Lexicon.set(["for", "of", "at", "with"])
+  /// Words between a rank and the unit or area of the role: "for", "of", "at", "with", "and".
+  static let roleLinks = Lexicon.set(["for", "of", "at", "with", "and"])
+
+  /// A name set off by commas ends here: a comma, a full stop, or "said", "says", "added"…
+  static func endsName(_ d: DocumentScan, _ k: Int) -> Bool {
+    if k >= d.t.tokens.count || d.t.isPunct(k, 0x2C) || d.t.isPunct(k, 0x2E) { return true }
+    return d.t.tokens[k].lex.contains(.speechVerb)
+  }
+
+  /// The rank of a role written after a name: ", [the] [Area's] Rank" at `k`; its form.
+  static func roleAfterName(_ d: DocumentScan, _ k: Int) -> Int? {
+    let toks = d.t.tokens
+    let n = toks.count
+    guard d.t.isPunct(k, 0x2C) else { return nil }
+    var j = k + 1
+    if j < n, toks[j].hash == d.tables.the { j += 1 }
+    // "Suffolk's", "Essex Police's".
+    var q = j
+    while q < n, q - j < 3, toks[q].kind == .word, toks[q].cap, !toks[q].lex.contains(.rankStart)
+    {
+      q += 1
+    }
+    if q > j, q < n, toks[q].hash == d.tables.s { j = q + 1 }
+    guard let (_, f) = rank(d, j), d.tables.ranks.forms[f].abbr != "Det" else { return nil }
+    return f
+  }
 
   static let nonNames = [
     "police", "constabulary", "unit", "team", "said", "the", "and", "of", "officers", "court",
@@ -451,6 +486,25 @@ enum OfficerRecognizer {
           continue
         }
         if parts.count >= 2, toks[parts[0].lowerBound].lex.contains(.firstName) {
+          // "Jonathan Ash-Edwards, Police and Crime Commissioner", "Steve Jupp, Suffolk's Chief
+          // Constable": the role after the name.
+          if let f = roleAfterName(d, last.upperBound) {
+            let form = x.ranks.forms[f]
+            let rk = Rank(abbreviation: form.abbr, full: form.full, written: form.full)
+            memory.notePerson(
+              first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+              rank: rk)
+            if d.emit {
+              let p = memory.persons[memory.surnames[sh]!]
+              var aliases = [form.abbr, form.full]
+              for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+              d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: aliases)
+            } else {
+              d.claim(i, last.upperBound)
+            }
+            next = last.upperBound
+            continue
+          }
           // Someone else: block these tokens from becoming places.
           memory.notePerson(
             first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,

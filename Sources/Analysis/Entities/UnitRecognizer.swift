@@ -24,8 +24,10 @@ enum UnitRecognizer {
     var caps: Bool
     /// `.unit` or `.force`.
     var kind: EntityKind = .unit
-    /// The last word may be in lower case ("the Essex force").
+    /// The last word may be in lower case ("the Essex force", "Herts police").
     var lowerLast: Bool = false
+    /// "<area> Constabularies": the area before "and" is a force too.
+    var plural: Bool = false
   }
 
   /// The built-in names: `UnitTable`'s rows, their aliases and the forces.
@@ -70,7 +72,7 @@ enum UnitRecognizer {
         Known(
           canonical: row.canonical, aliases: row.aliases,
           caps: f.text.count > 1 && f.text.uppercased() == f.text, kind: .force,
-          lowerLast: f.lowerLast))
+          lowerLast: f.lowerLast, plural: f.plural))
     }
     return Table(
       names: PhraseTable(names), known: known, maxTokens: maxTokens,
@@ -113,6 +115,13 @@ enum UnitRecognizer {
   /// Words that name an operation: "the operation under 'Velocity'", "an operation called X".
   static let namingWords = Lexicon.set(["under", "called", "named", "dubbed", "codenamed"])
   static let knownWord = EntityTokens.hash("known")
+  static let crime = EntityTokens.hash("crime")
+  /// Nouns after "team" or "unit" that make it part of another noun: "team lead".
+  static let headNouns = Lexicon.set([
+    "lead", "leads", "leader", "leaders", "manager", "managers", "member", "members",
+    "commander", "head", "meeting", "meetings", "building", "base", "sergeant", "inspector",
+  ])
+  static let constabulary = EntityTokens.hash("constabulary")
   static let asWord = EntityTokens.hash("as")
   static let code = EntityTokens.hash("code")
 
@@ -138,6 +147,7 @@ enum UnitRecognizer {
           d.add(.unit, i, e, canonical: "Operation \(name)")
         } else {
           d.claim(i, e)
+          if e == i + 2 { learnCodename(d, i + 1, &memory) }
         }
         next = e
         continue
@@ -193,11 +203,17 @@ enum UnitRecognizer {
           }
         }
       }
-      if tok.allCaps, !memory.acronyms.isEmpty, let c = memory.acronyms[tok.hash], best <= i + 1 {
-        best = i + 1
-        bestKnown = Known(
-          canonical: c, aliases: [d.t.text(i)], caps: true,
-          kind: x.units.forces.contains(c) ? .force : .unit)
+      if !memory.acronyms.isEmpty, best <= i + 1, let c = memory.acronyms[tok.hash] {
+        if tok.allCaps {
+          best = i + 1
+          bestKnown = Known(
+            canonical: c, aliases: [d.t.text(i)], caps: true,
+            kind: x.units.forces.contains(c) ? .force : .unit)
+        } else if best == i, c.hasPrefix("Operation "), !(i + 1 < n && toks[i + 1].hyphenBefore) {
+          // A codename the document named as an operation: "Boson" after "Operation Boson".
+          best = i + 1
+          bestKnown = Known(canonical: c, aliases: [], caps: false)
+        }
       }
       // 3. Head-noun pattern.
       let pattern = headPattern(d, i)
@@ -212,17 +228,33 @@ enum UnitRecognizer {
         best = pattern
       }
       // 4. A codename before a lower-case team: "Boson team", "Scorpion and Sentinel teams".
-      if best == i, let e = codenameTeams(&d, i) {
+      if best == i, let e = codenameTeams(&d, i, &memory) {
         next = e
         continue
       }
       guard best > i, var known = bestKnown else { continue }
-      // "Essex Police, Fire and Crime Commissioner" is a role, not the force.
+      // "Essex Police, Fire and Crime Commissioner" is a role, not the force; "Bedfordshire
+      // Police and Crime Panel" neither.
       if best - 1 > i, let (_, f) = OfficerRecognizer.rank(d, best - 1),
         x.ranks.forms[f].isCommissioner
       {
         next = best
         continue
+      }
+      if known.kind == .force, best + 1 < n, toks[best].hash == x.and,
+        toks[best + 1].hash == crime
+      {
+        next = best
+        continue
+      }
+      // "Norfolk and Suffolk Constabularies": the first area is a force too.
+      if known.plural, i >= 2, toks[i - 1].hash == x.and, !d.claimed[i - 2],
+        let k = x.units.names.payload(
+          EntityTokens.combine(EntityTokens.combine(0, toks[i - 2].hash), constabulary)),
+        x.units.known[k].kind == .force
+      {
+        let area = x.units.known[k]
+        d.add(.force, i - 2, i - 1, canonical: area.canonical, aliases: area.aliases)
       }
       if known.kind == .force { forceEnds.append(best) }
       // Acronym definition: "… Unit (ROCU)".
@@ -263,25 +295,56 @@ enum UnitRecognizer {
     lowerCaseNames(&d, forceEnds: forceEnds)
   }
 
-  /// Rule 4 at `i`: "X team" or "X and Y teams"; the end of what it took, or nil.
-  static func codenameTeams(_ d: inout DocumentScan, _ i: Int) -> Int? {
+  /// Rule 4 at `i`: "X team" or "X and Y teams" → "Operation X" over the codename (the
+  /// lower-case "team" is not part of it); the end of what it took, or nil.
+  static func codenameTeams(
+    _ d: inout DocumentScan, _ i: Int, _ memory: inout DocumentMemory
+  ) -> Int? {
     let toks = d.t.tokens
     let n = toks.count
     guard isCodename(d, i), i + 1 < n else { return nil }
-    if i > 0, toks[i - 1].kind == .word, toks[i - 1].cap { return nil }
+    // After a capitalised word only if it is "The", "Our"…: "Harlow Scorpion team" is no
+    // codename's team.
+    if i > 0, toks[i - 1].kind == .word, toks[i - 1].cap, !toks[i - 1].lex.contains(.unitStop) {
+      return nil
+    }
+    // "Guns and Gangs team" is one name, not the codename "Gangs".
+    if i > 1, toks[i - 1].lex.contains(.unitConnector), toks[i - 2].cap, !d.claimed[i - 2] {
+      return nil
+    }
     if isCodenameHead(d, i + 1) {
-      addCodename(&d, i, i + 1, head: i + 1)
+      addCodename(&d, i, &memory)
       return i + 2
     }
     let x = d.tables
     if i + 3 < n, toks[i + 1].hash == x.and || toks[i + 1].hash == x.amp, isCodename(d, i + 2),
       isCodenameHead(d, i + 3), pluralHeads.contains(toks[i + 3].hash)
     {
-      addCodename(&d, i, i, head: i + 3)
-      addCodename(&d, i + 2, i + 3, head: i + 3)
+      addCodename(&d, i, &memory)
+      addCodename(&d, i + 2, &memory)
       return i + 4
     }
     return nil
+  }
+
+  /// Adds "Operation <codename>" over token `a`, and remembers the codename.
+  static func addCodename(_ d: inout DocumentScan, _ a: Int, _ memory: inout DocumentMemory) {
+    guard d.emit else {
+      d.claim(a, a + 1)
+      learnCodename(d, a, &memory)
+      return
+    }
+    d.add(.unit, a, a + 1, canonical: "Operation " + d.t.text(a))
+  }
+
+  /// Remembers that the word at `i` names an operation, so the word alone is one later
+  /// ("Boson was set up in 2012").
+  static func learnCodename(_ d: DocumentScan, _ i: Int, _ memory: inout DocumentMemory) {
+    let t = d.t.tokens[i]
+    guard t.kind == .word, t.cap, !t.allCaps, t.lex.isDisjoint(with: codenameBlock),
+      memory.acronyms[t.hash] == nil
+    else { return }
+    memory.acronyms[t.hash] = "Operation " + d.t.text(i)
   }
 
   @inline(__always)
@@ -332,7 +395,8 @@ enum UnitRecognizer {
         k = quotedOperation(&d, k) ?? k + 1
         continue
       }
-      if k + 1 < n, toks[k + 1].hyphenBefore {
+      // "unit-based"; "team lead", "unit commander": the head is part of another noun.
+      if k + 1 < n, toks[k + 1].hyphenBefore || headNouns.contains(toks[k + 1].hash) {
         k += 1
         continue
       }
@@ -368,7 +432,10 @@ enum UnitRecognizer {
       if !afterForce, a >= 2, toks[a - 1].hash == x.s, toks[a - 1].kind == .word {
         afterForce = forceEnds.contains(a - 1) || toks[a - 2].hash == x.force
       }
-      if afterForce {
+      // Adjectives alone describe a team, they do not name it: "its specialist team".
+      var named = false
+      for w in a..<k where !toks[w].lex.contains(.figureModifier) { named = true }
+      if afterForce, named {
         if d.emit {
           var words: [String] = []
           for w in a..<k { words.append(titleWord(d.t.text(w))) }
@@ -389,6 +456,8 @@ enum UnitRecognizer {
     let n = toks.count
     var j = k + 1
     var named = false
+    // "The operation, codenamed Vanguard, …".
+    if d.t.isPunct(j, 0x2C), j + 1 < n, namingWords.contains(toks[j + 1].hash) { j += 1 }
     if j < n, namingWords.contains(toks[j].hash) {
       j += 1
       named = true
@@ -480,10 +549,15 @@ enum UnitRecognizer {
     var j = i
     var end = i
     var words = 0
+    // Every capitalised word so far can start a place: a comma may follow ("Bedfordshire,
+    // Cambridgeshire and Hertfordshire Road Policing Unit").
+    var areas = true
+    var joined = false
     while j < n, words < 9 {
       let tj = toks[j]
       if d.claimed[j] { break }
       if tj.kind == .word, tj.cap {
+        areas = areas && tj.lex.contains(.placeStart)
         if tj.lex.contains(.unitStop) { break }
         // "… Stevenage Operation Scorpion …": an operation ends the name before it (not so
         // "Special Operation Unit").
@@ -504,9 +578,24 @@ enum UnitRecognizer {
         // Two names: "Regional Economic Crime Unit and Regional Asset Recovery Team".
         if end == j, tj.hash == x.and || tj.hash == x.amp { break }
         if j + 1 < n, toks[j + 1].kind == .word, toks[j + 1].cap {
+          joined = true
           j += 1
           continue
         }
+      }
+      if areas, end < j, d.t.isPunct(j, 0x2C), j + 1 < n, toks[j + 1].kind == .word,
+        toks[j + 1].cap, toks[j + 1].lex.contains(.placeStart)
+      {
+        j += 1
+        continue
+      }
+      // "Norfolk County Lines team": two capitalised words or more, then a lower-case team.
+      // ("Scorpion and Sentinel teams" are two codenames' teams, rule 4).
+      if end == i, words >= 2, !joined, !toks[i].lex.contains(.firstName), tj.kind == .word,
+        !tj.cap, codenameHeads.contains(tj.hash),
+        !(j + 1 < n && toks[j + 1].hyphenBefore)
+      {
+        end = j + 1
       }
       break
     }
@@ -523,6 +612,9 @@ enum UnitRecognizer {
   /// Team").
   static func canonicalText(_ d: DocumentScan, _ a: Int, _ b: Int) -> String {
     let t = d.t.tokens
+    if !t[b - 1].cap, b - 1 > a {
+      return d.t.text(from: t[a].start, to: t[b - 2].end) + " " + headWord(d, b - 1)
+    }
     let plural = pluralHeads.contains(t[b - 1].hash)
     return d.t.text(from: t[a].start, to: t[b - 1].end - (plural ? 1 : 0))
   }

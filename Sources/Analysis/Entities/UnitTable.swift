@@ -25,5 +25,7 @@ enum UnitTable {
     ("Bedfordshire, Cambridgeshire and Hertfordshire Major Crime Unit", ["BCH MCU"]),
     ("Independent Office for Police Conduct", ["IOPC"]),
     ("National Police Chiefs' Council", ["NPCC"]),
+    ("Special Constabulary", ["Specials"]),
+    ("National County Lines Coordination Centre", ["NCLCC"]),
   ]
 }

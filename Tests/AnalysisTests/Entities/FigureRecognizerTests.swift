@@ -81,7 +81,6 @@ import Testing
     "Call 101 or 999 in an emergency.",
     "The man, 27, of the A12 was arrested.",
     "One man was arrested.",
-    "Three were charged.",
     "Call Essex Police on 101 quoting crime reference 42/1234.",
   ])
   func notFigures(text: String) {
@@ -165,10 +164,23 @@ import Testing
   @Test(arguments: [
     "Two officers were at the scene and in court.",
     "They arrived at 3 and left in the evening.",
-    "Nine were arrested yesterday and released.",
+    "Of the 12 seen, none were arrested.",
   ])
-  func stillNoCountWithoutANoun(text: String) {
+  func noActWithoutANumberForIt(text: String) {
     for f in found(.figure, in: text) { #expect(f.1 != "arrest", "\(text): \(f)") }
+  }
+
+  @Test(arguments: [
+    ("Three were charged.", "Three", 3.0, "charge"),
+    ("Of those held, 210 were later charged.", "210", 210, "charge"),
+    ("Nine have been arrested.", "Nine", 9, "arrest"),
+    ("More than 120 arrested in week of action", "More than 120", 120, "arrest"),
+  ])
+  func aNumberStandingForThePeopleAnActCounts(
+    text: String, surface: String, value: Double, noun: String
+  ) throws {
+    let m = try #require(mention(.figure, surface, in: text), "\(found(.figure, in: text))")
+    #expect(m.figure?.value == value && m.canonical == noun)
   }
 }
 

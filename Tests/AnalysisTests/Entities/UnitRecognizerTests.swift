@@ -93,10 +93,21 @@ import Testing
       .unit,
       in: "Thames Valley Police's Falcon team and the Kestrel and Harrier teams, with our "
         + "Operation Lynx and Marten teams, made the arrests.")
+    // A codename's team is the operation's: canonical "Operation X", span the codename.
     #expect(
       u.map(\.1) == [
-        "Falcon Team", "Kestrel Team", "Harrier Team", "Operation Lynx", "Marten Team",
+        "Operation Falcon", "Operation Kestrel", "Operation Harrier", "Operation Lynx",
+        "Operation Marten",
       ])
+    #expect(u.map(\.0) == ["Falcon", "Kestrel", "Harrier", "Operation Lynx", "Marten"])
+    // Named once, the codename alone is the unit later.
+    #expect(
+      found(.unit, in: "The Osprey team was set up in 2019. Since then Osprey has grown.").map(\.1)
+        == ["Operation Osprey", "Operation Osprey"])
+    // "Guns and Gangs team" is not the codename "Gangs".
+    #expect(found(.unit, in: "It funds the force's Guns and Gangs team.").allSatisfy {
+      $0.1 != "Operation Gangs"
+    })
     // A place, a person or a sentence start before "team" is no codename.
     #expect(found(.unit, in: "He joined the Colchester team. Karen team leaders met.").isEmpty)
   }
@@ -109,6 +120,19 @@ import Testing
       found(.unit, in: "An operation called Bittern ran all summer.").map(\.1)
         == ["Operation Bittern"])
     #expect(found(.unit, in: "The operation Harlow officers ran ended.").isEmpty)
+  }
+
+  @Test func capitalisedNameWithALowerCaseTeam() {
+    #expect(
+      found(.unit, in: "Officers from the Suffolk Rural Crime team visited.").map(\.1)
+        == ["Suffolk Rural Crime Team"])
+    #expect(found(.unit, in: "It was Andy Stansfield of Scorpion team who spoke.").isEmpty)
+  }
+
+  @Test func forcesNamedTogether() {
+    let f = found(.force, in: "Officers from Kent and Sussex Constabularies and Herts police helped.")
+    #expect(f.map(\.1) == ["Kent Police", "Sussex Police", "Hertfordshire Constabulary"])
+    #expect(found(.force, in: "Bedfordshire Police and Crime Panel met.").isEmpty)
   }
 
   @Test func coordinatedNamesStayApart() {
