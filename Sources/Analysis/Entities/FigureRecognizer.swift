@@ -305,7 +305,7 @@ enum FigureRecognizer {
       !first.lex.contains(.figureModifier)
         || (e + 1 < toks.count && coordinators.contains(toks[e + 1].hash)),
       first.lex.isDisjoint(with: notNounOrFunction) || participleModifiers.contains(first.hash),
-      !first.lex.contains(.peopleNoun), !endsInS(t, e)
+      !first.lex.contains(.peopleNoun), !endsInPlural(t, e)
     else { return nil }
     var k = e
     var words = 0
@@ -316,7 +316,7 @@ enum FigureRecognizer {
       while end < n, toks[end].hyphenBefore, toks[end].kind == .word { end += 1 }
       let plural =
         tk.lex.contains(.peopleNoun)
-        || (endsInS(t, k) && !tk.lex.contains(.notNoun) && !tk.lex.contains(.functionWord)
+        || (endsInPlural(t, k) && !tk.lex.contains(.notNoun) && !tk.lex.contains(.functionWord)
           && tk.end - tk.start > 3
           // Not "-ss", "-us".
           && !(t.bytes[tk.end - 2] | 0x20 == 0x73 || t.bytes[tk.end - 2] | 0x20 == 0x75))
@@ -328,18 +328,27 @@ enum FigureRecognizer {
           !tq.hyphenBefore && !tk.hyphenBefore && tq.lex.isDisjoint(with: notNounOrFunction)
           && !tq.lex.contains(.figureModifier) && !isParticiple(t, q) && !endsInLy(t, q)
           && !participleModifiers.contains(tq.hash) && !coordinators.contains(tq.hash)
-          && !endsInS(t, q) && q > e && !coordinators.contains(toks[q - 1].hash)
+          && !endsInPlural(t, q) && q > e && !coordinators.contains(toks[q - 1].hash)
         return (joins ? q : k, k, end)
       }
       let allowed =
         (end > k + 1) || isParticiple(t, k) || endsInLy(t, k)
         || participleModifiers.contains(tk.hash) || (words > 0 && coordinators.contains(tk.hash))
         || tk.lex.isDisjoint(with: notNounOrFunction)
-      guard allowed, !endsInS(t, k) || end > k + 1 else { return nil }
+      guard allowed, !endsInPlural(t, k) || end > k + 1 else { return nil }
       words += 1
       k = end
     }
     return nil
+  }
+
+  /// Ends in "s" and not in "-ous" ("previous", "various": adjectives).
+  static func endsInPlural(_ t: TokenView, _ i: Int) -> Bool {
+    let e = t.tokens[i].end
+    if e - t.tokens[i].start > 3, t.bytes[e - 3] | 0x20 == 0x6F, t.bytes[e - 2] | 0x20 == 0x75 {
+      return false
+    }
+    return endsInS(t, i)
   }
 
   static func endsInLy(_ t: TokenView, _ i: Int) -> Bool {

@@ -116,8 +116,22 @@ enum OfficerRecognizer {
     return longestRank(d, i)
   }
 
+  /// "Suffolk police and crime commissioner": a commissioner's title in lower case after an
+  /// area; its end and form.
+  static func lowerCommissioner(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
+    let toks = d.t.tokens
+    guard i < toks.count, toks[i].hash == d.tables.police, !toks[i].cap,
+      let (e, f) = longestRank(d, i, lowerFirst: true), d.tables.ranks.forms[f].isCommissioner
+    else { return nil }
+    return (e, f)
+  }
+
   /// `rank(_:_:)` past its first-word test.
-  static func longestRank(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
+  /// Words after the first may be in lower case ("Chief inspector"); the first only with
+  /// `lowerFirst`.
+  static func longestRank(
+    _ d: DocumentScan, _ i: Int, lowerFirst: Bool = false
+  ) -> (end: Int, form: Int)? {
     let toks = d.t.tokens
     let x = d.tables
     var seq: UInt64 = 0
@@ -138,7 +152,7 @@ enum OfficerRecognizer {
         }
         break
       }
-      if tj.kind != .word || !(tj.cap || (used > 0 && tj.hash == x.and)) { break }
+      if tj.kind != .word || !(tj.cap || used > 0 || lowerFirst) { break }
       seq = EntityTokens.combine(seq, tj.hash)
       used += 1
       j += 1
@@ -331,12 +345,16 @@ enum OfficerRecognizer {
         r = i + 1
       }
       // "Essex Police, Fire and Crime Commissioner": an area before a commissioner's title.
+      var lowerRank: (end: Int, form: Int)?
       if r == i, i + 1 < n, toks[i + 1].cap, let (_, f) = rank(d, i + 1),
         x.ranks.forms[f].isCommissioner
       {
         r = i + 1
+      } else if r == i, let lr = lowerCommissioner(d, i + 1) {
+        r = i + 1
+        lowerRank = lr
       }
-      if let (re, f) = rank(d, r) {
+      if let (re, f) = lowerRank ?? rank(d, r) {
         let form = x.ranks.forms[f]
         let parts = nameParts(d, re)
         if !parts.isEmpty {

@@ -203,7 +203,12 @@ enum UnitRecognizer {
           }
         }
       }
-      if !memory.acronyms.isEmpty, best <= i + 1, let c = memory.acronyms[tok.hash] {
+      // (Bits first: the dictionary is probed only for words that can be an acronym or a
+      // codename.)
+      if !memory.acronyms.isEmpty, best <= i + 1,
+        tok.allCaps || (best == i && tok.lex.isDisjoint(with: codenameBlock)),
+        let c = memory.acronyms[tok.hash]
+      {
         if tok.allCaps {
           best = i + 1
           bestKnown = Known(

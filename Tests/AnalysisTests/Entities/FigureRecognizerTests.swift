@@ -115,6 +115,12 @@ import Testing
     Case(
       text: "Officers charged 17 men with supply.", surface: "17 men", value: 17, unit: "count",
       noun: "charge"),
+    Case(
+      text: "The team, arresting 212 people in a year, was praised.", surface: "212 people",
+      value: 212, unit: "count", noun: "arrest"),
+    Case(
+      text: "They called on 31 previous victims of fraud.", surface: "31 previous victims",
+      value: 31, unit: "count", noun: "victim"),
     // Number words without a hyphen.
     Case(
       text: "Fifty six people were cautioned.", surface: "Fifty six people", value: 56,

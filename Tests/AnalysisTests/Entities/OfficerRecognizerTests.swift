@@ -102,4 +102,28 @@ import Testing
     #expect(o.map(\.1) == ["Gemma Loft"])
     #expect(found(.officer, in: "DS Omar Haidari Photo: Suffolk Police").map(\.1) == ["Omar Haidari"])
   }
+
+  @Test func lowerCaseRanks() {
+    let t = "Essex police and crime commissioner Nina Akande said. Chief inspector Tom Reeve agreed."
+    #expect(found(.officer, in: t).map(\.1) == ["Nina Akande", "Tom Reeve"])
+    #expect(found(.force, in: t).isEmpty)
+  }
+
+  @Test func roleThenCommaThenName() {
+    let t = "Suffolk's Police and Crime Commissioner, Marianne Oduya, has welcomed the grant."
+    #expect(found(.officer, in: t).map(\.1) == ["Marianne Oduya"])
+    let u = "Deputy Chief Constable and head of local policing, Gareth Pilling, said it worked."
+    #expect(found(.officer, in: u).map(\.1) == ["Gareth Pilling"])
+    // A comma after a rank with no name set off after it is nothing.
+    #expect(found(.officer, in: "The Chief Constable, who retires soon, spoke.").isEmpty)
+  }
+
+  @Test func nameThenCommaThenRole() {
+    let t = "Jonathan Pryce, Police and Crime Commissioner for Essex, said the figures were good."
+    #expect(found(.officer, in: t).map(\.1) == ["Jonathan Pryce"])
+    let u = "Claire Dunn, Norfolk's Chief Constable, praised the team. Ms Dunn thanked residents."
+    #expect(found(.officer, in: u).map(\.1) == ["Claire Dunn", "Claire Dunn"])
+    // Someone else's job after the name is no rank.
+    #expect(found(.officer, in: "Mark Lewis, a local councillor, said so.").isEmpty)
+  }
 }
