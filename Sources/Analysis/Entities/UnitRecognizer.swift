@@ -233,7 +233,11 @@ enum UnitRecognizer {
         best = pattern
       }
       // 4. A codename before a lower-case team: "Boson team", "Scorpion and Sentinel teams".
-      if best == i, let e = codenameTeams(&d, i, &memory) {
+      if best == i, i + 1 < n,
+        toks[i + 1].lex.contains(.unitHead) || toks[i + 1].hash == x.and
+          || toks[i + 1].hash == x.amp,
+        let e = codenameTeams(&d, i, &memory)
+      {
         next = e
         continue
       }
@@ -388,21 +392,17 @@ enum UnitRecognizer {
     let toks = d.t.tokens
     let n = toks.count
     let x = d.tables
-    var k = 0
-    while k < n {
+    var next = 0
+    for k in d.t.heads where k >= next {
+      next = k + 1
       let tk = toks[k]
-      guard !tk.cap, tk.kind == .word, !tk.lex.isDisjoint(with: headOrOperation), !d.claimed[k]
-      else {
-        k += 1
-        continue
-      }
+      guard !d.claimed[k] else { continue }
       if tk.lex.contains(.operation) {
-        k = quotedOperation(&d, k) ?? k + 1
+        next = quotedOperation(&d, k) ?? k + 1
         continue
       }
       // "unit-based"; "team lead", "unit commander": the head is part of another noun.
       if k + 1 < n, toks[k + 1].hyphenBefore || headNouns.contains(toks[k + 1].hash) {
-        k += 1
         continue
       }
       // The lower-case words before the head.
@@ -412,10 +412,7 @@ enum UnitRecognizer {
       {
         a -= 1
       }
-      guard a < k else {
-        k += 1
-        continue
-      }
+      guard a < k else { continue }
       // A built-in name ("the serious violence unit"), the longest that ends at the head.
       var found: (start: Int, known: Int)?
       for s in a..<k {
@@ -429,7 +426,6 @@ enum UnitRecognizer {
       if let (s, p) = found {
         let known = x.units.known[p]
         d.add(.unit, s, k + 1, canonical: known.canonical, aliases: known.aliases)
-        k += 1
         continue
       }
       // After a force: "Essex Police serious violence unit", "the force's dog unit".
@@ -450,7 +446,6 @@ enum UnitRecognizer {
           d.claim(a, k + 1)
         }
       }
-      k += 1
     }
   }
 
