@@ -8,7 +8,7 @@ struct MentionsCommand: ParsableCommand {
     commandName: "mentions",
     abstract: "List every mention of an entity, grouped by document, with the sentence around it.",
     discussion: """
-      ENTITY-QUERY is an entity field such as unit:ROCU, place:"Canvey Island", officer:"DCI Miller" \
+      ENTITY-QUERY is an entity field such as unit:ROCU, force:NCA, place:"Canvey Island", officer:"DCI Miller" \
       or figure:arrests>400, optionally narrowed by anything else the query language takes \
       (officer:Alcock date:2024).
       """)
@@ -38,7 +38,7 @@ struct MentionsCommand: ParsableCommand {
       throw ExitCode(2)
     }
     guard let first = Searcher.entityParts(node).first else {
-      Output.error("blotter mentions: the query names no entity (try unit:ROCU, place:Kent, officer:Alcock, figure:arrests>400)")
+      Output.error("blotter mentions: the query names no entity (try unit:ROCU, force:NCA, place:Kent, officer:Alcock, figure:arrests>400)")
       throw ExitCode(2)
     }
     var kind = "figure"
