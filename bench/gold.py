@@ -9,8 +9,8 @@ import json, pathlib, re
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 GOLD = ROOT / "Tests/AnalysisTests/Entities/Gold"
-KINDS = {"u": "unit", "p": "place", "o": "officer", "f": "figure"}
-MARK = re.compile(r"\[\[([^\]|]+)\|([upof-])(?:\|([^\]|]*))?(?:\|([^\]|]*))?\]\]")
+KINDS = {"u": "unit", "F": "force", "p": "place", "o": "officer", "f": "figure"}
+MARK = re.compile(r"\[\[([^\]|]+)\|([upoFf-])(?:\|([^\]|]*))?(?:\|([^\]|]*))?\]\]")
 
 
 def strip(field, marked):

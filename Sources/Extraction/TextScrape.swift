@@ -1,9 +1,10 @@
 /// Plain-text scrapes: one story per file, written as lines.
 ///
 /// The same judgement as for HTML blocks, line by line: header fields (`title:`, a leading
-/// ` date YYYY-MM-DD` line, `By …`) become metadata; wrapper lines, short link-like lines, runs of
-/// headline-like lines ("Trending Articles" lists) and credits are dropped; story lines stay.
-/// Hard-wrapped lines are joined back into paragraphs.
+/// ` date YYYY-MM-DD` line, `By …`) become metadata; wrapper lines, short link-like lines, runs
+/// of headline-like lines ("Trending Articles" lists) and credits are dropped; story lines
+/// stay, and so does a bulleted list inside the story ("• 1,575kg of cocaine"). Hard-wrapped
+/// lines are joined back into paragraphs. A photo caption ("… Picture: NAME") is never the title.
 enum TextScrape {
   struct Result {
     var title: String
@@ -21,6 +22,10 @@ enum TextScrape {
     var terminal: Bool
     var linkLike: Bool
     var blankBefore: Bool
+    /// Starts with a bullet ("• ", "- ", "* ", "– ") and has words after it.
+    var bullet: Bool
+    /// A photo caption or credit ("Picture: SIMON PARKER", "(Image: Essex Police)").
+    var caption: Bool
   }
 
   static func extract(utf8: [UInt8]) -> Result {
@@ -44,7 +49,7 @@ enum TextScrape {
         Line(
           text: text, words: words, terminal: endsSentence(text),
           linkLike: isLinkLike(text, words: words),
-          blankBefore: blank))
+          blankBefore: blank, bullet: isBullet(text, words: words), caption: isCaption(text)))
       blank = false
     }
 
@@ -77,7 +82,7 @@ enum TextScrape {
       r.title = units[t].text
       headerEnd = t + 1
     } else if r.title.isEmpty, let first = units.first, !first.terminal || first.words <= 20,
-      first.words <= 30, !ChromeFilter.isWrapperLine(first.text)
+      first.words <= 30, !ChromeFilter.isWrapperLine(first.text), !first.caption
     {
       r.title = first.text
       headerEnd = 1
@@ -108,9 +113,32 @@ enum TextScrape {
     var i = 0
     while i < units.count {
       var j = i
-      while j < units.count, q[j] != .good, !units[j].terminal || units[j].words < 4 { j += 1 }
+      while j < units.count, q[j] != .good, !units[j].bullet,
+        !units[j].terminal || units[j].words < 4
+      {
+        j += 1
+      }
       if j - i >= 3 { for k in i..<j { q[k] = .bad } }
       i = max(j, i + 1)
+    }
+    // A bulleted list inside the story: after a story line or an introduction ending in ":",
+    // and followed by more story (or introduced by ":"). Lists of links elsewhere stay out.
+    i = 0
+    while i < units.count {
+      guard units[i].bullet, !units[i].linkLike else {
+        i += 1
+        continue
+      }
+      var j = i
+      while j < units.count, units[j].bullet, !units[j].linkLike { j += 1 }
+      let intro = i > 0 && units[i - 1].text.hasSuffix(":") && q[i - 1] != .bad
+      let afterStory = i > 0 && (q[i - 1] == .good || intro)
+      let beforeStory = j < units.count && q[j] == .good
+      if afterStory && (beforeStory || intro) {
+        for k in i..<j { q[k] = .good }
+        if intro { q[i - 1] = .good }
+      }
+      i = j
     }
     var kept = [Int]()
     for (k, u) in units.enumerated() {
@@ -153,11 +181,18 @@ enum TextScrape {
   }
 
   /// Index of the first line of the story: the start of the run of sentence lines with the most
-  /// text (runs split where three or more other lines come between).
+  /// text (runs split where three or more other lines come between; a bulleted list inside a
+  /// run does not split it).
   private static func storyStart(_ units: [Line]) -> Int {
     var best = (start: units.count, size: 0)
     var current = (start: -1, size: 0, last: -10)
-    for (k, u) in units.enumerated() where isStoryLine(u) {
+    for (k, u) in units.enumerated() {
+      // A bulleted list carries a run of story lines over it, adding no text of its own.
+      if u.bullet, !u.linkLike, current.start >= 0, k - current.last <= 3 {
+        current.last = k
+        continue
+      }
+      guard isStoryLine(u) else { continue }
       if k - current.last > 3 { current = (k, 0, k) }
       current.size += u.text.utf8.count
       current.last = k
@@ -179,7 +214,7 @@ enum TextScrape {
     while k >= 0 && passed < 8 {
       let u = units[k]
       let skip =
-        u.linkLike || u.words < 4 || ChromeFilter.isWrapperLine(u.text)
+        u.linkLike || u.words < 4 || u.caption || u.bullet || ChromeFilter.isWrapperLine(u.text)
         || TextCleanup.startsWithBy(u.text.utf8)
         || (u.words <= 8 && DateParsing.findDate(in: u.text) != nil)
       if !skip {
@@ -261,6 +296,29 @@ enum TextScrape {
     }
     guard let l = last else { return false }
     return ".!?:。！？…".unicodeScalars.contains(l)
+  }
+
+  /// A list item: a bullet character, or "-", "*", "–" followed by a space, then two words or
+  /// more.
+  static func isBullet(_ text: String, words: Int) -> Bool {
+    guard words >= 3, let f = text.unicodeScalars.first else { return false }
+    if "•·●▪◦‣".unicodeScalars.contains(f) { return true }
+    let s = text.unicodeScalars.dropFirst()
+    return "-*–—".unicodeScalars.contains(f) && s.first == " "
+  }
+
+  /// A photo caption or credit line: "Picture: …", "Photo: …", "Image: …", "Credit: …",
+  /// "(Image: …)", "Picture by …" anywhere in a short line.
+  static func isCaption(_ text: String) -> Bool {
+    guard text.utf8.count < 300 else { return false }
+    let lower = text.asciiLowercased
+    for marker in ["picture:", "photo:", "image:", "pic:", "credit:", "photograph:"] {
+      if lower.contains(marker) { return true }
+    }
+    for marker in ["picture by ", "photo by ", "image by ", "picture credit", "photo credit"] {
+      if lower.contains(marker) { return true }
+    }
+    return false
   }
 
   private static func isLinkLike(_ text: String, words: Int) -> Bool {

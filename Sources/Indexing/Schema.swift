@@ -17,6 +17,8 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
   case officer = 6
   /// Counted nouns of figures ("arrest", "firearm", "£").
   case figure = 7
+  /// Police forces and agencies (canonical names and acronyms).
+  case force = 8
 
   /// The name users type before a colon.
   public var name: String {
@@ -29,6 +31,7 @@ public enum Field: UInt8, CaseIterable, Sendable, Codable {
     case .place: "place"
     case .officer: "officer"
     case .figure: "figure"
+    case .force: "force"
     }
   }
 

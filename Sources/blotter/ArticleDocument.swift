@@ -4,7 +4,7 @@ import Indexing
 import Searching
 
 /// Article → the document the index stores: analysed title, body, source and byline; entity
-/// fields (units, places, officers, figure nouns) with every alias; the figures column; the
+/// fields (units, forces, places, officers, figure nouns) with every alias; the figures column; the
 /// stored text with its entity mentions; the date column.
 ///
 /// Per-worker state: it owns an analyzer and remembers the term ids of the entity names it has
@@ -35,12 +35,14 @@ final class ArticleDocument {
 
     let (inTitle, inBody) = recognizer.recognize(title: a.title, text: text)
     var units = EntityField()
+    var forces = EntityField()
     var places = EntityField()
     var officers = EntityField()
     var figures: [FigureValue] = []
     func add(_ m: EntityMention) {
       switch m.kind {
       case .unit: units.add(names.terms(of: m, analyzer))
+      case .force: forces.add(names.terms(of: m, analyzer))
       case .place: places.add(names.terms(of: m, analyzer))
       case .officer: officers.add(names.terms(of: m, analyzer))
       case .figure:
@@ -50,6 +52,7 @@ final class ArticleDocument {
     for m in inTitle { add(m) }
     for m in inBody { add(m) }
     fields.append((.unit, FieldPostings(analyzer.fieldTerms(ids: units.ids, positions: units.positions))))
+    fields.append((.force, FieldPostings(analyzer.fieldTerms(ids: forces.ids, positions: forces.positions))))
     fields.append((.place, FieldPostings(analyzer.fieldTerms(ids: places.ids, positions: places.positions))))
     fields.append(
       (.officer, FieldPostings(analyzer.fieldTerms(ids: officers.ids, positions: officers.positions))))
@@ -83,7 +86,7 @@ struct NameTerms {
 }
 
 /// The names each entity mention adds to its field, analysed once per vocabulary generation and
-/// kept by kind and canonical name: a unit or place adds its canonical name and every alias; an
+/// kept by kind and canonical name: a unit, force or place adds its canonical name and every alias; an
 /// officer adds the canonical name and, for each rank, "rank surname" and "rank canonical".
 struct EntityNames {
   private struct Entry {
@@ -93,7 +96,7 @@ struct EntityNames {
 
   /// Cached mentions per kind before the cache starts over (bounds memory on huge corpora).
   static let limit = 20_000
-  private var byKind: [[String: Entry]] = Array(repeating: [:], count: 3)
+  private var byKind: [[String: Entry]] = Array(repeating: [:], count: 4)
   private var generation = -1
 
   /// Forgets every name when `analyzer` has started its vocabulary over since the last call.
@@ -104,9 +107,9 @@ struct EntityNames {
     }
   }
 
-  /// The names mention `m` (a unit, place or officer) adds to its field.
+  /// The names mention `m` (a unit, force, place or officer) adds to its field.
   mutating func terms(of m: EntityMention, _ analyzer: Analyzer) -> [NameTerms] {
-    let k = m.kind == .unit ? 0 : m.kind == .place ? 1 : 2
+    let k = m.kind == .unit ? 0 : m.kind == .place ? 1 : m.kind == .officer ? 2 : 3
     if let hit = byKind[k][m.canonical], hit.aliases == m.aliases { return hit.names }
     var names = [NameTerms(m.canonical, analyzer)]
     if m.kind == .officer {

@@ -6,7 +6,7 @@ import Searching
 struct EntitiesCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "entities",
-    abstract: "Count the officers, places, units and figures in the articles matching a query.",
+    abstract: "Count the officers, places, units, forces and figures in the articles matching a query.",
     discussion:
       "Without a QUERY, over the whole index. Each entity is counted by documents and by mentions.")
 
@@ -21,7 +21,7 @@ struct EntitiesCommand: ParsableCommand {
 
   @OptionGroup var location: IndexLocation
 
-  @Option(help: "Only this kind: unit, place, officer or figure.")
+  @Option(help: "Only this kind: unit, force, place, officer or figure.")
   var kind: String?
 
   @Option(parsing: .unconditional, help: "How many entities of each kind.")
@@ -33,7 +33,7 @@ struct EntitiesCommand: ParsableCommand {
   func validate() throws {
     try QueryArgument.rejectUnknownOptions(words, command: "entities")
     if let kind, EntityKind(rawValue: kind) == nil {
-      throw ValidationError("--kind must be unit, place, officer or figure")
+      throw ValidationError("--kind must be unit, force, place, officer or figure")
     }
     if top < 1 { throw ValidationError("--top must be a positive number (got \(top))") }
   }

@@ -8,7 +8,7 @@ struct MentionsCommand: ParsableCommand {
     commandName: "mentions",
     abstract: "List every mention of an entity, grouped by document, with the sentence around it.",
     discussion: """
-      ENTITY-QUERY is an entity field such as unit:ROCU, place:"Canvey Island", officer:"DCI Miller" \
+      ENTITY-QUERY is an entity field such as unit:ROCU, force:NCA, place:"Canvey Island", officer:"DCI Miller" \
       or figure:arrests>400, optionally narrowed by anything else the query language takes \
       (officer:Alcock date:2024).
       """)
@@ -53,7 +53,7 @@ struct MentionsCommand: ParsableCommand {
     let parts = Searcher.entityParts(node)
     if parts.isEmpty {
       Output.error(
-        "blotter mentions: the query names no entity (try unit:ROCU, place:Kent, officer:Alcock, figure:arrests>400)"
+        "blotter mentions: the query names no entity (try unit:ROCU, force:NCA, place:Kent, officer:Alcock, figure:arrests>400)"
       )
       throw ExitCode(2)
     }

@@ -40,7 +40,9 @@ import Testing
     if let s = a.source { fields[.source] = inverted(analyzer.tokens(s)) }
     if let b = a.byline { fields[.byline] = inverted(analyzer.tokens(b)) }
     let (inTitle, inBody) = EntityRecognizer().recognize(title: a.title, text: a.text)
-    var entity: [EntityKind: (tokens: [Token], next: Int32)] = [.unit: ([], 0), .place: ([], 0), .officer: ([], 0)]
+    var entity: [EntityKind: (tokens: [Token], next: Int32)] = [
+      .unit: ([], 0), .force: ([], 0), .place: ([], 0), .officer: ([], 0),
+    ]
     func add(_ kind: EntityKind, _ name: String) {
       var (tokens, next) = entity[kind]!
       let terms = analyzer.tokens(name, mode: .query)
@@ -53,7 +55,7 @@ import Testing
     }
     for m in inTitle + inBody {
       switch m.kind {
-      case .unit, .place:
+      case .unit, .force, .place:
         add(m.kind, m.canonical)
         for alias in m.aliases { add(m.kind, alias) }
       case .officer:
@@ -67,6 +69,7 @@ import Testing
       }
     }
     fields[.unit] = inverted(entity[.unit]!.tokens)
+    fields[.force] = inverted(entity[.force]!.tokens)
     fields[.place] = inverted(entity[.place]!.tokens)
     fields[.officer] = inverted(entity[.officer]!.tokens)
     return fields

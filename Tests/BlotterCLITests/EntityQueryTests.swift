@@ -37,6 +37,30 @@ import Testing
       Picture: Essex Police
       """
     ),
+    (
+      "wire/luton-forces.html",
+      """
+      <html><head><title>Dawn raids across Luton with the NCA | Chiltern Wire</title></head><body>
+      <article><h1>Dawn raids across Luton with the NCA</h1>
+      <p>Bedfordshire Police worked with the National Crime Agency and British Transport Police on dawn raids in Luton on Wednesday. Officers from the Met also took part.</p>
+      <p>Beds Police said 61 people were arrested and nine knives were seized. The Essex Police serious violence unit sent two detectives to help.</p>
+      </article></body></html>
+      """
+    ),
+    (
+      "dumps/dunstable-haul.txt",
+      """
+       date 2024-03-01
+      Cocaine haul ends Dunstable drugs network
+      Detective Inspector Ruth Abara Picture: JOHN SMITH
+      Officers dismantled a drugs network that operated across Dunstable and Houghton Regis, a court heard this week.
+      The haul included:
+      • 2,150kg of cocaine found in a lorry
+      • 38 mobile phones and £41,000 in cash
+      - A 41-year-old man from Dunstable was charged with supply
+      Detective Inspector Ruth Abara said a total of 27 people were arrested during the investigation and more charges were expected.
+      """
+    ),
   ]
 
   static let index: URL = {
@@ -74,9 +98,9 @@ import Testing
     ("place:Kent", []),
     ("figure:firearms", ["witham-guns.html"]),
     ("figure:firearms>5", ["witham-guns.html"]),
-    ("figure:kg>2", ["witham-guns.html"]),
+    ("figure:kg>2", ["dunstable-haul.txt", "witham-guns.html"]),
     ("figure:kg<1", ["leigh-sentences.txt"]),
-    ("figure:g>=300", ["leigh-sentences.txt", "witham-guns.html"]),
+    ("figure:g>=300", ["dunstable-haul.txt", "leigh-sentences.txt", "witham-guns.html"]),
     ("figure:£>=250000", ["witham-guns.html"]),
     ("figure:£>1m", []),
     ("figure:arrests>1000", ["canvey-arrests.html"]),
@@ -86,6 +110,26 @@ import Testing
     ("figure:page", []),
     ("unit:ERSOU figure:arrests>1000", ["canvey-arrests.html"]),
     ("unit:ERSOU -officer:Kaur", ["canvey-arrests.html"]),
+    // Issue 11: forces are their own kind, found by name or alias; units are not forces.
+    ("force:NCA", ["luton-forces.html"]),
+    ("force:\"National Crime Agency\"", ["luton-forces.html"]),
+    ("force:\"Essex Police\"", ["luton-forces.html"]),
+    ("force:\"Essex Constabulary\"", ["luton-forces.html"]),
+    ("force:Essex", ["luton-forces.html"]),
+    ("force:\"the Met\"", ["luton-forces.html"]),
+    ("force:BTP", ["luton-forces.html"]),
+    ("force:\"Bedfordshire Police\"", ["luton-forces.html"]),
+    ("force:Kent", []),
+    ("unit:\"Essex Police\"", []),
+    ("unit:NCA", []),
+    ("unit:\"Serious Violence Unit\"", ["luton-forces.html"]),
+    // Arrests counted by verb, a quoted noun with a comparison, figures in a bulleted list.
+    ("figure:arrests>50", ["canvey-arrests.html", "luton-forces.html"]),
+    ("figure:\"arrest\"<100", ["dunstable-haul.txt", "luton-forces.html"]),
+    ("figure:\"arrests\">=1000", ["canvey-arrests.html"]),
+    ("figure:kg>2000", ["dunstable-haul.txt"]),
+    ("figure:phones>=38", ["dunstable-haul.txt"]),
+    ("officer:Abara", ["dunstable-haul.txt"]),
   ])
   func entityQueriesReturnExactlyTheArticlesThatMentionThem(query: String, expected: [String]) throws {
     #expect(try docs(query) == expected, "\(query)")
@@ -116,6 +160,38 @@ import Testing
     #expect(first["offset"] is Int && first["path"] is String)
     let none = try CLI.run(["mentions", "knife", "--index", Self.index.path])
     #expect(none.status == 2)
+  }
+
+  @Test func forcesAreAKindForEntitiesMentionsAndSearch() throws {
+    let e = try CLI.run(["entities", "--kind", "force", "--index", Self.index.path, "--json"])
+    #expect(e.status == 0, "\(e.stderr)")
+    let forces = try #require((try e.json()["entities"] as? [String: Any])?["force"] as? [[String: Any]])
+    #expect(
+      Set(forces.compactMap { $0["name"] as? String }) == [
+        "Bedfordshire Police", "National Crime Agency", "British Transport Police",
+        "Metropolitan Police", "Essex Police",
+      ])
+    let beds = try #require(forces.first { $0["name"] as? String == "Bedfordshire Police" })
+    #expect(beds["documents"] as? Int == 1 && beds["mentions"] as? Int == 2)
+
+    let m = try CLI.run(["mentions", "force:NCA", "--index", Self.index.path, "--json"])
+    #expect(m.status == 0, "\(m.stderr)")
+    let j = try m.json()
+    let entity = try #require(j["entity"] as? [String: Any])
+    #expect(entity["kind"] as? String == "force")
+    #expect(entity["name"] as? String == "National Crime Agency")
+    #expect((j["mentions"] as? [[String: Any]])?.map { $0["text"] as? String } == ["NCA", "National Crime Agency"])
+
+    let s = try CLI.run(["search", "force:BTP", "--index", Self.index.path, "--json"])
+    let hit = try #require((try s.json()["hits"] as? [[String: Any]])?.first)
+    let entities = try #require(hit["entities"] as? [[String: Any]])
+    #expect(entities.contains { $0["kind"] as? String == "force" && $0["name"] as? String == "British Transport Police" })
+  }
+
+  @Test func captionIsNotTheTitleOfATextScrape() throws {
+    let r = try CLI.run(["search", "officer:Abara", "--index", Self.index.path, "--json"])
+    let hit = try #require((try r.json()["hits"] as? [[String: Any]])?.first)
+    #expect(hit["title"] as? String == "Cocaine haul ends Dunstable drugs network")
   }
 
   @Test func entitiesCountsFacets() throws {

@@ -101,4 +101,53 @@ import Testing
     #expect(r.title == "Van stolen from Soham builders' yard")
     #expect(r.paragraphs.count == 3)
   }
+
+  @Test func bulletedListInsideTheStoryIsKept() {
+    let r = scrape(
+      """
+      Lorry search ends drugs route
+      Officers who stopped a lorry at Felixstowe port found drugs hidden in a load of frozen peas, a court heard.
+      Items recovered included:
+      • 412kg of cocaine in 18 holdalls
+      • 6 mobile phones and £23,500 in cash
+      - A 52-year-old man from Ipswich was charged with importation
+      * Two handguns wrapped in plastic
+      The driver will appear at Ipswich Crown Court next month, the Suffolk force said in a statement.
+      """)
+    let text = r.paragraphs.joined(separator: "\n")
+    #expect(text.contains("412kg of cocaine"))
+    #expect(text.contains("6 mobile phones"))
+    #expect(text.contains("A 52-year-old man from Ipswich"))
+    #expect(text.contains("Two handguns"))
+    #expect(r.title == "Lorry search ends drugs route")
+  }
+
+  @Test func bulletedLinksAfterTheStoryStayOut() {
+    let r = scrape(
+      """
+      Van stolen from Soham builders' yard
+      \(body)
+      More stories
+      • Man charged after Ely shop fire
+      • Road closed near Littleport for a week
+      • School wins county award
+      """)
+    #expect(!r.paragraphs.joined().contains("Littleport"))
+  }
+
+  @Test func photoCaptionIsNeverTheTitle() {
+    let r = scrape(
+      """
+      Van stolen from Soham builders' yard
+      Detective Sergeant Amy Holt Picture: JON DAY
+      \(body)
+      """)
+    #expect(r.title == "Van stolen from Soham builders' yard")
+    let r2 = scrape(
+      """
+      Police at the yard in Soham (Image: Cambridgeshire Constabulary)
+      \(body)
+      """)
+    #expect(r2.title != "Police at the yard in Soham (Image: Cambridgeshire Constabulary)")
+  }
 }

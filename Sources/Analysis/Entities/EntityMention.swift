@@ -1,6 +1,6 @@
 /// The kinds of entity blotter recognises in police news.
 public enum EntityKind: String, Sendable, Codable, CaseIterable {
-  /// A police unit, team, squad, command, force or named operation ("Operation Raptor").
+  /// A police unit, team, squad or command, or a named operation ("Operation Raptor").
   case unit
   /// A town, village, district, county, nation or region of Great Britain.
   case place
@@ -8,6 +8,9 @@ public enum EntityKind: String, Sendable, Codable, CaseIterable {
   case officer
   /// A number with what it counts ("447 arrests", "£5.8 million", "6kg").
   case figure
+  /// A police force or national agency ("Essex Police", "Metropolitan Police", "National Crime
+  /// Agency"), from `ForceTable`.
+  case force
 }
 
 /// One entity found in a text.
@@ -23,8 +26,8 @@ public struct EntityMention: Sendable, Equatable, Codable {
   public var start: Int
   /// UTF-8 byte offset one past the last byte of the mention.
   public var end: Int
-  /// Other names: a unit's acronyms; a place's enclosing authority, ceremonial county and police
-  /// force; an officer's ranks and roles (normalised abbreviation first, e.g. "DSU",
+  /// Other names: a unit's or force's acronyms; a place's enclosing authority, ceremonial county
+  /// and police force; an officer's ranks and roles (normalised abbreviation first, e.g. "DSU",
   /// "Detective Superintendent").
   public var aliases: [String]
   /// The value of a figure; `nil` for other kinds.

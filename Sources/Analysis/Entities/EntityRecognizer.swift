@@ -1,4 +1,4 @@
-/// Finds units, places, officers and figures in police news.
+/// Finds units, forces, places, officers and figures in police news.
 ///
 /// Recognition is rule-based and linear in the text: the text is tokenised once
 /// (`EntityTokens`), keyword tables and the gazetteer are probed by folded hashes, and each token
@@ -67,6 +67,15 @@ public struct EntityRecognizer: Sendable {
   /// Unknown unit names come back title-cased; `nil` for an empty query.
   public func canonicalUnit(_ query: String) -> String? {
     UnitRecognizer.canonical(query: query)
+  }
+
+  /// Resolves what a user typed after `force:` to a force's canonical name.
+  ///
+  /// "NCA", "the Met", "Essex Constabulary", "Herts Police" and "essex" give "National Crime
+  /// Agency", "Metropolitan Police", "Essex Police", "Hertfordshire Constabulary", "Essex
+  /// Police"; `nil` when no force has that name.
+  public func canonicalForce(_ query: String) -> String? {
+    UnitRecognizer.canonicalForce(query: query)
   }
 
   /// Resolves what a user typed after `place:` to a gazetteer place and the places within it.

@@ -35,6 +35,9 @@ struct EntityTokens {
   let capitals: [Int]
   /// Indices of numbers and number words ("nine", "one"): where a figure can start.
   let numbers: [Int]
+  /// Indices of lower-case unit heads and "operation" ("the dog unit", "the operation under
+  /// 'Velocity'"): where a lower-case unit name can end or start.
+  let heads: [Int]
 
   /// Tokenises `text`; with `classes`, each token also gets its word classes (the recognisers'
   /// view). Tables are built from unclassified tokens, so building them never needs themselves.
@@ -49,6 +52,7 @@ struct EntityTokens {
     let table = classes ?? WordClassTable.empty
     var capitals: [Int] = []
     var numbers: [Int] = []
+    var heads: [Int] = []
     capitals.reserveCapacity(bytes.count / 32 + 8)
     numbers.reserveCapacity(bytes.count / 64 + 8)
     // Prose has a token per ~5.5 bytes; denser text is tokenised again with twice the room, up to
@@ -58,7 +62,7 @@ struct EntityTokens {
       var complete = false
       let tokens = [Token](unsafeUninitializedCapacity: capacity) { buffer, count in
         complete = padded.withUnsafeBufferPointer {
-          Self.tokenize($0, table, into: buffer, count: &count, &capitals, &numbers)
+          Self.tokenize($0, table, into: buffer, count: &count, &capitals, &numbers, &heads)
         }
       }
       if complete {
@@ -66,11 +70,13 @@ struct EntityTokens {
         self.tokens = tokens
         self.capitals = capitals
         self.numbers = numbers
+        self.heads = heads
         return
       }
       capacity = Swift.min(capacity * 2, bytes.count + 1)
       capitals.removeAll()
       numbers.removeAll()
+      heads.removeAll()
     }
   }
 
@@ -134,7 +140,9 @@ struct EntityTokens {
       bytes.withUnsafeBufferPointer { b in
         capitals.withUnsafeBufferPointer { c in
           numbers.withUnsafeBufferPointer { n in
-            body(TokenView(tokens: t, bytes: b, capitals: c, numbers: n))
+            heads.withUnsafeBufferPointer { h in
+              body(TokenView(tokens: t, bytes: b, capitals: c, numbers: n, heads: h))
+            }
           }
         }
       }
@@ -171,7 +179,7 @@ struct EntityTokens {
   private static func tokenize(
     _ padded: UnsafeBufferPointer<UInt8>, _ classes: WordClassTable,
     into tokens: UnsafeMutableBufferPointer<Token>, count: inout Int, _ capitals: inout [Int],
-    _ numbers: inout [Int]
+    _ numbers: inout [Int], _ heads: inout [Int]
   ) -> Bool {
     let abbreviations = Self.abbreviations
     let bytes = UnsafeBufferPointer(rebasing: padded.dropLast())
@@ -283,7 +291,11 @@ struct EntityTokens {
           allCaps: letters >= 2 && lowerBits & 0x20 == 0, joined: !space, hyphenBefore: hyphen,
           sentenceStart: sentence))
       if kind == .word {
-        if cap { capitals.append(count) }
+        if cap {
+          capitals.append(count)
+        } else if !lex.isDisjoint(with: Self.lowerHeadStart) {
+          heads.append(count)
+        }
         if !lex.isDisjoint(with: Self.figureStart) {
           numbers.append(count)
         }
@@ -310,6 +322,8 @@ struct EntityTokens {
 
   /// Words that can start a figure: number words and "one".
   static let figureStart: WordClass = [.numberWord, .one]
+  /// Lower-case words listed in `heads`.
+  static let lowerHeadStart: WordClass = [.unitHead, .operation]
 
   static let abbreviationWords = [
     "st", "insp", "supt", "sgt", "det", "ch", "mr", "mrs", "ms", "dr", "no", "cllr", "con", "cmdr",
@@ -326,6 +340,8 @@ struct TokenView {
   let capitals: UnsafeBufferPointer<Int>
   /// Indices of numbers and number words.
   let numbers: UnsafeBufferPointer<Int>
+  /// Indices of lower-case unit heads and "operation".
+  let heads: UnsafeBufferPointer<Int>
 
   /// The text of token `i`.
   @inline(__always) func text(_ i: Int) -> String {

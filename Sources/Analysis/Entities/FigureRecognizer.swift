@@ -12,6 +12,22 @@ enum FigureRecognizer {
     return h
   }()
   static let percentSign: UInt64 = (EntityTokens.seed ^ 0x25) &* EntityTokens.prime
+  static let a = EntityTokens.hash("a")
+  static let half = EntityTokens.hash("half")
+  /// Past participles that may stand between a number and its noun ("47 illegally held
+  /// knives"); other participles are recognised by their "-ed".
+  static let participleModifiers = Lexicon.set([
+    "held", "taken", "found", "seized", "recovered", "stolen", "known", "linked", "based",
+  ])
+  /// Between a number and a plural noun: "and", "or" ("13 full or partial closure orders").
+  static let coordinators = Lexicon.set(["and", "or"])
+  /// "were", "have", "had", "was", "are", "been", "being": a passive after a counted noun.
+  static let passiveWords = Lexicon.set(["were", "was", "are", "is", "have", "has", "had", "been",
+    "being"])
+  /// Adverbs inside a passive: "160 people were later arrested".
+  static let passiveAdverbs = Lexicon.set([
+    "later", "subsequently", "also", "then", "all", "since", "now", "successfully", "either",
+  ])
   // Class combinations as constants (a set literal at the call site is built on every call).
   static let notNounOrFunction: WordClass = [.notNoun, .functionWord]
   static let notNounOrMonth: WordClass = [.notNoun, .month]
@@ -42,12 +58,33 @@ enum FigureRecognizer {
           value += v2
           numEnd += 1
         }
+        // "Thirty nine", "twenty one": tens and units without a hyphen.
+        if numEnd == i + 1, numEnd < n, value >= 20, value < 100, value.truncatingRemainder(
+          dividingBy: 10) == 0, toks[numEnd].kind == .word, !toks[numEnd].cap
+        {
+          if toks[numEnd].lex.contains(.one) {
+            value += 1
+            numEnd += 1
+          } else if toks[numEnd].lex.contains(.numberWord),
+            let v2 = x.numberWords[toks[numEnd].hash], v2 < 10
+          {
+            value += v2
+            numEnd += 1
+          }
+        }
       } else if tok.kind == .word, tok.lex.contains(.one), i + 1 < n,
         toks[i + 1].lex.contains(.multiplier), let m = x.multipliers[toks[i + 1].hash], m >= 1000
       {
         value = 1
       } else {
         continue
+      }
+      // "11-and-a-half years", "two and a half years".
+      if numEnd + 2 < n, toks[numEnd].hash == x.and, toks[numEnd + 1].hash == a,
+        toks[numEnd + 2].hash == half, toks[numEnd].hyphenBefore == toks[numEnd + 2].hyphenBefore
+      {
+        value += 0.5
+        numEnd += 3
       }
       next = figure(&d, start: i, numEnd: numEnd, value: value) ?? numEnd
     }
@@ -145,7 +182,16 @@ enum FigureRecognizer {
     }
     // Times: "10pm", "10 am".
     if next.hash == x.am || next.hash == x.pm { return nil }
-    // Count with a noun, after up to two modifiers.
+    // A number standing for the people an act counts: "305 were charged", "Over 150 arrested".
+    if value >= 2, let act = passiveAct(d, e) ?? directAct(d, e) {
+      return finish(&d, spanStart, e, unit: "count", noun: act, value: value, qualifier)
+    }
+    // Count with a noun: a plural noun past modifiers no list holds ("47 illegally held
+    // knives", "13 full or partial closure orders"), else after up to two known modifiers.
+    if let (first, last, end) = pluralAhead(d, e, titleCase) {
+      return countFigure(
+        &d, spanStart, nounFirst: first, nounLast: last, nounEnd: end, value: value, qualifier)
+    }
     var k = e
     var mods = 0
     while k + 1 < n, mods < 2, toks[k].kind == .word, !toks[k].cap || titleCase,
@@ -178,21 +224,137 @@ enum FigureRecognizer {
       nt.end - nt.start >= 2
     else { return nil }
     // A verb right after the number is not a noun ("were", handled) — "6 arrested" is rare.
-    let nounStart = nt.start
-    let nounStop = toks[nounEnd - 1].end
-    if isParticiple(t, k) && !isShed(t, nounStart, nounStop) { return nil }
-    guard d.free(spanStart, nounEnd) else { return nil }
+    if isParticiple(t, k) && !isShed(t, nt.start, toks[nounEnd - 1].end) { return nil }
+    return countFigure(
+      &d, spanStart, nounFirst: nounFirst(d, e, k), nounLast: k, nounEnd: nounEnd, value: value,
+      qualifier)
+  }
+
+  /// Where the counted noun of the existing rule starts: the compound's first word (the token
+  /// right after the modifiers skipped before `k`).
+  @inline(__always)
+  static func nounFirst(_ d: DocumentScan, _ e: Int, _ k: Int) -> Int { k }
+
+  /// A count figure over `a..<nounEnd` whose noun is tokens `nounFirst...nounLast` (plus the
+  /// hyphenated rest up to `nounEnd`). People counted by an act count the act: "arrested 440
+  /// people", "160 people were arrested" → arrests.
+  static func countFigure(
+    _ d: inout DocumentScan, _ a: Int, nounFirst: Int, nounLast: Int, nounEnd: Int,
+    value: Double, _ qualifier: String?
+  ) -> Int? {
+    let t = d.t
+    let toks = t.tokens
+    let x = d.tables
+    guard d.free(a, nounEnd) else { return nil }
     guard d.emit else {
-      d.claim(spanStart, nounEnd)
+      d.claim(a, nounEnd)
       return nounEnd
     }
-    var noun = lemma(t, nounStart, nounStop)
-    if nt.lex.contains(.peopleNoun) {
-      var p = spanStart - 1
+    var noun = lemma(t, toks[nounFirst].start, toks[nounEnd - 1].end)
+    if toks[nounLast].lex.contains(.peopleNoun) {
+      var p = a - 1
       if p >= 0, t.isPunct(p, 0x2C) { p -= 1 }
-      if p >= 0, toks[p].lex.contains(.actVerb), let act = x.actVerbs[toks[p].hash] { noun = act }
+      if p >= 0, toks[p].lex.contains(.actVerb), let act = x.actVerbs[toks[p].hash] {
+        noun = act
+      } else if let act = passiveAct(d, nounEnd) {
+        noun = act
+      }
     }
-    return finish(&d, spanStart, nounEnd, unit: "count", noun: noun, value: value, qualifier)
+    return finish(&d, a, nounEnd, unit: "count", noun: noun, value: value, qualifier)
+  }
+
+  /// "arrested" right after a number: "Over 150 arrested".
+  static func directAct(_ d: DocumentScan, _ i: Int) -> String? {
+    let toks = d.t.tokens
+    guard i < toks.count, toks[i].lex.contains(.actVerb), !toks[i].cap || d.isTitle else {
+      return nil
+    }
+    return d.tables.actVerbs[toks[i].hash]
+  }
+
+  /// The act of a passive right after a counted noun: "… people were arrested", "… have since
+  /// been charged".
+  static func passiveAct(_ d: DocumentScan, _ i: Int) -> String? {
+    let toks = d.t.tokens
+    let n = toks.count
+    var j = i
+    var be = 0
+    while j < n, be < 3, toks[j].kind == .word,
+      passiveWords.contains(toks[j].hash) || (be > 0 && passiveAdverbs.contains(toks[j].hash))
+    {
+      be += 1
+      j += 1
+    }
+    guard be > 0, j < n, toks[j].lex.contains(.actVerb) else { return nil }
+    return d.tables.actVerbs[toks[j].hash]
+  }
+
+  /// A plural noun within five words of token `e`, past words that modify it: adverbs,
+  /// participles, hyphenated compounds, adjectives joined by "and"/"or". Only when the word
+  /// at `e` is neither a known modifier nor a noun the older rule reads. Returns the noun's
+  /// first token (a singular noun before it joins it: "closure orders"), its last word, and the
+  /// end of its hyphenated rest.
+  static func pluralAhead(_ d: DocumentScan, _ e: Int, _ titleCase: Bool) -> (Int, Int, Int)? {
+    let t = d.t
+    let toks = t.tokens
+    let n = toks.count
+    let first = toks[e]
+    // A known modifier is read by the older rule, unless "and"/"or" follows it ("93 drug and
+    // human trafficking offences").
+    guard first.kind == .word,
+      !first.lex.contains(.figureModifier)
+        || (e + 1 < toks.count && coordinators.contains(toks[e + 1].hash)),
+      first.lex.isDisjoint(with: notNounOrFunction) || participleModifiers.contains(first.hash),
+      !first.lex.contains(.peopleNoun), !endsInPlural(t, e)
+    else { return nil }
+    var k = e
+    var words = 0
+    while k < n, words < 6 {
+      let tk = toks[k]
+      guard tk.kind == .word, !tk.cap || titleCase else { return nil }
+      var end = k + 1
+      while end < n, toks[end].hyphenBefore, toks[end].kind == .word { end += 1 }
+      let plural =
+        tk.lex.contains(.peopleNoun)
+        || (endsInPlural(t, k) && !tk.lex.contains(.notNoun) && !tk.lex.contains(.functionWord)
+          && tk.end - tk.start > 3
+          // Not "-ss", "-us".
+          && !(t.bytes[tk.end - 2] | 0x20 == 0x73 || t.bytes[tk.end - 2] | 0x20 == 0x75))
+      if end == k + 1, words > 0, plural {
+        // The plural noun; a plain singular noun right before it is part of it.
+        let q = k - 1
+        let tq = toks[q]
+        let joins =
+          !tq.hyphenBefore && !tk.hyphenBefore && tq.lex.isDisjoint(with: notNounOrFunction)
+          && !tq.lex.contains(.figureModifier) && !isParticiple(t, q) && !endsInLy(t, q)
+          && !participleModifiers.contains(tq.hash) && !coordinators.contains(tq.hash)
+          && !endsInPlural(t, q) && q > e && !coordinators.contains(toks[q - 1].hash)
+        return (joins ? q : k, k, end)
+      }
+      let allowed =
+        (end > k + 1) || isParticiple(t, k) || endsInLy(t, k)
+        || participleModifiers.contains(tk.hash) || (words > 0 && coordinators.contains(tk.hash))
+        || tk.lex.isDisjoint(with: notNounOrFunction)
+      guard allowed, !endsInPlural(t, k) || end > k + 1 else { return nil }
+      words += 1
+      k = end
+    }
+    return nil
+  }
+
+  /// Ends in "s" and not in "-ous" ("previous", "various": adjectives).
+  static func endsInPlural(_ t: TokenView, _ i: Int) -> Bool {
+    let e = t.tokens[i].end
+    if e - t.tokens[i].start > 3, t.bytes[e - 3] | 0x20 == 0x6F, t.bytes[e - 2] | 0x20 == 0x75 {
+      return false
+    }
+    return endsInS(t, i)
+  }
+
+  static func endsInLy(_ t: TokenView, _ i: Int) -> Bool {
+    let s = t.tokens[i].start
+    let e = t.tokens[i].end
+    return e - s > 4 && t.bytes[e - 2] == 0x6C && t.bytes[e - 1] == 0x79
   }
 
   /// Adds the figure over tokens `a..<end` if they are free; returns `end`, or nil.

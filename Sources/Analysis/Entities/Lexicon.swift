@@ -209,6 +209,8 @@ enum Lexicon {
     h("cautioned"): "caution", h("jailed"): "jailing", h("sentenced"): "sentencing",
     h("detained"): "arrest", h("searched"): "search", h("stopped"): "stop",
     h("safeguarded"): "safeguarding", h("summonsed"): "summons", h("prosecuted"): "prosecution",
+    // Headlines in the present tense: "Police arrest 25 people".
+    h("arrest"): "arrest", h("arresting"): "arrest", h("charging"): "charge",
   ]
   static let peopleNouns: [String] = [
     "people", "persons", "individuals", "suspects", "men", "women", "offenders", "youths",

@@ -116,8 +116,22 @@ enum OfficerRecognizer {
     return longestRank(d, i)
   }
 
+  /// "Suffolk police and crime commissioner": a commissioner's title in lower case after an
+  /// area; its end and form.
+  static func lowerCommissioner(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
+    let toks = d.t.tokens
+    guard i < toks.count, toks[i].hash == d.tables.police, !toks[i].cap,
+      let (e, f) = longestRank(d, i, lowerFirst: true), d.tables.ranks.forms[f].isCommissioner
+    else { return nil }
+    return (e, f)
+  }
+
   /// `rank(_:_:)` past its first-word test.
-  static func longestRank(_ d: DocumentScan, _ i: Int) -> (end: Int, form: Int)? {
+  /// Words after the first may be in lower case ("Chief inspector"); the first only with
+  /// `lowerFirst`.
+  static func longestRank(
+    _ d: DocumentScan, _ i: Int, lowerFirst: Bool = false
+  ) -> (end: Int, form: Int)? {
     let toks = d.t.tokens
     let x = d.tables
     var seq: UInt64 = 0
@@ -138,7 +152,7 @@ enum OfficerRecognizer {
         }
         break
       }
-      if tj.kind != .word || !(tj.cap || (used > 0 && tj.hash == x.and)) { break }
+      if tj.kind != .word || !(tj.cap || used > 0 || lowerFirst) { break }
       seq = EntityTokens.combine(seq, tj.hash)
       used += 1
       j += 1
@@ -211,12 +225,88 @@ enum OfficerRecognizer {
     return parts
   }
 
+  /// After a rank at `re`: "for|of|at|with" + the unit, force or place the role is in, then the
+  /// officer's name after a comma ("… for ERSOU, Simon Parkes") or right after the area
+  /// ("Chief Constable of Essex Police Ben-Julian Harrington"). The name's tokens and parts.
+  static func nameAfterRole(_ d: DocumentScan, _ re: Int) -> (Int, Int, NameParts)? {
+    let toks = d.t.tokens
+    let n = toks.count
+    // "Bedfordshire's Police and Crime Commissioner, Kathryn Holloway, has …".
+    if d.t.isPunct(re, 0x2C) {
+      let parts = nameParts(d, re + 1)
+      guard parts.count >= 2, let last = parts.last, endsName(d, last.upperBound) else {
+        return nil
+      }
+      return (re + 1, last.upperBound, parts)
+    }
+    guard re + 1 < n, toks[re].kind == .word, !toks[re].cap, roleLinks.contains(toks[re].hash)
+    else { return nil }
+    var j = re + 1
+    var sawArea = false
+    while j < n, j - re < 10 {
+      let tj = toks[j]
+      if d.claimed[j] || (tj.kind == .word && tj.cap) {
+        sawArea = true
+      } else if tj.kind != .word {
+        break
+      }
+      j += 1
+    }
+    // "… and head of operational policing, Mark Hopkins, said".
+    if d.t.isPunct(j, 0x2C) {
+      let parts = nameParts(d, j + 1)
+      guard parts.count >= 2, let last = parts.last, endsName(d, last.upperBound) else {
+        return nil
+      }
+      return (j + 1, last.upperBound, parts)
+    }
+    guard sawArea else { return nil }
+    // No comma: the name is the unclaimed capitalised words after the last claimed one.
+    var k = re + 1
+    for q in (re + 1)..<j where d.claimed[q] { k = q + 1 }
+    guard k > re + 1, k < j else { return nil }
+    let parts = nameParts(d, k)
+    guard parts.count >= 2, let last = parts.last,
+      last.upperBound >= n || !toks[last.upperBound].cap
+    else { return nil }
+    return (k, last.upperBound, parts)
+  }
+
+  /// Words between a rank and the unit or area of the role: "for", "of", "at", "with", "and".
+  static let roleLinks = Lexicon.set(["for", "of", "at", "with", "and"])
+
+  /// A name set off by commas ends here: a comma, a full stop, or "said", "says", "added"…
+  static func endsName(_ d: DocumentScan, _ k: Int) -> Bool {
+    if k >= d.t.tokens.count || d.t.isPunct(k, 0x2C) || d.t.isPunct(k, 0x2E) { return true }
+    return d.t.tokens[k].lex.contains(.speechVerb)
+  }
+
+  /// The rank of a role written after a name: ", [the] [Area's] Rank" at `k`; its form.
+  static func roleAfterName(_ d: DocumentScan, _ k: Int) -> Int? {
+    let toks = d.t.tokens
+    let n = toks.count
+    guard d.t.isPunct(k, 0x2C) else { return nil }
+    var j = k + 1
+    if j < n, toks[j].hash == d.tables.the { j += 1 }
+    // "Suffolk's", "Essex Police's".
+    var q = j
+    while q < n, q - j < 3, toks[q].kind == .word, toks[q].cap, !toks[q].lex.contains(.rankStart)
+    {
+      q += 1
+    }
+    if q > j, q < n, toks[q].hash == d.tables.s { j = q + 1 }
+    guard let (_, f) = rank(d, j), d.tables.ranks.forms[f].abbr != "Det" else { return nil }
+    return f
+  }
+
   static let nonNames = [
     "police", "constabulary", "unit", "team", "said", "the", "and", "of", "officers", "court",
     "crown", "magistrates", "he", "she", "they", "it", "we", "this", "that", "in", "at", "on",
     "from", "with", "detectives", "investigation", "operation", "op", "county", "council",
     "road", "street", "station", "service", "borough", "district", "mp", "ends", "after",
     "who", "when", "but", "today", "yesterday", "last", "head", "chief", "essex", "kent",
+    // Photo captions: "Detective Superintendent Steve Mattin Picture: SIMON PARKER".
+    "picture", "pictured", "photo", "photograph", "image", "credit", "pic",
   ]
 
   /// Words that are never part of a name: `nonNames`, one-word ranks, months, weekdays, speech
@@ -255,12 +345,16 @@ enum OfficerRecognizer {
         r = i + 1
       }
       // "Essex Police, Fire and Crime Commissioner": an area before a commissioner's title.
+      var lowerRank: (end: Int, form: Int)?
       if r == i, i + 1 < n, toks[i + 1].cap, let (_, f) = rank(d, i + 1),
         x.ranks.forms[f].isCommissioner
       {
         r = i + 1
+      } else if r == i, let lr = lowerCommissioner(d, i + 1) {
+        r = i + 1
+        lowerRank = lr
       }
-      if let (re, f) = rank(d, r) {
+      if let (re, f) = lowerRank ?? rank(d, r) {
         let form = x.ranks.forms[f]
         let parts = nameParts(d, re)
         if !parts.isEmpty {
@@ -280,6 +374,26 @@ enum OfficerRecognizer {
             d.claim(i, last.upperBound)
           }
           next = last.upperBound
+          continue
+        }
+        // "Temporary Assistant Chief Constable for ERSOU, Simon Parkes, said".
+        if let (a, b, parts) = nameAfterRole(d, re), parts.count >= 2 {
+          let last = parts[parts.count - 1]
+          let sh = partHash(d, last)
+          let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
+          let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
+          memory.notePerson(
+            first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+            rank: rk)
+          if d.emit {
+            let p = memory.persons[memory.surnames[sh]!]
+            var aliases = [form.abbr, form.full]
+            for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+            d.add(.officer, a, b, canonical: p.canonical, aliases: aliases)
+          } else {
+            d.claim(a, b)
+          }
+          next = b
           continue
         }
         if form.abbr != "Det" {
@@ -390,6 +504,25 @@ enum OfficerRecognizer {
           continue
         }
         if parts.count >= 2, toks[parts[0].lowerBound].lex.contains(.firstName) {
+          // "Jonathan Ash-Edwards, Police and Crime Commissioner", "Steve Jupp, Suffolk's Chief
+          // Constable": the role after the name.
+          if let f = roleAfterName(d, last.upperBound) {
+            let form = x.ranks.forms[f]
+            let rk = Rank(abbreviation: form.abbr, full: form.full, written: form.full)
+            memory.notePerson(
+              first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+              rank: rk)
+            if d.emit {
+              let p = memory.persons[memory.surnames[sh]!]
+              var aliases = [form.abbr, form.full]
+              for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+              d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: aliases)
+            } else {
+              d.claim(i, last.upperBound)
+            }
+            next = last.upperBound
+            continue
+          }
           // Someone else: block these tokens from becoming places.
           memory.notePerson(
             first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,

@@ -45,6 +45,9 @@ public enum QueryFields {
     QueryField(
       "unit", .entity(.unit), "unit:ROCU, unit:\"Op Raptor\"", "a police unit or operation"),
     QueryField(
+      "force", .entity(.force), "force:NCA, force:\"Essex Police\", force:\"the Met\"",
+      "a police force or national agency, by name or alias"),
+    QueryField(
       "place", .entity(.place), "place:Essex, place:\"Canvey Island\"",
       "a place, or any place inside it"),
     QueryField(

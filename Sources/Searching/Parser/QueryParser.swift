@@ -233,7 +233,18 @@ private struct Parser {
       if atEnd || chars[i].isWhitespace || chars[i] == ")" {
         throw QueryError("'\(field.name):' needs a value", column: valueCol)
       }
-      if chars[i] == "\"" { return try parsePhrase(field: field) }
+      if chars[i] == "\"" {
+        let phrase = try parsePhrase(field: field)
+        // `figure:"arrest">=25`: the comparison after a quoted noun still applies.
+        if field.kind == .figure, case .entity(_, let noun, _)? = phrase, !atEnd,
+          "<>=".contains(chars[i])
+        {
+          let rest = peekWord() ?? ""
+          i += rest.count
+          return try parseFigure(noun + rest, column: valueCol)
+        }
+        return phrase
+      }
       if chars[i] == "(" {
         groupField = field
         defer { groupField = nil }

@@ -1,7 +1,7 @@
 import Analysis
 import Indexing
 
-/// Turns what a user typed after `unit:`, `place:`, `officer:` or `figure:` into the terms the
+/// Turns what a user typed after `unit:`, `force:`, `place:`, `officer:` or `figure:` into the terms the
 /// entity fields hold, using the recogniser's own tables (acronyms, gazetteer, rank names), and
 /// tells which stored mentions a query names.
 public final class EntityResolver {
@@ -31,6 +31,8 @@ public final class EntityResolver {
     switch kind {
     case .unit:
       if let c = recognizer.canonicalUnit(text) { out.append(c) }
+    case .force:
+      if let c = recognizer.canonicalForce(text) { out.append(c) }
     case .place:
       if let p = recognizer.place(text) { out.append(p.canonical) }
     case .officer:
@@ -69,15 +71,16 @@ public final class EntityResolver {
   /// units and places, always indexed whole) are looked up as one term instead of a phrase.
   public func searchTerms(_ kind: Field, _ text: String) -> [[String]] {
     let all = phrases(kind, text)
-    guard kind == .unit || kind == .place else { return all }
+    guard kind == .unit || kind == .force || kind == .place else { return all }
     let typed = analyzer.tokens(text, mode: .query).map(\.term)
     return all.map { p in p.count > 1 && p != typed ? [Self.wholeName(p)] : p }
   }
 
-  /// The canonical name the recogniser's tables give `text` (units and places), if they know it.
+  /// The canonical name the recogniser's tables give `text` (units, forces and places), if they know it.
   public func canonical(_ kind: Field, _ text: String) -> String? {
     switch kind {
     case .unit: recognizer.canonicalUnit(text)
+    case .force: recognizer.canonicalForce(text)
     case .place: recognizer.place(text)?.canonical
     default: nil
     }
@@ -87,7 +90,7 @@ public final class EntityResolver {
   public func describe(_ kind: Field, _ text: String) -> (name: String, aliases: [String]) {
     let all = names(kind, text)
     switch kind {
-    case .unit, .place:
+    case .unit, .force, .place:
       let name = all.count > 1 ? all[1] : all[0]
       return (name, all.filter { $0 != name })
     default:
@@ -124,6 +127,7 @@ public final class EntityResolver {
   static func kind(of field: Field) -> EntityKind? {
     switch field {
     case .unit: .unit
+    case .force: .force
     case .place: .place
     case .officer: .officer
     case .figure: .figure

@@ -81,7 +81,6 @@ import Testing
     "Call 101 or 999 in an emergency.",
     "The man, 27, of the A12 was arrested.",
     "One man was arrested.",
-    "Three were charged.",
     "Call Essex Police on 101 quoting crime reference 42/1234.",
   ])
   func notFigures(text: String) {
@@ -95,6 +94,99 @@ import Testing
     #expect(String(decoding: bytes[m.start..<m.end], as: UTF8.self) == "3 vans")
     let money = try #require(mention(.figure, "£5 million", in: text))
     #expect(String(decoding: bytes[money.start..<money.end], as: UTF8.self) == "£5 million")
+  }
+}
+
+/// Issue 11: figures as people write them.
+@Suite struct FigureFormTests {
+  typealias Case = FigureRecognizerTests.Case
+
+  @Test(arguments: [
+    // Acts by verb, before or after the people counted.
+    Case(
+      text: "Detectives have arrested 512 people since May.", surface: "512 people", value: 512,
+      unit: "count", noun: "arrest"),
+    Case(
+      text: "In all, a total of 240 people were arrested.", surface: "a total of 240 people",
+      value: 240, unit: "count", noun: "arrest", qualifier: "a total of"),
+    Case(
+      text: "Some 31 suspects have since been charged.", surface: "Some 31 suspects", value: 31,
+      unit: "count", noun: "charge", qualifier: "some"),
+    Case(
+      text: "Officers charged 17 men with supply.", surface: "17 men", value: 17, unit: "count",
+      noun: "charge"),
+    Case(
+      text: "The team, arresting 212 people in a year, was praised.", surface: "212 people",
+      value: 212, unit: "count", noun: "arrest"),
+    Case(
+      text: "They called on 31 previous victims of fraud.", surface: "31 previous victims",
+      value: 31, unit: "count", noun: "victim"),
+    // Number words without a hyphen.
+    Case(
+      text: "Fifty six people were cautioned.", surface: "Fifty six people", value: 56,
+      unit: "count", noun: "caution"),
+    Case(
+      text: "They shut seventy two drug lines.", surface: "seventy two drug lines", value: 72,
+      unit: "count", noun: "line"),
+    Case(
+      text: "She met twenty one victims.", surface: "twenty one victims", value: 21, unit: "count",
+      noun: "victim"),
+    // Modifiers no list holds.
+    Case(
+      text: "They took 58 unlawfully stored shotguns.", surface: "58 unlawfully stored shotguns",
+      value: 58, unit: "count", noun: "shotgun"),
+    Case(
+      text: "There were 64 fraud and money laundering offences.",
+      surface: "64 fraud and money laundering offences", value: 64, unit: "count",
+      noun: "offence"),
+    Case(
+      text: "Magistrates granted 9 full or interim closure orders.",
+      surface: "9 full or interim closure orders", value: 9, unit: "count", noun: "closure order"),
+    Case(
+      text: "Staff held 412 one-to-one sessions.", surface: "412 one-to-one sessions", value: 412,
+      unit: "count", noun: "session"),
+    Case(
+      text: "Twenty-two trafficked children were found.", surface: "Twenty-two trafficked children",
+      value: 22, unit: "count", noun: "child"),
+    Case(
+      text: "Officers checked 27 licensed premises.", surface: "27 licensed premises", value: 27,
+      unit: "count", noun: "premises"),
+    // Fractions.
+    Case(
+      text: "He was jailed for 7-and-a-half years.", surface: "7-and-a-half years", value: 7.5,
+      unit: "years", noun: "year"),
+    Case(
+      text: "She was jailed for three and a half years.", surface: "three and a half years",
+      value: 3.5, unit: "years", noun: "year"),
+  ])
+  func figures(c: Case) throws {
+    let m = try #require(mention(.figure, c.surface, in: c.text), "\(found(.figure, in: c.text))")
+    #expect(m.figure?.value == c.value)
+    #expect(m.figure?.unit == c.unit)
+    #expect(m.canonical == c.noun)
+    #expect(m.figure?.qualifier?.lowercased() == c.qualifier)
+  }
+
+  @Test(arguments: [
+    "Two officers were at the scene and in court.",
+    "They arrived at 3 and left in the evening.",
+    "Of the 12 seen, none were arrested.",
+  ])
+  func noActWithoutANumberForIt(text: String) {
+    for f in found(.figure, in: text) { #expect(f.1 != "arrest", "\(text): \(f)") }
+  }
+
+  @Test(arguments: [
+    ("Three were charged.", "Three", 3.0, "charge"),
+    ("Of those held, 210 were later charged.", "210", 210, "charge"),
+    ("Nine have been arrested.", "Nine", 9, "arrest"),
+    ("More than 120 arrested in week of action", "More than 120", 120, "arrest"),
+  ])
+  func aNumberStandingForThePeopleAnActCounts(
+    text: String, surface: String, value: Double, noun: String
+  ) throws {
+    let m = try #require(mention(.figure, surface, in: text), "\(found(.figure, in: text))")
+    #expect(m.figure?.value == value && m.canonical == noun)
   }
 }
 

@@ -77,3 +77,53 @@ import Testing
     #expect(o.map(\.0) == ["Det Supt Lisa Alcock"])
   }
 }
+
+/// Issue 11: officers named apart from their rank, and photo captions.
+@Suite struct OfficerFormTests {
+  @Test func rankForAUnitThenTheName() {
+    let text = "Acting Detective Chief Superintendent for ERSOU, Rachel Oduya, said it was a success."
+    let o = found(.officer, in: text)
+    #expect(o.map(\.1) == ["Rachel Oduya"])
+    let m = EntityRecognizer().recognize(text).first { $0.kind == .officer }
+    #expect(m?.aliases.first == "DCS")
+    // Later mentions resolve to her.
+    let more = found(.officer, in: text + " Det Ch Supt Oduya added more.")
+    #expect(more.map(\.1) == ["Rachel Oduya", "Rachel Oduya"])
+  }
+
+  @Test func rankOfAForceThenTheNameWithoutComma() {
+    let o = found(.officer, in: "Chief Constable of Norfolk Constabulary Paul Sanford spoke.")
+    #expect(o.map(\.1) == ["Paul Sanford"])
+    #expect(found(.force, in: "Chief Constable of Norfolk Constabulary Paul Sanford spoke.").count == 1)
+  }
+
+  @Test func photoCaptionAfterTheName() {
+    let o = found(.officer, in: "Detective Inspector Gemma Loft Picture: KEN BRAY")
+    #expect(o.map(\.1) == ["Gemma Loft"])
+    #expect(found(.officer, in: "DS Omar Haidari Photo: Suffolk Police").map(\.1) == ["Omar Haidari"])
+  }
+
+  @Test func lowerCaseRanks() {
+    let t = "Essex police and crime commissioner Nina Akande said. Chief inspector Tom Reeve agreed."
+    #expect(found(.officer, in: t).map(\.1) == ["Nina Akande", "Tom Reeve"])
+    #expect(found(.force, in: t).isEmpty)
+  }
+
+  @Test func roleThenCommaThenName() {
+    let t = "Suffolk's Police and Crime Commissioner, Marianne Oduya, has welcomed the grant."
+    #expect(found(.officer, in: t).map(\.1) == ["Marianne Oduya"])
+    let u = "Deputy Chief Constable and head of local policing, Gareth Pilling, said it worked."
+    #expect(found(.officer, in: u).map(\.1) == ["Gareth Pilling"])
+    // A comma after a rank with no name set off after it is nothing.
+    #expect(found(.officer, in: "The Chief Constable, who retires soon, spoke.").isEmpty)
+  }
+
+  @Test func nameThenCommaThenRole() {
+    let t = "Jonathan Pryce, Police and Crime Commissioner for Essex, said the figures were good."
+    #expect(found(.officer, in: t).map(\.1) == ["Jonathan Pryce"])
+    let u = "Claire Dunn, Norfolk's Chief Constable, praised the team. Ms Dunn thanked residents."
+    #expect(found(.officer, in: u).map(\.1) == ["Claire Dunn", "Claire Dunn"])
+    // Someone else's job after the name is no rank.
+    #expect(found(.officer, in: "Mark Lewis, a local councillor, said so.").isEmpty)
+  }
+}

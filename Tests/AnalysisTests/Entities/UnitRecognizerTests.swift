@@ -16,13 +16,14 @@ import Testing
   }
 
   @Test func builtInAcronymsAndFullNamesAreOneEntity() {
-    let u = found(
-      .unit, in: "ROCU and the Regional Organised Crime Unit worked with the NCA and ERSOU.")
+    let t = "ROCU and the Regional Organised Crime Unit worked with the NCA and ERSOU."
     #expect(
-      u.map(\.1) == [
-        "Regional Organised Crime Unit", "Regional Organised Crime Unit", "National Crime Agency",
+      found(.unit, in: t).map(\.1) == [
+        "Regional Organised Crime Unit", "Regional Organised Crime Unit",
         "Eastern Region Special Operations Unit",
       ])
+    // The NCA is a force (issue 11), not a unit.
+    #expect(found(.force, in: t).map(\.1) == ["National Crime Agency"])
   }
 
   @Test func operationsAreCanonicalised() {
@@ -42,20 +43,21 @@ import Testing
       "Kent and Essex Serious Crime Directorate"
     ),
     ("the Rural Crime Task Force met farmers", "Rural Crime Task Force"),
-    ("Essex Police said", "Essex Police"),
   ])
-  func headNounPatternAndForces(text: String, canonical: String) {
+  func headNounPattern(text: String, canonical: String) {
     #expect(found(.unit, in: text).map(\.1) == [canonical])
   }
 
   @Test func possessiveForceIsSeparateFromItsUnit() {
-    let u = found(.unit, in: "Essex Police's Serious Violence Unit said.")
-    #expect(u.map(\.0) == ["Essex Police", "Serious Violence Unit"])
+    let t = "Essex Police's Serious Violence Unit said."
+    #expect(found(.force, in: t).map(\.0) == ["Essex Police"])
+    #expect(found(.unit, in: t).map(\.0) == ["Serious Violence Unit"])
   }
 
   @Test func commissionerTitleIsNotTheForce() {
     let t = "Essex Police, Fire and Crime Commissioner Roger Hirst said."
     #expect(found(.unit, in: t).isEmpty)
+    #expect(found(.force, in: t).isEmpty)
     #expect(found(.officer, in: t).map(\.1) == ["Roger Hirst"])
   }
 
@@ -66,6 +68,93 @@ import Testing
     #expect(r.canonicalUnit("Op Raptor") == "Operation Raptor")
     #expect(r.canonicalUnit("operation raptor") == "Operation Raptor")
     #expect(r.canonicalUnit("  ") == nil)
+  }
+}
+
+/// Issue 11: unit names as forces write them.
+@Suite struct UnitNameFormTests {
+  @Test(arguments: [
+    ("Yesterday the Kent Police roads policing unit stopped a van.", "Roads Policing Unit"),
+    ("A search by the Norfolk Constabulary dog unit found nothing.", "Dog Unit"),
+    ("The force's rural crime team visited farms near Diss.", "Rural Crime Team"),
+    ("Detectives from the economic crime unit froze the money.", "Economic Crime Unit"),
+  ])
+  func lowerCaseNamesAfterAForceOrBuiltIn(text: String, canonical: String) {
+    #expect(found(.unit, in: text).map(\.1) == [canonical], "\(text)")
+  }
+
+  @Test func lowerCaseWordsAloneAreNoUnit() {
+    #expect(found(.unit, in: "The team said the unit had a new van and a response team.").isEmpty)
+    #expect(found(.unit, in: "Kent Police said the team was pleased.").isEmpty)
+  }
+
+  @Test func codenamesWithALowerCaseTeam() {
+    let u = found(
+      .unit,
+      in: "Thames Valley Police's Falcon team and the Kestrel and Harrier teams, with our "
+        + "Operation Lynx and Marten teams, made the arrests.")
+    // A codename's team is the operation's: canonical "Operation X", span the codename.
+    #expect(
+      u.map(\.1) == [
+        "Operation Falcon", "Operation Kestrel", "Operation Harrier", "Operation Lynx",
+        "Operation Marten",
+      ])
+    #expect(u.map(\.0) == ["Falcon", "Kestrel", "Harrier", "Operation Lynx", "Marten"])
+    // Named once, the codename alone is the unit later.
+    #expect(
+      found(.unit, in: "The Osprey team was set up in 2019. Since then Osprey has grown.").map(\.1)
+        == ["Operation Osprey", "Operation Osprey"])
+    // "Guns and Gangs team" is not the codename "Gangs".
+    #expect(found(.unit, in: "It funds the force's Guns and Gangs team.").allSatisfy {
+      $0.1 != "Operation Gangs"
+    })
+    // A place, a person or a sentence start before "team" is no codename.
+    #expect(found(.unit, in: "He joined the Colchester team. Karen team leaders met.").isEmpty)
+  }
+
+  @Test func operationNamedInQuotesOrAfterANamingWord() {
+    #expect(
+      found(.unit, in: "It was the Norfolk operation under 'Nightjar' that found him.").map(\.1)
+        == ["Operation Nightjar"])
+    #expect(
+      found(.unit, in: "An operation called Bittern ran all summer.").map(\.1)
+        == ["Operation Bittern"])
+    #expect(found(.unit, in: "The operation Harlow officers ran ended.").isEmpty)
+  }
+
+  @Test func capitalisedNameWithALowerCaseTeam() {
+    #expect(
+      found(.unit, in: "Officers from the Suffolk Rural Crime team visited.").map(\.1)
+        == ["Suffolk Rural Crime Team"])
+    #expect(found(.unit, in: "It was Andy Stansfield of Scorpion team who spoke.").isEmpty)
+  }
+
+  @Test func forcesNamedTogether() {
+    let f = found(.force, in: "Officers from Kent and Sussex Constabularies and Herts police helped.")
+    #expect(f.map(\.1) == ["Kent Police", "Sussex Police", "Hertfordshire Constabulary"])
+    #expect(found(.force, in: "Bedfordshire Police and Crime Panel met.").isEmpty)
+  }
+
+  @Test func coordinatedNamesStayApart() {
+    let u = found(
+      .unit, in: "The Serious Fraud Unit and Cyber Crime Team traced the Bitcoin wallets.")
+    #expect(u.map(\.1) == ["Serious Fraud Unit", "Cyber Crime Team"])
+    // An operation inside a run of names ends the one before it: the places stay places.
+    let t = "Basildon and Wickford Operation Kestrel and Community Policing Teams patrolled."
+    #expect(found(.unit, in: t).map(\.1) == ["Operation Kestrel", "Community Policing Team"])
+    #expect(found(.place, in: t).map(\.1) == ["Basildon", "Wickford"])
+  }
+
+  @Test func variantSpellingsOfABuiltInUnitAreOneEntity() {
+    let u = found(
+      .unit,
+      in: "The Eastern Regional Specialist Operations Unit said so. Later the Eastern Region "
+        + "Special Operation Unit agreed, as did the Regional Organized Crime Unit.")
+    #expect(
+      u.map(\.1) == [
+        "Eastern Region Special Operations Unit", "Eastern Region Special Operations Unit",
+        "Regional Organised Crime Unit",
+      ])
   }
 }
 
