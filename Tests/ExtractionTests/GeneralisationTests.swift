@@ -1,0 +1,78 @@
+import Testing
+
+@testable import Extraction
+
+/// The failure classes of issue #10, each on a small page written for the test: how a page is
+/// told from a feed, what "nothing found" means, and which block of a page is the article.
+@Suite struct GeneralisationTests {
+  let extractor = DocumentExtractor()
+
+  /// Four plain story paragraphs (about 110 words).
+  static let story = """
+    <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday, closing the road towards Thetford for most of the morning.</p>
+    <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries that are not thought to be serious, police said.</p>
+    <p>Recovery crews worked for six hours to lift the trailer, and the carriageway was swept before it reopened shortly after one o'clock.</p>
+    <p>Officers would like to hear from anyone who saw the lorry before the crash, or who has dashcam footage of the stretch near the war memorial.</p>
+    """
+
+  private func article(_ html: String, path: String = "p.html") throws -> Article {
+    try #require(extractor.extract(bytes: Array(html.utf8), path: path).first)
+  }
+
+  // MARK: - A page taken for a feed
+
+  /// A Creative Commons licence block is RDF inside the page's head: the root element is
+  /// `<html>`, so this is a page, with or without an extension.
+  static let licensedPage = """
+    <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x">
+    <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Lorry overturns on A11</title>
+    <!-- <rdf:RDF xmlns="http://web.resource.org/cc/"><Work rdf:about=""></Work></rdf:RDF> -->
+    <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns:cc="http://creativecommons.org/ns#"><cc:Work rdf:about=""><cc:license
+      rdf:resource="http://creativecommons.org/licenses/by/3.0/"/></cc:Work></rdf:RDF>
+    </head><body><div class="post">\(story)</div></body></html>
+    """
+
+  @Test func pageWithRDFInItsHeadIsAPage() throws {
+    for path in ["lorry.html", "lorry", "lorry.php"] {
+      #expect(try extractor.inputKind(bytes: Array(Self.licensedPage.utf8), path: path) == .html)
+      let a = try article(Self.licensedPage, path: path)
+      #expect(a.text.contains("overturned on the A11"))
+      #expect(a.paragraphs.count == 4)
+    }
+  }
+
+  @Test func feedRootsStillMakeFeeds() throws {
+    let rss = """
+      <?xml version="1.0"?>
+      <!-- a comment before the root -->
+      <rss version="2.0"><channel><title>Eastern News</title><item><title>A11 closed</title>
+      <description>The road reopened after one o'clock.</description></item></channel></rss>
+      """
+    for path in ["feed.xml", "feed", "feed.html"] {
+      #expect(try extractor.inputKind(bytes: Array(rss.utf8), path: path) == .feed)
+    }
+    let rdf = """
+      <?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns="http://purl.org/rss/1.0/"><channel rdf:about="x"><title>T</title></channel></rdf:RDF>
+      """
+    #expect(try extractor.inputKind(bytes: Array(rdf.utf8), path: "feed") == .feed)
+    // An .xml file that is really a page (its root is <html>) is read as a page.
+    let xhtml = "<?xml version=\"1.0\"?>\n<html><body>\(Self.story)</body></html>"
+    #expect(try extractor.inputKind(bytes: Array(xhtml.utf8), path: "page.xml") == .html)
+  }
+
+  // MARK: - Nothing found
+
+  @Test func pageWithoutBodyTextIsNoDocumentWhetherOrNotItHasATitle() throws {
+    for html in [
+      "<html><head><title>Only a headline</title></head><body><nav><a href=\"/\">Home</a>"
+        + "</nav></body></html>",
+      "<html><body><nav><a href=\"/\">Home</a></nav></body></html>",
+    ] {
+      #expect(throws: ExtractionError.noDocuments(path: "n.html")) {
+        try extractor.extract(bytes: Array(html.utf8), path: "n.html")
+      }
+    }
+  }
+}
