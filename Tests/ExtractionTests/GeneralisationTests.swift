@@ -75,4 +75,27 @@ import Testing
       }
     }
   }
+
+  // MARK: - Empty output
+
+  @Test func textInsideJavaScriptLinksIsText() throws {
+    // Each paragraph wrapped in an `<a href="javascript:…">` (a "show more" toggle) is prose,
+    // not a list of links to other pages.
+    let story = Self.story.replacingOccurrences(
+      of: "<p>", with: "<p><a href=\"javascript:void(0)\" class=\"expand\">"
+    ).replacingOccurrences(of: "</p>", with: "</a></p>")
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <ul class="menu"><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>
+      <div class="x">\(story)</div>
+      <div class="box"><p>The Breckland Echo has covered the towns and villages of the Brecks since
+      1872, and is read every week by many households.</p></div>
+      <div class="foot"><a href="/about">About us</a> <a href="/contact">Contact</a></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.count == 4)
+    #expect(a.text.hasPrefix("A lorry carrying frozen vegetables"))
+    #expect(!a.text.contains("Breckland Echo"))
+  }
 }
