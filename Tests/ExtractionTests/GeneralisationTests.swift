@@ -98,4 +98,38 @@ import Testing
     #expect(a.text.hasPrefix("A lorry carrying frozen vegetables"))
     #expect(!a.text.contains("Breckland Echo"))
   }
+
+  // MARK: - Old table layouts
+
+  @Test func navigationCellBesideTheStoryCellStaysOut() throws {
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body><table><tr>
+      <td width="120"><font size="2"><a href="/ipswich">Ipswich</a><br><a href="/bury">Bury St
+      Edmunds</a><br><a href="/thetford">Thetford</a><br><a href="/sudbury">Sudbury</a><br>
+      <a href="/newmarket">Newmarket</a></font></td>
+      <td><font face="Arial">A lorry carrying frozen vegetables overturned on the A11 near
+      Elveden early on Tuesday, closing the road towards Thetford for most of the morning.<br><br>
+      The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries that
+      are not thought to be serious, police said.<br><br>
+      Recovery crews worked for six hours to lift the trailer, and the carriageway was swept
+      before it reopened shortly after one o'clock.</font></td>
+      </tr></table></body></html>
+      """)
+    #expect(a.paragraphs.count == 3)
+    #expect(a.text.hasPrefix("A lorry carrying frozen vegetables"))
+    #expect(!a.text.contains("Newmarket"))
+  }
+
+  @Test func dataTableRowsStayWhole() throws {
+    // A data table's row is one line, linked first cell and all.
+    let a = try article(
+      """
+      <html><body><div class="article-body">\(Self.story)
+      <table><tr><td><a href="/q/anw">ANW</a></td><td>Anglian Water</td><td>12.40</td></tr>
+      <tr><td><a href="/q/ess">ESS</a></td><td>Essex and Suffolk Water</td><td>8.15</td></tr>
+      </table></div></body></html>
+      """)
+    #expect(a.paragraphs.contains("ANW Anglian Water 12.40"))
+  }
 }

@@ -164,7 +164,10 @@ struct HTMLReader {
       flush()
       return
     case .cell:
-      // Cells are read as a row: one block per <tr>, cells separated by a space.
+      // Cells are read as a row: one block per <tr>, cells separated by a space. A layout
+      // table is no data table, though: after a cell of line breaks (a story set with <br>,
+      // a column of navigation links one per line) the next cell starts a block of its own.
+      if chars > 0 && lastBreak > blockStart { flush() }
       pendingSpace = true
     default: break
     }
