@@ -132,4 +132,23 @@ import Testing
       """)
     #expect(a.paragraphs.contains("ANW Anglian Water 12.40"))
   }
+  // MARK: - The wrong block
+
+  @Test func articleInsideAShareWrapperIsNotChrome() throws {
+    // A class that says "share" around the whole article, and one that says "article body"
+    // inside it: the stronger, inner evidence wins over a sidebar paragraph.
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <div class="share-wrapper"><ul><li><a href="/s/fb">Facebook</a></li>
+      <li><a href="/s/tw">Twitter</a></li></ul>
+      <div class="article-body">\(Self.story)</div></div>
+      <div class="box"><h3>Who we are</h3><p>The Breckland Echo has covered the towns and villages
+      of the Brecks since 1872, and is read every week by more than forty thousand households.</p>
+      </div></body></html>
+      """)
+    #expect(a.paragraphs.count == 4)
+    #expect(!a.text.contains("Breckland Echo"))
+    #expect(!a.text.contains("Facebook"))
+  }
 }

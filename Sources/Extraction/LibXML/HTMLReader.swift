@@ -246,7 +246,9 @@ struct HTMLReader {
     frame.chrome = chrome
     let level = tag == .heading ? headingLevel(name) : 0
     pathHint = max(-60, min(60, pathHint + hint))
-    chrome = chrome || hint <= -3
+    // Strong content evidence (itemprop=articleBody, "story-body", "entry-content") inside a
+    // chrome-marked box (a share wrapper, an unclosed ad slot) starts a content subtree again.
+    chrome = (chrome || hint <= -3) && hint < 4
     model.elements.append(
       Element(parent: owner, tag: tag, hint: hint, pathHint: pathHint, level: level, chrome: chrome)
     )
