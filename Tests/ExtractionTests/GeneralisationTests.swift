@@ -99,6 +99,97 @@ import Testing
     #expect(!a.text.contains("Breckland Echo"))
   }
 
+  @Test func postThatIsAListOfLinksKeepsItsList() throws {
+    let a = try article(
+      """
+      <html><head><title>Weekend reading</title></head><body>
+      <div class="sidebar"><ul><li><a href="/a">Archives</a></li><li><a href="/b">Blogroll</a>
+      </li></ul></div>
+      <div class="post"><h2>Weekend reading</h2><div class="entry-content"><ul>
+      <li><a href="http://a.example/1">Lorry overturns on the A11 near Elveden</a></li>
+      <li><a href="http://a.example/2">Thetford road reopens after six-hour recovery</a></li>
+      <li><a href="http://a.example/3">Why the Brecks forest roads see so many crashes</a></li>
+      </ul></div></div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(
+      a.paragraphs == [
+        "Lorry overturns on the A11 near Elveden", "Thetford road reopens after six-hour recovery",
+        "Why the Brecks forest roads see so many crashes",
+      ])
+  }
+
+  @Test func pageOfHeadingsAndFiguresKeepsThem() throws {
+    let a = try article(
+      """
+      <html><head><title>The A11 crash in pictures</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <main><h1>The A11 crash in pictures</h1>
+      <h2>Morning</h2><figure><img src="1.jpg"><figcaption>The overturned lorry at first light
+      </figcaption></figure>
+      <h2>Recovery</h2><figure><img src="2.jpg"><figcaption>Two cranes lift the trailer clear
+      </figcaption></figure>
+      </main></body></html>
+      """)
+    #expect(
+      a.paragraphs == [
+        "Morning", "The overturned lorry at first light", "Recovery",
+        "Two cranes lift the trailer clear",
+      ])
+  }
+
+  // MARK: - The wrong block
+
+  @Test func articleInsideAShareWrapperIsNotChrome() throws {
+    // A class that says "share" around the whole article, and one that says "article body"
+    // inside it: the stronger, inner evidence wins over a sidebar paragraph.
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <div class="share-wrapper"><ul><li><a href="/s/fb">Facebook</a></li>
+      <li><a href="/s/tw">Twitter</a></li></ul>
+      <div class="article-body">\(Self.story)</div></div>
+      <div class="box"><h3>Who we are</h3><p>The Breckland Echo has covered the towns and villages
+      of the Brecks since 1872, and is read every week by more than forty thousand households.</p>
+      </div></body></html>
+      """)
+    #expect(a.paragraphs.count == 4)
+    #expect(!a.text.contains("Breckland Echo"))
+    #expect(!a.text.contains("Facebook"))
+  }
+
+  @Test func storyAmongManyCaptionsBeatsAFooterLine() throws {
+    // Captions cost their container; enough of them sink it below a one-line legal notice.
+    // The story's best paragraph outscores the notice, so its container is tried too, and
+    // it holds more prose.
+    let caption = """
+      <figure><img src="x.jpg"><figcaption>Crews from three stations attended the scene, where \
+      the trailer blocked both lanes of the dual carriageway for several hours on Tuesday \
+      morning; the picture was taken from the bridge.</figcaption></figure>
+      """
+    let captions = String(repeating: caption, count: 6)
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <div class="wrap"><div class="text">
+      <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday,
+      closing the road towards Thetford for most of the morning, and drivers were sent through
+      the villages of the forest.</p>
+      \(captions)
+      <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries
+      that are not thought to be serious, police said, and the lorry's load was taken away by a
+      second vehicle.</p>
+      </div></div>
+      <div class="legal"><p>Reproduction of any article from this website without our written
+      permission is prohibited by law.</p></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.count == 2)
+    #expect(a.text.hasPrefix("A lorry carrying frozen vegetables"))
+    #expect(!a.text.contains("Reproduction"))
+  }
+
   // MARK: - Old table layouts
 
   @Test func navigationCellBesideTheStoryCellStaysOut() throws {
@@ -131,24 +222,5 @@ import Testing
       </table></div></body></html>
       """)
     #expect(a.paragraphs.contains("ANW Anglian Water 12.40"))
-  }
-  // MARK: - The wrong block
-
-  @Test func articleInsideAShareWrapperIsNotChrome() throws {
-    // A class that says "share" around the whole article, and one that says "article body"
-    // inside it: the stronger, inner evidence wins over a sidebar paragraph.
-    let a = try article(
-      """
-      <html><head><title>Lorry overturns on A11</title></head><body>
-      <div class="share-wrapper"><ul><li><a href="/s/fb">Facebook</a></li>
-      <li><a href="/s/tw">Twitter</a></li></ul>
-      <div class="article-body">\(Self.story)</div></div>
-      <div class="box"><h3>Who we are</h3><p>The Breckland Echo has covered the towns and villages
-      of the Brecks since 1872, and is read every week by more than forty thousand households.</p>
-      </div></body></html>
-      """)
-    #expect(a.paragraphs.count == 4)
-    #expect(!a.text.contains("Breckland Echo"))
-    #expect(!a.text.contains("Facebook"))
   }
 }
