@@ -255,6 +255,13 @@ struct ContentScorer {
       if b.chars >= 50, !outside.isEmpty, outside.contains(BlockFingerprint.of(page.bytes(of: b))) {
         q = .bad
       }
+      // Inside the article, a long sentence with long linked titles in it is link-dense but
+      // prose: it stays if its neighbours do (a short block's rule), not dropped as a link list.
+      if q == .bad && qualities[i] == .bad && !b.inFigure && !b.chrome && b.words >= 25
+        && b.sentences >= 1 && b.linkDensity < 0.8
+      {
+        q = .short
+      }
       // Rows of a data table inside the article: kept unless they are links.
       if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
       if !boilerplate.isEmpty, b.chars < 2000,

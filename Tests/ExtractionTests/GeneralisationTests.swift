@@ -223,4 +223,31 @@ import Testing
       """)
     #expect(a.paragraphs.contains("ANW Anglian Water 12.40"))
   }
+
+  // MARK: - Truncation
+
+  @Test func sentenceWithLongLinkedTitlesStaysInTheArticle() throws {
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <div class="article-body">
+      <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday,
+      closing the road towards Thetford for most of the morning.</p>
+      <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries
+      that are not thought to be serious, police said.</p>
+      <p>For a longer discussion of the road's history and of the closures since 2010, read
+      <a href="/a11-history">The A11 through the Brecks: forty years of crashes, closures and
+      campaigns for a safer road</a> and <a href="/bends">Why lorries overturn on the forest
+      bends near Elveden and Barton Mills</a>.</p>
+      <p>Recovery crews worked for six hours to lift the trailer, and the carriageway was swept
+      before it reopened shortly after one o'clock.</p>
+      </div>
+      <ul class="more-news"><li><a href="/x">Man charged after Mildenhall burglary</a></li>
+      <li><a href="/y">Appeal after Brandon shed fire</a></li></ul>
+      </body></html>
+      """)
+    #expect(a.paragraphs.count == 4)
+    #expect(a.text.contains("forty years of crashes"))
+    #expect(!a.text.contains("Mildenhall"))
+  }
 }
