@@ -300,7 +300,8 @@ struct ContentScorer {
       let kept = Set(keep)
       let label = Dictionary(uniqueKeysWithValues: zip(candidates, labels))
       var head = [
-        "container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) score \(Int(scores[root]))"
+        "container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) "
+          + "score \(Int(scores[root]))"
       ]
       let top = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(6)
       for e in top {

@@ -9,10 +9,14 @@ import Testing
 
   /// Four plain story paragraphs (about 110 words).
   static let story = """
-    <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday, closing the road towards Thetford for most of the morning.</p>
-    <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries that are not thought to be serious, police said.</p>
-    <p>Recovery crews worked for six hours to lift the trailer, and the carriageway was swept before it reopened shortly after one o'clock.</p>
-    <p>Officers would like to hear from anyone who saw the lorry before the crash, or who has dashcam footage of the stretch near the war memorial.</p>
+    <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday, \
+    closing the road towards Thetford for most of the morning.</p>
+    <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries \
+    that are not thought to be serious, police said.</p>
+    <p>Recovery crews worked for six hours to lift the trailer, and the carriageway was swept \
+    before it reopened shortly after one o'clock.</p>
+    <p>Officers would like to hear from anyone who saw the lorry before the crash, or who has \
+    dashcam footage of the stretch near the war memorial.</p>
     """
 
   private func article(_ html: String, path: String = "p.html") throws -> Article {
