@@ -61,10 +61,10 @@ struct ContentScorer {
   /// The element that best holds the article (nil when the page has no text) and every
   /// element's score.
   func container(qualities: [Quality]) -> (
-    best: Int?, scores: [Double], density: [Double], good: [Double]
+    best: Int?, alternative: Int?, scores: [Double], density: [Double], good: [Double]
   ) {
     let elements = page.elements
-    guard !elements.isEmpty else { return (nil, [], [], []) }
+    guard !elements.isEmpty else { return (nil, nil, [], [], []) }
     var scores = [Double](repeating: 0, count: elements.count)
     var densities = [Double](repeating: 0, count: elements.count)
     var sum = [Double](repeating: 0, count: elements.count)
@@ -82,6 +82,10 @@ struct ContentScorer {
     // Children come after parents, so one reverse pass sums every subtree.
     var best: Int?
     var bestScore = 0.0
+    // The best paragraph-level element (readability's unit): when one paragraph outscores
+    // every container, the container around it is what the page's chrome pulled down.
+    var bestParagraph: Int?
+    var bestParagraphScore = 0.0
     for e in stride(from: elements.count - 1, through: 0, by: -1) {
       let el = elements[e]
       let hint = Double(max(-6, min(6, el.hint)))
@@ -96,6 +100,10 @@ struct ContentScorer {
         bestScore = score
         best = e
       }
+      if score > bestParagraphScore && good[e] > 0 && !el.chrome && !Self.canContain(el.tag) {
+        bestParagraphScore = score
+        bestParagraph = e
+      }
       let parent = Int(el.parent)
       guard parent >= 0 else { continue }
       if el.hint <= -3 {
@@ -108,7 +116,25 @@ struct ContentScorer {
         links[parent] += links[e]
       }
     }
-    return (best, scores, densities, good)
+    // Unless it lies inside the best container, the outscoring paragraph's nearest container
+    // is a second candidate: its score may be low because chrome shares it, not for want of
+    // text. `select` keeps whichever of the two yields more prose.
+    var alternative: Int?
+    if let p = bestParagraph, bestParagraphScore >= 100, bestParagraphScore > 1.5 * bestScore {
+      var inBest = false
+      var a = Int(elements[p].parent)
+      while a >= 0 {
+        if alternative == nil && Self.canContain(elements[a].tag) { alternative = a }
+        if a == best { inBest = true }
+        a = Int(elements[a].parent)
+      }
+      if inBest {
+        alternative = nil
+      } else if let h = alternative {
+        scores[h] = max(scores[h], bestParagraphScore)
+      }
+    }
+    return (best, alternative, scores, densities, good)
   }
 
   /// Paragraph-level elements are never the container: their parent is (readability scores the
@@ -141,9 +167,48 @@ struct ContentScorer {
     let blocks = page.blocks
     guard !blocks.isEmpty else { return [] }
     let qualities = blocks.map(quality)
-    let (best, scores, densities, good) = container(qualities: qualities)
-    guard let root = best else { return [] }
+    let (best, alternative, scores, densities, good) = container(qualities: qualities)
+    guard let root = best ?? alternative else {
+      let (keep, note) = fallback()
+      lines.append(note)
+      return keep
+    }
+    let first = body(
+      root: root, qualities: qualities, scores: scores, densities: densities, good: good,
+      explaining: explain != nil)
+    var keep = first.keep
+    lines = first.lines
+    if let alternative, alternative != root {
+      let (second, other) = body(
+        root: alternative, qualities: qualities, scores: scores, densities: densities,
+        good: good, joinSiblings: false, explaining: explain != nil)
+      func prose(_ kept: [Int]) -> Int {
+        kept.reduce(0) { sum, i in
+          let q = qualities[i]
+          return sum + (q == .good || q == .medium ? Int(blocks[i].chars) : 0)
+        }
+      }
+      if prose(second) > prose(keep) {
+        keep = second
+        lines = ["alternative container el\(alternative) (its best paragraph outscores el\(root))"]
+          + other
+      }
+    }
+    if keep.isEmpty {
+      let (fallbackKeep, note) = fallback()
+      lines.append(note)
+      return fallbackKeep
+    }
+    return keep
+  }
 
+  /// The body inside one container: the container and its strong siblings, block by block.
+  private func body(
+    root: Int, qualities: [Quality], scores: [Double], densities: [Double], good: [Double],
+    joinSiblings: Bool = true, explaining explain: Bool
+  ) -> (keep: [Int], lines: [String]) {
+    let blocks = page.blocks
+    var lines = [String]()
     // The container, plus siblings that score nearly as well (an article split by an inset).
     let elements = page.elements
     var inside = [Bool](repeating: false, count: elements.count)
@@ -151,7 +216,7 @@ struct ContentScorer {
     // Siblings of the container, and of its parent, that score nearly as well join it: an
     // article split by an inset (share bar, newsletter box) into two runs.
     var level = root
-    for _ in 0..<5 {
+    for _ in 0..<(joinSiblings ? 5 : 0) {
       let parent = elements[level].parent
       guard parent >= 0 else { break }
       for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
@@ -159,7 +224,7 @@ struct ContentScorer {
           !elements[e].chrome && densities[e] < 0.3
           && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
         if joins { inside[e] = true }
-        if explain != nil && scores[e] > 0 {
+        if explain && scores[e] > 0 {
           lines.append(
             "sibling el\(e) <\(elements[e].tag)> of el\(parent): score \(Int(scores[e])) density \(Int(densities[e] * 100))% chrome \(elements[e].chrome)\(joins ? " JOINS" : "")"
           )
@@ -189,6 +254,13 @@ struct ContentScorer {
       if boxed[Int(b.owner)] { q = .bad }
       if b.chars >= 50, !outside.isEmpty, outside.contains(BlockFingerprint.of(page.bytes(of: b))) {
         q = .bad
+      }
+      // Inside the article, a long sentence with long linked titles in it is link-dense but
+      // prose: it stays if its neighbours do (a short block's rule), not dropped as a link list.
+      if q == .bad && qualities[i] == .bad && !b.inFigure && !b.chrome && b.words >= 25
+        && b.sentences >= 1 && b.linkDensity < 0.8
+      {
+        q = .short
       }
       // Rows of a data table inside the article: kept unless they are links.
       if q == .short && b.tag == .row && b.linkDensity < 0.3 { q = .medium }
@@ -224,12 +296,25 @@ struct ContentScorer {
         }
       }
     }
-    if explain != nil {
+    if explain {
       let kept = Set(keep)
       let label = Dictionary(uniqueKeysWithValues: zip(candidates, labels))
-      lines.insert(
-        "container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) score \(Int(scores[root]))",
-        at: 0)
+      var head = [
+        "container: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) "
+          + "score \(Int(scores[root]))"
+      ]
+      let top = scores.indices.sorted { scores[$0] > scores[$1] }.prefix(6)
+      for e in top {
+        var chain = [String]()
+        var a = e
+        while a >= 0 {
+          let el = elements[a]
+          chain.append("el\(a)<\(el.tag)>h\(el.hint)\(el.chrome ? "C" : "")=\(Int(scores[a]))")
+          a = Int(el.parent)
+        }
+        head.append("  candidate el\(e) good \(Int(good[e])): " + chain.joined(separator: " < "))
+      }
+      lines.insert(contentsOf: head, at: 0)
       for (i, b) in blocks.enumerated() {
         let mark = kept.contains(i) ? "KEEP" : (label[i] != nil ? "drop" : "  - ")
         let q = label[i].map { "\($0)" } ?? "\(qualities[i])"
@@ -240,7 +325,86 @@ struct ContentScorer {
         )
       }
     }
-    return keep
+    return (keep, lines)
+  }
+
+  /// The body of a page where no block reads as prose (a post that is a list of links, a page
+  /// of headings and captions, a table of short lines): better the text of the element most
+  /// likely to be the article than nothing. That element is the one whose own class/id/role
+  /// says content most strongly (ties: more text); failing any, the subtree with the most
+  /// text outside links. Its blocks are kept except chrome-marked ones, the headline, meta
+  /// lines, wrapper lines and (where no class says content) link-dense ones.
+  func fallback() -> (keep: [Int], note: String) {
+    let elements = page.elements
+    guard !elements.isEmpty else { return ([], "fallback: no elements") }
+    var chars = [Double](repeating: 0, count: elements.count)
+    var plain = [Double](repeating: 0, count: elements.count)
+    for b in page.blocks where b.owner >= 0 && !b.chrome {
+      chars[Int(b.owner)] += Double(b.chars)
+      plain[Int(b.owner)] += Double(b.chars - b.linkChars) - Double(b.linkChars)
+    }
+    var total = chars
+    var score = plain
+    for e in stride(from: elements.count - 1, through: 1, by: -1) {
+      let p = Int(elements[e].parent)
+      guard p >= 0 else { continue }
+      total[p] += total[e]
+      if !elements[e].chrome { score[p] += score[e] > 0 ? score[e] * Self.decay : score[e] }
+    }
+    var root: Int?
+    for e in 0..<elements.count
+    where !elements[e].chrome && elements[e].hint >= 2 && total[e] >= 100 {
+      if let r = root, elements[r].hint > elements[e].hint
+        || (elements[r].hint == elements[e].hint && total[r] >= total[e])
+      {
+        continue
+      }
+      root = e
+    }
+    let marked = root != nil
+    if root == nil {
+      var best = 0.0
+      for e in 0..<elements.count where !elements[e].chrome && score[e] > best {
+        best = score[e]
+        root = e
+      }
+    }
+    guard let root else { return ([], "fallback: no text") }
+    let words = page.blocks.reduce(0) { n, b in
+      n + (b.owner >= 0 && (b.owner == root || isInside(Int(b.owner), root)) ? Int(b.words) : 0)
+    }
+    guard words >= 5 else { return ([], "fallback: under five words") }
+    var inside = [Bool](repeating: false, count: elements.count)
+    inside[root] = true
+    for e in root + 1..<elements.count {
+      let p = Int(elements[e].parent)
+      if p >= 0 && inside[p] { inside[e] = true }
+    }
+    var keep = [Int]()
+    for (i, b) in page.blocks.enumerated() where b.owner >= 0 && inside[Int(b.owner)] {
+      if b.chrome && !elements[root].chrome { continue }
+      if !marked && b.linkDensity > 0.5 { continue }
+      if isTitle(b) || isMetaLine(b) || ChromeFilter.isWrapperLine(page.bytes(of: b)) { continue }
+      if !boilerplate.isEmpty, boilerplate.contains(BlockFingerprint.of(page.bytes(of: b))) {
+        continue
+      }
+      keep.append(i)
+    }
+    let note =
+      "fallback: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) "
+      + "\(marked ? "(class says content)" : "(most text outside links)"), \(keep.count) blocks"
+    return (keep, note)
+  }
+
+  /// `e` lies below `ancestor` in the element tree.
+  private func isInside(_ e: Int, _ ancestor: Int) -> Bool {
+    var a = Int(page.elements[e].parent)
+    while a >= 0 {
+      if a == ancestor { return true }
+      if a < ancestor { return false }
+      a = Int(page.elements[a].parent)
+    }
+    return false
   }
 
   /// Elements inside the container that belong to a form box: the largest subtree around a

@@ -82,9 +82,11 @@ public struct DocumentExtractor: Sendable {
     case .html:
       let page = HTMLExtraction.page(utf8: utf8, boilerplate: boilerplate)
       let m = page.metadata
+      // One behaviour for "nothing found": a page whose body comes out empty is no article,
+      // whether or not it has a title (a headline alone is not worth an index entry).
+      guard let first = page.paragraphs.first else { throw .noDocuments(path: path) }
       var title = m.title
-      if title.isEmpty, let first = page.paragraphs.first { title = String(first.prefix(120)) }
-      guard !title.isEmpty || !page.paragraphs.isEmpty else { throw .noDocuments(path: path) }
+      if title.isEmpty { title = String(first.prefix(120)) }
       return ExtractionResult(articles: [
         Article(
           id: path, path: path, url: m.url, title: title, date: m.date, source: m.source,
@@ -177,45 +179,82 @@ public struct DocumentExtractor: Sendable {
     }
   }
 
+  /// The input kind: by extension, unless the root element says otherwise (an `.html` file
+  /// whose root is `<rss>`, `<feed>` or `<rdf:RDF>` is a feed; an `.xml` file whose root is
+  /// `<html>` is a page). Markup *inside* the root never decides: a page whose `<head>` holds
+  /// a Creative Commons `<rdf:RDF>` block is still a page.
   static func kind(of utf8: [UInt8], name: String) -> InputKind {
     let ext =
       name.split(separator: "/").last.flatMap { last -> Substring? in
         guard let dot = last.lastIndex(of: ".") else { return nil }
         return last[last.index(after: dot)...]
       } ?? ""
-    let sniffed = sniff(utf8)
     switch ext {
     case "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp":
-      return sniffed == .feed ? .feed : .html
+      return sniff(utf8) == .feed ? .feed : .html
     case "xml", "rss", "atom", "rdf":
-      return sniffed == .html ? .html : .feed
+      return sniff(utf8) == .html ? .html : .feed
     case "txt", "text":
       return .text
     case "jsonl", "ndjson", "json":
       return .jsonLines
     default:
-      return sniffed
+      return sniff(utf8)
     }
   }
 
-  /// Reads the first bytes: `{` → JSON Lines; an XML declaration or `<rss`/`<feed`/`<rdf:RDF`
-  /// root → feed; HTML markup → HTML; anything else → plain text.
+  /// Reads the start of the file: `{` → JSON Lines; text before any markup → plain text;
+  /// otherwise the root element decides (the first start tag after the XML declaration,
+  /// comments, doctype and processing instructions): `rss`, `feed` or `rdf:RDF` → feed; a tag
+  /// of an HTML page → HTML; an unknown root → feed when the file opens with an XML
+  /// declaration, else HTML.
   static func sniff(_ utf8: [UInt8]) -> InputKind {
-    let head = Array(utf8.prefix(2048)).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    let n = min(utf8.count, 65536)
     var i = 0
-    while i < head.count, head[i] == 0x20 || head[i] == 0x0A || head[i] == 0x0D || head[i] == 0x09 {
-      i += 1
+    if n >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF { i = 3 }
+    func skipSpace() {
+      while i < n, utf8[i] == 0x20 || utf8[i] == 0x0A || utf8[i] == 0x0D || utf8[i] == 0x09 {
+        i += 1
+      }
     }
-    guard i < head.count else { return .text }
-    if head[i] == UInt8(ascii: "{") { return .jsonLines }
-    guard head[i] == UInt8(ascii: "<") else { return .text }
-    func has(_ s: String) -> Bool { TextDecoding.find(Array(s.utf8), in: head) != nil }
-    if has("<rss") || has("<feed") || has("<rdf:rdf") || has("<channel") { return .feed }
-    if has("<html") || has("<!doctype html") || has("<body") || has("<head") || has("<p")
-      || has("<div")
-    {
-      return .html
+    skipSpace()
+    guard i < n else { return .text }
+    if utf8[i] == UInt8(ascii: "{") { return .jsonLines }
+    guard utf8[i] == UInt8(ascii: "<") else { return .text }
+    var declared = false
+    while i < n {
+      skipSpace()
+      guard i + 1 < n, utf8[i] == UInt8(ascii: "<") else { return declared ? .feed : .html }
+      let next = utf8[i + 1]
+      if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
+        // `<?xml …?>`, `<!-- … -->`, `<!DOCTYPE …>`: skip to their end.
+        if next == UInt8(ascii: "?") { declared = true }
+        let isComment = i + 3 < n && utf8[i + 2] == 0x2D && utf8[i + 3] == 0x2D
+        let end: [UInt8] = isComment ? Array("-->".utf8) : [UInt8(ascii: ">")]
+        guard let at = TextDecoding.find(end, in: utf8, from: i + 2), at < n else {
+          return declared ? .feed : .html
+        }
+        i = at + end.count
+        continue
+      }
+      // The root element's name.
+      var j = i + 1
+      var root = [UInt8]()
+      while j < n, root.count < 16 {
+        let b = utf8[j]
+        if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x3E || b == 0x2F { break }
+        root.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        j += 1
+      }
+      switch String(decoding: root, as: UTF8.self) {
+      case "rss", "feed", "rdf:rdf": return .feed
+      case "html", "head", "body", "div", "p", "meta", "title", "link", "script", "style", "table",
+        "span", "a", "h1", "h2", "h3", "article", "section", "main", "header", "nav", "br",
+        "center", "font", "form", "ul", "img", "frameset", "base":
+        return .html
+      default: return declared ? .feed : .html
+      }
     }
-    return has("<?xml") ? .feed : .html
+    return declared ? .feed : .html
   }
 }

@@ -139,6 +139,12 @@ enum HTMLPrefilter {
               isJSONLD = true
             }
           case .nameOnly:
+            // A `javascript:` pseudo-link runs a script; it is no link to another page.
+            if valueStart >= 0 && valueEnd - valueStart >= 11
+              && matchFold(valueStart, "javascript:")
+            {
+              break
+            }
             out.append(0x20)
             out.append(contentsOf: UnsafeBufferPointer(start: p + an, count: anLength))
           case .hint:

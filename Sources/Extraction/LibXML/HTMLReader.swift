@@ -164,7 +164,10 @@ struct HTMLReader {
       flush()
       return
     case .cell:
-      // Cells are read as a row: one block per <tr>, cells separated by a space.
+      // Cells are read as a row: one block per <tr>, cells separated by a space. A layout
+      // table is no data table, though: after a cell of line breaks (a story set with <br>,
+      // a column of navigation links one per line) the next cell starts a block of its own.
+      if chars > 0 && lastBreak > blockStart { flush() }
       pendingSpace = true
     default: break
     }
@@ -243,7 +246,9 @@ struct HTMLReader {
     frame.chrome = chrome
     let level = tag == .heading ? headingLevel(name) : 0
     pathHint = max(-60, min(60, pathHint + hint))
-    chrome = chrome || hint <= -3
+    // Strong content evidence (itemprop=articleBody, "story-body", "entry-content") inside a
+    // chrome-marked box (a share wrapper, an unclosed ad slot) starts a content subtree again.
+    chrome = (chrome || hint <= -3) && hint < 4
     model.elements.append(
       Element(parent: owner, tag: tag, hint: hint, pathHint: pathHint, level: level, chrome: chrome)
     )

@@ -1,0 +1,257 @@
+import Testing
+
+@testable import Extraction
+
+/// The failure classes of issue #10, each on a small page written for the test: how a page is
+/// told from a feed, what "nothing found" means, and which block of a page is the article.
+@Suite struct GeneralisationTests {
+  let extractor = DocumentExtractor()
+
+  /// Four plain story paragraphs (about 110 words).
+  static let story = """
+    <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday, \
+    closing the road towards Thetford for most of the morning.</p>
+    <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries \
+    that are not thought to be serious, police said.</p>
+    <p>Recovery crews worked for six hours to lift the trailer, and the carriageway was swept \
+    before it reopened shortly after one o'clock.</p>
+    <p>Officers would like to hear from anyone who saw the lorry before the crash, or who has \
+    dashcam footage of the stretch near the war memorial.</p>
+    """
+
+  private func article(_ html: String, path: String = "p.html") throws -> Article {
+    try #require(extractor.extract(bytes: Array(html.utf8), path: path).first)
+  }
+
+  // MARK: - A page taken for a feed
+
+  /// A Creative Commons licence block is RDF inside the page's head: the root element is
+  /// `<html>`, so this is a page, with or without an extension.
+  static let licensedPage = """
+    <!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x">
+    <html xmlns="http://www.w3.org/1999/xhtml"><head><title>Lorry overturns on A11</title>
+    <!-- <rdf:RDF xmlns="http://web.resource.org/cc/"><Work rdf:about=""></Work></rdf:RDF> -->
+    <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns:cc="http://creativecommons.org/ns#"><cc:Work rdf:about=""><cc:license
+      rdf:resource="http://creativecommons.org/licenses/by/3.0/"/></cc:Work></rdf:RDF>
+    </head><body><div class="post">\(story)</div></body></html>
+    """
+
+  @Test func pageWithRDFInItsHeadIsAPage() throws {
+    for path in ["lorry.html", "lorry", "lorry.php"] {
+      #expect(try extractor.inputKind(bytes: Array(Self.licensedPage.utf8), path: path) == .html)
+      let a = try article(Self.licensedPage, path: path)
+      #expect(a.text.contains("overturned on the A11"))
+      #expect(a.paragraphs.count == 4)
+    }
+  }
+
+  @Test func feedRootsStillMakeFeeds() throws {
+    let rss = """
+      <?xml version="1.0"?>
+      <!-- a comment before the root -->
+      <rss version="2.0"><channel><title>Eastern News</title><item><title>A11 closed</title>
+      <description>The road reopened after one o'clock.</description></item></channel></rss>
+      """
+    for path in ["feed.xml", "feed", "feed.html"] {
+      #expect(try extractor.inputKind(bytes: Array(rss.utf8), path: path) == .feed)
+    }
+    let rdf = """
+      <?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+      xmlns="http://purl.org/rss/1.0/"><channel rdf:about="x"><title>T</title></channel></rdf:RDF>
+      """
+    #expect(try extractor.inputKind(bytes: Array(rdf.utf8), path: "feed") == .feed)
+    // An .xml file that is really a page (its root is <html>) is read as a page.
+    let xhtml = "<?xml version=\"1.0\"?>\n<html><body>\(Self.story)</body></html>"
+    #expect(try extractor.inputKind(bytes: Array(xhtml.utf8), path: "page.xml") == .html)
+  }
+
+  // MARK: - Nothing found
+
+  @Test func pageWithoutBodyTextIsNoDocumentWhetherOrNotItHasATitle() throws {
+    for html in [
+      "<html><head><title>Only a headline</title></head><body><nav><a href=\"/\">Home</a>"
+        + "</nav></body></html>",
+      "<html><body><nav><a href=\"/\">Home</a></nav></body></html>",
+    ] {
+      #expect(throws: ExtractionError.noDocuments(path: "n.html")) {
+        try extractor.extract(bytes: Array(html.utf8), path: "n.html")
+      }
+    }
+  }
+
+  // MARK: - Empty output
+
+  @Test func textInsideJavaScriptLinksIsText() throws {
+    // Each paragraph wrapped in an `<a href="javascript:…">` (a "show more" toggle) is prose,
+    // not a list of links to other pages.
+    let story = Self.story.replacingOccurrences(
+      of: "<p>", with: "<p><a href=\"javascript:void(0)\" class=\"expand\">"
+    ).replacingOccurrences(of: "</p>", with: "</a></p>")
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <ul class="menu"><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul>
+      <div class="x">\(story)</div>
+      <div class="box"><p>The Breckland Echo has covered the towns and villages of the Brecks since
+      1872, and is read every week by many households.</p></div>
+      <div class="foot"><a href="/about">About us</a> <a href="/contact">Contact</a></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.count == 4)
+    #expect(a.text.hasPrefix("A lorry carrying frozen vegetables"))
+    #expect(!a.text.contains("Breckland Echo"))
+  }
+
+  @Test func postThatIsAListOfLinksKeepsItsList() throws {
+    let a = try article(
+      """
+      <html><head><title>Weekend reading</title></head><body>
+      <div class="sidebar"><ul><li><a href="/a">Archives</a></li><li><a href="/b">Blogroll</a>
+      </li></ul></div>
+      <div class="post"><h2>Weekend reading</h2><div class="entry-content"><ul>
+      <li><a href="http://a.example/1">Lorry overturns on the A11 near Elveden</a></li>
+      <li><a href="http://a.example/2">Thetford road reopens after six-hour recovery</a></li>
+      <li><a href="http://a.example/3">Why the Brecks forest roads see so many crashes</a></li>
+      </ul></div></div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(
+      a.paragraphs == [
+        "Lorry overturns on the A11 near Elveden", "Thetford road reopens after six-hour recovery",
+        "Why the Brecks forest roads see so many crashes",
+      ])
+  }
+
+  @Test func pageOfHeadingsAndFiguresKeepsThem() throws {
+    let a = try article(
+      """
+      <html><head><title>The A11 crash in pictures</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <main><h1>The A11 crash in pictures</h1>
+      <h2>Morning</h2><figure><img src="1.jpg"><figcaption>The overturned lorry at first light
+      </figcaption></figure>
+      <h2>Recovery</h2><figure><img src="2.jpg"><figcaption>Two cranes lift the trailer clear
+      </figcaption></figure>
+      </main></body></html>
+      """)
+    #expect(
+      a.paragraphs == [
+        "Morning", "The overturned lorry at first light", "Recovery",
+        "Two cranes lift the trailer clear",
+      ])
+  }
+
+  // MARK: - The wrong block
+
+  @Test func articleInsideAShareWrapperIsNotChrome() throws {
+    // A class that says "share" around the whole article, and one that says "article body"
+    // inside it: the stronger, inner evidence wins over a sidebar paragraph.
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <div class="share-wrapper"><ul><li><a href="/s/fb">Facebook</a></li>
+      <li><a href="/s/tw">Twitter</a></li></ul>
+      <div class="article-body">\(Self.story)</div></div>
+      <div class="box"><h3>Who we are</h3><p>The Breckland Echo has covered the towns and villages
+      of the Brecks since 1872, and is read every week by more than forty thousand households.</p>
+      </div></body></html>
+      """)
+    #expect(a.paragraphs.count == 4)
+    #expect(!a.text.contains("Breckland Echo"))
+    #expect(!a.text.contains("Facebook"))
+  }
+
+  @Test func storyAmongManyCaptionsBeatsAFooterLine() throws {
+    // Captions cost their container; enough of them sink it below a one-line legal notice.
+    // The story's best paragraph outscores the notice, so its container is tried too, and
+    // it holds more prose.
+    let caption = """
+      <figure><img src="x.jpg"><figcaption>Crews from three stations attended the scene, where \
+      the trailer blocked both lanes of the dual carriageway for several hours on Tuesday \
+      morning; the picture was taken from the bridge.</figcaption></figure>
+      """
+    let captions = String(repeating: caption, count: 6)
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <div class="wrap"><div class="text">
+      <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday,
+      closing the road towards Thetford for most of the morning, and drivers were sent through
+      the villages of the forest.</p>
+      \(captions)
+      <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries
+      that are not thought to be serious, police said, and the lorry's load was taken away by a
+      second vehicle.</p>
+      </div></div>
+      <div class="legal"><p>Reproduction of any article from this website without our written
+      permission is prohibited by law.</p></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.count == 2)
+    #expect(a.text.hasPrefix("A lorry carrying frozen vegetables"))
+    #expect(!a.text.contains("Reproduction"))
+  }
+
+  // MARK: - Old table layouts
+
+  @Test func navigationCellBesideTheStoryCellStaysOut() throws {
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body><table><tr>
+      <td width="120"><font size="2"><a href="/ipswich">Ipswich</a><br><a href="/bury">Bury St
+      Edmunds</a><br><a href="/thetford">Thetford</a><br><a href="/sudbury">Sudbury</a><br>
+      <a href="/newmarket">Newmarket</a></font></td>
+      <td><font face="Arial">A lorry carrying frozen vegetables overturned on the A11 near
+      Elveden early on Tuesday, closing the road towards Thetford for most of the morning.<br><br>
+      The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries that
+      are not thought to be serious, police said.<br><br>
+      Recovery crews worked for six hours to lift the trailer, and the carriageway was swept
+      before it reopened shortly after one o'clock.</font></td>
+      </tr></table></body></html>
+      """)
+    #expect(a.paragraphs.count == 3)
+    #expect(a.text.hasPrefix("A lorry carrying frozen vegetables"))
+    #expect(!a.text.contains("Newmarket"))
+  }
+
+  @Test func dataTableRowsStayWhole() throws {
+    // A data table's row is one line, linked first cell and all.
+    let a = try article(
+      """
+      <html><body><div class="article-body">\(Self.story)
+      <table><tr><td><a href="/q/anw">ANW</a></td><td>Anglian Water</td><td>12.40</td></tr>
+      <tr><td><a href="/q/ess">ESS</a></td><td>Essex and Suffolk Water</td><td>8.15</td></tr>
+      </table></div></body></html>
+      """)
+    #expect(a.paragraphs.contains("ANW Anglian Water 12.40"))
+  }
+
+  // MARK: - Truncation
+
+  @Test func sentenceWithLongLinkedTitlesStaysInTheArticle() throws {
+    let a = try article(
+      """
+      <html><head><title>Lorry overturns on A11</title></head><body>
+      <div class="article-body">
+      <p>A lorry carrying frozen vegetables overturned on the A11 near Elveden early on Tuesday,
+      closing the road towards Thetford for most of the morning.</p>
+      <p>The driver, a man in his fifties, was taken to the West Suffolk Hospital with injuries
+      that are not thought to be serious, police said.</p>
+      <p>For a longer discussion of the road's history and of the closures since 2010, read
+      <a href="/a11-history">The A11 through the Brecks: forty years of crashes, closures and
+      campaigns for a safer road</a> and <a href="/bends">Why lorries overturn on the forest
+      bends near Elveden and Barton Mills</a>.</p>
+      <p>Recovery crews worked for six hours to lift the trailer, and the carriageway was swept
+      before it reopened shortly after one o'clock.</p>
+      </div>
+      <ul class="more-news"><li><a href="/x">Man charged after Mildenhall burglary</a></li>
+      <li><a href="/y">Appeal after Brandon shed fire</a></li></ul>
+      </body></html>
+      """)
+    #expect(a.paragraphs.count == 4)
+    #expect(a.text.contains("forty years of crashes"))
+    #expect(!a.text.contains("Mildenhall"))
+  }
+}
