@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
         Output.line(j.text)
       } else {
         Output.line(
-          "ok: \(report.documents) documents, \(report.segments) segments, \(report.terms) terms, \(report.postings) postings verified")
+          "ok: \(plural(report.documents, "document")), \(plural(report.segments, "segment")), "
+            + "\(plural(report.terms, "term")), \(plural(report.postings, "posting")) verified")
       }
       Output.flush()
     } catch {

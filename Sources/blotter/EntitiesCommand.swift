@@ -97,7 +97,7 @@ struct EntitiesCommand: ParsableCommand {
       j.close()
       Output.line(j.text)
     } else {
-      Output.line("\(documents) documents" + (query.map { " matching \($0)" } ?? ""))
+      Output.line(plural(documents, "document") + (query.map { " matching \($0)" } ?? ""))
       for k in kinds {
         let list = ranked(k)
         if list.isEmpty { continue }

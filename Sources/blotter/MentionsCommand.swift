@@ -126,7 +126,7 @@ struct MentionsCommand: ParsableCommand {
     } else {
       let docs = Set(rows.map(\.doc)).count
       Output.line("\(kind) \(name)" + (aliases.isEmpty ? "" : " (\(aliases.joined(separator: ", ")))")
-        + ": \(rows.count) mentions in \(docs) documents")
+        + ": \(plural(rows.count, "mention")) in \(plural(docs, "document"))")
       var last = ""
       for r in rows {
         if r.doc != last {
