@@ -4,7 +4,8 @@
 /// - No control characters: C0 controls other than newline and tab, DEL and the C1 controls
 ///   (U+0080…U+009F, which include the 8-bit CSI) are removed, so nothing indexed, stored or
 ///   printed carries a terminal escape sequence from a scraped page.
-/// - Bounded size: the body keeps its first ``maxTextBytes`` bytes of paragraphs (whole
+/// - Bounded size: an HTML page is read up to ``maxPageBytes``, a text scrape up to
+///   ``maxTextFileBytes``; the body keeps its first ``maxTextBytes`` bytes of paragraphs (whole
 ///   paragraphs, and the one that crosses the bound cut at a word), the title and the other
 ///   one-line fields their first ``maxFieldBytes``. Real articles are far below both (the largest
 ///   body in the extraction benchmark's 181 pages is 94 KB, the median 3 KB); the caps keep one
@@ -14,6 +15,33 @@ public enum ArticleLimits {
   public static let maxTextBytes = 1 << 20
   /// Most bytes of the title, source, byline or URL.
   public static let maxFieldBytes = 2048
+  /// Most bytes of an HTML page that are read (UTF-8): markup is several times its text.
+  public static let maxPageBytes = 8 << 20
+  /// Most bytes of a plain-text scrape that are read (UTF-8).
+  public static let maxTextFileBytes = 4 << 20
+
+  /// How much of a file of `kind` is read: HTML pages and text scrapes hold one document, so
+  /// the bytes past what can fill ``maxTextBytes`` are not worth parsing; feeds and JSON Lines
+  /// hold many and are read whole (each document is capped).
+  static func maxInputBytes(_ kind: InputKind) -> Int? {
+    switch kind {
+    case .html: maxPageBytes
+    case .text: maxTextFileBytes
+    case .feed, .jsonLines: nil
+    }
+  }
+
+  /// The first `limit` bytes or fewer of valid UTF-8, ending at a line break when there is one
+  /// in the last 64 KB, otherwise at a whole character.
+  static func head(_ utf8: [UInt8], _ limit: Int) -> [UInt8] {
+    guard utf8.count > limit else { return utf8 }
+    var end = limit
+    while end > 0 && utf8[end] & 0xC0 == 0x80 { end -= 1 }
+    var k = end
+    while k > 0 && k > end - 65536 && utf8[k - 1] != 0x0A { k -= 1 }
+    if k > 0 && utf8[k - 1] == 0x0A { end = k }
+    return Array(utf8[..<end])
+  }
 
   /// `a` with control characters removed and every field within its bound.
   static func finish(_ a: Article) -> Article {

@@ -164,8 +164,13 @@ public struct DocumentExtractor: Sendable {
       throw .emptyFile(path: path)
     }
     if Self.looksBinary(data) { throw .binaryData(path: path) }
-    let utf8 = TextDecoding.utf8(data)
-    return (utf8, Self.kind(of: utf8, name: name))
+    var utf8 = TextDecoding.utf8(data)
+    let kind = Self.kind(of: utf8, name: name)
+    // One document per file: only its head is read (see `ArticleLimits`).
+    if let cap = ArticleLimits.maxInputBytes(kind), utf8.count > cap {
+      utf8 = ArticleLimits.head(utf8, cap)
+    }
+    return (utf8, kind)
   }
 
   /// NUL bytes (outside UTF-16), or many control characters, in the first 64 KB.

@@ -133,17 +133,23 @@ struct CorpusIndexer {
     var next = 0
     var smallBatch: [CorpusFile] = []
     var pendingLineJobs: [Job] = []
+    // A job's files are bounded in bytes as well as in number, so the jobs in flight (up to
+    // pipelineDepth + 1, each holding its files' documents) stay a fraction of --memory.
+    let jobBytes = UInt64(max(1 << 20, memoryBudget / 8))
+    var smallBatchBytes: UInt64 = 0
+    func takeBatch() -> Job {
+      let b = smallBatch
+      smallBatch = []
+      smallBatchBytes = 0
+      return .files(b)
+    }
     func makeJob() -> Job? {
       if !pendingLineJobs.isEmpty { return pendingLineJobs.removeFirst() }
       while next < candidates.count {
         let i = next
         let f = candidates[i]
         if DocumentExtractor.isJSONLines(path: f.path) && f.size >= Self.streamThreshold {
-          if !smallBatch.isEmpty {
-            let b = smallBatch
-            smallBatch = []
-            return .files(b)
-          }
+          if !smallBatch.isEmpty { return takeBatch() }
           next += 1
           // Plan this file's line jobs now.
           switch StreamState.open(fullPath(f), file: f, limit: limit) {
@@ -181,18 +187,12 @@ struct CorpusIndexer {
           }
         }
         smallBatch.append(f)
+        // What the file's documents can hold at most (one page or scrape reads its head only).
+        smallBatchBytes += min(f.size, UInt64(ArticleLimits.maxPageBytes))
         next += 1
-        if smallBatch.count >= Self.filesPerJob {
-          let b = smallBatch
-          smallBatch = []
-          return .files(b)
-        }
+        if smallBatch.count >= Self.filesPerJob || smallBatchBytes >= jobBytes { return takeBatch() }
       }
-      if !smallBatch.isEmpty {
-        let b = smallBatch
-        smallBatch = []
-        return .files(b)
-      }
+      if !smallBatch.isEmpty { return takeBatch() }
       return nil
     }
 

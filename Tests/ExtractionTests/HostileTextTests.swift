@@ -146,6 +146,17 @@ import TestSupport
     #expect(ArticleLimits.bounded("天天天", 2) == "")
   }
 
+  @Test func onlyTheHeadOfOneDocumentFilesIsRead() {
+    let lines = Array(("天天\n" + String(repeating: "ab\n", count: 10)).utf8)
+    let head = ArticleLimits.head(lines, 9)
+    #expect(head == Array("天天\n".utf8))
+    #expect(ArticleLimits.head(lines, 10) == Array("天天\nab\n".utf8))
+    #expect(ArticleLimits.head(Array("天天天".utf8), 7) == Array("天天".utf8))
+    #expect(ArticleLimits.maxInputBytes(.html) == ArticleLimits.maxPageBytes)
+    #expect(ArticleLimits.maxInputBytes(.text) == ArticleLimits.maxTextFileBytes)
+    #expect(ArticleLimits.maxInputBytes(.feed) == nil && ArticleLimits.maxInputBytes(.jsonLines) == nil)
+  }
+
   /// A `.gz` that expands past the extractor's limit fails as soon as it passes it.
   @Test func inflatedSizeIsLimited() throws {
     let text = Array(("Raid in Witham\n\n" + String(repeating: "Officers searched a flat. ", count: 40_000)).utf8)
