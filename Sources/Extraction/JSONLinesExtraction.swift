@@ -43,8 +43,8 @@ enum JSONLinesExtraction {
   /// The warning for a line whose document id an earlier line of the file already has.
   static func duplicate(_ id: String, path: String, line: Int, first: Int) -> ExtractionError {
     let key = id.hasPrefix(path + "#") ? String(id.dropFirst(path.count + 1)) : id
-    return .badJSONLine(
-      path: path, line: line, reason: "duplicate id \"\(key)\" (line \(first) has it; kept that one)")
+    let reason = "duplicate id \"\(key)\" (line \(first) has it; kept that one)"
+    return .badJSONLine(path: path, line: line, reason: reason)
   }
 
   /// The keys `article` reads, in the order of `Key`.

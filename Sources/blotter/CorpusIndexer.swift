@@ -127,7 +127,8 @@ struct CorpusIndexer {
     // Streamed files: their mapping and state while their line jobs run.
     var streams: [Int: StreamState] = [:]
     var done = 0
-    var status = Progress(totalFiles: candidates.count, totalBytes: candidates.reduce(0) { $0 + $1.size })
+    var status = Progress(
+      totalFiles: candidates.count, totalBytes: candidates.reduce(0) { $0 + $1.size })
 
     // MARK: Job planning (main thread, in corpus order)
     var next = 0
@@ -190,7 +191,9 @@ struct CorpusIndexer {
         // What the file's documents can hold at most (one page or scrape reads its head only).
         smallBatchBytes += min(f.size, UInt64(ArticleLimits.maxPageBytes))
         next += 1
-        if smallBatch.count >= Self.filesPerJob || smallBatchBytes >= jobBytes { return takeBatch() }
+        if smallBatch.count >= Self.filesPerJob || smallBatchBytes >= jobBytes {
+          return takeBatch()
+        }
       }
       if !smallBatch.isEmpty { return takeBatch() }
       return nil

@@ -146,9 +146,8 @@ enum CorpusScanner {
       }
       if bytes.first == UInt8(ascii: ".") { continue }
       guard let name = String(validating: bytes, as: UTF8.self) else {
-        let shown = escapedName(bytes)
-        result.problems.append(
-          (relative.isEmpty ? shown : relative + "/" + shown, "name is not valid UTF-8 (not indexed)"))
+        let shown = relative.isEmpty ? escapedName(bytes) : relative + "/" + escapedName(bytes)
+        result.problems.append((shown, "name is not valid UTF-8 (not indexed)"))
         continue
       }
       names.append(name)

@@ -44,23 +44,23 @@ struct IndexCommand: ParsableCommand {
       corpus: corpus, indexPath: location.index, rebuild: rebuild, memoryBudget: memory << 20,
       threads: max(1, threads ?? System.coreCount), maxFileSize: maxFileSize, wait: wait)
     indexer.templates = !noTemplates
+    let display = ProgressDisplay()
     if showProgress {
-      let display = ProgressDisplay()
       indexer.progress = { display.show($0) }
     }
     let s: CorpusIndexer.Summary
     do {
       s = try indexer.run()
     } catch let e as IndexError {
-      if showProgress { Output.error("") }
+      if display.drawn { Output.error("") }
       Output.error("blotter index: \(e)")
       throw ExitCode(1)
     } catch let e as CLIError {
-      if showProgress { Output.error("") }
+      if display.drawn { Output.error("") }
       Output.error("blotter index: \(e)")
       throw ExitCode(1)
     }
-    if showProgress && s.added + s.updated > 0 { Output.error("") }
+    if display.drawn { Output.error("") }
     if json {
       var j = JSONOut()
       j.open()
@@ -85,7 +85,8 @@ struct IndexCommand: ParsableCommand {
     } else {
       Output.line(
         "\(s.added) added, \(s.updated) updated, \(s.removed) removed, \(s.unchanged) unchanged; "
-          + "\(plural(s.documents, "document")) in \(location.index) (\(String(format1: s.seconds)) s)")
+          + "\(plural(s.documents, "document")) in \(location.index) "
+          + "(\(String(format1: s.seconds)) s)")
       for (p, r) in s.skipped { Output.line("skipped \(p): \(r)") }
     }
     Output.flush()
@@ -98,6 +99,8 @@ struct IndexCommand: ParsableCommand {
 final class ProgressDisplay {
   private let start = ContinuousClock.now
   private var lastDraw: ContinuousClock.Instant?
+  /// Whether a line was drawn (and so needs a line break before other output).
+  var drawn: Bool { lastDraw != nil }
 
   func show(_ p: CorpusIndexer.Progress) {
     let now = ContinuousClock.now
@@ -111,13 +114,14 @@ final class ProgressDisplay {
     Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
   }
 
-  /// One progress line, e.g. `indexing ███░░… 42% 25.1/60.0 MB · 1,234 documents · 3/10 files ·
-  /// 5.2 MB/s · 0:07 left`.
+  /// One progress line, e.g. `indexing ███░░… 42% 25.1/60.0 MB · 1234 documents ·
+  /// 3/10 files · 5.2 MB/s · 0:07 left`.
   static func line(_ p: CorpusIndexer.Progress, seconds: Double) -> String {
     let width = 24
     let share = p.totalBytes == 0 ? 1 : min(1, Double(p.bytes) / Double(p.totalBytes))
     let filled = Int(share * Double(width))
-    let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    let bar =
+      String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
     var parts = [
       "\(Int(share * 100))% \(megabytes(p.bytes))/\(megabytes(p.totalBytes)) MB",
       plural(p.documents, "document"), "\(p.files)/\(p.totalFiles) files",

@@ -67,6 +67,28 @@ import TestSupport
     }
   }
 
+  /// Found by the HTML fuzz target once it could write long inputs: thousands of unclosed tags
+  /// followed by end tags that match none made libxml2 scan its whole stack of open elements per
+  /// end tag (quadratic: 12 s under the fuzzer). The parse stops past `HTMLReader.maxDepth`.
+  @Test func deepNestingWithUnmatchedEndTagsStopsAtTheDepthBound() throws {
+    let n = 30_000
+    let html = "<html><head><title>Deep page</title></head><body><h1>Deep page</h1>"
+      + "<p>Officers in Witham found quorvbefore goods after a burglary on Tuesday night.</p>"
+      + String(repeating: "<div>", count: n) + "quorvafter" + String(repeating: "</oter></x>", count: n)
+      + "</body></html>"
+    let model = HTMLReader.model(utf8: Array(html.utf8))
+    let text = String(decoding: model.text, as: UTF8.self)
+    #expect(text.contains("quorvbefore"))
+    #expect(!text.contains("quorvafter"))
+    let a = try #require(try DocumentExtractor().extract(bytes: Array(html.utf8), path: "deep.html").first)
+    #expect(a.title == "Deep page")
+    // Within the bound, nesting is read as before.
+    let shallow = "<html><body><h1>T</h1>" + String(repeating: "<div>", count: 500) + "<p>quorvinner text</p>"
+      + String(repeating: "</div>", count: 500) + "</body></html>"
+    let inner = String(decoding: HTMLReader.model(utf8: Array(shallow.utf8)).text, as: UTF8.self)
+    #expect(inner.contains("quorvinner"))
+  }
+
   // MARK: - Control characters (issue 17, defect 11)
 
   static func hasControl(_ s: String) -> Bool {

@@ -29,7 +29,8 @@ public enum FuzzShared {
   /// form takes nothing away from them), and for expansions past `maxExpanded` bytes.
   public static func expanded(_ bytes: [UInt8]) -> [UInt8]? {
     guard bytes.count >= 3 else { return nil }
-    let parts = bytes.dropFirst().split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
+    let parts = bytes.dropFirst().split(
+      separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
     guard parts.count >= 3 else { return nil }
     let n = Int(bytes[0]) * 256
     let head = parts[0]
