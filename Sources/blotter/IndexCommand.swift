@@ -29,7 +29,7 @@ struct IndexCommand: ParsableCommand {
   @Option(help: "Extraction and analysis threads (default: all cores).")
   var threads: Int?
 
-  @Option(help: "Skip files larger than this many bytes.")
+  @Option(help: "Skip files larger than this many bytes (a .gz file also once decompressed).")
   var maxFileSize: UInt64 = 64 << 20
 
   @Flag(help: "Wait for another writer to finish instead of failing.")
