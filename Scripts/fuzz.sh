@@ -4,6 +4,14 @@
 # Fuzz/Regressions/<target>/. A new crasher is copied into Fuzz/Regressions/<target>/ (commit it
 # with the fix: `swift test` replays that folder) and the script exits 1.
 #
+# What lets a short run reach the inputs that crash in real use (long non-ASCII text, deep
+# nesting): seeds in CJK, Arabic, Hebrew and emoji as well as ASCII; a dictionary per kind of
+# input (Fuzz/Dictionaries: tags, metadata, dates, multi-byte characters, query operators);
+# inputs up to 256 KB for the extraction targets, with libFuzzer's slow length ramp turned off
+# (-len_control=0) so long inputs come at once; and the expanded input form of
+# Fuzz/Sources/FuzzShared (`count, head, NUL, unit, NUL, tail[, NUL, closer]`), in which one
+# mutated byte turns a seed into 20,000 nested brackets or a 4,000-character paragraph.
+#
 # Usage: Scripts/fuzz.sh [seconds] [target...]
 # Environment: SCRATCH (build folder, default .build-fuzz), FUZZ_WORK (working corpus, default
 # .build-fuzz/corpus; kept between runs so a long run builds on earlier ones).
@@ -41,8 +49,15 @@ for t in "${targets[@]}"; do
   artifacts=$(mktemp -d)
   log=$(mktemp)
   set +e
+  # Per-input timeout: expanded inputs reach 1 MB and the sanitized debug build is ten times
+  # slower than release, so a slow but linear input must not pass for a hang.
+  case $t in
+    FuzzQueryParser) dict=Fuzz/Dictionaries/query.dict; max_len=65536; timeout=10 ;;
+    *) dict=Fuzz/Dictionaries/html.dict; max_len=262144; timeout=30 ;;
+  esac
   "$bin/$t" "$work/$t" "Fuzz/Seeds/$t" "Fuzz/Regressions/$t" \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2048 -max_len="$max_len" \
+    -len_control=0 -dict="$dict" \
     -artifact_prefix="$artifacts/" -print_final_stats=1 >"$log" 2>&1
   rc=$?
   set -e

@@ -13,12 +13,18 @@ enum DateParsing {
   ]
 
   private struct Token {
+    /// The token's bytes, ASCII letters lowercased.
     var text: String
     var number: Int?
     var digits: Int
-    /// The separator character that follows the token (space when several).
-    var separator: Character
+    /// The separator byte that follows the token (a space when there are several, or when the
+    /// next character is not ASCII).
+    var separator: UInt8
   }
+
+  /// How much of a text `findDate` reads, in UTF-8 bytes: a date in a line, block or byline is
+  /// near its start, and the bound keeps the work per call small on any input.
+  static let scanLimit = 2000
 
   /// A metadata value (ISO, RFC 822 or free text) as `YYYY-MM-DD`.
   static func normalize(_ raw: String) -> String? {
@@ -47,13 +53,22 @@ enum DateParsing {
     }
   }
 
-  /// The first plausible date in `text`, as `YYYY-MM-DD`.
+  /// The first plausible date in the first `scanLimit` UTF-8 bytes of `text`, as `YYYY-MM-DD`.
+  ///
+  /// Reads bytes, not characters, in one bounded pass: only ASCII letters and digits make tokens,
+  /// so any other text costs a byte compare each.
   static func findDate(in text: String) -> String? {
-    guard text.utf8.count < 2000 else { return findDate(in: String(text.prefix(2000))) }
+    var text = text
+    return text.withUTF8 { all in
+      findDate(UnsafeBufferPointer(rebasing: all[..<min(all.count, scanLimit)]))
+    }
+  }
+
+  private static func findDate(_ text: UnsafeBufferPointer<UInt8>) -> String? {
     // Every accepted form has a four-digit year: skip the tokenizer when there is none.
     var run = 0
     var hasYear = false
-    for u in text.utf8 {
+    for u in text {
       if u >= 0x30 && u <= 0x39 {
         run += 1
         if run == 4 {
@@ -67,6 +82,9 @@ enum DateParsing {
     guard hasYear else { return nil }
     let tokens = tokenize(text)
     guard tokens.count >= 3 else { return nil }
+    let dash = UInt8(ascii: "-")
+    let slash = UInt8(ascii: "/")
+    let dot = UInt8(ascii: ".")
     for i in 0..<(tokens.count - 2) {
       let a = tokens[i]
       let b = tokens[i + 1]
@@ -74,14 +92,14 @@ enum DateParsing {
       // 2024-05-14 / 2024/05/14
       if a.digits == 4, let y = a.number, let m = b.number, b.digits <= 2, let d = c.number,
         c.digits <= 2, a.separator == b.separator,
-        a.separator == "-" || a.separator == "/" || a.separator == "."
+        a.separator == dash || a.separator == slash || a.separator == dot
       {
         if let r = render(y, m, d) { return r }
       }
       // 14/05/2024, 14.05.2024, 14-05-2024
       if let d = a.number, a.digits <= 2, let m = b.number, b.digits <= 2, let y = c.number,
         c.digits == 4, a.separator == b.separator,
-        a.separator == "/" || a.separator == "." || a.separator == "-"
+        a.separator == slash || a.separator == dot || a.separator == dash
       {
         if let r = render(y, m, d) { return r }
       }
@@ -103,43 +121,48 @@ enum DateParsing {
     return "\(y)-\(two(m))-\(two(d))"
   }
 
-  /// Letters and digits in runs ("14th" → 14, "2024-05-14T09" → 2024, 05, 14, 09), each with
-  /// the separator that follows it (a single punctuation character, else a space).
-  private static func tokenize(_ text: String) -> [Token] {
-    let chars = Array(text.lowercased())
+  /// ASCII letters and digits in runs ("14th" → 14, "2024-05-14T09" → 2024, 05, 14, 09), each
+  /// with the separator that follows it (a single ASCII punctuation byte, else a space).
+  private static func tokenize(_ text: UnsafeBufferPointer<UInt8>) -> [Token] {
     var tokens = [Token]()
+    let n = text.count
     var i = 0
-    func isDigit(_ c: Character) -> Bool { c.isASCII && c.isNumber }
-    func isLetter(_ c: Character) -> Bool { c.isASCII && c.isLetter }
-    while i < chars.count {
-      let ch = chars[i]
-      guard isDigit(ch) || isLetter(ch) else {
+    func isDigit(_ c: UInt8) -> Bool { c >= 0x30 && c <= 0x39 }
+    func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+    func isAlnum(_ k: Int) -> Bool { k < n && (isDigit(text[k]) || isLetter(text[k])) }
+    func isLetterAt(_ k: Int) -> Bool { k < n && isLetter(text[k]) }
+    func lower(_ r: Range<Int>) -> String {
+      String(decoding: text[r].lazy.map { isLetter($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+    }
+    while i < n {
+      guard isAlnum(i) else {
         i += 1
         continue
       }
       var j = i
       var token: Token
-      if isDigit(ch) {
-        while j < chars.count, isDigit(chars[j]) { j += 1 }
+      if isDigit(text[i]) {
+        var value = 0
+        while j < n, isDigit(text[j]) {
+          // Long digit runs are never part of a date; keep the value from overflowing.
+          if j - i < 9 { value = value * 10 + Int(text[j] - 0x30) }
+          j += 1
+        }
         let digits = j - i
         token = Token(
-          text: String(chars[i..<j]), number: Int(String(chars[i..<j])), digits: digits,
-          separator: " ")
-        if digits <= 2, j + 1 < chars.count, isLetter(chars[j]), isLetter(chars[j + 1]),
-          j + 2 >= chars.count || !isLetter(chars[j + 2]),
-          ["st", "nd", "rd", "th"].contains(String(chars[j...j + 1]))
+          text: lower(i..<j), number: digits <= 9 ? value : nil, digits: digits, separator: 0x20)
+        if digits <= 2, j + 1 < n, isLetter(text[j]), isLetter(text[j + 1]), !isLetterAt(j + 2),
+          ["st", "nd", "rd", "th"].contains(lower(j..<j + 2))
         {
           j += 2
         }
       } else {
-        while j < chars.count, isLetter(chars[j]) { j += 1 }
-        token = Token(text: String(chars[i..<j]), number: nil, digits: 0, separator: " ")
+        while j < n, isLetter(text[j]) { j += 1 }
+        token = Token(text: lower(i..<j), number: nil, digits: 0, separator: 0x20)
       }
-      if j < chars.count, !isDigit(chars[j]), !isLetter(chars[j]) {
-        let next = j + 1
-        if next < chars.count, isDigit(chars[next]) || isLetter(chars[next]) {
-          token.separator = chars[j]
-        }
+      // One ASCII punctuation byte between two tokens is their separator.
+      if j < n, text[j] < 0x80, !isAlnum(j), isAlnum(j + 1) {
+        token.separator = text[j]
       }
       tokens.append(token)
       i = j

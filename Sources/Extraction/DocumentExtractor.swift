@@ -37,8 +37,15 @@ public enum InputKind: String, Sendable {
 /// `.jsonl`; `.gz` is inflated first and its inner extension used), else sniffed from the
 /// content. Text is converted to UTF-8 first (BOM, declared charset, windows-1252 fallback).
 public struct DocumentExtractor: Sendable {
-  /// Creates an extractor. It holds no state: one value can serve any number of threads.
-  public init() {}
+  /// Most bytes a compressed file may expand to; past it the file fails with
+  /// `ExtractionError.badCompression` (the CLI passes `--max-file-size`).
+  public var maxInflatedBytes: Int
+
+  /// Creates an extractor. It holds no mutable state: one value can serve any number of threads.
+  /// - Parameter maxInflatedBytes: most bytes a `.gz` file may expand to (default 256 MiB).
+  public init(maxInflatedBytes: Int = 256 << 20) {
+    self.maxInflatedBytes = maxInflatedBytes
+  }
 
   /// Extracts every document a file holds.
   ///
@@ -74,6 +81,15 @@ public struct DocumentExtractor: Sendable {
   /// - Returns: the articles and the per-document warnings.
   /// - Throws: `ExtractionError` when the file is empty, binary, corrupt, or holds no document.
   public func extract(bytes: [UInt8], path: String, boilerplate: Set<UInt64>)
+    throws(ExtractionError)
+    -> ExtractionResult
+  {
+    var result = try extractAll(bytes: bytes, path: path, boilerplate: boilerplate)
+    result.articles = result.articles.map(ArticleLimits.finish)
+    return result
+  }
+
+  private func extractAll(bytes: [UInt8], path: String, boilerplate: Set<UInt64>)
     throws(ExtractionError)
     -> ExtractionResult
   {
@@ -141,7 +157,7 @@ public struct DocumentExtractor: Sendable {
     if name.hasSuffix(".gz") || Gzip.isGzip(data) {
       if name.hasSuffix(".gz") { name.removeLast(3) }
       if data.isEmpty { throw .emptyFile(path: path) }
-      switch Gzip.inflate(data) {
+      switch Gzip.inflate(data, limit: maxInflatedBytes) {
       case .success(let inflated): data = inflated
       case .failure(let f): throw .badCompression(path: path, reason: f.reason)
       }
@@ -150,8 +166,13 @@ public struct DocumentExtractor: Sendable {
       throw .emptyFile(path: path)
     }
     if Self.looksBinary(data) { throw .binaryData(path: path) }
-    let utf8 = TextDecoding.utf8(data)
-    return (utf8, Self.kind(of: utf8, name: name))
+    var utf8 = TextDecoding.utf8(data)
+    let kind = Self.kind(of: utf8, name: name)
+    // One document per file: only its head is read (see `ArticleLimits`).
+    if let cap = ArticleLimits.maxInputBytes(kind), utf8.count > cap {
+      utf8 = ArticleLimits.head(utf8, cap)
+    }
+    return (utf8, kind)
   }
 
   /// NUL bytes (outside UTF-16), or many control characters, in the first 64 KB.

@@ -2,7 +2,7 @@ import CCodecs
 
 /// gzip (and zlib) decompression with zlib, for `.gz` input.
 enum Gzip {
-  /// Largest inflated size accepted: a guard against decompression bombs.
+  /// Largest inflated size accepted by default: a guard against decompression bombs.
   static let maxOutput = 256 << 20
 
   /// True when the bytes start with the gzip magic number.
@@ -10,16 +10,17 @@ enum Gzip {
     bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
   }
 
-  /// Inflates every gzip member in `bytes`.
+  /// Inflates every gzip member in `bytes`, stopping as soon as the output passes `limit` bytes
+  /// (so a bomb costs at most `limit` bytes of memory and the time to inflate them).
   /// - Returns: the inflated bytes, or a reason for failure.
-  static func inflate(_ bytes: [UInt8]) -> Result<[UInt8], GzipFailure> {
+  static func inflate(_ bytes: [UInt8], limit: Int = maxOutput) -> Result<[UInt8], GzipFailure> {
     var stream = z_stream()
     // 15 window bits + 32: detect gzip or zlib headers automatically.
     guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK
     else { return .failure(GzipFailure(reason: "zlib initialisation failed")) }
     defer { inflateEnd(&stream) }
     var output = [UInt8]()
-    output.reserveCapacity(min(maxOutput, max(4096, bytes.count * 5)))
+    output.reserveCapacity(min(limit, max(4096, bytes.count * 5)))
     var chunk = [UInt8](repeating: 0, count: 1 << 16)
     return bytes.withUnsafeBufferPointer { input -> Result<[UInt8], GzipFailure> in
       guard let base = input.baseAddress else { return .success([]) }
@@ -32,10 +33,11 @@ enum Gzip {
           return CCodecs.inflate(&stream, Z_NO_FLUSH)
         }
         let produced = chunk.count - Int(stream.avail_out)
-        output.append(contentsOf: chunk[0..<produced])
-        if output.count > maxOutput {
-          return .failure(GzipFailure(reason: "inflates past \(maxOutput >> 20) MB"))
+        if output.count + produced > limit {
+          return .failure(
+            GzipFailure(reason: "expands past \(limit) bytes, over the size limit (not indexed)"))
         }
+        output.append(contentsOf: chunk[0..<produced])
         switch status {
         case Z_OK:
           if stream.avail_in == 0 && produced == 0 {

@@ -7,7 +7,15 @@ extension DocumentExtractor {
   ///   - path: the corpus-relative path of the file.
   /// - Throws: `ExtractionError.badJSONLine` naming the line.
   public func extractJSONLine(_ line: [UInt8], number: Int, path: String) throws(ExtractionError) -> Article {
-    try JSONLinesExtraction.article(line, number: number, path: path)
+    ArticleLimits.finish(try JSONLinesExtraction.article(line, number: number, path: path))
+  }
+
+  /// The warning for a streamed line whose document id line `first` of the same file already
+  /// has (streaming callers keep the first, as ``extractWithWarnings(bytes:path:)`` does).
+  public static func duplicateIDWarning(
+    id: String, path: String, line: Int, first: Int
+  ) -> ExtractionError {
+    JSONLinesExtraction.duplicate(id, path: path, line: line, first: first)
   }
 
   /// Whether `path` names a JSON Lines file (`.jsonl`, `.ndjson`, optionally not compressed).

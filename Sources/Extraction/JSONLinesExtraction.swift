@@ -4,9 +4,14 @@
 /// paragraphs separated by newlines) or `html` (extracted as HTML). Optional: `source`/`site`,
 /// `byline`/`author`. A line that is not such an object is skipped with a warning naming its
 /// line number; the file fails only when no line is usable.
+///
+/// Ids are unique within a file: a line whose id an earlier line already has is skipped with a
+/// warning naming both lines (the first one is kept: a scrape that holds an article twice
+/// usually saved the same page twice).
 enum JSONLinesExtraction {
   static func extract(utf8: [UInt8], path: String) throws(ExtractionError) -> ExtractionResult {
     var result = ExtractionResult(articles: [])
+    var firstLine: [String: Int] = [:]
     var lineNumber = 0
     var start = 0
     let count = utf8.count
@@ -18,7 +23,13 @@ enum JSONLinesExtraction {
       let line = Array(utf8[start..<end])
       if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
       do {
-        result.articles.append(try article(line, number: lineNumber, path: path))
+        let a = try article(line, number: lineNumber, path: path)
+        if let first = firstLine[a.id] {
+          result.warnings.append(duplicate(a.id, path: path, line: lineNumber, first: first))
+          continue
+        }
+        firstLine[a.id] = lineNumber
+        result.articles.append(a)
       } catch {
         result.warnings.append(error)
       }
@@ -27,6 +38,13 @@ enum JSONLinesExtraction {
       throw result.warnings.first ?? .noDocuments(path: path)
     }
     return result
+  }
+
+  /// The warning for a line whose document id an earlier line of the file already has.
+  static func duplicate(_ id: String, path: String, line: Int, first: Int) -> ExtractionError {
+    let key = id.hasPrefix(path + "#") ? String(id.dropFirst(path.count + 1)) : id
+    let reason = "duplicate id \"\(key)\" (line \(first) has it; kept that one)"
+    return .badJSONLine(path: path, line: line, reason: reason)
   }
 
   /// The keys `article` reads, in the order of `Key`.

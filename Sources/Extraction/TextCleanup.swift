@@ -111,6 +111,41 @@ enum TextCleanup {
     return !(afterSpace && spaces & 0x80 != 0)
   }
 
+  /// `s` without control characters: C0 controls other than newline and tab, DEL, and the C1
+  /// controls U+0080…U+009F (UTF-8 `C2 80`…`C2 9F`). Terminal escape sequences lose their ESC
+  /// (and 8-bit CSI) and so become inert text.
+  static func strippingControls(_ s: String) -> String {
+    func strips(_ b: UInt8) -> Bool { (b < 0x20 && b != 0x0A && b != 0x09) || b == 0x7F }
+    // Most text has none: one pass to find out, and the string back unchanged.
+    var first = -1
+    var k = 0
+    for b in s.utf8 {
+      if strips(b) || b == 0xC2 {
+        first = k
+        break
+      }
+      k += 1
+    }
+    guard first >= 0 else { return s }
+    let bytes = Array(s.utf8)
+    var out = Array(bytes[..<first])
+    out.reserveCapacity(bytes.count)
+    var i = first
+    while i < bytes.count {
+      let b = bytes[i]
+      if strips(b) {
+        i += 1
+      } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] >= 0x80, bytes[i + 1] <= 0x9F {
+        i += 2
+      } else {
+        out.append(b)
+        i += 1
+      }
+    }
+    if out.count == bytes.count { return s }
+    return String(decoding: out, as: UTF8.self)
+  }
+
   /// A comparison key: ASCII letters lowercased, digits and non-ASCII kept, everything else gone.
   static func foldKey<C: Collection>(_ bytes: C) -> [UInt8] where C.Element == UInt8 {
     var out = [UInt8]()

@@ -321,17 +321,53 @@ enum TextScrape {
     return false
   }
 
+  /// Read over the UTF-8 bytes (ASCII case folded): called for every line, and a scrape can
+  /// hold hundreds of thousands, or one line of megabytes.
   private static func isLinkLike(_ text: String, words: Int) -> Bool {
-    let lower = text.lowercased()
-    if words <= 3 && (lower.hasPrefix("http") || lower.hasPrefix("www.")) { return true }
-    if lower.contains("http://") || lower.contains("https://") {
-      let urls = text.split(separator: " ").filter { $0.hasPrefix("http") || $0.hasPrefix("www.") }
-        .count
+    let u = text.utf8
+    if words <= 3 && (hasPrefixFold(u, "http") || hasPrefixFold(u, "www.")) { return true }
+    if containsFold(text, "http://") || containsFold(text, "https://") {
+      let urls = u.split(separator: 0x20).filter {
+        $0.starts(with: "http".utf8) || $0.starts(with: "www.".utf8)
+      }.count
       if urls * 3 >= words { return true }
     }
     // Menus flattened into one line: "Home | News | Sport | Contact".
-    if text.split(separator: "|").count >= 3 && words <= 20 { return true }
-    if text.split(separator: "•").count >= 3 && words <= 20 { return true }
+    guard words <= 20 else { return false }
+    if u.split(separator: UInt8(ascii: "|")).count >= 3 { return true }
+    if text.unicodeScalars.split(separator: "•").count >= 3 { return true }
     return false
+  }
+
+  /// Whether `u` starts with the lowercase ASCII `prefix`, ASCII case folded.
+  private static func hasPrefixFold(_ u: String.UTF8View, _ prefix: StaticString) -> Bool {
+    let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
+    var i = u.startIndex
+    for c in p {
+      guard i != u.endIndex else { return false }
+      let b = u[i]
+      guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == c else { return false }
+      i = u.index(after: i)
+    }
+    return true
+  }
+
+  /// Whether `text` contains the lowercase ASCII `needle`, ASCII case folded.
+  private static func containsFold(_ text: String, _ needle: StaticString) -> Bool {
+    let p = UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount)
+    var text = text
+    return text.withUTF8 { t -> Bool in
+      let n = t.count
+      let m = p.count
+      guard m > 0 else { return true }
+      guard n >= m else { return false }
+      @inline(__always) func fold(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
+      for i in 0...(n - m) where fold(t[i]) == p[0] {
+        var k = 1
+        while k < m, fold(t[i + k]) == p[k] { k += 1 }
+        if k == m { return true }
+      }
+      return false
+    }
   }
 }

@@ -27,7 +27,8 @@ struct CheckCommand: ParsableCommand {
         Output.line(j.text)
       } else {
         Output.line(
-          "ok: \(report.documents) documents, \(report.segments) segments, \(report.terms) terms, \(report.postings) postings verified")
+          "ok: \(Plural.count(report.documents, "document")), \(Plural.count(report.segments, "segment")), "
+            + "\(Plural.count(report.terms, "term")), \(Plural.count(report.postings, "posting")) verified")
       }
       Output.flush()
     } catch {

@@ -40,7 +40,18 @@ struct CorpusIndexer {
   var wait = false
   /// Drop blocks a site repeats on many of its pages (cross-page templates).
   var templates = true
-  var progress: ((Int, Int) -> Void)? = nil
+  /// Called on the writer thread after each job is applied.
+  var progress: ((Progress) -> Void)? = nil
+
+  /// Where a run stands: files, documents and bytes of the files to read. Bytes move as lines
+  /// of a big JSON Lines file are indexed, so one huge file still shows its progress.
+  struct Progress {
+    var files = 0
+    var totalFiles = 0
+    var documents = 0
+    var bytes: UInt64 = 0
+    var totalBytes: UInt64 = 0
+  }
 
   /// What a worker made of one small file.
   enum FileOutcome {
@@ -74,7 +85,7 @@ struct CorpusIndexer {
     let clock = ContinuousClock.now
     var summary = Summary()
     let writer = try IndexWriter(path: indexPath, memoryBudget: memoryBudget, rebuild: rebuild, wait: wait)
-    let scan = try CorpusScanner.scan(root: corpus)
+    let scan = try CorpusScanner.scan(root: corpus, index: indexPath)
     summary.ignored = scan.ignored
     for (p, r) in scan.problems { summary.skipped.append((p, r)) }
     let old = writer.fileTable
@@ -108,34 +119,44 @@ struct CorpusIndexer {
     let siteTemplates = UncheckedBox(
       templates
         ? SiteTemplate.build(
-          candidates: candidates, table: old, fullPath: fullPath, extractor: DocumentExtractor(),
+          candidates: candidates, table: old, fullPath: fullPath,
+          extractor: DocumentExtractor(maxInflatedBytes: Int(clamping: limit)),
           workers: workers, limit: limit)
         : [:])
 
     // Streamed files: their mapping and state while their line jobs run.
     var streams: [Int: StreamState] = [:]
     var done = 0
+    var status = Progress(
+      totalFiles: candidates.count, totalBytes: candidates.reduce(0) { $0 + $1.size })
 
     // MARK: Job planning (main thread, in corpus order)
     var next = 0
     var smallBatch: [CorpusFile] = []
     var pendingLineJobs: [Job] = []
+    // A job's files are bounded in bytes as well as in number, so the jobs in flight (up to
+    // pipelineDepth + 1, each holding its files' documents) stay a fraction of --memory.
+    let jobBytes = UInt64(max(1 << 20, memoryBudget / 8))
+    var smallBatchBytes: UInt64 = 0
+    func takeBatch() -> Job {
+      let b = smallBatch
+      smallBatch = []
+      smallBatchBytes = 0
+      return .files(b)
+    }
     func makeJob() -> Job? {
       if !pendingLineJobs.isEmpty { return pendingLineJobs.removeFirst() }
       while next < candidates.count {
         let i = next
         let f = candidates[i]
         if DocumentExtractor.isJSONLines(path: f.path) && f.size >= Self.streamThreshold {
-          if !smallBatch.isEmpty {
-            let b = smallBatch
-            smallBatch = []
-            return .files(b)
-          }
+          if !smallBatch.isEmpty { return takeBatch() }
           next += 1
           // Plan this file's line jobs now.
           switch StreamState.open(fullPath(f), file: f, limit: limit) {
           case .failure(let e):
             summary.skipped.append((f.path, e.description))
+            status.bytes += f.size
             continue
           case .success(let s):
             if let e = old.entries[f.path], e.size == f.size, e.hash == s.hash {
@@ -146,6 +167,7 @@ struct CorpusIndexer {
               }
               summary.unchanged += 1
               done += 1
+              status.bytes += f.size
               continue
             }
             streams[i] = s
@@ -153,6 +175,7 @@ struct CorpusIndexer {
             if lines.isEmpty {
               summary.skipped.append((f.path, ExtractionError.emptyFile(path: f.path).description))
               streams[i] = nil
+              status.bytes += f.size
               continue
             }
             var k = 0
@@ -165,18 +188,14 @@ struct CorpusIndexer {
           }
         }
         smallBatch.append(f)
+        // What the file's documents can hold at most (one page or scrape reads its head only).
+        smallBatchBytes += min(f.size, UInt64(ArticleLimits.maxPageBytes))
         next += 1
-        if smallBatch.count >= Self.filesPerJob {
-          let b = smallBatch
-          smallBatch = []
-          return .files(b)
+        if smallBatch.count >= Self.filesPerJob || smallBatchBytes >= jobBytes {
+          return takeBatch()
         }
       }
-      if !smallBatch.isEmpty {
-        let b = smallBatch
-        smallBatch = []
-        return .files(b)
-      }
+      if !smallBatch.isEmpty { return takeBatch() }
       return nil
     }
 
@@ -185,7 +204,8 @@ struct CorpusIndexer {
     // writer (this thread) applies finished jobs in order. Up to `pipelineDepth` jobs are queued
     // ahead, so the workers keep going while the writer flushes a segment.
     let extractQueue = DispatchQueue(label: "blotter.extract")
-    let extractor = DocumentExtractor()
+    // --max-file-size bounds what a compressed file may expand to, as well as its own size.
+    let extractor = DocumentExtractor(maxInflatedBytes: Int(clamping: limit))
     func launch(_ job: Job) -> (DispatchGroup, ResultBox<JobResult>) {
       let box = ResultBox<JobResult>()
       let group = DispatchGroup()
@@ -259,20 +279,39 @@ struct CorpusIndexer {
             if previous == nil { summary.added += 1 } else { summary.updated += 1 }
             for w in warnings { summary.skipped.append((f.path, w)) }
             changedAny = true
+            status.documents += refs.count
           case .failed(let reason):
             // Whatever was indexed for this file before stays: nothing committed is lost.
             summary.skipped.append((f.path, reason))
           }
           done += 1
+          status.bytes += f.size
         }
       case (.lines(let fileIndex, let lines, let last), .lines(let docs)):
         let s = streams[fileIndex]!
         if let first = lines.first, let final = lines.last {
           s.release(first.1.lowerBound..<final.1.upperBound)
+          // Bytes up to the end of this batch's last line (and its newline).
+          let through = UInt64(min(s.count, final.1.upperBound + 1))
+          if through > s.counted {
+            status.bytes += through - s.counted
+            s.counted = through
+          }
         }
-        for d in docs {
+        for (k, d) in docs.enumerated() {
           switch d {
-          case .success(let doc): s.refs.append(try writer.add(doc))
+          case .success(let doc):
+            // Ids stay unique within the file: the first line with an id keeps it.
+            let number = lines[lines.startIndex + k].0
+            if let first = s.firstLine[doc.stored.id] {
+              s.warnings.append(
+                DocumentExtractor.duplicateIDWarning(
+                  id: doc.stored.id, path: s.file.path, line: number, first: first))
+              continue
+            }
+            s.firstLine[doc.stored.id] = number
+            s.refs.append(try writer.add(doc))
+            status.documents += 1
           case .failure(let e): s.warnings.append(e)
           }
         }
@@ -292,11 +331,13 @@ struct CorpusIndexer {
           }
           streams[fileIndex] = nil
           done += 1
+          if f.size > s.counted { status.bytes += f.size - s.counted }
         }
       default:
         break
       }
-      progress?(done, candidates.count)
+      status.files = done
+      progress?(status)
     }
 
     var inFlight = Deque<(Job, DispatchGroup, ResultBox<JobResult>)>()
@@ -392,6 +433,10 @@ final class StreamState: @unchecked Sendable {
   let hash: UInt32
   var refs: [FileTable.DocRef] = []
   var warnings: [ExtractionError] = []
+  /// The line each document id was first seen on.
+  var firstLine: [String: Int] = [:]
+  /// Bytes of the file already counted as indexed (for progress).
+  var counted: UInt64 = 0
 
   private init(file: CorpusFile, base: UnsafeRawPointer, count: Int) {
     self.file = file

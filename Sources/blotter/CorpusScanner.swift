@@ -12,8 +12,18 @@ struct CorpusFile {
   var mtimeNanos: Int64
 }
 
-/// Walks a corpus folder: regular files with a document extension, in sorted order. Symbolic
-/// links to files are followed; links to folders are not (no loops), hidden entries are skipped.
+/// Walks a corpus folder: regular files with a document extension, in sorted order.
+///
+/// What it does not read, it reports (`Result.problems`, listed as skipped) rather than dropping
+/// silently:
+/// - symbolic links to files are followed only when their target lies inside the corpus (the
+///   real path of the target under the real path of the root); links that leave the corpus, links
+///   to folders (no loops), broken links and link loops are reported;
+/// - the index folder, and any other folder holding a blotter index (a `manifest` that starts
+///   with `blotter-manifest`), is not walked;
+/// - entries whose names are not valid UTF-8 are reported with the name's bytes escaped (`\xE9`),
+///   because document ids are UTF-8 text;
+/// - hidden entries (a leading `.`) are skipped without a report.
 enum CorpusScanner {
   /// Extensions blotter reads (each may also end in `.gz`); files without an extension are sniffed.
   static let extensions: Set<String> = ["html", "htm", "xhtml", "shtml", "xml", "rss", "atom", "txt", "text", "jsonl", "ndjson"]
@@ -34,7 +44,16 @@ enum CorpusScanner {
     return extensions.contains(String(n[n.index(after: dot)...]))
   }
 
-  static func scan(root: String) throws -> Result {
+  /// What the walk needs to know about the folders and files it must leave alone.
+  private struct Walk {
+    /// The corpus root's real path (no symbolic links), without a trailing slash.
+    var realRoot: String
+    /// Device and inode of the index folder, when it exists.
+    var index: (dev: UInt, ino: UInt)?
+  }
+
+  /// Scans `root`. With `index`, that folder is never walked, wherever it sits in the corpus.
+  static func scan(root: String, index: String? = nil) throws -> Result {
     var result = Result()
     var st = stat()
     guard stat(root, &st) == 0 else {
@@ -47,7 +66,15 @@ enum CorpusScanner {
       return result
     }
     guard (st.st_mode & S_IFMT) == S_IFDIR else { throw CLIError("\(root) is not a folder") }
-    walk(root, relative: "", into: &result, depth: 0)
+    guard let realRoot = realPath(root) else {
+      throw CLIError("cannot resolve corpus folder \(root): \(String(cString: strerror(errno)))")
+    }
+    var walk = Walk(realRoot: realRoot == "/" ? "" : realRoot)
+    var ist = stat()
+    if let index, stat(index, &ist) == 0 {
+      walk.index = (UInt(ist.st_dev), UInt(ist.st_ino))
+    }
+    self.walk(root, relative: "", walk: walk, into: &result, depth: 0)
     result.files.sort { $0.path < $1.path }
     return result
   }
@@ -56,21 +83,73 @@ enum CorpusScanner {
     Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
   }
 
-  private static func walk(_ dir: String, relative: String, into result: inout Result, depth: Int) {
+  /// The canonical absolute path of `path` (symbolic links resolved), or nil with `errno` set.
+  static func realPath(_ path: String) -> String? {
+    guard let p = realpath(path, nil) else { return nil }
+    defer { free(p) }
+    return String(cString: p)
+  }
+
+  /// A file name as text: valid UTF-8 as is, otherwise every byte outside printable ASCII as
+  /// `\xNN` (for messages only: such a name is not indexed).
+  static func escapedName(_ bytes: [UInt8]) -> String {
+    var out = ""
+    for b in bytes {
+      if b >= 0x20 && b < 0x7F {
+        out.unicodeScalars.append(Unicode.Scalar(b))
+      } else {
+        let hex = String(b, radix: 16, uppercase: true)
+        out += "\\x" + (hex.count == 1 ? "0" + hex : hex)
+      }
+    }
+    return out
+  }
+
+  /// True when `dir` holds a blotter index (its `manifest` starts with `blotter-manifest`).
+  private static func holdsIndex(_ dir: String) -> Bool {
+    let fd = open(dir + "/manifest", O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    let magic = Array("blotter-manifest".utf8)
+    var head = [UInt8](repeating: 0, count: magic.count)
+    let n = head.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, $0.count) }
+    return n == magic.count && head == magic
+  }
+
+  private static func walk(
+    _ dir: String, relative: String, walk: Walk, into result: inout Result, depth: Int
+  ) {
+    let here = relative.isEmpty ? "." : relative
     guard depth < 64 else {
       result.problems.append((relative, "folders nested too deep"))
       return
     }
+    var dst = stat()
+    if let index = walk.index, stat(dir, &dst) == 0, UInt(dst.st_dev) == index.dev,
+      UInt(dst.st_ino) == index.ino
+    {
+      result.problems.append((here, "the index folder (not indexed)"))
+      return
+    }
+    if holdsIndex(dir) {
+      result.problems.append((here, "holds a blotter index (not indexed)"))
+      return
+    }
     guard let d = opendir(dir) else {
-      result.problems.append((relative.isEmpty ? "." : relative, "cannot open folder: \(String(cString: strerror(errno)))"))
+      result.problems.append((here, "cannot open folder: \(String(cString: strerror(errno)))"))
       return
     }
     var names: [String] = []
     while let e = readdir(d) {
-      let name = withUnsafePointer(to: e.pointee.d_name) {
-        $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+      let bytes = withUnsafeBytes(of: e.pointee.d_name) { raw in
+        Array(raw.prefix(while: { $0 != 0 }))
       }
-      if name.hasPrefix(".") { continue }
+      if bytes.first == UInt8(ascii: ".") { continue }
+      guard let name = String(validating: bytes, as: UTF8.self) else {
+        let shown = relative.isEmpty ? escapedName(bytes) : relative + "/" + escapedName(bytes)
+        result.problems.append((shown, "name is not valid UTF-8 (not indexed)"))
+        continue
+      }
       names.append(name)
     }
     closedir(d)
@@ -78,7 +157,10 @@ enum CorpusScanner {
       let full = dir + "/" + name
       let rel = relative.isEmpty ? name : relative + "/" + name
       var lst = stat()
-      guard lstat(full, &lst) == 0 else { continue }
+      guard lstat(full, &lst) == 0 else {
+        result.problems.append((rel, "cannot read: \(String(cString: strerror(errno)))"))
+        continue
+      }
       var st = lst
       if (lst.st_mode & S_IFMT) == S_IFLNK {
         if stat(full, &st) != 0 {
@@ -90,10 +172,14 @@ enum CorpusScanner {
           result.problems.append((rel, "symbolic link to a folder (not followed)"))
           continue
         }
+        guard let target = realPath(full), target.hasPrefix(walk.realRoot + "/") else {
+          result.problems.append((rel, "symbolic link to a file outside the corpus (not followed)"))
+          continue
+        }
       }
       switch st.st_mode & S_IFMT {
       case S_IFDIR:
-        walk(full, relative: rel, into: &result, depth: depth + 1)
+        self.walk(full, relative: rel, walk: walk, into: &result, depth: depth + 1)
       case S_IFREG:
         if isDocument(name) {
           result.files.append(CorpusFile(path: rel, size: UInt64(st.st_size), mtimeNanos: nanos(st)))

@@ -27,9 +27,9 @@ struct IndexCommand: ParsableCommand {
   var memory: Int = 256
 
   @Option(help: "Extraction and analysis threads (default: all cores).")
-  var threads: Int = System.coreCount
+  var threads: Int?
 
-  @Option(help: "Skip files larger than this many bytes.")
+  @Option(help: "Skip files larger than this many bytes (a .gz file also once decompressed).")
   var maxFileSize: UInt64 = 64 << 20
 
   @Flag(help: "Wait for another writer to finish instead of failing.")
@@ -48,21 +48,17 @@ struct IndexCommand: ParsableCommand {
     let showProgress = Output.stderrIsTerminal
     var indexer = CorpusIndexer(
       corpus: corpus, indexPath: location.index, rebuild: rebuild, memoryBudget: memory << 20,
-      threads: max(1, threads), maxFileSize: maxFileSize, wait: wait)
+      threads: max(1, threads ?? System.coreCount), maxFileSize: maxFileSize, wait: wait)
     indexer.templates = !noTemplates
+    let display = ProgressDisplay()
     if showProgress {
-      indexer.progress = { done, total in
-        let width = 30
-        let filled = total == 0 ? width : done * width / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-        Output.errorNoNewline("\rindexing \(bar) \(done)/\(total) files")
-      }
+      indexer.progress = { display.show($0) }
     }
     let s: CorpusIndexer.Summary
     do {
       s = try indexer.run()
     } catch let e as IndexError {
-      if showProgress { Output.error("") }
+      if display.drawn { Output.error("") }
       Output.error("blotter index: \(e)")
       switch e {
       case .corrupt, .checksumMismatch:
@@ -74,11 +70,11 @@ struct IndexCommand: ParsableCommand {
       }
       throw ExitCode(1)
     } catch let e as CLIError {
-      if showProgress { Output.error("") }
+      if display.drawn { Output.error("") }
       Output.error("blotter index: \(e)")
       throw ExitCode(1)
     }
-    if showProgress && s.added + s.updated > 0 { Output.error("") }
+    if display.drawn { Output.error("") }
     if json {
       var j = JSONOut()
       j.open()
@@ -103,7 +99,8 @@ struct IndexCommand: ParsableCommand {
     } else {
       Output.line(
         "\(s.added) added, \(s.updated) updated, \(s.removed) removed, \(s.unchanged) unchanged; "
-          + "\(s.documents) documents in \(location.index) (\(String(format1: s.seconds)) s)")
+          + "\(Plural.count(s.documents, "document")) in \(location.index) "
+          + "(\(String(format1: s.seconds)) s)")
       for (p, r) in s.skipped { Output.line("skipped \(p): \(r)") }
     }
     Output.flush()
@@ -120,6 +117,63 @@ extension IndexCommand {
     }
     guard let c = resolved(corpus), let i = resolved(index), c == i else { return nil }
     return c
+  }
+}
+
+/// The progress line `index` keeps rewriting on a terminal: a bar and share by bytes of the files
+/// to read, documents indexed, files done, the rate and the time left. Redrawn at most ten times
+/// a second.
+final class ProgressDisplay {
+  private let start = ContinuousClock.now
+  private var lastDraw: ContinuousClock.Instant?
+  /// Whether a line was drawn (and so needs a line break before other output).
+  var drawn: Bool { lastDraw != nil }
+
+  func show(_ p: CorpusIndexer.Progress) {
+    let now = ContinuousClock.now
+    let finished = p.files == p.totalFiles
+    if let last = lastDraw, now - last < .milliseconds(100), !finished { return }
+    lastDraw = now
+    Output.progress(Self.line(p, seconds: Self.seconds(now - start)))
+  }
+
+  static func seconds(_ d: Duration) -> Double {
+    Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+  }
+
+  /// One progress line, e.g. `indexing ███░░… 42% 25.1/60.0 MB · 1234 documents ·
+  /// 3/10 files · 5.2 MB/s · 0:07 left`.
+  static func line(_ p: CorpusIndexer.Progress, seconds: Double) -> String {
+    let width = 24
+    let share = p.totalBytes == 0 ? 1 : min(1, Double(p.bytes) / Double(p.totalBytes))
+    let filled = Int(share * Double(width))
+    let bar =
+      String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+    var parts = [
+      "\(Int(share * 100))% \(megabytes(p.bytes))/\(megabytes(p.totalBytes)) MB",
+      Plural.count(p.documents, "document"), "\(p.files)/\(p.totalFiles) files",
+    ]
+    if seconds >= 1 && p.bytes > 0 {
+      let rate = Double(p.bytes) / seconds
+      parts.append("\(megabytes(UInt64(rate))) MB/s")
+      if p.bytes < p.totalBytes {
+        parts.append("\(clock(Double(p.totalBytes - p.bytes) / rate)) left")
+      }
+    }
+    return "indexing \(bar) " + parts.joined(separator: " · ")
+  }
+
+  /// Megabytes with one decimal.
+  static func megabytes(_ bytes: UInt64) -> String {
+    let tenths = (bytes * 10 + 500_000) / 1_000_000
+    return "\(tenths / 10).\(tenths % 10)"
+  }
+
+  /// `m:ss`, or `h:mm:ss` from an hour.
+  static func clock(_ seconds: Double) -> String {
+    let s = Int(seconds.rounded(.up))
+    func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+    return s >= 3600 ? "\(s / 3600):\(two(s / 60 % 60)):\(two(s % 60))" : "\(s / 60):\(two(s % 60))"
   }
 }
 

@@ -66,8 +66,7 @@ struct SearchCommand: ParsableCommand {
     }
     let q = query!
     do {
-      let highlight: Highlight =
-        json ? .markdown : (Output.stdoutIsTerminal ? .terminal : .markdown)
+      let highlight: Highlight = json ? .markdown : (Output.stdoutColor ? .terminal : .markdown)
       let result = try searcher.search(q, limit: limit, highlight: highlight)
       if json {
         Output.line(Self.json(result, micros: nil))

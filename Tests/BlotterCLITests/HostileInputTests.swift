@@ -138,6 +138,9 @@ import TestSupport
     try fm.createSymbolicLink(atPath: corpus.appendingPathComponent("self.html").path, withDestinationPath: "self.html")
     try fm.createSymbolicLink(atPath: corpus.appendingPathComponent("good/up").path, withDestinationPath: "..")
     try fm.createSymbolicLink(atPath: corpus.appendingPathComponent("dangling.html").path, withDestinationPath: "nowhere.html")
+    // A file link out of the corpus (issue 17): never followed, whatever it points at.
+    try fm.createSymbolicLink(atPath: corpus.appendingPathComponent("passwd.txt").path, withDestinationPath: "/etc/passwd")
+    expectSkipped["passwd.txt"] = "outside the corpus"
     for l in ["loop-a.html", "loop-b.html", "self.html"] { expectSkipped[l] = "symbolic link loop" }
     expectSkipped["dangling.html"] = "broken symbolic link"
     expectSkipped["good/up"] = "folder"

@@ -24,9 +24,57 @@ import Testing
     let ext = try #require(Self.targets[target])
     #expect(FileManager.default.fileExists(atPath: Self.regressions.appendingPathComponent(target).path))
     for url in Self.inputs(target) {
-      let bytes = Array(try Data(contentsOf: url))
+      let raw = Array(try Data(contentsOf: url))
+      let bytes = Self.expanded(raw) ?? raw
       _ = try? DocumentExtractor().extractWithWarnings(bytes: bytes, path: "fuzz.\(ext)")
     }
+  }
+
+  /// `FuzzShared.expanded` (Fuzz/Sources/FuzzShared), copied: `count, head, 0, unit, 0, tail[,
+  /// 0, closer]` → `head + unit × n + tail + closer × n`, `n = count × 256`.
+  static func expanded(_ bytes: [UInt8]) -> [UInt8]? {
+    guard bytes.count >= 3 else { return nil }
+    let parts = bytes.dropFirst().split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
+    guard parts.count >= 3 else { return nil }
+    let n = Int(bytes[0]) * 256
+    let closer = parts.count > 3 ? parts[3] : []
+    guard parts[0].count + parts[2].count + n * (parts[1].count + closer.count) <= 1 << 20 else {
+      return nil
+    }
+    var out = Array(parts[0])
+    for _ in 0..<n { out += parts[1] }
+    out += parts[2]
+    for _ in 0..<n { out += closer }
+    return out
+  }
+
+  @Test func expandedFormMatchesTheFuzzTarget() {
+    #expect(Self.expanded(Array("x(".utf8)) == nil)
+    let e = Self.expanded([1] + Array("<p>\0ab\0</p>\0!".utf8))
+    #expect(e == Array(("<p>" + String(repeating: "ab", count: 256) + "</p>" + String(repeating: "!", count: 256)).utf8))
+  }
+
+  /// Issue 17, defect 2: long non-ASCII text in a block after the `<h1>`, a text line, a feed
+  /// `pubDate` or a JSON Lines `date` made `DateParsing.findDate` recurse until the stack ran
+  /// out. Each input now gives its article.
+  @Test(arguments: [
+    ("FuzzExtractHTML/cjk-block-after-h1.html", "html"), ("FuzzExtractText/cjk-line.txt", "txt"),
+    ("FuzzExtractFeed/cjk-pubdate.xml", "xml"), ("FuzzExtractJSONL/cjk-date.jsonl", "jsonl"),
+  ])
+  func longNonASCIITextIsExtracted(file: String, ext: String) throws {
+    let bytes = Array(try Data(contentsOf: Self.regressions.appendingPathComponent(file)))
+    let r = try DocumentExtractor().extractWithWarnings(bytes: bytes, path: "fuzz.\(ext)")
+    let a = try #require(r.articles.first)
+    #expect(a.title == "Police appeal" || a.title == "Police appeal in Colchester", "\(a.title)")
+    #expect(a.date == nil)
+  }
+
+  /// Random bytes (drawn from 0x20…0xFF) that crashed the same way once decoded as windows-1252.
+  @Test func randomBytesCrasherIsSurvived() throws {
+    let url = Self.regressions.appendingPathComponent("FuzzExtractHTML/random-bytes-5000.html")
+    let bytes = Array(try Data(contentsOf: url))
+    #expect(bytes.count == 5000)
+    _ = try? DocumentExtractor().extractWithWarnings(bytes: bytes, path: "fuzz.html")
   }
 
   /// The first JSON Lines crasher: a high surrogate escape followed by an escape that is not a

@@ -52,6 +52,14 @@ struct HTMLReader {
     var chrome = false
   }
   private var frames: [Frame] = []
+  /// The parser, so a callback can stop it (see `maxDepth`).
+  private var parser: htmlParserCtxtPtr?
+
+  /// Elements open at once past which the parse stops (what was read so far is kept). libxml2
+  /// looks up every end tag in its stack of open elements, so unclosed tags followed by end tags
+  /// that match none cost depth × tags: quadratic without a bound. Real pages nest well under
+  /// a hundred deep.
+  static let maxDepth = 1024
 
   /// Tag names are interned in the parser's dictionary, so one pointer means one name: a small
   /// direct-mapped cache by address avoids hashing names.
@@ -83,7 +91,11 @@ struct HTMLReader {
     sax.initialized = 1
     sax.startElement = { ctx, name, attributes in
       guard let ctx, let name else { return }
-      ctx.assumingMemoryBound(to: HTMLReader.self).pointee.start(name, attributes)
+      let reader = ctx.assumingMemoryBound(to: HTMLReader.self)
+      reader.pointee.start(name, attributes)
+      if reader.pointee.frames.count > HTMLReader.maxDepth, let parser = reader.pointee.parser {
+        xmlStopParser(parser)
+      }
     }
     sax.endElement = { ctx, _ in
       guard let ctx else { return }
@@ -106,6 +118,7 @@ struct HTMLReader {
             &sax, UnsafeMutableRawPointer(reader), nil, 0, nil, XML_CHAR_ENCODING_UTF8)
         else { return }
         defer { htmlFreeParserCtxt(ctxt) }
+        reader.pointee.parser = ctxt
         _ = htmlCtxtUseOptions(ctxt, Int32(options))
         _ = htmlParseChunk(ctxt, chars.baseAddress, Int32(chars.count), 1)
       }
