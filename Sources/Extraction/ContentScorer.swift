@@ -32,7 +32,7 @@ struct ContentScorer {
     let cjk = b.words > 0 && Int(b.chars) / Int(b.words) > 12
     if b.words >= 14 && (b.sentences >= 1 || b.commas >= 1) { return ld > 0.3 ? .medium : .good }
     if cjk && c >= 60 && (b.sentences >= 1 || b.commas >= 1) { return ld > 0.3 ? .medium : .good }
-    if b.words >= 25 { return .good }
+    if b.words >= 25 || (cjk && c >= 100) { return .good }
     if (b.words >= 7 || (cjk && c >= 25)) && (b.sentences >= 1 || b.commas >= 1) { return .medium }
     if ld > 0.6 && b.words < 10 { return .bad }
     return .short
@@ -370,8 +370,10 @@ struct ContentScorer {
       }
     }
     guard let root else { return ([], "fallback: no text") }
+    // Words, with a run of unspaced (CJK) text counted as one word per two characters.
     let words = page.blocks.reduce(0) { n, b in
-      n + (b.owner >= 0 && (b.owner == root || isInside(Int(b.owner), root)) ? Int(b.words) : 0)
+      guard b.owner >= 0 && (b.owner == root || isInside(Int(b.owner), root)) else { return n }
+      return n + max(Int(b.words), b.words > 0 && b.chars / b.words > 12 ? Int(b.chars) / 2 : 0)
     }
     guard words >= 5 else { return ([], "fallback: under five words") }
     var inside = [Bool](repeating: false, count: elements.count)

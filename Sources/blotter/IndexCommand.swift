@@ -23,20 +23,37 @@ struct IndexCommand: ParsableCommand {
   @Flag(help: "Print a JSON summary on standard output.")
   var json = false
 
-  @Option(help: "Memory for in-memory segments, in MB; a segment is flushed when it fills.")
+  @Option(
+    parsing: .unconditional,
+    help: "Memory for in-memory segments, in MB; a segment is flushed when it fills.")
   var memory: Int = 256
 
-  @Option(help: "Extraction and analysis threads (default: all cores).")
+  @Option(parsing: .unconditional, help: "Extraction and analysis threads (default: all cores).")
   var threads: Int?
 
-  @Option(help: "Skip files larger than this many bytes (a .gz file also once decompressed).")
-  var maxFileSize: UInt64 = 64 << 20
+  @Option(
+    parsing: .unconditional,
+    help: "Skip files larger than this many bytes (a .gz file also once decompressed).")
+  var maxFileSize: Int64 = 64 << 20
 
   @Flag(help: "Wait for another writer to finish instead of failing.")
   var wait = false
 
   @Flag(help: "Keep blocks a site repeats across its pages (by default they are dropped as chrome).")
   var noTemplates = false
+
+  func validate() throws {
+    if memory < 1 {
+      throw ValidationError("--memory must be a positive number of MB (got \(memory))")
+    }
+    if let threads, threads < 1 {
+      throw ValidationError("--threads must be a positive number (got \(threads))")
+    }
+    if maxFileSize < 1 {
+      throw ValidationError(
+        "--max-file-size must be a positive number of bytes (got \(maxFileSize))")
+    }
+  }
 
   func run() throws {
     if let folder = Self.sameFolder(corpus, location.index) {
@@ -48,7 +65,7 @@ struct IndexCommand: ParsableCommand {
     let showProgress = Output.stderrIsTerminal
     var indexer = CorpusIndexer(
       corpus: corpus, indexPath: location.index, rebuild: rebuild, memoryBudget: memory << 20,
-      threads: max(1, threads ?? System.coreCount), maxFileSize: maxFileSize, wait: wait)
+      threads: max(1, threads ?? System.coreCount), maxFileSize: UInt64(maxFileSize), wait: wait)
     indexer.templates = !noTemplates
     let display = ProgressDisplay()
     if showProgress {

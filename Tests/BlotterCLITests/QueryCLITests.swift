@@ -107,6 +107,12 @@ import Testing
     let top = try CLI.run(["entities", "--top", "-3", "--index", Self.index.path])
     #expect(top.status != 0)
     #expect(top.stderr.contains("--top must be a positive number"), "\(top.stderr)")
+    for (flag, value) in [("--memory", "-16"), ("--threads", "-2"), ("--max-file-size", "-1")] {
+      let r = try CLI.run(["index", "corpus", flag, value, "--index", Self.index.path + "-none"])
+      #expect(r.status != 0)
+      #expect(r.stderr.contains("\(flag) must be a positive number"), "\(flag): \(r.stderr)")
+      #expect(!r.stderr.contains("Missing value"))
+    }
   }
 
   /// Bad queries by name (the deep one is 20,000 characters: kept out of test names).

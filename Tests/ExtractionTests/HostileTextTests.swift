@@ -32,6 +32,8 @@ import TestSupport
     let a = try #require(r.articles.first)
     #expect(a.title == "Police appeal")
     #expect(a.date == nil)
+    // An unspaced run of 1,000 characters is prose, not a one-word block.
+    #expect(a.paragraphs.joined().count >= 1000)
   }
 
   @Test(arguments: [
