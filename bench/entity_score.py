@@ -8,8 +8,8 @@ Matching (stated in bench/README.md):
   strict  — as overlap, but the spans must be equal and the canonical name must match (figures:
             the noun lemma and the normalised value). Only blotter produces canonical names.
 
-Forces: the invented gold sets label police forces as units; `--forces-as-units` scores a
-predicted force as a unit there. The real set (bench/entities/real) labels them as `force`. A
+Forces: a gold set with no force labels (the invented sets before forces became a kind) labels
+them as units; there (or with `--forces-as-units`) a predicted force is scored as a unit. The real set (bench/entities/real) labels them as `force`. A
 system that predicts no force at all is shown as "not supported" for forces, and its unit
 predictions that overlap a labelled force are left out (they are forces it cannot name as such,
 not wrong units).
@@ -107,7 +107,10 @@ def main():
   systems = []
   unsupported = set()
   verbose = "--errors" in args
-  fau = "--forces-as-units" in args
+  # A gold set without forces labels them as units (the invented sets before forces were a
+  # kind): score predicted forces as units there.
+  fau = "--forces-as-units" in args or not any(
+    e["kind"] == "force" for d in gold for e in d["entities"])
   for arg in args[1:]:
     if arg.startswith("--") or arg == part or "=" not in arg:
       continue

@@ -90,7 +90,11 @@ struct MentionsCommand: ParsableCommand {
       throw ExitCode(1)
     }
     // Name the entity as the documents do: the most frequent canonical name of its mentions.
-    if case .entity = first, let best = canonicals.max(by: { ($0.value, $1.key) < ($1.value, $0.key) }) {
+    // A gazetteer place keeps its own name: place:Bedfordshire is "Bedfordshire", not Bedford.
+    if case .entity(let field, let text, _) = first,
+      !(field == .place && searcher.entities.isGazetteerPlace(text)),
+      let best = canonicals.max(by: { ($0.value, $1.key) < ($1.value, $0.key) })
+    {
       name = best.key
       aliases = aliases.filter { $0.lowercased() != name.lowercased() }
       for a in seenAliases where a.lowercased() != name.lowercased() && !aliases.contains(a) { aliases.append(a) }

@@ -30,11 +30,19 @@ def gazetteer_parents():
   parents = {}
   text = GAZ.read_text()
   body = text.split('#"""', 1)[1].rsplit('"""#', 1)[0]
-  for line in body.splitlines():
-    f = line.split("\t")
+  rows = [line.split("\t") for line in body.splitlines()]
+  # A region named after its police area or county (Thames Valley → Thames Valley Police)
+  # holds what that area holds.
+  region_of = {}
+  for f in rows:
+    if len(f) >= 5 and f[1] == "R" and f[2]:
+      region_of.setdefault(f[2].split("|")[0].lower(), set()).add(f[0].lower())
+  for f in rows:
     if len(f) < 5:
       continue
     ps = {p.lower() for p in f[2].split("|") if p}
+    for p in list(ps):
+      ps |= region_of.get(p, set())
     for name in [f[0]] + [a for a in f[4].split("|") if a]:
       parents.setdefault(name.lower(), set()).update(ps)
   return parents
@@ -70,7 +78,13 @@ def related(doc, question, parents):
     return any(value in e["canonical"].lower().split() or value == e["canonical"].lower()
                or value.split()[-1] == e["canonical"].lower().split()[-1] for e in ents)
   if kind in ("unit", "force"):
-    return any(value in e["canonical"].lower() or value in e["surface"].lower() for e in ents)
+    value = re.sub(r"^op ", "operation ", value)
+    for e in ents:
+      names = [e["canonical"].lower(), re.sub(r"^op ", "operation ", e["surface"].lower())]
+      names.append("".join(w[0] for w in names[0].split() if w not in ("of", "and", "the", "for")))
+      if any(value in nm for nm in names):
+        return True
+    return False
   m = FIG.match(value)
   noun, op, num, mult = m.groups()
   n = float(num.replace(",", "")) * {"": 1, "k": 1e3, "m": 1e6}[mult]
