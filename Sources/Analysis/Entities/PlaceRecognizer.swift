@@ -9,9 +9,8 @@
 ///   ("Whittlesey and March", "Westcliff, Leigh, Basildon"), or, mid-sentence, a document whose
 ///   other places lie in that name's county. Months need the comma/bracket, place-noun or list
 ///   context; "in March" and "Peterborough, March 2021" stay dates.
-/// - A name followed by a speech verb ("Preston said") is a person; so is one after a
-///   capitalised word when the document knows it as a person's surname ("Kathryn Holloway"
-///   beside "PCC Holloway").
+/// - A name followed by a speech verb ("Preston said") is a person. (A surname the document
+///   knows, "Kathryn Holloway" beside "PCC Holloway", is claimed by the officer pass first.)
 /// - A name followed by a capitalised street or feature word is part of another name ("Sandy
 ///   Lane", "Thorpe Wood", "Stirling Corner"); a lower-case hyphenated suffix is not
 ///   ("Hackney-based").
@@ -175,13 +174,6 @@ enum PlaceRecognizer {
       {
         return false
       }
-    }
-    // "Kathryn Holloway" when the document also says "PCC Holloway": a person.
-    if single, a > 0, toks[a - 1].kind == .word, toks[a - 1].cap,
-      !toks[a - 1].lex.contains(.placePreposition), !toks[a - 1].lex.contains(.functionWord),
-      memory.surnames[EntityTokens.combine(0, toks[a].hash)] != nil
-    {
-      return false
     }
     let nextCap = b < n && toks[b].kind == .word && toks[b].cap
     // A short form followed by another capitalised word ("Thorpe Wood Police Station in
