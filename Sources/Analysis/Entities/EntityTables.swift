@@ -42,6 +42,7 @@ final class EntityTables: Sendable {
   let constabulary = EntityTokens.hash("constabulary")
   let constabularies = EntityTokens.hash("constabularies")
   let crime = EntityTokens.hash("crime")
+  let st = EntityTokens.hash("st")
   let station = EntityTokens.hash("station")
 
   private init() {

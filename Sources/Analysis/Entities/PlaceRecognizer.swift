@@ -40,7 +40,15 @@ enum PlaceRecognizer {
       var j = i
       while j < n, j - i < g.maxTokens {
         let tj = toks[j]
-        if d.claimed[j] || tj.kind != .word { break }
+        if d.claimed[j] { break }
+        if tj.kind != .word {
+          // The full stop of "St." inside a name ("St. Neots", "Bury St. Edmunds").
+          if j > i, toks[j - 1].hash == x.st, d.t.isPunct(j, 0x2E) {
+            j += 1
+            continue
+          }
+          break
+        }
         if j > i, !tj.cap, !tj.lex.contains(.placeInnerWord) { break }
         seq = EntityTokens.combine(seq, tj.hash)
         j += 1

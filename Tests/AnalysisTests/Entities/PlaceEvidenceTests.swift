@@ -30,9 +30,11 @@ import Testing
   }
 
   @Test func saintAndStAreOnePlace() {
-    for text in ["A raid in St Neots.", "A raid in Saint Neots."] {
+    for text in ["A raid in St Neots.", "A raid in Saint Neots.", "A raid in St. Neots."] {
       #expect(found(.place, in: text).map(\.1) == ["St Neots"], "\(text)")
     }
+    let bury = found(.place, in: "He was held at Bury St. Edmunds police station.")
+    #expect(bury.map(\.0) == ["Bury St. Edmunds"] && bury.map(\.1) == ["Bury St Edmunds"])
   }
 
   @Test func shortFormOfGreatX() {
