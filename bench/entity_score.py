@@ -8,22 +8,45 @@ Matching (stated in bench/README.md):
   strict  — as overlap, but the spans must be equal and the canonical name must match (figures:
             the noun lemma and the normalised value). Only blotter produces canonical names.
 
+Forces: a gold set with no force labels (the invented sets before forces became a kind) labels
+them as units; there (or with `--forces-as-units`) a predicted force is scored as a unit. The real set (bench/entities/real) labels them as `force`. A
+system that predicts no force at all is shown as "not supported" for forces, and its unit
+predictions that overlap a labelled force are left out (they are forces it cannot name as such,
+not wrong units).
+
 usage: entity_score.py GOLD.json NAME=PRED.jsonl [NAME=PRED.jsonl ...]
+         [--part tuning|heldback] [--forces-as-units] [--errors]
 """
 import json, sys
 from collections import defaultdict
 
-KINDS = ["unit", "place", "officer", "figure"]
+KINDS = ["unit", "force", "place", "officer", "figure"]
 
 
-def load_preds(path):
+def load_preds(path, forces_as_units=False):
   preds = defaultdict(list)
   for line in open(path):
     if line.strip():
       p = json.loads(line)
+      if forces_as_units and p["kind"] == "force":
+        p["kind"] = "unit"
       doc = p["file"].rsplit("/", 1)[-1].removesuffix(".txt")
       preds[(doc, p["field"])].append(p)
   return preds
+
+
+def drop_unsupported_forces(gold, preds):
+  """For a system without forces: its units overlapping a labelled force are not scored."""
+  out = defaultdict(list)
+  for d in gold:
+    for field in ("title", "body"):
+      forces = [g for g in d["entities"] if g["field"] == field and g["kind"] == "force"]
+      for p in preds.get((d["id"], field), []):
+        if p["kind"] == "unit" and any(
+            min(g["end"], p["end"]) > max(g["start"], p["start"]) for g in forces):
+          continue
+        out[(d["id"], field)].append(p)
+  return out
 
 
 def strict_ok(g, p):
@@ -76,14 +99,26 @@ def score(gold, preds, strict):
 
 
 def main():
-  gold = json.load(open(sys.argv[1]))
+  args = sys.argv[1:]
+  gold = json.load(open(args[0]))
+  part = args[args.index("--part") + 1] if "--part" in args else None
+  if part:
+    gold = [d for d in gold if d.get("part") == part]
   systems = []
-  verbose = "--errors" in sys.argv
-  for arg in sys.argv[2:]:
-    if arg.startswith("--"):
+  unsupported = set()
+  verbose = "--errors" in args
+  # A gold set without forces labels them as units (the invented sets before forces were a
+  # kind): score predicted forces as units there.
+  fau = "--forces-as-units" in args or not any(
+    e["kind"] == "force" for d in gold for e in d["entities"])
+  for arg in args[1:]:
+    if arg.startswith("--") or arg == part or "=" not in arg:
       continue
     name, path = arg.split("=", 1)
-    preds = load_preds(path)
+    preds = load_preds(path, fau)
+    if not fau and not any(p["kind"] == "force" for ps in preds.values() for p in ps):
+      preds = drop_unsupported_forces(gold, preds)
+      unsupported.add(name)
     systems.append((name + " overlap", score(gold, preds, False)))
     if name == "blotter":
       systems.append((name + " strict", score(gold, preds, True)))
@@ -92,9 +127,16 @@ def main():
   print(f"{'':8} {'':>5} | " + " | ".join(f"{'P':>6} {'R':>6} {'pred':>6} " for _ in systems))
   print("-" * len(head))
   for k in KINDS:
+    if k == "force" and fau:
+      continue
     row = f"{k:8} {systems[0][1][0][k][2]:>5} | "
-    row += " | ".join(f"{r[k][0]:6.3f} {r[k][1]:6.3f} {r[k][3]:>6} " for _, (r, _) in systems)
-    print(row)
+    cells = []
+    for name, (r, _) in systems:
+      if k == "force" and name.split()[0] in unsupported:
+        cells.append(f"{'not supported':^20} ")
+      else:
+        cells.append(f"{r[k][0]:6.3f} {r[k][1]:6.3f} {r[k][3]:>6} ")
+    print(row + " | ".join(cells))
   if verbose:
     for name, (_, errs) in systems:
       print(f"\n{name} errors:")

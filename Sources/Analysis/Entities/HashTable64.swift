@@ -135,6 +135,9 @@ struct HashIndex64 {
 struct NameSet {
   private var words: [UInt64] = []
 
+  /// No id was inserted (ids are only ever added).
+  var isEmpty: Bool { words.isEmpty }
+
   @inline(__always) func contains(_ id: Int32) -> Bool {
     let w = Int(id) >> 6
     return w < words.count && words[w] & (1 << UInt64(id & 63)) != 0

@@ -98,6 +98,12 @@ public final class EntityResolver {
     }
   }
 
+  /// Whether `text` names a gazetteer place: its canonical name is then the entity's name
+  /// ("Bedfordshire"), not the name most of its mentions use (Bedford, Luton).
+  public func isGazetteerPlace(_ text: String) -> Bool {
+    recognizer.place(text) != nil
+  }
+
   /// Whether a stored mention is one the query names.
   public func matches(_ m: StoredMentions.Mention, kind: Field, text: String) -> Bool {
     guard Self.kind(of: kind) == m.kind else { return false }

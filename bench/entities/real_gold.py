@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Turn the marked-up real articles into real.json with UTF-8 byte offsets and questions.
+
+Input:  bench/entities/real/articles.txt (format: bench/entities/real/README.md)
+Output: bench/entities/real/real.json — a list of
+          {"id", "part", "url", "source", "date", "title", "text", "entities", "questions"}
+        `part` is "tuning" or "heldback": an article is held back when the first 8 hex digits of
+        the SHA-1 of its URL, as a number, are divisible by 3 (about a third, fixed by the URL).
+"""
+import hashlib, json, pathlib, re, sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+REAL = ROOT / "bench/entities/real"
+KINDS = {"u": "unit", "F": "force", "p": "place", "o": "officer", "f": "figure"}
+MARK = re.compile(r"\[\[([^\]|]+)\|([upofF-])(?:\|([^\]|]*))?(?:\|([^\]|]*))?\]\]")
+QUESTION = re.compile(r'^(place|officer|unit|force|figure):("[^"]+"|\S+)$')
+
+
+def strip(field, marked):
+  """Returns plain text and entities with byte offsets into it."""
+  out = b""
+  ents = []
+  pos = 0
+  for m in MARK.finditer(marked):
+    out += marked[pos:m.start()].encode()
+    surface, k, canonical, value = m.group(1), m.group(2), m.group(3), m.group(4)
+    start = len(out)
+    out += surface.encode()
+    pos = m.end()
+    if k == "-":
+      continue
+    e = {"field": field, "kind": KINDS[k], "start": start, "end": len(out), "surface": surface,
+         "canonical": canonical or surface}
+    if value:
+      e["value"] = float(value)
+    ents.append(e)
+  out += marked[pos:].encode()
+  text = out.decode()
+  assert "[[" not in text and "]]" not in text, text
+  return text, ents
+
+
+def part_of(url):
+  return "heldback" if int(hashlib.sha1(url.encode()).hexdigest()[:8], 16) % 3 == 0 else "tuning"
+
+
+def parse(raw):
+  docs = []
+  chunks = [c.strip("\n") for c in raw.split("\n===\n")[1:]]
+  for n, c in enumerate(chunks, 1):
+    head, sep, body = c.partition("\n---\n")
+    assert sep, f"article {n}: no '---' line"
+    meta = {"q": []}
+    for line in head.splitlines():
+      key, _, val = line.partition(": ")
+      if key == "q":
+        assert QUESTION.match(val), f"article {n}: bad question {val!r}"
+        meta["q"].append(val)
+      else:
+        meta[key] = val
+    for key in ("url", "source", "date"):
+      assert key in meta, f"article {n}: no {key}"
+    assert len(meta["q"]) == 3, f"article {n}: {len(meta['q'])} questions"
+    title, _, text = body.partition("\n\n")
+    t, te = strip("title", title)
+    b, be = strip("body", text)
+    docs.append({"id": f"r{n:02d}", "part": part_of(meta["url"]), "url": meta["url"],
+                 "source": meta["source"], "date": meta["date"], "title": t, "text": b,
+                 "entities": te + be, "questions": meta["q"]})
+  urls = [d["url"] for d in docs]
+  assert len(set(urls)) == len(urls), "duplicate URL"
+  return docs
+
+
+def main():
+  docs = parse((REAL / "articles.txt").read_text())
+  (REAL / "real.json").write_text(json.dumps(docs, indent=1, ensure_ascii=False) + "\n")
+  held = [d for d in docs if d["part"] == "heldback"]
+  n = sum(len(d["entities"]) for d in docs)
+  kinds = {}
+  for d in docs:
+    for e in d["entities"]:
+      kinds[e["kind"]] = kinds.get(e["kind"], 0) + 1
+  print(f"{len(docs)} articles ({len(held)} held back), {n} entities {kinds}, "
+        f"{sum(len(d['questions']) for d in docs)} questions -> bench/entities/real/real.json",
+        file=sys.stderr)
+
+
+if __name__ == "__main__":
+  main()
