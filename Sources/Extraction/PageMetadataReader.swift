@@ -42,10 +42,20 @@ struct PageMetadataReader {
       return page.string(of: page.blocks[i])
     }
     let og = meta(["og:title", "twitter:title", "headline"]) ?? ld.headline
-    var title = og ?? h1 ?? titleTag
-    if title.isEmpty { title = titleTag }
-    let (stripped, suffix) = stripSiteSuffix(title, site: r.source)
-    title = stripped
+    var title: String
+    var suffix: String?
+    if let heading = headingMatchingTitles(
+      titleTag: titleTag, og: og, ld: ld.headline, site: r.source)
+    {
+      // A heading on the page that the <title>, og:title or JSON-LD headline also names: the
+      // headline as the page shows it (not a site name, not an SEO or social variant).
+      title = heading
+      suffix = stripSiteSuffix(titleTag, site: r.source).1
+    } else {
+      title = standaloneHeadline(site: r.source) ?? og ?? h1 ?? titleTag
+      if title.isEmpty { title = titleTag }
+      (title, suffix) = stripSiteSuffix(title, site: r.source)
+    }
     if r.source == nil, let suffix { r.source = suffix }
     if r.source == nil, let split = TextCleanup.splitTitle(titleTag), split.tail.count <= 40,
       split.tail.count < split.head.count
@@ -105,6 +115,122 @@ struct PageMetadataReader {
     r.byline = byline
     r.url = meta(["og:url", "twitter:url"]) ?? ld.url
     return r
+  }
+
+  /// Letters and digits only, lowercased: "Today’s Recipe: …" and "Today's Recipe" agree.
+  static func matchKey<S: StringProtocol>(_ s: S) -> String {
+    var out = ""
+    out.unicodeScalars.reserveCapacity(s.utf8.count)
+    for u in s.unicodeScalars where u.properties.isAlphabetic || u.properties.numericType != nil {
+      out.unicodeScalars.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+    }
+    return out
+  }
+
+  /// Separators between the parts of a `<title>` ("Headline | Section | Site",
+  /// "Site » Blog Archive » Headline", "Blog: Headline").
+  private static let titleSeparators = [
+    " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " › ", ": ", " // ", " / ",
+  ]
+
+  /// The match keys of every run of consecutive parts of `title` (the whole title included),
+  /// with the length of its longest single part.
+  static func titleRuns(_ title: String) -> (runs: Set<String>, longestPart: Int) {
+    var cuts: [(String.Index, String.Index)] = []
+    for sep in titleSeparators {
+      for r in title.ranges(of: sep) { cuts.append((r.lowerBound, r.upperBound)) }
+    }
+    cuts.sort { $0.0 < $1.0 }
+    var parts: [String] = []
+    var start = title.startIndex
+    for (lo, hi) in cuts where lo >= start {
+      parts.append(matchKey(title[start..<lo]))
+      start = hi
+    }
+    parts.append(matchKey(title[start...]))
+    parts = parts.filter { !$0.isEmpty }
+    var runs = Set<String>()
+    for i in parts.indices {
+      var run = ""
+      for j in i..<parts.count {
+        run += parts[j]
+        runs.insert(run)
+      }
+    }
+    return (runs, parts.map(\.count).max() ?? 0)
+  }
+
+  /// The text of the heading (`h1`–`h4`) that a title reference (the `<title>`, og:title,
+  /// JSON-LD headline, each or any run of their parts) also names. When several headings match,
+  /// the longest wins (a blog's name in its `h1` loses to the post title in an `h2`/`h3`); on
+  /// near-equal lengths a lower-level heading beats an `h1` that repeats the site name.
+  private func headingMatchingTitles(titleTag: String, og: String?, ld: String?, site: String?)
+    -> String?
+  {
+    var refs = [titleTag]
+    for key in ["og:title", "twitter:title", "title", "sailthru.title", "dc.title", "headline"] {
+      if let v = meta([key]) { refs.append(v) }
+    }
+    if let ld { refs.append(ld) }
+    if let og { refs.append(og) }
+    // Each distinct reference with the runs of its parts.
+    var seenRefs = Set<String>()
+    var refRuns: [Set<String>] = []
+    for ref in refs where !ref.isEmpty && seenRefs.insert(Self.matchKey(ref)).inserted {
+      refRuns.append(Self.titleRuns(ref).runs)
+    }
+    // The whole og:title / JSON-LD headline names the article; a run of parts may be a site name.
+    var whole = Set<String>()
+    for ref in refs.dropFirst() where !ref.isEmpty { whole.insert(Self.matchKey(ref)) }
+    guard !refRuns.isEmpty else { return nil }
+    let siteKey = site.map { Self.matchKey($0) } ?? ""
+    // Rank: more references agreeing, then clearly longer (a blog's name loses to the post
+    // title), then on near-equal lengths a lower-level heading over an `h1` (the site name).
+    var best: (text: String, agree: Int, key: Int, level: UInt8)?
+    var seen = 0
+    for b in page.blocks where b.level >= 1 && b.level <= 4 && b.chars < 400 {
+      seen += 1
+      if seen > 200 { break }
+      let text = TextCleanup.normalizeWhitespace(page.string(of: b))
+      let key = Self.matchKey(text)
+      guard key.count >= 3, key != siteKey else { continue }
+      let agree =
+        refRuns.reduce(0) { $0 + ($1.contains(key) ? 1 : 0) } + (whole.contains(key) ? 1 : 0)
+      guard agree > 0 else { continue }
+      if let cur = best {
+        let better: Bool
+        if agree != cur.agree {
+          better = agree > cur.agree
+        } else if key.count * 10 > cur.key * 12 {
+          better = true
+        } else if cur.key * 10 > key.count * 12 {
+          better = false
+        } else {
+          better = cur.level == 1 && b.level > 1
+        }
+        if better { best = (text, agree, key.count, b.level) }
+      } else {
+        best = (text, agree, key.count, b.level)
+      }
+    }
+    return best?.text
+  }
+
+  /// The first `h1` that reads as a headline when no heading agrees with the page's titles: at
+  /// least four words, not the site's name. Meta titles are often an SEO or social variant of
+  /// the headline the page shows.
+  private func standaloneHeadline(site: String?) -> String? {
+    let siteKey = site.map { Self.matchKey($0) } ?? ""
+    var seen = 0
+    for b in page.blocks where b.level == 1 {
+      seen += 1
+      if seen > 8 { break }
+      guard b.words >= 4, b.chars < 300, b.linkDensity < 0.5 else { continue }
+      let text = TextCleanup.normalizeWhitespace(page.string(of: b))
+      if Self.matchKey(text) == siteKey { continue }
+      return text
+    }
+    return nil
   }
 
   /// "Headline | Site" → ("Headline", "Site").
