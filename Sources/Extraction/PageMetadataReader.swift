@@ -25,6 +25,8 @@ struct PageMetadataReader {
 
   func read() -> Result {
     var r = Result()
+    // The block of the chosen headline: bylines and dates are looked for around it.
+    var headlineBlock: Int?
     let ld = JSONLDFacts(page.metadata.jsonLD)
 
     // Source.
@@ -49,10 +51,13 @@ struct PageMetadataReader {
     {
       // A heading on the page that the <title>, og:title or JSON-LD headline also names: the
       // headline as the page shows it (not a site name, not an SEO or social variant).
-      title = heading
+      title = heading.text
+      headlineBlock = heading.block
       suffix = stripSiteSuffix(titleTag, site: r.source).1
     } else {
-      title = standaloneHeadline(site: r.source) ?? og ?? h1 ?? titleTag
+      let standalone = standaloneHeadline(site: r.source)
+      headlineBlock = standalone?.block
+      title = standalone?.text ?? og ?? h1 ?? titleTag
       if title.isEmpty { title = titleTag }
       (title, suffix) = stripSiteSuffix(title, site: r.source)
     }
@@ -86,7 +91,7 @@ struct PageMetadataReader {
       r.date = d
     } else if let t = page.metadata.times.first, let d = DateParsing.normalize(t.value) {
       r.date = d
-    } else if let d = dateNearHeadline() {
+    } else if let d = dateNearHeadline(nil) {
       r.date = d
     } else if let raw = meta(["article:modified_time", "datemodified", "og:updated_time"])
       ?? ld.dateModified,
@@ -95,23 +100,31 @@ struct PageMetadataReader {
       r.date = d
     }
 
-    // Byline.
-    var byline: String?
-    if let a = meta([
-      "author", "article:author", "byl", "sailthru.author", "parsely-author", "dc.creator",
-    ]) {
-      byline = TextCleanup.cleanByline(a)
-    }
-    if byline == nil, let a = ld.author { byline = TextCleanup.cleanByline(a) }
-    if byline == nil { byline = bylineNearHeadline() }
+    // Byline: a byline line by the headline ("By …", "Posted by … on …", "… — By …"), then
+    // the author meta tags, JSON-LD (people, not organisations), author-marked elements, and
+    // last a "Posted by … on <date>" line under the post.
+    let site = r.source
+    var byline = bylineNearHeadline(headlineBlock, site: site)
     if byline == nil {
-      for a in page.metadata.authorNames {
-        if let c = TextCleanup.cleanByline(a) {
+      for key in ["author", "article:author", "byl", "sailthru.author", "parsely-author",
+        "dc.creator", "dcterms.creator"]
+      {
+        if let a = meta([key]), let c = BylineReading.refine(a, site: site) {
           byline = c
           break
         }
       }
     }
+    if byline == nil, let a = ld.author { byline = BylineReading.refine(a, site: site) }
+    if byline == nil {
+      for a in page.metadata.authorNames {
+        if let c = BylineReading.refine(a, site: site) {
+          byline = c
+          break
+        }
+      }
+    }
+    if byline == nil { byline = bylineUnderPost(headlineBlock, site: site) }
     r.byline = byline
     r.url = meta(["og:url", "twitter:url"]) ?? ld.url
     return r
@@ -165,7 +178,7 @@ struct PageMetadataReader {
   /// the longest wins (a blog's name in its `h1` loses to the post title in an `h2`/`h3`); on
   /// near-equal lengths a lower-level heading beats an `h1` that repeats the site name.
   private func headingMatchingTitles(titleTag: String, og: String?, ld: String?, site: String?)
-    -> String?
+    -> (text: String, block: Int)?
   {
     var refs = [titleTag]
     for key in ["og:title", "twitter:title", "title", "sailthru.title", "dc.title", "headline"] {
@@ -186,9 +199,9 @@ struct PageMetadataReader {
     let siteKey = site.map { Self.matchKey($0) } ?? ""
     // Rank: more references agreeing, then clearly longer (a blog's name loses to the post
     // title), then on near-equal lengths a lower-level heading over an `h1` (the site name).
-    var best: (text: String, agree: Int, key: Int, level: UInt8)?
+    var best: (text: String, agree: Int, key: Int, level: UInt8, block: Int)?
     var seen = 0
-    for b in page.blocks where b.level >= 1 && b.level <= 4 && b.chars < 400 {
+    for (i, b) in page.blocks.enumerated() where b.level >= 1 && b.level <= 4 && b.chars < 400 {
       seen += 1
       if seen > 200 { break }
       let text = TextCleanup.normalizeWhitespace(page.string(of: b))
@@ -208,27 +221,27 @@ struct PageMetadataReader {
         } else {
           better = cur.level == 1 && b.level > 1
         }
-        if better { best = (text, agree, key.count, b.level) }
+        if better { best = (text, agree, key.count, b.level, i) }
       } else {
-        best = (text, agree, key.count, b.level)
+        best = (text, agree, key.count, b.level, i)
       }
     }
-    return best?.text
+    return best.map { ($0.text, $0.block) }
   }
 
   /// The first `h1` that reads as a headline when no heading agrees with the page's titles: at
   /// least four words, not the site's name. Meta titles are often an SEO or social variant of
   /// the headline the page shows.
-  private func standaloneHeadline(site: String?) -> String? {
+  private func standaloneHeadline(site: String?) -> (text: String, block: Int)? {
     let siteKey = site.map { Self.matchKey($0) } ?? ""
     var seen = 0
-    for b in page.blocks where b.level == 1 {
+    for (i, b) in page.blocks.enumerated() where b.level == 1 {
       seen += 1
       if seen > 8 { break }
       guard b.words >= 4, b.chars < 300, b.linkDensity < 0.5 else { continue }
       let text = TextCleanup.normalizeWhitespace(page.string(of: b))
       if Self.matchKey(text) == siteKey { continue }
-      return text
+      return (text, i)
     }
     return nil
   }
@@ -295,26 +308,42 @@ struct PageMetadataReader {
   }
 
   /// Blocks just after the `<h1>` (or the first blocks of the page).
-  private var headlineNeighbourhood: ArraySlice<Block> {
-    let start = page.metadata.firstH1Block ?? 0
+  private func headlineNeighbourhood(_ headline: Int?) -> ArraySlice<Block> {
+    let start = headline ?? page.metadata.firstH1Block ?? 0
     let lower = max(0, start - 3)
     let upper = min(page.blocks.count, start + 12)
     return lower < upper ? page.blocks[lower..<upper] : []
   }
 
-  private func dateNearHeadline() -> String? {
-    for b in headlineNeighbourhood where b.words <= 20 {
+  private func dateNearHeadline(_ headline: Int?) -> String? {
+    for b in headlineNeighbourhood(headline) where b.words <= 20 {
       if let d = DateParsing.findDate(in: page.string(of: b)) { return d }
     }
     return nil
   }
 
-  private func bylineNearHeadline() -> String? {
-    for b in headlineNeighbourhood where b.words <= 15 {
-      let bytes = page.bytes(of: b)
-      if TextCleanup.startsWithBy(bytes) {
-        return TextCleanup.cleanByline(String(decoding: bytes, as: UTF8.self))
-      }
+  private func bylineNearHeadline(_ headline: Int?, site: String?) -> String? {
+    // After the headline first (a widget before it may list other posts' authors).
+    let around = headlineNeighbourhood(headline)
+    let split = min(around.endIndex, max(around.startIndex, (headline ?? around.startIndex) + 1))
+    for b in around[split...] + around[..<split] where b.words <= 30 {
+      if let c = BylineReading.fromLine(page.string(of: b), site: site) { return c }
+    }
+    return nil
+  }
+
+  /// "Posted by Ann on May 4, 2024 at 9:00 in News" under a blog post: a byline line that
+  /// names a date, in the blocks after the headline.
+  private func bylineUnderPost(_ headline: Int?, site: String?) -> String? {
+    let start = (headline ?? page.metadata.firstH1Block ?? 0) + 1
+    guard start < page.blocks.count else { return nil }
+    for b in page.blocks[start..<min(page.blocks.count, start + 300)] where b.words <= 40 {
+      let line = page.string(of: b)
+      let lower = line.asciiLowercased
+      guard lower.hasPrefix("posted by ") || lower.hasPrefix("by "),
+        DateParsing.findDate(in: line) != nil
+      else { continue }
+      if let c = BylineReading.fromLine(line, site: site) { return c }
     }
     return nil
   }
@@ -354,7 +383,7 @@ struct JSONLDFacts {
         if headline == nil, let h = v["headline"]?.text {
           headline = TextCleanup.normalizeWhitespace(h)
         }
-        if author == nil, let a = v["author"] { author = Self.name(a) }
+        if author == nil, let a = v["author"] { author = Self.name(a, people: true) }
         if publisher == nil, let p = v["publisher"] { publisher = Self.name(p) }
         if url == nil, let u = v["url"]?.text { url = u }
       }
@@ -371,13 +400,19 @@ struct JSONLDFacts {
     return v.text
   }
 
-  private static func name(_ v: JSONValue) -> String? {
+  /// The name(s) in a JSON-LD value; `people` skips organisations (an organisation named as
+  /// author is the publisher, not a byline).
+  private static func name(_ v: JSONValue, people: Bool = false) -> String? {
     switch v {
     case .string(let s): return s.isEmpty ? nil : s
     case .array(let items):
-      let names = items.compactMap(name)
+      let names = items.compactMap { name($0, people: people) }
       return names.isEmpty ? nil : names.joined(separator: ", ")
-    case .object: return v["name"]?.text
+    case .object:
+      if people, let type = v["@type"].flatMap(typeName), type.hasSuffix("Organization") {
+        return nil
+      }
+      return v["name"]?.text
     default: return nil
     }
   }
