@@ -78,24 +78,29 @@ struct PageMetadataReader {
       if let t, !t.isEmpty { r.titleKeys.append(TextCleanup.foldKey(t.utf8)) }
     }
 
-    // Date.
-    if let raw = meta([
+    // Date: the published date, never the updated one. Specific published-time tags first,
+    // then JSON-LD datePublished, then the earlier of a generic "date" tag and the first
+    // <time> that is not an update, then the lines and dateline by the headline; updated
+    // dates only when nothing else names a day.
+    let dates = DateReader(page: page, ld: ld, meta: meta)
+    if let d = dates.read(meta([
       "article:published_time", "datepublished", "og:published_time", "published_time",
-      "article.published", "date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.created",
-      "dcterms.issued", "pubdate", "publishdate", "publish-date", "publish_date", "sailthru.date",
-      "parsely-pub-date", "citation_publication_date", "originalpublicationdate",
-      "cxenseparse:recs:publishtime",
-    ]), let d = DateParsing.normalize(raw) {
+      "article.published", "dc.date.issued", "dcterms.created", "dcterms.issued", "pubdate",
+      "publishdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
+      "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+    ]))
+    {
       r.date = d
-    } else if let raw = ld.datePublished, let d = DateParsing.normalize(raw) {
+    } else if let d = dates.read(ld.datePublished) {
       r.date = d
-    } else if let t = page.metadata.times.first, let d = DateParsing.normalize(t.value) {
+    } else if let d = [dates.read(meta(["date", "dc.date", "dcterms.date"])), dates.firstTime()]
+      .compactMap({ $0 }).min()
+    {
       r.date = d
-    } else if let d = dateNearHeadline(nil) {
+    } else if let d = dateNearHeadline(nil, dates: dates) {
       r.date = d
-    } else if let raw = meta(["article:modified_time", "datemodified", "og:updated_time"])
-      ?? ld.dateModified,
-      let d = DateParsing.normalize(raw)
+    } else if let d = dates.read(meta(["article:modified_time", "datemodified", "og:updated_time"]))
+      ?? dates.read(ld.dateModified) ?? dates.updatedNearHeadline
     {
       r.date = d
     }
@@ -315,9 +320,16 @@ struct PageMetadataReader {
     return lower < upper ? page.blocks[lower..<upper] : []
   }
 
-  private func dateNearHeadline(_ headline: Int?) -> String? {
-    for b in headlineNeighbourhood(headline) where b.words <= 20 {
-      if let d = DateParsing.findDate(in: page.string(of: b)) { return d }
+  /// The first published date in the short lines around the headline ("Posted Nov 18, 2019 |
+  /// Updated Nov 19" gives the 18th), else a dateline opening a paragraph after it
+  /// ("WASHINGTON, Feb. 23, 2015 -- …").
+  private func dateNearHeadline(_ headline: Int?, dates: DateReader) -> String? {
+    let around = headlineNeighbourhood(headline)
+    for b in around where b.words <= 20 {
+      if let d = dates.published(inLine: page.string(of: b)) { return d }
+    }
+    for b in around where b.words > 20 {
+      if let d = dates.dateline(page.string(of: b)) { return d }
     }
     return nil
   }
