@@ -125,7 +125,11 @@ enum BylineReading {
     ] {
       if let r = out.firstRange(of: sep) { out = String(out[..<r.lowerBound]) }
     }
-    // "Ann Lee Thursday, August 9, 2012", "Ann Lee November 1st, 2012": cut at the date.
+    return cutDate(out)
+  }
+
+  /// "Ann Lee Thursday, August 9, 2012", "Ann Lee November 1st, 2012": cut at the date.
+  private static func cutDate(_ out: String) -> String {
     let words = out.split(separator: " ")
     for (i, w) in words.enumerated() where i > 0 {
       let lower = w.lowercased().trimmingCharacters(in: ",.")
@@ -157,7 +161,7 @@ enum BylineReading {
     var words = s.split(separator: " ").filter { !$0.contains("@") }
     while words.count > 1, let last = words.last, last.allSatisfy(\.isNumber) { words.removeLast() }
     s = splitJoinedWords(words.joined(separator: " "))
-    s = dropLeadingDate(s)
+    s = cutDate(dropLeadingDate(s))
     guard var cleaned = TextCleanup.cleanByline(s) else { return nil }
     cleaned = dropTrailingSegments(cleaned, site: site)
     while let l = cleaned.last, ",;:-–—|".contains(l) || l == " " { cleaned.removeLast() }

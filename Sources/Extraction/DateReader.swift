@@ -11,9 +11,11 @@ struct DateReader {
 
   init(page: PageModel, ld: JSONLDFacts, meta: ([String]) -> String?) {
     self.page = page
-    let locale = (page.metadata.lang ?? meta(["og:locale", "language", "content-language"]) ?? "")
-      .lowercased().replacingUnderscores
-    monthFirst = locale.hasSuffix("-us")
+    // The region of <html lang> when it names one ("en-US"), else that of og:locale.
+    let tags = [page.metadata.lang, meta(["og:locale"]), meta(["language", "content-language"])]
+      .compactMap { $0?.lowercased().replacingUnderscores }
+    let region = tags.first { $0.contains("-") } ?? ""
+    monthFirst = region.hasSuffix("-us")
     var iso = Set<String>()
     var raws = page.metadata.meta.filter { Self.dateKey($0.key) }.map(\.value)
     raws += page.metadata.times.map(\.value)
@@ -61,9 +63,17 @@ struct DateReader {
 
   /// The first `<time datetime>` whose text is not an update ("Updated 9:41 AM").
   func firstTime() -> String? {
+    var seenInBlock = [Int: Int]()
     for t in page.metadata.times {
-      if t.block < page.blocks.count, Self.updateMark(page.string(of: page.blocks[t.block])) {
-        continue
+      let nth = seenInBlock[t.block, default: 0]
+      seenInBlock[t.block] = nth + 1
+      if t.block < page.blocks.count {
+        let line = page.string(of: page.blocks[t.block])
+        if Self.updateMark(line) {
+          // "Updated <time>; Posted <time>": the n-th time of the line is the n-th dated piece.
+          let flags = Self.segments(line).filter { $0.0.contains(where: \.isNumber) }.map(\.1)
+          if nth >= flags.count || flags[nth] { continue }
+        }
       }
       if let d = read(t.value) { return d }
     }

@@ -197,7 +197,8 @@ struct PageMetadataReader {
     for ref in refs where !ref.isEmpty && seenRefs.insert(Self.matchKey(ref)).inserted {
       refRuns.append(Self.titleRuns(ref).runs)
     }
-    // The whole og:title / JSON-LD headline names the article; a run of parts may be a site name.
+    // The whole og:title / JSON-LD headline names the article; a run of parts may be a site
+    // name.
     var whole = Set<String>()
     for ref in refs.dropFirst() where !ref.isEmpty { whole.insert(Self.matchKey(ref)) }
     guard !refRuns.isEmpty else { return nil }
@@ -212,8 +213,10 @@ struct PageMetadataReader {
       let text = TextCleanup.normalizeWhitespace(page.string(of: b))
       let key = Self.matchKey(text)
       guard key.count >= 3, key != siteKey else { continue }
-      let agree =
-        refRuns.reduce(0) { $0 + ($1.contains(key) ? 1 : 0) } + (whole.contains(key) ? 1 : 0)
+      // An h1 of four or more words that is the whole og:title or JSON-LD headline counts
+      // double; a short heading that only og:title names may be a section ("Crime Centre").
+      let wholeBonus = b.level == 1 && b.words >= 4 && whole.contains(key) ? 1 : 0
+      let agree = refRuns.reduce(0) { $0 + ($1.contains(key) ? 1 : 0) } + wholeBonus
       guard agree > 0 else { continue }
       if let cur = best {
         let better: Bool
