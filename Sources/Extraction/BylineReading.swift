@@ -161,9 +161,17 @@ enum BylineReading {
     var words = s.split(separator: " ").filter { !$0.contains("@") }
     while words.count > 1, let last = words.last, last.allSatisfy(\.isNumber) { words.removeLast() }
     s = splitJoinedWords(words.joined(separator: " "))
-    s = cutDate(dropLeadingDate(s))
+    s = dropLeadingDate(s)
     guard var cleaned = TextCleanup.cleanByline(s) else { return nil }
-    cleaned = dropTrailingSegments(cleaned, site: site)
+    cleaned = dropTrailingSegments(cutDate(cleaned), site: site)
+    // "Ann Lee on" once the date after it is gone.
+    var words2 = cleaned.split(separator: " ")
+    while words2.count > 1, let last = words2.last,
+      ["on", "at", "in", "by", "posted", "published", "updated"].contains(last.lowercased())
+    {
+      words2.removeLast()
+    }
+    cleaned = words2.joined(separator: " ")
     while let l = cleaned.last, ",;:-–—|".contains(l) || l == " " { cleaned.removeLast() }
     return looksLikeNames(cleaned) ? cleaned : nil
   }
