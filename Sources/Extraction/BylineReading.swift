@@ -46,7 +46,7 @@ enum BylineReading {
   /// Words that mark account and sharing links, never part of a name.
   private static let interfaceWords: Set<String> = [
     "sign", "login", "log", "register", "profile", "subscribe", "comments", "comment", "share",
-    "email", "e-mail", "follow", "rss", "reply", "tweet", "print", "url", "website",
+    "email", "e-mail", "follow", "rss", "reply", "tweet", "print", "url", "website", "view",
   ]
 
   /// A comment's header: "ann says:", "Ann Lee said...", "ann wrote:".
@@ -161,7 +161,8 @@ enum BylineReading {
     var words = s.split(separator: " ").filter { !$0.contains("@") }
     while words.count > 1, let last = words.last, last.allSatisfy(\.isNumber) { words.removeLast() }
     s = splitJoinedWords(words.joined(separator: " "))
-    s = dropLeadingDate(s)
+    s = cutAtInterfaceWord(dropLeadingDate(s))
+    if isBareLabel(s) { return nil }
     guard var cleaned = TextCleanup.cleanByline(s) else { return nil }
     cleaned = dropTrailingSegments(cutDate(cleaned), site: site)
     // "Ann Lee on" once the date after it is gone.
@@ -240,6 +241,15 @@ enum BylineReading {
     }
     let lower = words.map { $0.lowercased().filter(\.isLetter) }
     return lower.contains(where: roleNouns.contains)
+  }
+
+  /// "Ann Lee View Profile Email Twitter" → "Ann Lee": the words before the first account or
+  /// sharing link; empty when the value starts with one ("Sign In | Sign Up").
+  private static func cutAtInterfaceWord(_ s: String) -> String {
+    let words = s.split(separator: " ")
+    guard let i = words.firstIndex(where: { interfaceWords.contains($0.lowercased().filter(\.isLetter)) })
+    else { return s }
+    return words[..<i].joined(separator: " ")
   }
 
   /// 1–12 words, not an interface link, no run of four digits inside a longer phrase.

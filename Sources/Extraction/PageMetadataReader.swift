@@ -60,6 +60,7 @@ struct PageMetadataReader {
       title = standalone?.text ?? og ?? h1 ?? titleTag
       if title.isEmpty { title = titleTag }
       (title, suffix) = stripSiteSuffix(title, site: r.source)
+      if headlineBlock == nil { headlineBlock = headingBlock(showing: title) }
     }
     if r.source == nil, let suffix { r.source = suffix }
     if r.source == nil, let split = TextCleanup.splitTitle(titleTag), split.tail.count <= 40,
@@ -235,6 +236,23 @@ struct PageMetadataReader {
       }
     }
     return best.map { ($0.text, $0.block) }
+  }
+
+  /// The heading that shows `title` with a count stuck to it ("0Headline", "Headline 545"):
+  /// where to look for the byline and date when no heading matched the titles exactly.
+  private func headingBlock(showing title: String) -> Int? {
+    let key = Self.matchKey(title)
+    guard key.count >= 8 else { return nil }
+    for (i, b) in page.blocks.enumerated() where b.level >= 1 && b.level <= 4 && b.chars < 400 {
+      let k = Self.matchKey(page.string(of: b))
+      guard k.count > key.count, k.count <= key.count + 6, let r = k.firstRange(of: key) else {
+        continue
+      }
+      if k[..<r.lowerBound].allSatisfy(\.isNumber) && k[r.upperBound...].allSatisfy(\.isNumber) {
+        return i
+      }
+    }
+    return nil
   }
 
   /// The first `h1` that reads as a headline when no heading agrees with the page's titles: at
