@@ -49,6 +49,35 @@ enum BylineReading {
     "email", "e-mail", "follow", "rss", "reply", "tweet", "print", "url", "website", "view",
   ]
 
+  /// Cheap test before parsing: a byline line holds the word "by", starts with a one-word label
+  /// and a colon, or starts with one of the non-English labels.
+  private static func mayHoldMarker(_ s: String) -> Bool {
+    guard s.utf8.count <= 400 else { return false }
+    // "by" as a word: after a non-letter, before a space or a colon.
+    var p2: UInt8 = 0x20
+    var p1: UInt8 = 0x20
+    var first = [UInt8]()
+    var leadingWord = true
+    for b in s.utf8 {
+      let l = b >= 0x41 && b <= 0x5A ? b | 0x20 : b
+      // A label before a colon: one word at the start of the line ("Author:", "Текст:").
+      if leadingWord {
+        if l == 0x3A && first.count <= 16 { return true }
+        leadingWord = (l >= 0x61 && l <= 0x7A) || l >= 0x80
+      }
+      if p1 == 0x79 && p2 == 0x62 && (l == 0x20 || l == 0x3A), first.count >= 2 {
+        let before = first.count > 2 ? first[first.count - 3] : 0x20
+        if !(before >= 0x61 && before <= 0x7A) { return true }
+      }
+      first.append(l)
+      p2 = p1
+      p1 = l
+    }
+    if p1 == 0x79 && p2 == 0x62 { return true }
+    for m in ["von ", "par ", "por ", "door "] where first.starts(with: m.utf8) { return true }
+    return false
+  }
+
   /// A comment's header: "ann says:", "Ann Lee said...", "ann wrote:".
   static func isCommenterLine(_ s: String) -> Bool {
     let lower = s.lowercased()
@@ -61,6 +90,7 @@ enum BylineReading {
 
   /// The names in a byline line, or nil when the line has no byline label (or only a label).
   static func fromLine(_ raw: String, site: String? = nil) -> String? {
+    guard mayHoldMarker(raw) else { return nil }
     let s = TextCleanup.normalizeWhitespace(raw)
     guard s.utf8.count <= 200, !isCommenterLine(s) else { return nil }
     guard let rest = afterMarker(s) else { return nil }
@@ -215,7 +245,7 @@ enum BylineReading {
   private static func dropTrailingSegments(_ s: String, site: String?) -> String {
     let segments = s.split(separator: ", ", omittingEmptySubsequences: false).map(String.init)
     guard segments.count >= 2 else { return s }
-    let siteKey = site.map { PageMetadataReader.matchKey($0) } ?? ""
+    let siteKey = site.map { PageMetadataReader.matchKey($0) } ?? []
     var keep = [String]()
     for (i, seg) in segments.enumerated() {
       if i > 0 && isAffiliation(seg, siteKey: siteKey) { break }
@@ -224,11 +254,13 @@ enum BylineReading {
     return keep.joined(separator: ", ")
   }
 
-  private static func isAffiliation(_ seg: String, siteKey: String) -> Bool {
+  private static func isAffiliation(_ seg: String, siteKey: [UInt8]) -> Bool {
     let key = PageMetadataReader.matchKey(seg)
     if key.isEmpty { return true }
-    if agencies.contains(key) { return true }
-    if !siteKey.isEmpty && (key == siteKey || siteKey.hasPrefix(key) || key.hasPrefix(siteKey)) {
+    if agencies.contains(String(decoding: key, as: UTF8.self)) { return true }
+    if !siteKey.isEmpty
+      && (key == siteKey || siteKey.starts(with: key) || key.starts(with: siteKey))
+    {
       return true
     }
     let words = seg.split(separator: " ")

@@ -6,8 +6,7 @@ struct DateReader {
   let page: PageModel
   /// Read `05/08/2014` as May 8th.
   let monthFirst: Bool
-  /// Days named by ISO timestamps on the page (meta tags, JSON-LD, `<time datetime>`).
-  let isoDays: Set<String>
+  private let ld: JSONLDFacts
 
   init(page: PageModel, ld: JSONLDFacts, meta: ([String]) -> String?) {
     self.page = page
@@ -16,6 +15,12 @@ struct DateReader {
       .compactMap { $0?.lowercased().replacingUnderscores }
     let region = tags.first { $0.contains("-") } ?? ""
     monthFirst = region.hasSuffix("-us")
+    self.ld = ld
+  }
+
+  /// Days named by ISO timestamps on the page (meta tags, JSON-LD, `<time datetime>`); read
+  /// only for an ambiguous numeric date.
+  private func isoDays() -> Set<String> {
     var iso = Set<String>()
     var raws = page.metadata.meta.filter { Self.dateKey($0.key) }.map(\.value)
     raws += page.metadata.times.map(\.value)
@@ -25,7 +30,7 @@ struct DateReader {
       guard t.utf8.count >= 10, Self.isISO(t.utf8.prefix(10)) else { continue }
       if let d = DateParsing.normalize(String(t.prefix(10))) { iso.insert(d) }
     }
-    isoDays = iso
+    return iso
   }
 
   private static func dateKey(_ key: String) -> Bool {
@@ -52,8 +57,9 @@ struct DateReader {
     guard found == nil || found == dayFirst else { return found }
     switch (dayFirst, monthFirstReading) {
     case (let d?, let m?) where d != m:
-      if isoDays.contains(m) { return m }
-      if isoDays.contains(d) { return d }
+      let iso = isoDays()
+      if iso.contains(m) { return m }
+      if iso.contains(d) { return d }
       return monthFirst ? m : d
     case (let d?, _): return d
     case (nil, let m?): return m
@@ -103,11 +109,21 @@ struct DateReader {
   /// "WASHINGTON, Feb. 23, 2015 -- The …" → 2015-02-23: a date before the first dash of a
   /// paragraph's opening.
   func dateline(_ paragraph: String) -> String? {
-    let head = String(paragraph.prefix(140))
-    for dash in [" -- ", " — ", " – ", " - "] {
-      if let r = head.firstRange(of: dash) {
-        return read(String(head[..<r.lowerBound]))
+    // The first " -- ", " — ", " – " or " - " in the first 160 bytes.
+    let b = Array(paragraph.utf8.prefix(160))
+    var i = 0
+    while i + 3 < b.count {
+      if b[i] == 0x20 {
+        let dash2 = b[i + 1] == 0x2D && b[i + 2] == 0x2D && b[i + 3] == 0x20
+        let dash1 = b[i + 1] == 0x2D && b[i + 2] == 0x20
+        let long =
+          i + 4 < b.count && b[i + 1] == 0xE2 && b[i + 2] == 0x80
+          && (b[i + 3] == 0x94 || b[i + 3] == 0x93) && b[i + 4] == 0x20
+        if dash2 || dash1 || long {
+          return read(String(decoding: b[..<i], as: UTF8.self))
+        }
       }
+      i += 1
     }
     return nil
   }
@@ -121,9 +137,27 @@ struct DateReader {
     "опубликовано", "created",
   ]
 
+  private static let updatePatterns = updateWords.map { Array($0.utf8) }
+
+  /// Whether the line names an update; a byte search over the ASCII-lowercased line.
   private static func updateMark(_ line: String) -> Bool {
-    let lower = line.lowercased()
-    return updateWords.contains { lower.contains($0) }
+    let lower = line.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    return updatePatterns.contains { contains(lower, $0) }
+  }
+
+  private static func contains(_ hay: [UInt8], _ needle: [UInt8]) -> Bool {
+    guard let f = needle.first, hay.count >= needle.count else { return false }
+    var i = 0
+    let last = hay.count - needle.count
+    while i <= last {
+      if hay[i] == f {
+        var k = 1
+        while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+        if k == needle.count { return true }
+      }
+      i += 1
+    }
+    return false
   }
 
   /// The line cut before every update or publish word, each piece flagged when it is an update.

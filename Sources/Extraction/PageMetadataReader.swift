@@ -136,47 +136,78 @@ struct PageMetadataReader {
     return r
   }
 
-  /// Letters and digits only, lowercased: "Today’s Recipe: …" and "Today's Recipe" agree.
-  static func matchKey<S: StringProtocol>(_ s: S) -> String {
-    var out = ""
-    out.unicodeScalars.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars where u.properties.isAlphabetic || u.properties.numericType != nil {
-      out.unicodeScalars.append(contentsOf: u.properties.lowercaseMapping.unicodeScalars)
+  /// Letters and digits only, lowercased, as UTF-8: "Today’s Recipe: …" and "Today's Recipe"
+  /// agree.
+  static func matchKey<S: StringProtocol>(_ s: S) -> [UInt8] { matchKey(bytes: s.utf8) }
+
+  static func matchKey<C: Collection>(bytes: C) -> [UInt8] where C.Element == UInt8 {
+    var out = [UInt8]()
+    out.reserveCapacity(bytes.count)
+    for b in bytes {
+      if b >= 0x80 { return matchKeySlow(bytes) }
+      if b >= 0x41 && b <= 0x5A {
+        out.append(b | 0x20)
+      } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+        out.append(b)
+      }
+    }
+    return out
+  }
+
+  private static func matchKeySlow<C: Collection>(_ bytes: C) -> [UInt8]
+  where C.Element == UInt8 {
+    var out = [UInt8]()
+    for u in String(decoding: bytes, as: UTF8.self).unicodeScalars {
+      if u.isASCII {
+        let b = UInt8(u.value)
+        if b >= 0x41 && b <= 0x5A {
+          out.append(b | 0x20)
+        } else if (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) {
+          out.append(b)
+        }
+      } else if u.properties.isAlphabetic || u.properties.numericType != nil {
+        out.append(contentsOf: u.properties.lowercaseMapping.utf8)
+      }
     }
     return out
   }
 
   /// Separators between the parts of a `<title>` ("Headline | Section | Site",
   /// "Site » Blog Archive » Headline", "Blog: Headline").
-  private static let titleSeparators = [
+  private static let titleSeparators: [[UInt8]] = [
     " | ", " - ", " – ", " — ", " :: ", " · ", " » ", " « ", " › ", ": ", " // ", " / ",
-  ]
+  ].map { Array($0.utf8) }
 
-  /// The match keys of every run of consecutive parts of `title` (the whole title included),
-  /// with the length of its longest single part.
-  static func titleRuns(_ title: String) -> (runs: Set<String>, longestPart: Int) {
-    var cuts: [(String.Index, String.Index)] = []
-    for sep in titleSeparators {
-      for r in title.ranges(of: sep) { cuts.append((r.lowerBound, r.upperBound)) }
+  /// The match keys of every run of consecutive parts of `title` (the whole title included).
+  static func titleRuns(_ title: String) -> Set<[UInt8]> {
+    let b = Array(title.utf8)
+    var parts: [[UInt8]] = []
+    var start = 0
+    var i = 0
+    while i < b.count {
+      if b[i] == 0x20 || b[i] == 0x3A,
+        let sep = titleSeparators.first(where: { sep in
+          i + sep.count <= b.count && sep.indices.allSatisfy { b[i + $0] == sep[$0] }
+        })
+      {
+        parts.append(matchKey(bytes: b[start..<i]))
+        i += sep.count
+        start = i
+      } else {
+        i += 1
+      }
     }
-    cuts.sort { $0.0 < $1.0 }
-    var parts: [String] = []
-    var start = title.startIndex
-    for (lo, hi) in cuts where lo >= start {
-      parts.append(matchKey(title[start..<lo]))
-      start = hi
-    }
-    parts.append(matchKey(title[start...]))
+    parts.append(matchKey(bytes: b[start...]))
     parts = parts.filter { !$0.isEmpty }
-    var runs = Set<String>()
+    var runs = Set<[UInt8]>()
     for i in parts.indices {
-      var run = ""
+      var run = [UInt8]()
       for j in i..<parts.count {
         run += parts[j]
         runs.insert(run)
       }
     }
-    return (runs, parts.map(\.count).max() ?? 0)
+    return runs
   }
 
   /// The text of the heading (`h1`–`h4`) that a title reference (the `<title>`, og:title,
@@ -193,17 +224,21 @@ struct PageMetadataReader {
     if let ld { refs.append(ld) }
     if let og { refs.append(og) }
     // Each distinct reference with the runs of its parts.
-    var seenRefs = Set<String>()
-    var refRuns: [Set<String>] = []
-    for ref in refs where !ref.isEmpty && seenRefs.insert(Self.matchKey(ref)).inserted {
-      refRuns.append(Self.titleRuns(ref).runs)
+    var seenRefs = Set<[UInt8]>()
+    var refRuns: [Set<[UInt8]>] = []
+    var longestRef = 0
+    for ref in refs where !ref.isEmpty {
+      let key = Self.matchKey(ref)
+      guard seenRefs.insert(key).inserted else { continue }
+      longestRef = max(longestRef, key.count)
+      refRuns.append(Self.titleRuns(ref))
     }
     // The whole og:title / JSON-LD headline names the article; a run of parts may be a site
     // name.
-    var whole = Set<String>()
+    var whole = Set<[UInt8]>()
     for ref in refs.dropFirst() where !ref.isEmpty { whole.insert(Self.matchKey(ref)) }
     guard !refRuns.isEmpty else { return nil }
-    let siteKey = site.map { Self.matchKey($0) } ?? ""
+    let siteKey = site.map { Self.matchKey($0) } ?? []
     // Rank: more references agreeing, then clearly longer (a blog's name loses to the post
     // title), then on near-equal lengths a lower-level heading over an `h1` (the site name).
     var best: (text: String, agree: Int, key: Int, level: UInt8, block: Int)?
@@ -211,14 +246,16 @@ struct PageMetadataReader {
     for (i, b) in page.blocks.enumerated() where b.level >= 1 && b.level <= 4 && b.chars < 400 {
       seen += 1
       if seen > 200 { break }
-      let text = TextCleanup.normalizeWhitespace(page.string(of: b))
-      let key = Self.matchKey(text)
+      // A heading much longer than every reference cannot match one.
+      guard Int(b.chars) <= longestRef * 3 + 40 else { continue }
+      let key = Self.matchKey(bytes: page.bytes(of: b))
       guard key.count >= 3, key != siteKey else { continue }
       // An h1 of four or more words that is the whole og:title or JSON-LD headline counts
       // double; a short heading that only og:title names may be a section ("Crime Centre").
       let wholeBonus = b.level == 1 && b.words >= 4 && whole.contains(key) ? 1 : 0
       let agree = refRuns.reduce(0) { $0 + ($1.contains(key) ? 1 : 0) } + wholeBonus
       guard agree > 0 else { continue }
+      let text = TextCleanup.normalizeWhitespace(page.string(of: b))
       if let cur = best {
         let better: Bool
         if agree != cur.agree {
@@ -244,12 +281,14 @@ struct PageMetadataReader {
     let key = Self.matchKey(title)
     guard key.count >= 8 else { return nil }
     for (i, b) in page.blocks.enumerated() where b.level >= 1 && b.level <= 4 && b.chars < 400 {
-      let k = Self.matchKey(page.string(of: b))
-      guard k.count > key.count, k.count <= key.count + 6, let r = k.firstRange(of: key) else {
-        continue
-      }
-      if k[..<r.lowerBound].allSatisfy(\.isNumber) && k[r.upperBound...].allSatisfy(\.isNumber) {
-        return i
+      let k = Self.matchKey(bytes: page.bytes(of: b))
+      guard k.count > key.count, k.count <= key.count + 6 else { continue }
+      // The title's key with only digits before and after it.
+      let isDigit = { (c: UInt8) in c >= 0x30 && c <= 0x39 }
+      let lead = k.prefix(while: isDigit).count
+      let trail = k.reversed().prefix(while: isDigit).count
+      for skip in 0...lead where k.count - skip - key.count <= trail {
+        if k[skip..<(skip + key.count)].elementsEqual(key) { return i }
       }
     }
     return nil
@@ -259,7 +298,7 @@ struct PageMetadataReader {
   /// least four words, not the site's name. Meta titles are often an SEO or social variant of
   /// the headline the page shows.
   private func standaloneHeadline(site: String?) -> (text: String, block: Int)? {
-    let siteKey = site.map { Self.matchKey($0) } ?? ""
+    let siteKey = site.map { Self.matchKey($0) } ?? []
     var seen = 0
     for (i, b) in page.blocks.enumerated() where b.level == 1 {
       seen += 1
