@@ -80,13 +80,23 @@ enum BylineReading {
 
   /// A comment's header: "ann says:", "Ann Lee said...", "ann wrote:".
   static func isCommenterLine(_ s: String) -> Bool {
-    let lower = s.lowercased()
-    for mark in [" says:", " said:", " said...", " said…", " wrote:", " says", " said"]
-    where lower.hasSuffix(mark) || (mark.hasSuffix(":") && lower.contains(mark)) {
-      return true
+    let lower = s.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+    for mark in commenterMarks {
+      if lower.count >= mark.count && lower[(lower.count - mark.count)...].elementsEqual(mark) {
+        return true
+      }
+      guard mark.last == 0x3A, lower.count > mark.count else { continue }
+      for i in 0...(lower.count - mark.count)
+      where lower[i] == 0x20 && lower[i..<(i + mark.count)].elementsEqual(mark) {
+        return true
+      }
     }
     return false
   }
+
+  private static let commenterMarks = [
+    " says:", " said:", " said...", " said…", " wrote:", " says", " said",
+  ].map { Array($0.utf8) }
 
   /// The names in a byline line, or nil when the line has no byline label (or only a label).
   static func fromLine(_ raw: String, site: String? = nil) -> String? {
@@ -136,6 +146,12 @@ enum BylineReading {
     return nil
   }
 
+  private static let tailSeparators: [[UInt8]] = [
+    " | ", "|", "·", "•", " — ", " – ", " - ", " (", " Published", " Updated", " Posted",
+    " on ", " at ", " in ", " View ", " Email", " Follow", " publiziert", " veröffentlicht",
+    " aktualisiert", " publié", " publicado", " pubblicato", " опубликовано",
+  ].map { Array($0.utf8) }
+
   /// Cuts what follows the names: " on <date>", " at 10:00", " in Category", separators, a
   /// handle, "Published …".
   private static func cutTail(_ s: String) -> String {
@@ -148,13 +164,21 @@ enum BylineReading {
       let cut = local.first?.isLowercase == true ? wordStart : at
       out = String(out[..<cut])
     }
-    for sep in [
-      " | ", "|", "·", "•", " — ", " – ", " - ", " (", " Published", " Updated", " Posted",
-      " on ", " at ", " in ", " View ", " Email", " Follow", " publiziert", " veröffentlicht",
-      " aktualisiert", " publié", " publicado", " pubblicato", " опубликовано",
-    ] {
-      if let r = out.firstRange(of: sep) { out = String(out[..<r.lowerBound]) }
+    // Cut at the earliest separator (a byte search: this runs on many lines).
+    let bytes = Array(out.utf8)
+    var cut = bytes.count
+    for sep in tailSeparators {
+      guard let f = sep.first, sep.count <= cut else { continue }
+      var i = 0
+      while i + sep.count <= cut {
+        if bytes[i] == f && bytes[i..<(i + sep.count)].elementsEqual(sep) {
+          cut = i
+          break
+        }
+        i += 1
+      }
     }
+    if cut < bytes.count { out = String(decoding: bytes[..<cut], as: UTF8.self) }
     return cutDate(out)
   }
 
