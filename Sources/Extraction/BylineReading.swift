@@ -134,7 +134,8 @@ enum BylineReading {
       let before = String(s[..<r.lowerBound])
       let last = before.split(separator: " ").last.map(String.init) ?? ""
       let dated =
-        DateParsing.findDate(in: before) != nil || ["am", "pm", "—", "–", "-", "|", "·"]
+        DateParsing.findDate(in: before) != nil
+        || ["am", "pm", "—", "–", "-", "|", "·"]
           .contains(last.lowercased())
         || last.lowercased().hasSuffix("am") && last.first?.isNumber == true
         || last.lowercased().hasSuffix("pm") && last.first?.isNumber == true
@@ -191,8 +192,10 @@ enum BylineReading {
       let dateWord =
         (monthsAndDays.contains(lower) && lower.count > 2
           && (next.first?.isNumber == true || w.hasSuffix(",") || next.isEmpty))
-        || (w.first?.isNumber == true && (next.isEmpty || monthsAndDays.contains(
-          next.lowercased().trimmingCharacters(in: ",."))))
+        || (w.first?.isNumber == true
+          && (next.isEmpty
+            || monthsAndDays.contains(
+              next.lowercased().trimmingCharacters(in: ",."))))
       if dateWord { return words[..<i].joined(separator: " ") }
     }
     return out
@@ -258,7 +261,11 @@ enum BylineReading {
     var i = 0
     while i < words.count {
       let w = words[i].lowercased().trimmingCharacters(in: ",.")
-      if monthsAndDays.contains(w) || w.first?.isNumber == true || w.isEmpty { i += 1 } else { break }
+      if monthsAndDays.contains(w) || w.first?.isNumber == true || w.isEmpty {
+        i += 1
+      } else {
+        break
+      }
     }
     guard i > 0, i < words.count, i >= 2 || words[0].first?.isNumber == true else { return s }
     return words[i...].joined(separator: " ")
@@ -303,7 +310,10 @@ enum BylineReading {
   /// sharing link; empty when the value starts with one ("Sign In | Sign Up").
   private static func cutAtInterfaceWord(_ s: String) -> String {
     let words = s.split(separator: " ")
-    guard let i = words.firstIndex(where: { interfaceWords.contains($0.lowercased().filter(\.isLetter)) })
+    guard
+      let i = words.firstIndex(where: {
+        interfaceWords.contains($0.lowercased().filter(\.isLetter))
+      })
     else { return s }
     return words[..<i].joined(separator: " ")
   }

@@ -99,7 +99,8 @@ struct DateReader {
   /// A date in a line marked as an update near the headline: the last resort.
   var updatedNearHeadline: String? {
     let start = page.metadata.firstH1Block ?? 0
-    for b in page.blocks[max(0, start - 3)..<min(page.blocks.count, start + 12)] where b.words <= 20 {
+    for b in page.blocks[max(0, start - 3)..<min(page.blocks.count, start + 12)] where b.words <= 20
+    {
       let line = page.string(of: b)
       if Self.updateMark(line), let d = read(line) { return d }
     }

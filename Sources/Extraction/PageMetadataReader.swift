@@ -84,12 +84,13 @@ struct PageMetadataReader {
     // <time> that is not an update, then the lines and dateline by the headline; updated
     // dates only when nothing else names a day.
     let dates = DateReader(page: page, ld: ld, meta: meta)
-    if let d = dates.read(meta([
-      "article:published_time", "datepublished", "og:published_time", "published_time",
-      "article.published", "dc.date.issued", "dcterms.created", "dcterms.issued", "pubdate",
-      "publishdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
-      "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
-    ]))
+    if let d = dates.read(
+      meta([
+        "article:published_time", "datepublished", "og:published_time", "published_time",
+        "article.published", "dc.date.issued", "dcterms.created", "dcterms.issued", "pubdate",
+        "publishdate", "publish-date", "publish_date", "sailthru.date", "parsely-pub-date",
+        "citation_publication_date", "originalpublicationdate", "cxenseparse:recs:publishtime",
+      ]))
     {
       r.date = d
     } else if let d = dates.read(ld.datePublished) {
@@ -100,7 +101,8 @@ struct PageMetadataReader {
       r.date = d
     } else if let d = dateNearHeadline(nil, dates: dates) {
       r.date = d
-    } else if let d = dates.read(meta(["article:modified_time", "datemodified", "og:updated_time"]))
+    } else if let d = dates.read(
+      meta(["article:modified_time", "datemodified", "og:updated_time"]))
       ?? dates.read(ld.dateModified) ?? dates.updatedNearHeadline
     {
       r.date = d
@@ -112,9 +114,10 @@ struct PageMetadataReader {
     let site = r.source
     var byline = bylineNearHeadline(headlineBlock, site: site)
     if byline == nil {
-      for key in ["author", "article:author", "byl", "sailthru.author", "parsely-author",
-        "dc.creator", "dcterms.creator"]
-      {
+      for key in [
+        "author", "article:author", "byl", "sailthru.author", "parsely-author",
+        "dc.creator", "dcterms.creator",
+      ] {
         if let a = meta([key]), let c = BylineReading.refine(a, site: site) {
           byline = c
           break

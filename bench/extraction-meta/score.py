@@ -19,8 +19,9 @@ import unicodedata
 import trafilatura
 from trafilatura.metadata import extract_metadata
 
-FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"', "„": '"',
-                      "″": '"', "–": "-", "—": "-", "‑": "-", "−": "-", "\u00a0": " "})
+FOLD = str.maketrans({"‘": "'", "’": "'", "‚": "'", "′": "'", "“": '"', "”": '"',
+                      "„": '"', "″": '"', "–": "-", "—": "-", "‑": "-", "−": "-",
+                      "\u00a0": " "})
 
 
 def norm_text(s):
