@@ -221,7 +221,7 @@ enum BylineReading {
     s = cutAtInterfaceWord(dropLeadingDate(s))
     if isBareLabel(s) { return nil }
     guard var cleaned = TextCleanup.cleanByline(s) else { return nil }
-    cleaned = dropTrailingSegments(cutDate(cleaned), site: site)
+    cleaned = dropTrailingRole(dropTrailingSegments(cutDate(cleaned), site: site))
     // "Ann Lee on" once the date after it is gone.
     var words2 = cleaned.split(separator: " ")
     while words2.count > 1, let last = words2.last,
@@ -253,6 +253,37 @@ enum BylineReading {
       out.append(c)
     }
     return out
+  }
+
+  /// `name` when `line` is `name` followed by a few more words that are no further names (a
+  /// job title printed without a separator: "Ann Lee Senior"), else `line` (which may hold
+  /// more names than a meta tag: "Ann Lee, Tom Reeve", "Ann Lee and Tom Reeve").
+  static func preferName(_ name: String, over line: String) -> String {
+    let nameWords = name.split(separator: " ")
+    let lineWords = line.split(separator: " ")
+    guard lineWords.count > nameWords.count, lineWords.count - nameWords.count <= 4,
+      zip(nameWords, lineWords).allSatisfy({ $0.lowercased() == $1.lowercased() })
+    else { return line }
+    let rest = lineWords[nameWords.count...]
+    if rest.contains(where: { ["and", "&", "und", "et", "y", "e"].contains($0.lowercased()) })
+      || line.contains(",")
+    {
+      return line
+    }
+    return name
+  }
+
+  /// "Ann Lee Crime reporter" → "Ann Lee": a trailing job noun (not "Staff": "Post Staff" is
+  /// a byline) and the word before it, when a name of two or more words is left.
+  private static func dropTrailingRole(_ s: String) -> String {
+    var words = s.split(separator: " ")
+    guard words.count >= 4, let last = words.last else { return s }
+    let noun = last.lowercased().filter(\.isLetter)
+    guard roleNouns.contains(noun), !["staff", "desk", "newsroom"].contains(noun) else {
+      return s
+    }
+    words.removeLast(2)
+    return words.joined(separator: " ")
   }
 
   /// "November 12, 2012 Geeks are Sexy" → "Geeks are Sexy".

@@ -113,17 +113,22 @@ struct PageMetadataReader {
     // last a "Posted by … on <date>" line under the post.
     let site = r.source
     var byline = bylineNearHeadline(headlineBlock, site: site)
-    if byline == nil {
-      for key in [
-        "author", "article:author", "byl", "sailthru.author", "parsely-author",
-        "dc.creator", "dcterms.creator",
-      ] {
-        if let a = meta([key]), let c = BylineReading.refine(a, site: site) {
-          byline = c
-          break
-        }
+    var metaAuthor: String?
+    for key in [
+      "author", "article:author", "byl", "sailthru.author", "parsely-author",
+      "dc.creator", "dcterms.creator",
+    ] {
+      if let a = meta([key]), let c = BylineReading.refine(a, site: site) {
+        metaAuthor = c
+        break
       }
     }
+    if let line = byline, let metaAuthor {
+      // "By Ann Lee Crime reporter" beside <meta name="author" content="Ann Lee">: the line
+      // is the name plus a job title printed without a separator.
+      byline = BylineReading.preferName(metaAuthor, over: line)
+    }
+    if byline == nil { byline = metaAuthor }
     if byline == nil, let a = ld.author { byline = BylineReading.refine(a, site: site) }
     if byline == nil {
       for a in page.metadata.authorNames {
