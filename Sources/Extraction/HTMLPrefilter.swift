@@ -10,7 +10,7 @@
 ///   they are more than half of the bytes, libxml2 reads them one character at a time, and none
 ///   of it is ever article text. JSON-LD scripts are kept whole for the metadata reader.
 /// - Start tags keep only the attributes extraction reads (class, id, role, itemprop, rel,
-///   datetime, type, name, property, content, hidden; `href` without its value; an inline
+///   datetime, type, name, lang, property, content, hidden; `href` without its value; an inline
 ///   `display:none` style becomes `hidden`). libxml2 makes two or three allocations per
 ///   attribute, and `data-*`, `src`, `srcset`, `style`, `onclick`… are most of them.
 /// - `class`, `id` and `role` are read here, once per distinct value (`ClassHints`), and
@@ -283,7 +283,9 @@ enum HTMLPrefilter {
       case 4:
         if matchFold(at, "href") { return .nameOnly }
         if matchFold(at, "role") { return .hint }
-        if matchFold(at, "type") || matchFold(at, "name") { return .whole }
+        if matchFold(at, "type") || matchFold(at, "name") || matchFold(at, "lang") {
+          return .whole
+        }
         return .no
       case 5:
         if matchFold(at, "class") { return .hint }

@@ -91,6 +91,8 @@ struct PageMetadata {
   var canonical: String?
   /// Index of the first `<h1>` block.
   var firstH1Block: Int?
+  /// The `<html lang>` value ("en-US").
+  var lang: String?
 }
 
 /// Reads class/id/role values as evidence, the way readability weighs class names: words such as

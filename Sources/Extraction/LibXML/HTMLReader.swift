@@ -204,6 +204,10 @@ struct HTMLReader {
           if h.author { isAuthor = true }
         case 3 where equals(nameBytes, "rel"):
           if tag == .anchor && equalsFold(valueBytes, "author") { isAuthor = true }
+        case 4 where tag == .html && equals(nameBytes, "lang"):
+          if model.metadata.lang == nil {
+            model.metadata.lang = String(decoding: valueBytes, as: UTF8.self)
+          }
         case 4 where equals(nameBytes, "href"):
           if tag == .anchor { frame.isLink = true }
         case 4 where equals(nameBytes, "role"):
