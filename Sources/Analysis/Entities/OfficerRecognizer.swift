@@ -150,6 +150,26 @@ enum OfficerRecognizer {
     return (e, f)
   }
 
+  /// Whether the rank at `r` (its mention starting at `start`) is no police officer's: "former
+  /// DC …", "ex-PC …", or a one-word "Commissioner"/"Commander" after another capitalised word
+  /// ("Information Commissioner", "Lieutenant Commander"; "Police Commissioner" stays).
+  static func notPolice(_ d: DocumentScan, _ start: Int, _ r: Int, _ form: RankForm) -> Bool {
+    let toks = d.t.tokens
+    guard start > 0 else { return false }
+    let before = toks[start - 1]
+    if before.kind == .word, before.hash == former || before.hash == ex { return true }
+    guard form.abbr == "Commissioner" || form.abbr == "Cmdr", r == start, before.kind == .word,
+      before.cap, !d.claimed[start - 1], before.hash != d.tables.police
+    else { return false }
+    // "Yesterday Commissioner …", "Essex Commissioner …" stay.
+    return before.lex.isDisjoint(with: plainWordClasses)
+  }
+
+  static let plainWordClasses: WordClass = [.placeStart, .functionWord, .speechVerb, .honorific]
+
+  static let former = EntityTokens.hash("former")
+  static let ex = EntityTokens.hash("ex")
+
   /// A rank written in lower case that ends right before token `i` ("chief inspector" before
   /// "Lynda Coates"): its first token and form. Tries each start up to the longest form back.
   static func lowerRankBefore(_ d: DocumentScan, _ i: Int) -> (start: Int, form: Int)? {
@@ -160,9 +180,29 @@ enum OfficerRecognizer {
       k -= 1
       guard toks[s].kind == .word, !toks[s].cap, toks[s].lex.contains(.rankStart), !d.claimed[s]
       else { continue }
-      if let (e, f) = longestRank(d, s, lowerFirst: true), e == i { return (s, f) }
+      if let (e, f) = longestRank(d, s, lowerFirst: true), e == i,
+        !lowerOnlyForms.contains(d.tables.ranks.forms[f].abbr), plainBefore(d, s)
+      {
+        return (s, f)
+      }
     }
     return nil
+  }
+
+  /// Ranks that in lower case are mostly someone else's job ("private detective", "fire
+  /// commander", "the commissioner").
+  static let lowerOnlyForms: Set<String> = ["Det", "Commissioner", "Cmdr", "AC", "DAC", "PCC"]
+
+  /// Nothing before a lower-case rank at `s` that makes it another job ("Ofsted inspector",
+  /// "health inspector"): the start, punctuation, a function word or speech verb ("said
+  /// chief inspector …"), a claimed name, or a capitalised place ("St Albans chief inspector").
+  static func plainBefore(_ d: DocumentScan, _ s: Int) -> Bool {
+    let toks = d.t.tokens
+    guard s > 0, toks[s - 1].kind == .word, !d.claimed[s - 1] else { return true }
+    let b = toks[s - 1]
+    if b.lex.contains(.functionWord) || b.lex.contains(.speechVerb) { return true }
+    guard b.cap else { return false }
+    return b.lex.contains(.placeStart) || (s > 1 && toks[s - 2].lex.contains(.placeStart))
   }
 
   /// `rank(_:_:)` past its first-word test.
@@ -423,6 +463,12 @@ enum OfficerRecognizer {
           // "Acting" is not part of the rank ("Acting Detective Superintendent Lewis Basford");
           // "Temporary" and "T/" are.
           let start = r == i + 1 && tok.hash == acting ? r : i
+          if notPolice(d, start, r, form) {
+            memory.notePerson(first: first, surname: surname, surnameHash: sh, rank: nil)
+            d.claim(start, last.upperBound)
+            next = last.upperBound
+            continue
+          }
           if d.emit {
             let p = memory.persons[memory.surnames[sh]!]
             var aliases = [form.abbr, form.full]

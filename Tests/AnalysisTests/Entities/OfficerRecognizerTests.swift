@@ -117,6 +117,16 @@ import Testing
     #expect(found(.officer, in: u).map(\.0) == ["Insp Dan Kerr", "inspector Kerr"])
   }
 
+  @Test func otherJobsWithPoliceRankWords() {
+    let t = """
+      The court heard former DC Ian Platt lied. Information Commissioner Ruth Mayne spoke. \
+      Lieutenant Commander Ed Shaw agreed. An Ofsted inspector Sue Lamb and a health \
+      inspector Jim Dale came. Police Commissioner Ann Rowe and Commander Ali Khan spoke.
+      """
+    #expect(found(.officer, in: t).map(\.1) == ["Ann Rowe", "Ali Khan"])
+    #expect(found(.officer, in: "Lewis Hart, an ex-PC Ray Cole friend.").isEmpty)
+  }
+
   @Test func detectiveWithAnyFormOfTheRank() {
     let o = found(.officer, in: "Detective Chief Insp Ada Walsh and Det Inspector Ben Cole spoke.")
     #expect(o.map(\.0) == ["Detective Chief Insp Ada Walsh", "Det Inspector Ben Cole"])
