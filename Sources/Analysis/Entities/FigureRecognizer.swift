@@ -82,7 +82,8 @@ enum FigureRecognizer {
         if tok.joined, i > 0, toks[i - 1].kind == .word { continue }
         value = parse(d.t, i)
         // "twenty-five" style numbers don't occur with digits; "1,000" parsed already.
-      } else if tok.kind == .word, tok.lex.contains(.numberWord), !tok.cap || tok.sentenceStart,
+      } else if tok.kind == .word, tok.lex.contains(.numberWord),
+        !tok.cap || tok.sentenceStart || opensClause(d.t, i),
         let v = x.numberWords[tok.hash]
       {
         value = v
@@ -122,6 +123,14 @@ enum FigureRecognizer {
       }
       next = figure(&d, start: i, numEnd: numEnd, value: value) ?? numEnd
     }
+  }
+
+  /// After an opening quote, bracket or dash a capital starts a clause: `said: "Four people
+  /// were arrested"`.
+  static func opensClause(_ t: TokenView, _ i: Int) -> Bool {
+    guard i > 0, t.tokens[i - 1].kind == .punct else { return false }
+    let c = t.bytes[t.tokens[i - 1].start]
+    return c == 0x22 || c == 0x28 || c == 0xE2  // ", (, “ ‘ – —
   }
 
   /// Builds a figure for the number at `start..<numEnd`; returns the index after it, or nil.
@@ -193,6 +202,12 @@ enum FigureRecognizer {
       return finish(&d, spanStart, e, unit: "gbp", noun: "£", value: value, qualifier)
     }
     guard e < n else { return nil }
+    // An age between the number and its noun: "Two 27-year-old women".
+    if toks[e].kind == .number, e + 1 < n, toks[e + 1].hyphenBefore {
+      var k = e + 1
+      while k < n, toks[k].hyphenBefore { k += 1 }
+      if toks[k - 1].hash == x.old, k < n, toks[k].kind == .word { e = k }
+    }
     let next = toks[e]
     // Percent.
     if next.hash == x.percentSign, next.kind == .punct {

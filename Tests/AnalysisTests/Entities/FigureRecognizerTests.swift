@@ -104,6 +104,15 @@ import Testing
     #expect(mention(.figure, surface, in: text) != nil, "\(found(.figure, in: text))")
   }
 
+  @Test(arguments: [
+    ("Police said: \u{201C}Seven men were held.\u{201D}", "Seven men"),
+    ("He said: \"Nine vans were stopped.\"", "Nine vans"),
+    ("Three 19-year-old men were stopped.", "Three 19-year-old men"),
+  ])
+  func countsAfterAQuoteOrBeforeAnAge(text: String, surface: String) {
+    #expect(mention(.figure, surface, in: text) != nil, "\(found(.figure, in: text))")
+  }
+
   @Test func offsetsAreUTF8Bytes() throws {
     let text = "“Quote” – £5 million and 3 vans"
     let m = try #require(mention(.figure, "3 vans", in: text))
