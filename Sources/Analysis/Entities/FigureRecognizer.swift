@@ -28,6 +28,40 @@ enum FigureRecognizer {
   static let passiveAdverbs = Lexicon.set([
     "later", "subsequently", "also", "then", "all", "since", "now", "successfully", "either",
   ])
+  /// Words before a duration that make it a time frame, not an amount: "over the past three
+  /// years", "within 24 hours", "in just two years", "the 12 months to November".
+  static let timeFrameBefore = Lexicon.set([
+    "past", "last", "next", "first", "within", "in", "across", "during", "the", "every", "each",
+    "these", "those", "coming", "previous", "recent", "following", "several",
+  ])
+  static let inWord = EntityTokens.hash("in")
+  /// Words after a duration that make it a time frame: "five years ago".
+  static let timeFrameAfter = Lexicon.set(["ago", "later", "earlier", "previously"])
+  /// Words that make a duration a prison sentence whatever comes before it ("resulted in 148
+  /// years in prison terms", "2,551 weeks of custodial sentences").
+  static let sentenceWords = Lexicon.set([
+    "prison", "jail", "custody", "custodial", "sentence", "sentences", "imprisonment", "bars",
+    "inside", "behind",
+  ])
+
+  /// Whether the duration at `start..<end` (qualifier, number, unit) is a time frame ("in the
+  /// past two years", "five years ago") rather than an amount of time (a sentence, "1,100
+  /// hours of patrols"): the set's labelling rules count only amounts.
+  static func isTimeFrame(_ d: DocumentScan, _ start: Int, _ end: Int) -> Bool {
+    let toks = d.t.tokens
+    let n = toks.count
+    if end < n, toks[end].kind == .word, timeFrameAfter.contains(toks[end].hash) { return true }
+    var k = end
+    while k < n, k < end + 3, toks[k].kind == .word {
+      if sentenceWords.contains(toks[k].hash) { return false }
+      k += 1
+    }
+    guard start > 0, toks[start - 1].kind == .word, timeFrameBefore.contains(toks[start - 1].hash)
+    else { return false }
+    // "put in 900 hours of patrols": after "in", an amount of something.
+    return toks[start - 1].hash != inWord || end >= n || toks[end].hash != d.tables.of
+  }
+
   // Class combinations as constants (a set literal at the call site is built on every call).
   static let notNounOrFunction: WordClass = [.notNoun, .functionWord]
   static let notNounOrMonth: WordClass = [.notNoun, .month]
@@ -48,7 +82,8 @@ enum FigureRecognizer {
         if tok.joined, i > 0, toks[i - 1].kind == .word { continue }
         value = parse(d.t, i)
         // "twenty-five" style numbers don't occur with digits; "1,000" parsed already.
-      } else if tok.kind == .word, tok.lex.contains(.numberWord), !tok.cap || tok.sentenceStart,
+      } else if tok.kind == .word, tok.lex.contains(.numberWord),
+        !tok.cap || tok.sentenceStart || opensClause(d.t, i),
         let v = x.numberWords[tok.hash]
       {
         value = v
@@ -90,6 +125,14 @@ enum FigureRecognizer {
     }
   }
 
+  /// After an opening quote, bracket or dash a capital starts a clause: `said: "Four people
+  /// were arrested"`.
+  static func opensClause(_ t: TokenView, _ i: Int) -> Bool {
+    guard i > 0, t.tokens[i - 1].kind == .punct else { return false }
+    let c = t.bytes[t.tokens[i - 1].start]
+    return c == 0x22 || c == 0x28 || c == 0xE2  // ", (, “ ‘ – —
+  }
+
   /// Builds a figure for the number at `start..<numEnd`; returns the index after it, or nil.
   static func figure(_ d: inout DocumentScan, start: Int, numEnd: Int, value v0: Double) -> Int? {
     let x = d.tables
@@ -108,6 +151,13 @@ enum FigureRecognizer {
       }
       if numEnd < n, toks[numEnd].lex.contains(.month), toks[numEnd].cap { return nil }
       if t.isPunct(numEnd, 0x3A) { return nil }  // 10:30
+    }
+    // A number written after a name is part of it: "a Channel 4 series" (not at the start of
+    // a sentence, where "Over 300 arrests" begins with a capital, nor in a Title Case title).
+    if isDigits, !d.isTitle, start > 0, toks[start - 1].kind == .word, toks[start - 1].cap,
+      !toks[start - 1].sentenceStart, !toks[start - 1].lex.contains(.qualifierEnd)
+    {
+      return nil
     }
     // Labels before: "page 4", "aged 34".
     if start > 0, toks[start - 1].lex.contains(.numberLabel), !t.isPunct(start - 1, 0xA3) {
@@ -152,6 +202,12 @@ enum FigureRecognizer {
       return finish(&d, spanStart, e, unit: "gbp", noun: "£", value: value, qualifier)
     }
     guard e < n else { return nil }
+    // An age between the number and its noun: "Two 27-year-old women".
+    if toks[e].kind == .number, e + 1 < n, toks[e + 1].hyphenBefore {
+      var k = e + 1
+      while k < n, toks[k].hyphenBefore { k += 1 }
+      if toks[k - 1].hash == x.old, k < n, toks[k].kind == .word { e = k }
+    }
     let next = toks[e]
     // Percent.
     if next.hash == x.percentSign, next.kind == .punct {
@@ -178,12 +234,20 @@ enum FigureRecognizer {
     if next.lex.contains(.duration), let dur = x.durations[next.hash] {
       // "34 years old" is an age.
       if e + 1 < n, toks[e + 1].hash == x.old { return nil }
+      if isTimeFrame(d, spanStart, e + 1) { return nil }
       return finish(&d, spanStart, e + 1, unit: dur.unit, noun: dur.noun, value: value, qualifier)
     }
     // Times: "10pm", "10 am".
     if next.hash == x.am || next.hash == x.pm { return nil }
     // A number standing for the people an act counts: "305 were charged", "Over 150 arrested".
     if value >= 2, let act = passiveAct(d, e) ?? directAct(d, e) {
+      return finish(&d, spanStart, e, unit: "count", noun: act, value: value, qualifier)
+    }
+    // A number alone after an act verb, before a word that cannot be its noun: "Police arrest
+    // 22 in crackdown", "officers charged 12 on Friday".
+    if value >= 2, spanStart > 0, next.lex.contains(.functionWord),
+      let act = directAct(d, spanStart - 1)
+    {
       return finish(&d, spanStart, e, unit: "count", noun: act, value: value, qualifier)
     }
     // Count with a noun: a plural noun past modifiers no list holds ("47 illegally held

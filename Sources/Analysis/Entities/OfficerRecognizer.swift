@@ -83,11 +83,34 @@ enum OfficerRecognizer {
     var singles: [UInt64]
   }
 
+  /// A detective rank is its uniformed rank after "Detective" or "Det", however the two are
+  /// abbreviated ("Detective Chief Insp", "Det Chief Inspector"): the uniformed rank's
+  /// abbreviation → the detective rank's.
+  static let detectiveOf: [String: String] = [
+    "PS": "DS", "Insp": "DI", "CI": "DCI", "Supt": "DSU", "ChSupt": "DCS",
+  ]
+
+  /// `ranks` with every mixed detective form added ("Detective Sgt", "Det Inspector").
+  static let allRanks: [(abbr: String, full: String, forms: [String])] = ranks.map { r in
+    var forms = r.forms
+    for base in ranks {
+      guard detectiveOf[base.abbr] == r.abbr else { continue }
+      // Written forms of the uniformed rank, less "Police …" and capital abbreviations ("PS").
+      for f in base.forms where !f.hasPrefix("Police") && f.uppercased() != f && !f.contains("/") {
+        for det in ["Detective", "Det"] where !forms.contains("\(det) \(f)") {
+          forms.append("\(det) \(f)")
+        }
+      }
+    }
+    // "Det Con", "Detective Con": the constable forms are listed as written.
+    return (r.abbr, r.full, forms)
+  }
+
   static let rankTable: RankTable = {
     var names: [(tokens: [UInt64], payload: Int)] = []
     var forms: [RankForm] = []
     var maxTokens = 1
-    for r in ranks {
+    for r in allRanks {
       for f in r.forms {
         let tokens = EntityTokens.phraseTokens(f)
         names.append((tokens, forms.count))
@@ -103,6 +126,7 @@ enum OfficerRecognizer {
 
   static let prefixLetters = ["t", "a"]
   static let prefixWords = ["temporary", "acting"]
+  static let acting = EntityTokens.hash("acting")
   static let prefixes = Lexicon.set(prefixLetters)
   static let prefixWordSet = Lexicon.set(prefixWords)
 
@@ -124,6 +148,61 @@ enum OfficerRecognizer {
       let (e, f) = longestRank(d, i, lowerFirst: true), d.tables.ranks.forms[f].isCommissioner
     else { return nil }
     return (e, f)
+  }
+
+  /// Whether the rank at `r` (its mention starting at `start`) is no police officer's: "former
+  /// DC …", "ex-PC …", or a one-word "Commissioner"/"Commander" after another capitalised word
+  /// ("Information Commissioner", "Lieutenant Commander"; "Police Commissioner" stays).
+  static func notPolice(_ d: DocumentScan, _ start: Int, _ r: Int, _ form: RankForm) -> Bool {
+    let toks = d.t.tokens
+    guard start > 0 else { return false }
+    let before = toks[start - 1]
+    if before.kind == .word, before.hash == former || before.hash == ex { return true }
+    guard form.abbr == "Commissioner" || form.abbr == "Cmdr", r == start, before.kind == .word,
+      before.cap, !d.claimed[start - 1], before.hash != d.tables.police
+    else { return false }
+    // "Yesterday Commissioner …", "Essex Commissioner …" stay.
+    return before.lex.isDisjoint(with: plainWordClasses)
+  }
+
+  static let plainWordClasses: WordClass = [.placeStart, .functionWord, .speechVerb, .honorific]
+
+  static let former = EntityTokens.hash("former")
+  static let ex = EntityTokens.hash("ex")
+
+  /// A rank written in lower case that ends right before token `i` ("chief inspector" before
+  /// "Lynda Coates"): its first token and form. Tries each start up to the longest form back.
+  static func lowerRankBefore(_ d: DocumentScan, _ i: Int) -> (start: Int, form: Int)? {
+    let toks = d.t.tokens
+    var k = min(d.tables.ranks.maxTokens, i)
+    while k >= 1 {
+      let s = i - k
+      k -= 1
+      guard toks[s].kind == .word, !toks[s].cap, toks[s].lex.contains(.rankStart), !d.claimed[s]
+      else { continue }
+      if let (e, f) = longestRank(d, s, lowerFirst: true), e == i,
+        !lowerOnlyForms.contains(d.tables.ranks.forms[f].abbr), plainBefore(d, s)
+      {
+        return (s, f)
+      }
+    }
+    return nil
+  }
+
+  /// Ranks that in lower case are mostly someone else's job ("private detective", "fire
+  /// commander", "the commissioner").
+  static let lowerOnlyForms: Set<String> = ["Det", "Commissioner", "Cmdr", "AC", "DAC", "PCC"]
+
+  /// Nothing before a lower-case rank at `s` that makes it another job ("Ofsted inspector",
+  /// "health inspector"): the start, punctuation, a function word or speech verb ("said
+  /// chief inspector …"), a claimed name, or a capitalised place ("St Albans chief inspector").
+  static func plainBefore(_ d: DocumentScan, _ s: Int) -> Bool {
+    let toks = d.t.tokens
+    guard s > 0, toks[s - 1].kind == .word, !d.claimed[s - 1] else { return true }
+    let b = toks[s - 1]
+    if b.lex.contains(.functionWord) || b.lex.contains(.speechVerb) { return true }
+    guard b.cap else { return false }
+    return b.lex.contains(.placeStart) || (s > 1 && toks[s - 2].lex.contains(.placeStart))
   }
 
   /// `rank(_:_:)` past its first-word test.
@@ -205,6 +284,21 @@ enum OfficerRecognizer {
     return namePartsFrom(d, i)
   }
 
+  /// A month as the last part of a name ("Insp Martin May"): after a first part, when no number
+  /// or other capitalised word follows (so "John Smith May 20" stays a date).
+  @inline(__always)
+  static func monthSurname(_ d: DocumentScan, _ j: Int, _ partsBefore: Int) -> Bool {
+    let toks = d.t.tokens
+    guard partsBefore >= 1, toks[j].lex.contains(.month),
+      toks[j].lex.isDisjoint(with: notMonthNameClasses)
+    else { return false }
+    let k = j + 1
+    return k >= toks.count || toks[k].kind == .punct && !d.t.isPunct(k, 0x2F)
+      || (toks[k].kind == .word && !toks[k].cap)
+  }
+
+  static let notMonthNameClasses: WordClass = [.nonName, .singleRank, .speechVerb, .honorific]
+
   /// `nameParts(_:_:)` past its first-word test.
   static func namePartsFrom(_ d: DocumentScan, _ i: Int) -> NameParts {
     let toks = d.t.tokens
@@ -212,7 +306,8 @@ enum OfficerRecognizer {
     var j = i
     while j < toks.count, parts.count < 3 {
       let tj = toks[j]
-      guard tj.kind == .word, tj.cap, !d.claimed[j], tj.lex.isDisjoint(with: nonNameClasses)
+      guard tj.kind == .word, tj.cap, !d.claimed[j],
+        tj.lex.isDisjoint(with: nonNameClasses) || monthSurname(d, j, parts.count)
       else { break }
       if tj.allCaps && tj.end - tj.start > 1 && !(d.isTitle) { break }
       var e = j + 1
@@ -365,13 +460,22 @@ enum OfficerRecognizer {
           let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
           let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
           memory.notePerson(first: first, surname: surname, surnameHash: sh, rank: rk)
+          // "Acting" is not part of the rank ("Acting Detective Superintendent Lewis Basford");
+          // "Temporary" and "T/" are.
+          let start = r == i + 1 && tok.hash == acting ? r : i
+          if notPolice(d, start, r, form) {
+            memory.notePerson(first: first, surname: surname, surnameHash: sh, rank: nil)
+            d.claim(start, last.upperBound)
+            next = last.upperBound
+            continue
+          }
           if d.emit {
             let p = memory.persons[memory.surnames[sh]!]
             var aliases = [form.abbr, form.full]
             for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
-            d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: aliases)
+            d.add(.officer, start, last.upperBound, canonical: p.canonical, aliases: aliases)
           } else {
-            d.claim(i, last.upperBound)
+            d.claim(start, last.upperBound)
           }
           next = last.upperBound
           continue
@@ -474,6 +578,34 @@ enum OfficerRecognizer {
           }
           next = last.upperBound
           continue
+        }
+      }
+      // A rank in lower case before a name: "said chief inspector Lynda Coates".
+      if i > 0, toks[i - 1].kind == .word, !toks[i - 1].cap,
+        let (rs, f) = lowerRankBefore(d, i)
+      {
+        let parts = nameParts(d, i)
+        if let last = parts.last {
+          let sh = partHash(d, last)
+          let known = memory.surnames[sh].map { memory.persons[$0].isOfficer } ?? false
+          if parts.count >= 2 || known {
+            let form = x.ranks.forms[f]
+            let written = d.t.text(from: toks[rs].start, to: toks[i - 1].end)
+            let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
+            memory.notePerson(
+              first: parts.count >= 2 ? surnameText(d, parts[0]) : nil,
+              surname: surnameText(d, last), surnameHash: sh, rank: rk)
+            if d.emit {
+              let p = memory.persons[memory.surnames[sh]!]
+              var aliases = [form.abbr, form.full]
+              for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+              d.add(.officer, rs, last.upperBound, canonical: p.canonical, aliases: aliases)
+            } else {
+              d.claim(rs, last.upperBound)
+            }
+            next = last.upperBound
+            continue
+          }
         }
       }
       // First name + surname, or a known surname alone (neither is possible before any surname

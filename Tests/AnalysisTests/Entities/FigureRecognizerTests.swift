@@ -82,9 +82,35 @@ import Testing
     "The man, 27, of the A12 was arrested.",
     "One man was arrested.",
     "Call Essex Police on 101 quoting crime reference 42/1234.",
+    // Time frames are not amounts of time; a number after a name is part of it.
+    "Over the past four years the unit grew.",
+    "He was caught within 48 hours of the theft.",
+    "The team was set up six years ago.",
+    "Crime fell in just three years.",
+    "Arrests rose across the 12 months to March.",
+    "The raid was shown on a BBC 2 documentary.",
   ])
   func notFigures(text: String) {
     #expect(found(.figure, in: text).isEmpty, "\(found(.figure, in: text))")
+  }
+
+  @Test(arguments: [
+    ("He was jailed for 14 years in May.", "14 years"),
+    ("Their raids led in turn to 150 years in jail for the gang.", "150 years"),
+    ("The court gave 19 years and 6 months in prison.", "6 months"),
+    ("Officers put in 900 hours of patrols.", "900 hours"),
+  ])
+  func sentencesAndAmountsOfTime(text: String, surface: String) {
+    #expect(mention(.figure, surface, in: text) != nil, "\(found(.figure, in: text))")
+  }
+
+  @Test(arguments: [
+    ("Police said: \u{201C}Seven men were held.\u{201D}", "Seven men"),
+    ("He said: \"Nine vans were stopped.\"", "Nine vans"),
+    ("Three 19-year-old men were stopped.", "Three 19-year-old men"),
+  ])
+  func countsAfterAQuoteOrBeforeAnAge(text: String, surface: String) {
+    #expect(mention(.figure, surface, in: text) != nil, "\(found(.figure, in: text))")
   }
 
   @Test func offsetsAreUTF8Bytes() throws {
@@ -181,6 +207,8 @@ import Testing
     ("Of those held, 210 were later charged.", "210", 210, "charge"),
     ("Nine have been arrested.", "Nine", 9, "arrest"),
     ("More than 120 arrested in week of action", "More than 120", 120, "arrest"),
+    ("Officers arrest 37 in raids on farms", "37", 37, "arrest"),
+    ("Detectives charged eleven on Friday.", "eleven", 11, "charge"),
   ])
   func aNumberStandingForThePeopleAnActCounts(
     text: String, surface: String, value: Double, noun: String

@@ -38,7 +38,7 @@ import Testing
     ("Supt James Sutton", "Supt"), ("DSU Ann Hill", "DSU"), ("Ch Supt John Murphy", "ChSupt"),
     ("DCS Paul Jennings", "DCS"), ("ACC Andy Prophet", "ACC"), ("DCC Ann Hill", "DCC"),
     ("Chief Constable Ben-Julian Harrington", "CC"), ("Commander Dominic Murphy", "Cmdr"),
-    ("A/Insp Sam Cole", "Insp"), ("Acting Sergeant Sam Cole", "PS"),
+    ("A/Insp Sam Cole", "Insp"), ("Temporary Sergeant Sam Cole", "PS"),
     ("Police and Crime Commissioner Roger Hirst", "PCC"),
   ])
   func ranks(text: String, abbreviation: String) {
@@ -107,6 +107,46 @@ import Testing
     let t = "Essex police and crime commissioner Nina Akande said. Chief inspector Tom Reeve agreed."
     #expect(found(.officer, in: t).map(\.1) == ["Nina Akande", "Tom Reeve"])
     #expect(found(.force, in: t).isEmpty)
+  }
+
+  @Test func lowerCaseRankBeforeAName() {
+    let t = "Officers were praised by detective sergeant Ruth Okafor at the station."
+    #expect(found(.officer, in: t).map(\.0) == ["detective sergeant Ruth Okafor"])
+    // A known officer's surname after a lower-case rank.
+    let u = "Insp Dan Kerr said it. Later, inspector Kerr added more."
+    #expect(found(.officer, in: u).map(\.0) == ["Insp Dan Kerr", "inspector Kerr"])
+  }
+
+  @Test func otherJobsWithPoliceRankWords() {
+    let t = """
+      The court heard former DC Ian Platt lied. Information Commissioner Ruth Mayne spoke. \
+      Lieutenant Commander Ed Shaw agreed. An Ofsted inspector Sue Lamb and a health \
+      inspector Jim Dale came. Police Commissioner Ann Rowe and Commander Ali Khan spoke.
+      """
+    #expect(found(.officer, in: t).map(\.1) == ["Ann Rowe", "Ali Khan"])
+    #expect(found(.officer, in: "Lewis Hart, an ex-PC Ray Cole friend.").isEmpty)
+  }
+
+  @Test func detectiveWithAnyFormOfTheRank() {
+    let o = found(.officer, in: "Detective Chief Insp Ada Walsh and Det Inspector Ben Cole spoke.")
+    #expect(o.map(\.0) == ["Detective Chief Insp Ada Walsh", "Det Inspector Ben Cole"])
+    let m = mention(.officer, "Detective Sgt Kim Ross", in: "Detective Sgt Kim Ross said.")
+    #expect(m?.aliases.first == "DS")
+  }
+
+  @Test func actingIsNotPartOfTheRank() {
+    let t = "Acting Detective Inspector Omar Reid said. Temporary Superintendent Jo Bell agreed."
+    #expect(
+      found(.officer, in: t).map(\.0) == [
+        "Detective Inspector Omar Reid", "Temporary Superintendent Jo Bell",
+      ])
+  }
+
+  @Test func monthAsSurname() {
+    let t = "Sgt Carol March led the raid, said Insp Peter May."
+    #expect(found(.officer, in: t).map(\.1) == ["Carol March", "Peter May"])
+    // A month after a name and before a number is a date.
+    #expect(found(.officer, in: "PC Tom Hale May 2021 report.").map(\.1) == ["Tom Hale"])
   }
 
   @Test func roleThenCommaThenName() {
