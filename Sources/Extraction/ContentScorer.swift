@@ -289,7 +289,7 @@ struct ContentScorer {
         let prev = neighbour(labels, from: k, step: -1, sizes: sizes)
         if b.tag == .heading {
           if b.level != 1, next == .good || next == .medium { keep.append(i) }
-        } else if b.words >= 2, prev == .good || prev == .medium || prev == nil,
+        } else if b.words >= 2 || isLabel(b), prev == .good || prev == .medium || prev == nil,
           next == .good || next == .medium || next == nil, prev != nil || next != nil
         {
           keep.append(i)
@@ -463,6 +463,12 @@ struct ContentScorer {
       hops += 1
     }
     return nil
+  }
+
+  /// A short line that ends in a colon ("Problem:", "Result:"): a label that introduces the
+  /// next block, so even one word of it is text between good neighbours.
+  private func isLabel(_ b: Block) -> Bool {
+    b.words <= 8 && page.bytes(of: b).last == UInt8(ascii: ":")
   }
 
   private func isTitle(_ b: Block) -> Bool {

@@ -254,4 +254,35 @@ import Testing
     #expect(a.text.contains("forty years of crashes"))
     #expect(!a.text.contains("Mildenhall"))
   }
+
+  // MARK: - Short labels
+
+  /// One-word labels ending in a colon between good paragraphs are part of the text.
+  @Test func oneWordLabelsBetweenParagraphsStay() throws {
+    let a = try article(
+      """
+      <html><head><title>Speed cameras on the A14: what changed</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="post">
+      <p>The county's road safety partnership moved four of its mobile speed cameras to the \
+      A14 between Bury St Edmunds and Stowmarket last spring, after a run of serious crashes \
+      at the junctions near Beyton.</p>
+      <p>Problem:</p>
+      <p>Drivers joining the dual carriageway from the slip roads at Beyton and Woolpit had \
+      too little time to judge the speed of traffic, and six people were badly hurt there in \
+      two years.</p>
+      <p>Solution:</p>
+      <p>Cameras were placed on the approaches, the limit was cut to fifty miles an hour for \
+      a mile each side, and the slip roads were given longer merging lanes over the summer.</p>
+      <p>Figures published this week show two minor crashes at the junctions since the \
+      changes, and average speeds on the stretch have fallen by nine miles an hour.</p>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.contains("Problem:"))
+    #expect(a.paragraphs.contains("Solution:"))
+    #expect(a.paragraphs.count == 6)
+    #expect(!a.text.contains("Privacy"))
+  }
 }
