@@ -216,13 +216,24 @@ struct ContentScorer {
     // Siblings of the container, and of its parent, that score nearly as well join it: an
     // article split by an inset (share bar, newsletter box) into two runs.
     var level = root
+    // Siblings seen after the container (a continuation follows some box, not the container).
+    var after = 0
     for _ in 0..<(joinSiblings ? 5 : 0) {
       let parent = elements[level].parent
       guard parent >= 0 else { break }
       for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
-        let joins =
+        var joins =
           !elements[e].chrome && densities[e] < 0.3
           && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
+        // Readability's sibling rule, for the container's own siblings: a block of prose
+        // worth a fifth of the container (the article's last paragraphs after an inline link
+        // box or inset) joins when it is not chrome and has few links.
+        if !joins, level == root, e > root, after > 0, !elements[e].chrome,
+          densities[e] < 0.25, scores[e] >= 0.2 * scores[root], good[e] >= 100
+        {
+          joins = true
+        }
+        if level == root && e > root { after += 1 }
         if joins { inside[e] = true }
         if explain && scores[e] > 0 {
           lines.append(
