@@ -234,6 +234,12 @@ struct ContentScorer {
           joins = true
         }
         if level == root && e > root { after += 1 }
+        // Readability's paragraph rule: a sibling paragraph of 80+ characters, few links.
+        if !joins, level == root, elements[e].tag == .p, !elements[e].chrome,
+          densities[e] < 0.25, good[e] >= 80
+        {
+          joins = true
+        }
         if joins { inside[e] = true }
         if explain && scores[e] > 0 {
           lines.append(
