@@ -226,9 +226,10 @@ struct ContentScorer {
           !elements[e].chrome && densities[e] < 0.3
           && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
         // Readability's sibling rule, for the container's own siblings: a block of prose
-        // worth a fifth of the container (the article's last paragraphs after an inline link
-        // box or inset) joins when it is not chrome and has few links.
-        if !joins, level == root, e > root, after > 0, !elements[e].chrome,
+        // worth a fifth of the container joins when it is not chrome and has few links, if
+        // it comes before the container (a standfirst) or after some box beside it (the
+        // article's last paragraphs after an inline link box or inset).
+        if !joins, level == root, e < root || after > 0, !elements[e].chrome,
           densities[e] < 0.25, scores[e] >= 0.2 * scores[root], good[e] >= 100
         {
           joins = true

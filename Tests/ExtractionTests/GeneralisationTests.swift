@@ -330,6 +330,46 @@ import Testing
     #expect(a.text.hasSuffix("which has opened a helpline for the street."))
   }
 
+  /// A standfirst in its own `<div>` before the article's container joins it.
+  @Test func standfirstBeforeTheContainerJoinsIt() throws {
+    let a = try article(
+      """
+      <html><head><title>Burst main floods Ely street</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="page">
+      <div>
+      <p>Shops on one of the busiest streets in Ely were left without water for most of \
+      Thursday after a pipe laid in the nineteen-thirties split under the road, sending water \
+      down towards the market square.</p>
+      </div>
+      <div class="entry">
+      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
+      without water and closing the road to traffic from half past seven until the middle of \
+      the afternoon.</p>
+      <p>Water ran down the hill towards the market square for more than an hour before \
+      engineers could isolate the pipe, and several cellars in the street were pumped out by \
+      the fire service.</p>
+      <p>The water company said the main, which dates from the nineteen-thirties, had split \
+      along a seam, and that it would be replaced along the whole street during the next \
+      year.</p>
+      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
+      officers helped residents of two flats above a cafe to move their belongings to higher \
+      floors.</p>
+      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
+      and the company advised them to run the cold tap until the water runs clear again.</p>
+      </div>
+      <ul><li><a href="/a">Roadworks map</a></li><li><a href="/b">Report a leak</a></li>
+      <li><a href="/c">Water quality in your area</a></li><li><a href="/d">Compensation for \
+      supply interruptions</a></li></ul>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("Shops on one of the busiest streets in Ely"))
+    #expect(a.paragraphs.count == 6)
+    #expect(!a.text.contains("Roadworks map"))
+  }
+
   // MARK: - Short labels
 
   /// One-word labels ending in a colon between good paragraphs are part of the text.
