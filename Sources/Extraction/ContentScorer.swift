@@ -216,13 +216,31 @@ struct ContentScorer {
     // Siblings of the container, and of its parent, that score nearly as well join it: an
     // article split by an inset (share bar, newsletter box) into two runs.
     var level = root
+    // Siblings seen after the container (a continuation follows some box, not the container).
+    var after = 0
     for _ in 0..<(joinSiblings ? 5 : 0) {
       let parent = elements[level].parent
       guard parent >= 0 else { break }
       for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
-        let joins =
+        var joins =
           !elements[e].chrome && densities[e] < 0.3
           && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
+        // Readability's sibling rule, for the container's own siblings: a block of prose
+        // worth a fifth of the container joins when it is not chrome and has few links, if
+        // it comes before the container (a standfirst) or after some box beside it (the
+        // article's last paragraphs after an inline link box or inset).
+        if !joins, level == root, e < root || after > 0, !elements[e].chrome,
+          densities[e] < 0.25, scores[e] >= 0.2 * scores[root], good[e] >= 100
+        {
+          joins = true
+        }
+        if level == root && e > root { after += 1 }
+        // Readability's paragraph rule: a sibling paragraph of 80+ characters, few links.
+        if !joins, level == root, elements[e].tag == .p, !elements[e].chrome,
+          densities[e] < 0.25, good[e] >= 80
+        {
+          joins = true
+        }
         if joins { inside[e] = true }
         if explain && scores[e] > 0 {
           lines.append(
@@ -289,7 +307,7 @@ struct ContentScorer {
         let prev = neighbour(labels, from: k, step: -1, sizes: sizes)
         if b.tag == .heading {
           if b.level != 1, next == .good || next == .medium { keep.append(i) }
-        } else if b.words >= 2, prev == .good || prev == .medium || prev == nil,
+        } else if b.words >= 2 || isLabel(b), prev == .good || prev == .medium || prev == nil,
           next == .good || next == .medium || next == nil, prev != nil || next != nil
         {
           keep.append(i)
@@ -463,6 +481,12 @@ struct ContentScorer {
       hops += 1
     }
     return nil
+  }
+
+  /// A short line that ends in a colon ("Problem:", "Result:"): a label that introduces the
+  /// next block, so even one word of it is text between good neighbours.
+  private func isLabel(_ b: Block) -> Bool {
+    b.words <= 8 && page.bytes(of: b).last == UInt8(ascii: ":")
   }
 
   private func isTitle(_ b: Block) -> Bool {

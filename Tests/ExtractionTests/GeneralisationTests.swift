@@ -254,4 +254,150 @@ import Testing
     #expect(a.text.contains("forty years of crashes"))
     #expect(!a.text.contains("Mildenhall"))
   }
+
+  /// An article that continues after an inline box of links: its last paragraph sits in a
+  /// sibling of the container and, with a fifth of its score and no links, joins it.
+  @Test func paragraphAfterAnInlineLinkBoxJoinsTheArticle() throws {
+    let a = try article(
+      """
+      <html><head><title>Burst main floods Ely street</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="page">
+      <div class="entry">
+      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
+      without water and closing the road to traffic from half past seven until the middle of \
+      the afternoon.</p>
+      <p>Water ran down the hill towards the market square for more than an hour before \
+      engineers could isolate the pipe, and several cellars in the street were pumped out by \
+      the fire service.</p>
+      <p>The water company said the main, which dates from the nineteen-thirties, had split \
+      along a seam, and that it would be replaced along the whole street during the next \
+      year.</p>
+      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
+      officers helped residents of two flats above a cafe to move their belongings to higher \
+      floors.</p>
+      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
+      and the company advised them to run the cold tap until the water runs clear again.</p>
+      </div>
+      <ul><li><a href="/a">Roadworks map</a></li><li><a href="/b">Report a leak</a></li>
+      <li><a href="/c">Water quality in your area</a></li><li><a href="/d">Compensation for \
+      supply interruptions</a></li></ul>
+      <div>
+      <p>Anyone whose property was damaged by the flooding can claim from the water company, \
+      which has set up a helpline for residents and shop owners in the street and the market \
+      square nearby. Its number is on the company website.</p>
+      </div>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("A burst water main flooded Forehill"))
+    #expect(a.text.contains("can claim from the water company"))
+    #expect(!a.text.contains("Roadworks map"))
+  }
+
+  /// A closing paragraph right beside the article's container (outside its `<div>`) is part of
+  /// the article: readability's rule for a sibling `<p>` of 80+ characters with few links.
+  @Test func siblingParagraphOfTheContainerJoinsIt() throws {
+    let a = try article(
+      """
+      <html><head><title>Burst main floods Ely street</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="page">
+      <div class="entry">
+      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
+      without water and closing the road to traffic from half past seven until the middle of \
+      the afternoon.</p>
+      <p>Water ran down the hill towards the market square for more than an hour before \
+      engineers could isolate the pipe, and several cellars in the street were pumped out by \
+      the fire service.</p>
+      <p>The water company said the main, which dates from the nineteen-thirties, had split \
+      along a seam, and that it would be replaced along the whole street during the next \
+      year.</p>
+      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
+      officers helped residents of two flats above a cafe to move their belongings to higher \
+      floors.</p>
+      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
+      and the company advised them to run the cold tap until the water runs clear again.</p>
+      </div>
+      <p>Anyone whose property was damaged can claim from the water company, which has opened \
+      a helpline for the street.</p>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.count == 6)
+    #expect(a.text.hasSuffix("which has opened a helpline for the street."))
+  }
+
+  /// A standfirst in its own `<div>` before the article's container joins it.
+  @Test func standfirstBeforeTheContainerJoinsIt() throws {
+    let a = try article(
+      """
+      <html><head><title>Burst main floods Ely street</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="page">
+      <div>
+      <p>Shops on one of the busiest streets in Ely were left without water for most of \
+      Thursday after a pipe laid in the nineteen-thirties split under the road, sending water \
+      down towards the market square.</p>
+      </div>
+      <div class="entry">
+      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
+      without water and closing the road to traffic from half past seven until the middle of \
+      the afternoon.</p>
+      <p>Water ran down the hill towards the market square for more than an hour before \
+      engineers could isolate the pipe, and several cellars in the street were pumped out by \
+      the fire service.</p>
+      <p>The water company said the main, which dates from the nineteen-thirties, had split \
+      along a seam, and that it would be replaced along the whole street during the next \
+      year.</p>
+      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
+      officers helped residents of two flats above a cafe to move their belongings to higher \
+      floors.</p>
+      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
+      and the company advised them to run the cold tap until the water runs clear again.</p>
+      </div>
+      <ul><li><a href="/a">Roadworks map</a></li><li><a href="/b">Report a leak</a></li>
+      <li><a href="/c">Water quality in your area</a></li><li><a href="/d">Compensation for \
+      supply interruptions</a></li></ul>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("Shops on one of the busiest streets in Ely"))
+    #expect(a.paragraphs.count == 6)
+    #expect(!a.text.contains("Roadworks map"))
+  }
+
+  // MARK: - Short labels
+
+  /// One-word labels ending in a colon between good paragraphs are part of the text.
+  @Test func oneWordLabelsBetweenParagraphsStay() throws {
+    let a = try article(
+      """
+      <html><head><title>Speed cameras on the A14: what changed</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="post">
+      <p>The county's road safety partnership moved four of its mobile speed cameras to the \
+      A14 between Bury St Edmunds and Stowmarket last spring, after a run of serious crashes \
+      at the junctions near Beyton.</p>
+      <p>Problem:</p>
+      <p>Drivers joining the dual carriageway from the slip roads at Beyton and Woolpit had \
+      too little time to judge the speed of traffic, and six people were badly hurt there in \
+      two years.</p>
+      <p>Solution:</p>
+      <p>Cameras were placed on the approaches, the limit was cut to fifty miles an hour for \
+      a mile each side, and the slip roads were given longer merging lanes over the summer.</p>
+      <p>Figures published this week show two minor crashes at the junctions since the \
+      changes, and average speeds on the stretch have fallen by nine miles an hour.</p>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.contains("Problem:"))
+    #expect(a.paragraphs.contains("Solution:"))
+    #expect(a.paragraphs.count == 6)
+    #expect(!a.text.contains("Privacy"))
+  }
 }
