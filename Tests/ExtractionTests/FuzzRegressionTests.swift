@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 @testable import Extraction
 
@@ -25,32 +26,14 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: Self.regressions.appendingPathComponent(target).path))
     for url in Self.inputs(target) {
       let raw = Array(try Data(contentsOf: url))
-      let bytes = Self.expanded(raw) ?? raw
+      let bytes = FuzzInput.expanded(raw) ?? raw
       _ = try? DocumentExtractor().extractWithWarnings(bytes: bytes, path: "fuzz.\(ext)")
     }
   }
 
-  /// `FuzzShared.expanded` (Fuzz/Sources/FuzzShared), copied: `count, head, 0, unit, 0, tail[,
-  /// 0, closer]` → `head + unit × n + tail + closer × n`, `n = count × 256`.
-  static func expanded(_ bytes: [UInt8]) -> [UInt8]? {
-    guard bytes.count >= 3 else { return nil }
-    let parts = bytes.dropFirst().split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
-    guard parts.count >= 3 else { return nil }
-    let n = Int(bytes[0]) * 256
-    let closer = parts.count > 3 ? parts[3] : []
-    guard parts[0].count + parts[2].count + n * (parts[1].count + closer.count) <= 1 << 20 else {
-      return nil
-    }
-    var out = Array(parts[0])
-    for _ in 0..<n { out += parts[1] }
-    out += parts[2]
-    for _ in 0..<n { out += closer }
-    return out
-  }
-
   @Test func expandedFormMatchesTheFuzzTarget() {
-    #expect(Self.expanded(Array("x(".utf8)) == nil)
-    let e = Self.expanded([1] + Array("<p>\0ab\0</p>\0!".utf8))
+    #expect(FuzzInput.expanded(Array("x(".utf8)) == nil)
+    let e = FuzzInput.expanded([1] + Array("<p>\0ab\0</p>\0!".utf8))
     #expect(e == Array(("<p>" + String(repeating: "ab", count: 256) + "</p>" + String(repeating: "!", count: 256)).utf8))
   }
 

@@ -1,6 +1,7 @@
 import Foundation
 import Indexing
 import Testing
+import TestSupport
 
 @testable import Searching
 
@@ -25,7 +26,7 @@ import Testing
     #expect(FileManager.default.fileExists(atPath: Self.dir.path))
     for (_, query) in try Self.regressions() {
       _ = try? QueryParser().parse(query)
-      if let long = Self.expanded(Array(query.utf8)) {
+      if let long = FuzzInput.expanded(Array(query.utf8)) {
         _ = try? QueryParser().parse(String(decoding: long, as: UTF8.self))
       }
     }
@@ -65,24 +66,5 @@ import Testing
       String(repeating: "(", count: d) + "place:Essex OR figure:arrest>400"
       + String(repeating: ")", count: d)
     _ = try s.search(places)
-  }
-
-  /// `FuzzShared.expanded` (Fuzz/Sources/FuzzShared), copied: `count, head, 0, unit, 0, tail[,
-  /// 0, closer]` → `head + unit × n + tail + closer × n`, `n = count × 256` (deep nesting from
-  /// a short input).
-  static func expanded(_ bytes: [UInt8]) -> [UInt8]? {
-    guard bytes.count >= 3 else { return nil }
-    let parts = bytes.dropFirst().split(separator: 0, maxSplits: 3, omittingEmptySubsequences: false)
-    guard parts.count >= 3 else { return nil }
-    let n = Int(bytes[0]) * 256
-    let closer = parts.count > 3 ? parts[3] : []
-    guard parts[0].count + parts[2].count + n * (parts[1].count + closer.count) <= 1 << 20 else {
-      return nil
-    }
-    var out = Array(parts[0])
-    for _ in 0..<n { out += parts[1] }
-    out += parts[2]
-    for _ in 0..<n { out += closer }
-    return out
   }
 }
