@@ -78,4 +78,28 @@ enum CLI {
     try? FileManager.default.createDirectory(at: u, withIntermediateDirectories: true)
     return u
   }
+
+  /// Writes `pages` (path, text) into a new corpus folder and indexes it; the index folder.
+  static func indexPages(_ pages: [(String, String)], name: String) -> URL {
+    let corpus = tempDir("\(name)-corpus")
+    for (path, text) in pages {
+      let u = corpus.appendingPathComponent(path)
+      try? FileManager.default.createDirectory(
+        at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try? Data(text.utf8).write(to: u)
+    }
+    let dir = tempDir("\(name)-index")
+    let r = try? run(["index", corpus.path, "--index", dir.path, "--json"])
+    precondition(r?.status == 0, "indexing failed: \(r?.stderr ?? "")")
+    return dir
+  }
+
+  /// The file names (last path component of `doc`) of every hit of `query`, sorted.
+  static func hitNames(_ query: String, index: URL) throws -> [String] {
+    let r = try run(["search", query, "--index", index.path, "--json", "--limit", "100"])
+    #expect(r.status == 0, "\(query): \(r.stderr)")
+    let hits = (try r.json()["hits"] as? [[String: Any]]) ?? []
+    return hits.compactMap { ($0["doc"] as? String)?.split(separator: "/").last.map(String.init) }
+      .sorted()
+  }
 }

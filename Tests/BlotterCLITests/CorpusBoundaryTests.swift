@@ -177,7 +177,7 @@ import TestSupport
     // 5 MB of text compressed to a few KB: over a --max-file-size of 4 MB once expanded.
     let bomb = Array(("Bomb quorvbomb\n\n" + String(repeating: "Officers searched a flat in Witham. ", count: 140_000)).utf8)
     #expect(bomb.count > 4_000_000)
-    let gz = try #require(Self.gzip(bomb))
+    let gz = try #require(SystemGzip.compress(bomb))
     try Data(gz).write(to: corpus.appendingPathComponent("bomb.txt.gz"))
     let r = try CLI.run(["index", corpus.path, "--index", idx.path, "--json", "--max-file-size", "4000000"])
     #expect(r.status == 0 && !r.signaled, "\(r.stderr)")
@@ -188,18 +188,5 @@ import TestSupport
     let show = try CLI.run(["show", "big.txt", "--index", idx.path, "--json"])
     let text = try #require(try show.json()["text"] as? String)
     #expect(text.utf8.count <= 1 << 20 && text.utf8.count > (1 << 20) - 200, "\(text.utf8.count)")
-  }
-
-  static func gzip(_ bytes: [UInt8]) -> [UInt8]? {
-    let dir = CLI.tempDir("gz")
-    defer { try? FileManager.default.removeItem(at: dir) }
-    let f = dir.appendingPathComponent("x")
-    guard (try? Data(bytes).write(to: f)) != nil else { return nil }
-    let p = Process()
-    p.executableURL = URL(fileURLWithPath: "/bin/gzip")
-    p.arguments = ["-9", f.path]
-    guard (try? p.run()) != nil else { return nil }
-    p.waitUntilExit()
-    return (try? Data(contentsOf: dir.appendingPathComponent("x.gz"))).map(Array.init)
   }
 }

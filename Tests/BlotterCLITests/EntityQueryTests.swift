@@ -63,25 +63,9 @@ import Testing
     ),
   ]
 
-  static let index: URL = {
-    let corpus = CLI.tempDir("entities-corpus")
-    for (name, text) in pages {
-      let u = corpus.appendingPathComponent(name)
-      try? FileManager.default.createDirectory(at: u.deletingLastPathComponent(), withIntermediateDirectories: true)
-      try? Data(text.utf8).write(to: u)
-    }
-    let dir = CLI.tempDir("entities-index")
-    let r = try? CLI.run(["index", corpus.path, "--index", dir.path, "--json"])
-    precondition(r?.status == 0, "indexing failed: \(r?.stderr ?? "")")
-    return dir
-  }()
+  static let index = CLI.indexPages(pages, name: "entities")
 
-  func docs(_ q: String) throws -> [String] {
-    let r = try CLI.run(["search", q, "--index", Self.index.path, "--json", "--limit", "100"])
-    #expect(r.status == 0, "\(q): \(r.stderr)")
-    let hits = (try r.json()["hits"] as? [[String: Any]]) ?? []
-    return hits.compactMap { ($0["doc"] as? String)?.split(separator: "/").last.map(String.init) }.sorted()
-  }
+  func docs(_ q: String) throws -> [String] { try CLI.hitNames(q, index: Self.index) }
 
   @Test(arguments: [
     ("unit:ERSOU", ["canvey-arrests.html", "witham-guns.html"]),
