@@ -26,7 +26,9 @@ enum BylineReading {
     "writers", "journalist", "journalists", "columnist", "contributor", "contributors",
     "photographer", "producer", "staff", "desk", "newsroom", "analyst", "critic", "intern",
     "director", "manager", "officer", "president", "founder", "ceo", "head", "chief", "author",
-    "blogger", "researcher", "professor", "student", "specialist",
+    "blogger", "researcher", "professor", "student", "specialist", "engineer", "coordinator",
+    "team", "scientist", "consultant", "strategist", "developer", "designer", "evangelist",
+    "fellow", "guide",
   ]
 
   /// News agencies a byline names after the writer ("Ann Lee, Associated Press").
@@ -47,6 +49,7 @@ enum BylineReading {
   private static let interfaceWords: Set<String> = [
     "sign", "login", "log", "register", "profile", "subscribe", "comments", "comment", "share",
     "email", "e-mail", "follow", "rss", "reply", "tweet", "print", "url", "website", "view",
+    "discuss", "leave", "add", "about",
   ]
 
   /// Cheap test before parsing: a byline line holds the word "by", starts with a one-word label
@@ -129,14 +132,16 @@ enum BylineReading {
         return t.isEmpty ? nil : String(t)
       }
     }
-    // "… by Name" after a date, a time or a dash.
-    for r in s.ranges(of: " by ") + s.ranges(of: " By ") {
+    // "… by Name" after a date, a time, a relative time or a separator.
+    for r in s.ranges(of: " by ") + s.ranges(of: " By ") + s.ranges(of: " By: ") {
       let before = String(s[..<r.lowerBound])
       let last = before.split(separator: " ").last.map(String.init) ?? ""
       let dated =
         DateParsing.findDate(in: before) != nil
-        || ["am", "pm", "—", "–", "-", "|", "·"]
+        || DateReader.firstNumericDate(before) != nil
+        || ["am", "pm", "ago", "—", "–", "-", "|", "·"]
           .contains(last.lowercased())
+        || !last.isEmpty && !last.contains(where: { $0.isLetter || $0.isNumber })
         || last.lowercased().hasSuffix("am") && last.first?.isNumber == true
         || last.lowercased().hasSuffix("pm") && last.first?.isNumber == true
         || before.contains("'1") || before.contains("’1")
@@ -148,9 +153,10 @@ enum BylineReading {
   }
 
   private static let tailSeparators: [[UInt8]] = [
-    " | ", "|", "·", "•", " — ", " – ", " - ", " (", " Published", " Updated", " Posted",
-    " on ", " at ", " in ", " View ", " Email", " Follow", " publiziert", " veröffentlicht",
-    " aktualisiert", " publié", " publicado", " pubblicato", " опубликовано",
+    " | ", "|", "·", "•", "●", "/", "／", " — ", " – ", " - ", " (", " [", " Published",
+    " Updated", " Posted", " at ", " in ", " View ", " Email", " Follow", " Filed", " filed",
+    ", under ", " publiziert", " veröffentlicht", " aktualisiert", " publié", " publicado",
+    " pubblicato", " опубликовано",
   ].map { Array($0.utf8) }
 
   /// Cuts what follows the names: " on <date>", " at 10:00", " in Category", separators, a
@@ -180,7 +186,28 @@ enum BylineReading {
       }
     }
     if cut < bytes.count { out = String(decoding: bytes[..<cut], as: UTF8.self) }
-    return cutDate(out)
+    // " on <date>" ("White on Rice Couple" is a name).
+    if let r = out.firstRange(of: " on "), startsWithDate(out[r.upperBound...]) {
+      out = String(out[..<r.lowerBound])
+    }
+    return cutDate(cutAtLabel(out))
+  }
+
+  /// Whether `s` opens with a date: a digit, or a month or day name.
+  private static func startsWithDate(_ s: Substring) -> Bool {
+    guard let first = s.split(separator: " ").first else { return false }
+    return first.first?.isNumber == true
+      || monthsAndDays.contains(first.lowercased().trimmingCharacters(in: ",."))
+  }
+
+  /// "Ann Lee Topics: Courts" → "Ann Lee": a later word that ends in a colon opens another
+  /// label.
+  private static func cutAtLabel(_ s: String) -> String {
+    let words = s.split(separator: " ")
+    guard let i = words.indices.dropFirst().first(where: { words[$0].hasSuffix(":") }) else {
+      return s
+    }
+    return words[..<i].joined(separator: " ")
   }
 
   /// "Ann Lee Thursday, August 9, 2012", "Ann Lee November 1st, 2012": cut at the date.
@@ -189,9 +216,12 @@ enum BylineReading {
     for (i, w) in words.enumerated() where i > 0 {
       let lower = w.lowercased().trimmingCharacters(in: ",.")
       let next = i + 1 < words.count ? words[i + 1] : ""
+      // A month or day name before a number, or a full day name before a comma or at the end
+      // ("Omaha Sun", "Theresa May" are names).
       let dateWord =
         (monthsAndDays.contains(lower) && lower.count > 2
-          && (next.first?.isNumber == true || w.hasSuffix(",") || next.isEmpty))
+          && (next.first?.isNumber == true
+            || (lower.count > 5 && lower.hasSuffix("day") && (w.hasSuffix(",") || next.isEmpty))))
         || (w.first?.isNumber == true
           && (next.isEmpty
             || monthsAndDays.contains(
@@ -209,10 +239,21 @@ enum BylineReading {
       s = marked
     } else if isBareLabel(s) {
       return nil  // "Posted by:", "Author:"
+    } else if let named = afterInnerBy(s) {
+      s = named
     }
-    // "(Diary)", "(contact)".
-    while let open = s.firstIndex(of: "("), let close = s[open...].firstIndex(of: ")") {
-      s = (String(s[..<open]) + String(s[s.index(after: close)...])).trimmingSpaces()
+    // "(Diary)", "(contact)", "[link]".
+    for (o, c) in [("(", ")"), ("[", "]")] {
+      while let open = s.firstIndex(of: Character(o)),
+        let close = s[open...].firstIndex(of: Character(c))
+      {
+        s = (String(s[..<open]) + String(s[s.index(after: close)...])).trimmingSpaces()
+      }
+    }
+    // "Ann Lee/The Star", "Ann Lee / 8 hrs ago": what follows a slash is no name.
+    if !s.hasPrefix("http"), let slash = s.firstIndex(where: { $0 == "/" || $0 == "／" }) {
+      let head = String(s[..<slash]).trimmingSpaces()
+      if !head.isEmpty { s = head }
     }
     // A handle or an e-mail address, a comment count: "Ann Lee @annlee", "Ann Lee 0".
     var words = s.split(separator: " ").filter { !$0.contains("@") }
@@ -229,9 +270,60 @@ enum BylineReading {
     {
       words2.removeLast()
     }
-    cleaned = words2.joined(separator: " ")
-    while let l = cleaned.last, ",;:-–—|".contains(l) || l == " " { cleaned.removeLast() }
+    cleaned = dropTrailingAgency(words2.joined(separator: " "))
+    // Trailing separators and symbols ("Ann Lee //", "Ann Lee →").
+    while let l = cleaned.last, !(l.isLetter || l.isNumber || l == "." || l == ")") {
+      cleaned.removeLast()
+    }
+    // "Sky Lane." (a sentence's full stop), not "Ann B." (an initial).
+    if cleaned.hasSuffix("."),
+      let last = cleaned.split(separator: " ").last, last.filter(\.isLetter).count >= 3
+    {
+      cleaned.removeLast()
+    }
+    // Nothing but labels and date words ("Posted", "Posted on").
+    if cleaned.split(separator: " ").allSatisfy({
+      monthsAndDays.contains($0.lowercased()) || leadingMarkers.contains($0.lowercased())
+    }) {
+      return nil
+    }
     return looksLikeNames(cleaned) ? cleaned : nil
+  }
+
+  /// The names after a "by" inside a byline element's text: "Analysis by Ann Lee",
+  /// "7 Hours Ago By Ann Lee", "Comments/in News /by ann". Only a few words may come before.
+  private static func afterInnerBy(_ s: String) -> String? {
+    for r in s.ranges(of: " by ") + s.ranges(of: " By ") + s.ranges(of: "/by ") {
+      guard s[..<r.lowerBound].split(separator: " ").count <= 8 else { continue }
+      let t = cutTail(String(s[r.upperBound...].drop { $0 == " " || $0 == ":" }))
+      // Names, not the rest of a headline ("Save 30% by Choosing Better Cloud Instances").
+      guard let c = t.unicodeScalars.first, c.properties.isAlphabetic,
+        nameParts(t).allSatisfy({ $0.count <= 4 })
+      else { continue }
+      return t
+    }
+    return nil
+  }
+
+  /// The words of each name in a list ("Ann Lee, Tom Reeve and Bo Yu").
+  private static func nameParts(_ s: String) -> [[Substring]] {
+    s.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == "&" })
+      .flatMap { $0.split(separator: " and ", omittingEmptySubsequences: true) }
+      .map { $0.split(separator: " ") }
+  }
+
+  /// "Ann Lee Associated Press" → "Ann Lee": a news agency printed after the names without a
+  /// separator.
+  private static func dropTrailingAgency(_ s: String) -> String {
+    var words = s.split(separator: " ")
+    for n in [3, 2, 1] where words.count > n + 1 {
+      let tail = words[(words.count - n)...].joined()
+      if agencies.contains(String(decoding: PageMetadataReader.matchKey(tail), as: UTF8.self)) {
+        words.removeLast(n)
+        return words.joined(separator: " ")
+      }
+    }
+    return s
   }
 
   /// A byline label with no name after it: "Posted by:", "By", "Author:".
@@ -246,11 +338,17 @@ enum BylineReading {
   private static func splitJoinedWords(_ s: String) -> String {
     var out = ""
     var lowerRun = 0
+    var index = s.startIndex
     for c in s {
-      // What follows the join is another element (a job title, a category): cut it off.
-      if c.isUppercase && lowerRun >= 4 && out.count >= 2 { return out }
+      // What follows the join is another element (a job title, a category, "Email Author"):
+      // cut it off. Not in a first word ("SportsDay" is a name).
+      if c.isUppercase && out.contains(" ") {
+        let rest = s[index...].prefix { $0.isLetter }.lowercased()
+        if lowerRun >= 4 || (lowerRun >= 2 && interfaceWords.contains(rest)) { return out }
+      }
       if c.isLowercase { lowerRun += 1 } else { lowerRun = 0 }
       out.append(c)
+      index = s.index(after: index)
     }
     return out
   }
@@ -279,7 +377,7 @@ enum BylineReading {
     var words = s.split(separator: " ")
     guard words.count >= 4, let last = words.last else { return s }
     let noun = last.lowercased().filter(\.isLetter)
-    guard roleNouns.contains(noun), !["staff", "desk", "newsroom"].contains(noun) else {
+    guard roleNouns.contains(noun), !["staff", "desk", "newsroom", "team"].contains(noun) else {
       return s
     }
     words.removeLast(2)
@@ -292,14 +390,18 @@ enum BylineReading {
     var i = 0
     while i < words.count {
       let w = words[i].lowercased().trimmingCharacters(in: ",.")
-      if monthsAndDays.contains(w) || w.first?.isNumber == true || w.isEmpty {
+      // A time's zone after it: "08:00 GMT".
+      let zone =
+        i > 0 && words[i - 1].contains(":") && (2...4).contains(w.count)
+        && words[i].allSatisfy(\.isUppercase)
+      if monthsAndDays.contains(w) || w.first?.isNumber == true || w.isEmpty || zone {
         i += 1
       } else {
         break
       }
     }
-    guard i > 0, i < words.count, i >= 2 || words[0].first?.isNumber == true else { return s }
-    return words[i...].joined(separator: " ")
+    guard i > 0, i >= 2 || words[0].first?.isNumber == true else { return s }
+    return i < words.count ? words[i...].joined(separator: " ") : ""
   }
 
   /// Drops comma segments after the names that are an affiliation, a job title or a credential:
@@ -352,7 +454,9 @@ enum BylineReading {
   /// 1–12 words, not an interface link, no run of four digits inside a longer phrase.
   static func looksLikeNames(_ s: String) -> Bool {
     let words = s.split(separator: " ")
-    guard (1...12).contains(words.count), s.utf8.count <= 100 else { return false }
+    guard (1...12).contains(words.count), s.utf8.count <= 100,
+      nameParts(s).allSatisfy({ $0.count <= 5 })
+    else { return false }
     if words.contains(where: { interfaceWords.contains($0.lowercased().filter(\.isLetter)) }) {
       return false
     }

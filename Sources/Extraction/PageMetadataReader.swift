@@ -53,6 +53,11 @@ struct PageMetadataReader {
       // headline as the page shows it (not a site name, not an SEO or social variant).
       title = heading.text
       headlineBlock = heading.block
+      // The title repeated in a comments or related box: the headline itself may carry a
+      // count ("Headline 545") that kept it from matching.
+      if page.blocks[heading.block].chrome, let shown = headingBlock(showing: title) {
+        headlineBlock = shown
+      }
       suffix = stripSiteSuffix(titleTag, site: r.source).1
     } else {
       let standalone = standaloneHeadline(site: r.source)
@@ -131,8 +136,16 @@ struct PageMetadataReader {
     if byline == nil { byline = metaAuthor }
     if byline == nil, let a = ld.author { byline = BylineReading.refine(a, site: site) }
     if byline == nil {
-      for a in page.metadata.authorNames {
-        if let c = BylineReading.refine(a, site: site) {
+      // Author-marked elements from just before the headline on first: one earlier on the
+      // page is a tagline or another story's credit.
+      let names = page.metadata.authorNames
+      let blocks = page.metadata.authorBlocks
+      let from = (headlineBlock ?? page.metadata.firstH1Block ?? 0) - 3
+      let order = names.indices.filter { blocks[$0] >= from } + names.indices.filter {
+        blocks[$0] < from
+      }
+      for i in order {
+        if let c = BylineReading.refine(names[i], site: site) {
           byline = c
           break
         }
@@ -250,6 +263,9 @@ struct PageMetadataReader {
     // Rank: more references agreeing, then clearly longer (a blog's name loses to the post
     // title), then on near-equal lengths a lower-level heading over an `h1` (the site name).
     var best: (text: String, agree: Int, key: Int, level: UInt8, block: Int)?
+    // A match inside chrome (a blog's name in a header, a comments box repeating the title)
+    // loses to one outside it, unless that one is much shorter (a site name in the content).
+    var bestChrome: (text: String, key: Int, block: Int)?
     var seen = 0
     for (i, b) in page.blocks.enumerated() where b.level >= 1 && b.level <= 4 && b.chars < 400 {
       seen += 1
@@ -264,6 +280,10 @@ struct PageMetadataReader {
       let agree = refRuns.reduce(0) { $0 + ($1.contains(key) ? 1 : 0) } + wholeBonus
       guard agree > 0 else { continue }
       let text = TextCleanup.normalizeWhitespace(page.string(of: b))
+      if b.chrome {
+        if bestChrome.map({ key.count > $0.key }) ?? true { bestChrome = (text, key.count, i) }
+        continue
+      }
       if let cur = best {
         let better: Bool
         if agree != cur.agree {
@@ -280,6 +300,7 @@ struct PageMetadataReader {
         best = (text, agree, key.count, b.level, i)
       }
     }
+    if let c = bestChrome, best.map({ $0.key * 2 < c.key }) ?? true { return (c.text, c.block) }
     return best.map { ($0.text, $0.block) }
   }
 

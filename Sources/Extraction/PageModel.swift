@@ -88,6 +88,8 @@ struct PageMetadata {
   var times: [(value: String, block: Int)] = []
   /// Text of `rel=author` links and of byline-class elements.
   var authorNames: [String] = []
+  /// The block each of `authorNames` starts in (or the next block, for an inline element).
+  var authorBlocks: [Int] = []
   var canonical: String?
   /// Index of the first `<h1>` block.
   var firstH1Block: Int?
@@ -199,6 +201,8 @@ enum ClassHints {
       }
       i += 1
     }
+    // "comment-author": a commenter's name, not the article's byline.
+    if author && containsFold(value, "comment") { author = false }
     return (max(-6, min(6, total)), author)
   }
 

@@ -45,6 +45,8 @@ struct HTMLReader {
     var isFigure = false
     var isAuthor = false
     var authorStartBlock = 0
+    /// Where the element's text starts in `model.text` (an inline author link's own words).
+    var authorStartText = 0
     var owner: Int32 = -1
     var ownerTag: Tag = .other
     var ownerLevel: UInt8 = 0
@@ -252,6 +254,7 @@ struct HTMLReader {
 
     frame.isAuthor = isAuthor
     frame.authorStartBlock = model.blocks.count
+    frame.authorStartText = model.text.count
     if frame.isLink { linkDepth += 1 }
     guard tag.isBlock else { return }
     flush()
@@ -307,7 +310,7 @@ struct HTMLReader {
       pathHint = frame.pathHint
       chrome = frame.chrome
     }
-    if frame.isAuthor { recordAuthor(from: frame.authorStartBlock) }
+    if frame.isAuthor { recordAuthor(from: frame.authorStartBlock, text: frame.authorStartText) }
   }
 
   private mutating func characters(_ text: UnsafePointer<xmlChar>, _ length: Int) {
@@ -429,7 +432,9 @@ struct HTMLReader {
     if let key, let content, !content.isEmpty { model.metadata.meta.append((key, content)) }
   }
 
-  private mutating func recordAuthor(from first: Int) {
+  /// Records the text of an author-marked element: its blocks, or (an inline element inside a
+  /// block) its own words, not the words before it ("Hello, <a rel=author>…</a>").
+  private mutating func recordAuthor(from first: Int, text startText: Int) {
     guard model.metadata.authorNames.count < 8 else { return }
     var text = ""
     if first < model.blocks.count {
@@ -438,9 +443,13 @@ struct HTMLReader {
         text += model.string(of: b)
       }
     } else if chars > 0 {
-      text = String(decoding: model.text[blockStart...], as: UTF8.self)
+      let from = min(model.text.count, max(blockStart, startText))
+      text = String(decoding: model.text[from...], as: UTF8.self).trimmingSpaces()
     }
-    if !text.isEmpty && text.utf8.count < 120 { model.metadata.authorNames.append(text) }
+    if !text.isEmpty && text.utf8.count < 120 {
+      model.metadata.authorNames.append(text)
+      model.metadata.authorBlocks.append(first)
+    }
   }
 
   private func attribute(
