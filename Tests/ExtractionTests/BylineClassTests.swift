@@ -90,6 +90,17 @@ import Testing
     #expect(a.byline == nil)
   }
 
+  @Test func authorBioBoxIsNoByline() throws {
+    let a = try article(
+      """
+      <html><head><title>Vans taken from Soham yard</title></head><body><article>
+      <h1>Vans taken from Soham yard</h1>\(Self.body)
+      <div class="author-bio"><h4>About Ann Lee</h4><p>Ann writes on the courts.</p></div>
+      </article></body></html>
+      """)
+    #expect(a.byline == nil)
+  }
+
   @Test func taglineInABylineBoxBeforeTheHeadlineIsNoByline() throws {
     let a = try article(
       """
