@@ -136,16 +136,8 @@ struct PageMetadataReader {
     if byline == nil { byline = metaAuthor }
     if byline == nil, let a = ld.author { byline = BylineReading.refine(a, site: site) }
     if byline == nil {
-      // Author-marked elements from just before the headline on first: one earlier on the
-      // page is a tagline or another story's credit.
-      let names = page.metadata.authorNames
-      let blocks = page.metadata.authorBlocks
-      let from = (headlineBlock ?? page.metadata.firstH1Block ?? 0) - 3
-      let order = names.indices.filter { blocks[$0] >= from } + names.indices.filter {
-        blocks[$0] < from
-      }
-      for i in order {
-        if let c = BylineReading.refine(names[i], site: site) {
+      for a in page.metadata.authorNames {
+        if let c = BylineReading.refine(a, site: site) {
           byline = c
           break
         }

@@ -88,8 +88,6 @@ struct PageMetadata {
   var times: [(value: String, block: Int)] = []
   /// Text of `rel=author` links and of byline-class elements.
   var authorNames: [String] = []
-  /// The block each of `authorNames` starts in (or the next block, for an inline element).
-  var authorBlocks: [Int] = []
   var canonical: String?
   /// Index of the first `<h1>` block.
   var firstH1Block: Int?

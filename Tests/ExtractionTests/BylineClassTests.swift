@@ -101,6 +101,7 @@ import Testing
     #expect(a.byline == nil)
   }
 
+  /// A tagline is a sentence, not a name: six or more words in one "name".
   @Test func taglineInABylineBoxBeforeTheHeadlineIsNoByline() throws {
     let a = try article(
       """

@@ -446,10 +446,7 @@ struct HTMLReader {
       let from = min(model.text.count, max(blockStart, startText))
       text = String(decoding: model.text[from...], as: UTF8.self).trimmingSpaces()
     }
-    if !text.isEmpty && text.utf8.count < 120 {
-      model.metadata.authorNames.append(text)
-      model.metadata.authorBlocks.append(first)
-    }
+    if !text.isEmpty && text.utf8.count < 120 { model.metadata.authorNames.append(text) }
   }
 
   private func attribute(
