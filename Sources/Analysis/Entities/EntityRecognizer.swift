@@ -94,6 +94,14 @@ public struct EntityRecognizer: Sendable {
   public static func officerQuery(_ query: String) -> (rank: String?, names: [String]) {
     OfficerRecognizer.parseQuery(query)
   }
+
+  /// Splits an officer query or an officer's canonical name into the normalised rank at its
+  /// start ("T/DCI", "Det Supt" → "DCI", "DSU") and the rest as written (the name; "" when the
+  /// text is a rank alone): ("DSU", "Alcock") for "Det Supt Alcock".
+  public static func officerRankAndName(_ text: String) -> (rank: String?, name: String) {
+    let q = OfficerRecognizer.splitQuery(text)
+    return (q.rank, q.name)
+  }
 }
 
 /// What one document teaches the recogniser in the first pass.

@@ -72,6 +72,16 @@ import Testing
     #expect(r.bodyMentions.contains { $0.kind == .unit && $0.canonical == "Serious Violence Unit" })
   }
 
+  @Test func headOfAUnitAfterTheName() {
+    let t = "Maria Quinn, head of the Rural Crime Team, said. Ms Quinn thanked farmers."
+    let o = found(.officer, in: t)
+    #expect(o.map(\.0) == ["Maria Quinn", "Ms Quinn"])
+    #expect(Set(o.map(\.1)) == ["Maria Quinn"])
+    #expect(mention(.officer, "Maria Quinn", in: t)?.aliases == ["head of the Rural Crime Team"])
+    // The head of something that is no police unit is someone else.
+    #expect(found(.officer, in: "Maria Quinn, head of the village school, said.").isEmpty)
+  }
+
   @Test func headOfWithRank() {
     let o = found(.officer, in: "Head of Crime Det Supt Lisa Alcock said.")
     #expect(o.map(\.0) == ["Det Supt Lisa Alcock"])
@@ -125,6 +135,30 @@ import Testing
       """
     #expect(found(.officer, in: t).map(\.1) == ["Ann Rowe", "Ali Khan"])
     #expect(found(.officer, in: "Lewis Hart, an ex-PC Ray Cole friend.").isEmpty)
+  }
+
+  @Test func aFormerOfficerStaysSomeoneElseLater() {
+    // The rank after "former" is not his: later mentions by surname are no officer's either.
+    let t = "Former Detective Sergeant Colin Marsh was jailed. Marsh and Mr Marsh's lawyer left."
+    #expect(found(.officer, in: t).isEmpty)
+    // An officer of the same article is still found.
+    let u = "Former PC Dan Pike was sacked, said DCI Rosa Fenn. DCI Fenn added more."
+    #expect(found(.officer, in: u).map(\.1) == ["Rosa Fenn", "Rosa Fenn"])
+  }
+
+  @Test func areaBeforeACommissionerIsAPlace() {
+    // "Norfolk" is the commissioner's area, a place; the officer starts at the title.
+    let t = "Norfolk Police and Crime Commissioner Ada Brennan backed the patrols."
+    #expect(found(.officer, in: t).map(\.0) == ["Police and Crime Commissioner Ada Brennan"])
+    #expect(found(.place, in: t).map(\.1) == ["Norfolk"])
+    let u = "Suffolk police and crime commissioner Ada Brennan backed the patrols."
+    #expect(found(.officer, in: u).map(\.0) == ["police and crime commissioner Ada Brennan"])
+    #expect(found(.place, in: u).map(\.1) == ["Suffolk"])
+    // The title "Police, Fire and Crime Commissioner" keeps its area: "Essex Police" alone
+    // would be the force.
+    let v = "Essex Police, Fire and Crime Commissioner Ada Brennan backed the patrols."
+    #expect(found(.officer, in: v).map(\.0) == ["Essex Police, Fire and Crime Commissioner Ada Brennan"])
+    #expect(found(.force, in: v).isEmpty)
   }
 
   @Test func detectiveWithAnyFormOfTheRank() {
