@@ -139,7 +139,11 @@ import Testing
     ("officer:\"Chief Constable\"", ["sudbury-patrols.html"]),
     ("officer:\"Chief Constable Vane\"", ["sudbury-patrols.html"]),
     ("officer:Chief", []),
-    ("officer:\"Chief Inspector\"", ["canvey-arrests.html", "sudbury-patrols.html", "witham-guns.html"]),
+    // A rank's words match the ranks that contain them (a DCI is a chief inspector too).
+    (
+      "officer:\"Chief Inspector\"",
+      ["canvey-arrests.html", "sudbury-patrols.html", "witham-guns.html"]
+    ),
     ("officer:Sergeant", ["haverhill-thanks.html"]),
     ("officer:PC", ["haverhill-thanks.html", "leigh-sentences.txt"]),
     ("officer:Detective", ["canvey-arrests.html", "dunstable-haul.txt", "witham-guns.html"]),

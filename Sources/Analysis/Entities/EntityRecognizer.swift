@@ -146,7 +146,9 @@ struct DocumentMemory {
     surnames[surnameHash] = persons.count
     persons.append(
       Person(
-        first: first, surname: surname, ranks: rank.map { [$0.abbreviation, $0.full] } ?? [],
+        first: first, surname: surname,
+        ranks: rank.map { $0.abbreviation == $0.full ? [$0.full] : [$0.abbreviation, $0.full] }
+          ?? [],
         isOfficer: rank != nil, rankAsWritten: rank?.written))
   }
 }

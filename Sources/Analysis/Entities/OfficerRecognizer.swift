@@ -167,6 +167,9 @@ enum OfficerRecognizer {
 
   static let plainWordClasses: WordClass = [.placeStart, .functionWord, .speechVerb, .honorific]
 
+  /// Titles between a rank and a name, inside the officer's span but not the canonical name.
+  static let titles = Lexicon.set(["sir", "dame", "dr"])
+
   static let former = EntityTokens.hash("former")
   static let ex = EntityTokens.hash("ex")
 
@@ -447,8 +450,10 @@ enum OfficerRecognizer {
       return
     }
     let p = memory.persons[memory.surnames[sh]!]
-    var aliases = [rank.abbreviation, rank.full]
-    for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
+    var aliases: [String] = []
+    for x in [rank.abbreviation, rank.full] + p.ranks where !aliases.contains(x) {
+      aliases.append(x)
+    }
     d.add(.officer, a, b, canonical: p.canonical, aliases: aliases)
   }
 
@@ -494,7 +499,11 @@ enum OfficerRecognizer {
       }
       if let (re, f) = lowerRank ?? rank(d, r) {
         let form = x.ranks.forms[f]
-        let parts = nameParts(d, re)
+        var parts = nameParts(d, re)
+        // "Commissioner Sir Mark Rowley", "Chief Constable Dame Ivy Stroud": a title between.
+        if parts.isEmpty, re < n, titles.contains(toks[re].hash) {
+          parts = nameParts(d, d.t.isPunct(re + 1, 0x2E) ? re + 2 : re + 1)
+        }
         if !parts.isEmpty {
           let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
           let last = parts[parts.count - 1]

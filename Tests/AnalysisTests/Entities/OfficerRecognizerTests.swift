@@ -68,7 +68,8 @@ import Testing
     )
     let o = r.bodyMentions.filter { $0.kind == .officer }
     #expect(o.map(\.surface) == ["Lisa Alcock", "Ms Alcock"])
-    #expect(o.first?.aliases.contains("Head of the Serious Violence Unit") == true)
+    // The role is both the abbreviation and the full rank: listed once.
+    #expect(o.first?.aliases == ["Head of the Serious Violence Unit"])
     #expect(r.bodyMentions.contains { $0.kind == .unit && $0.canonical == "Serious Violence Unit" })
   }
 
@@ -157,7 +158,8 @@ import Testing
     // The title "Police, Fire and Crime Commissioner" keeps its area: "Essex Police" alone
     // would be the force.
     let v = "Essex Police, Fire and Crime Commissioner Ada Brennan backed the patrols."
-    #expect(found(.officer, in: v).map(\.0) == ["Essex Police, Fire and Crime Commissioner Ada Brennan"])
+    #expect(
+      found(.officer, in: v).map(\.0) == ["Essex Police, Fire and Crime Commissioner Ada Brennan"])
     #expect(found(.force, in: v).isEmpty)
   }
 
@@ -174,6 +176,16 @@ import Testing
       found(.officer, in: t).map(\.0) == [
         "Detective Inspector Omar Reid", "Temporary Superintendent Jo Bell",
       ])
+  }
+
+  @Test func titleBetweenRankAndName() {
+    let t = """
+      Commissioner Sir Owen Ravel said. Chief Constable Dame Ivy Stroud agreed with Dr. Ravel.
+      """
+    let o = found(.officer, in: t)
+    #expect(
+      o.map(\.0) == ["Commissioner Sir Owen Ravel", "Chief Constable Dame Ivy Stroud", "Dr. Ravel"])
+    #expect(o.map(\.1) == ["Owen Ravel", "Ivy Stroud", "Owen Ravel"])
   }
 
   @Test func monthAsSurname() {
