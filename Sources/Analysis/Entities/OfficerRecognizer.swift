@@ -457,6 +457,29 @@ enum OfficerRecognizer {
     d.add(.officer, a, b, canonical: p.canonical, aliases: aliases)
   }
 
+  /// The noted officer a name (parts `parts`, surname hash `sh`) stands for: the one of its
+  /// first name when it has one ("Mark Hollis" beside Supt Kay Hollis), else the latest of that
+  /// surname; nil for another first name that is no officer's ("Tom Reed", a witness, beside
+  /// DCI Sam Reed) or a surname no officer has.
+  static func knownOfficer(
+    _ d: DocumentScan, _ memory: DocumentMemory, _ parts: NameParts, _ sh: UInt64
+  ) -> Int? {
+    guard let pi = memory.surnames[sh] else { return nil }
+    if parts.count >= 2 {
+      let pr = parts[parts.count - 2]
+      let first = surnameText(d, pr)
+      if d.t.tokens[pr.lowerBound].lex.contains(.firstName), let known = memory.persons[pi].first,
+        first != known
+      {
+        guard let pj = memory.person(sh, first: first), memory.persons[pj].isOfficer else {
+          return nil
+        }
+        return pj
+      }
+    }
+    return memory.persons[pi].isOfficer ? pi : nil
+  }
+
   /// A later mention (tokens `a..<b`) of officer `p`, whom the document already named.
   static func addKnown(_ d: inout DocumentScan, _ p: DocumentMemory.Person, _ a: Int, _ b: Int) {
     if d.emit {
@@ -593,7 +616,7 @@ enum OfficerRecognizer {
         let parts = nameParts(d, j)
         if let last = parts.last {
           let sh = partHash(d, last)
-          if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
+          if let pi = knownOfficer(d, memory, parts, sh) {
             addKnown(&d, memory.persons[pi], i, last.upperBound)
           } else {
             let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
@@ -631,7 +654,7 @@ enum OfficerRecognizer {
       let parts = nameParts(d, i)
       if let last = parts.last {
         let sh = partHash(d, last)
-        if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
+        if let pi = knownOfficer(d, memory, parts, sh) {
           // Only the parts that end the name: "Lisa Alcock" or "Alcock".
           let prev = parts.count >= 2 ? parts[parts.count - 2] : nil
           let startTok =
@@ -643,6 +666,8 @@ enum OfficerRecognizer {
             next = last.lowerBound  // the surname alone is taken on the next round
             continue
           }
+          // A full name makes its officer the one the surname stands for from here.
+          if startTok != last.lowerBound { memory.surnames[sh] = pi }
           addKnown(&d, memory.persons[pi], startTok, last.upperBound)
           next = last.upperBound
           continue

@@ -178,6 +178,23 @@ import Testing
       ])
   }
 
+  @Test func twoPeopleOfOneSurname() {
+    let t = """
+      DS Mark Hollis stopped the car. Supt Kay Hollis praised the stop. Tom Hollis, a witness, \
+      was unhurt and Mr Tom Hollis thanked them. Mark Hollis said more. Hollis added that Supt \
+      Hollis and DS Hollis agreed.
+      """
+    let o = found(.officer, in: t)
+    #expect(
+      o.map(\.0) == [
+        "DS Mark Hollis", "Supt Kay Hollis", "Mark Hollis", "Hollis", "Supt Hollis", "DS Hollis",
+      ])
+    #expect(
+      o.map(\.1) == [
+        "Mark Hollis", "Kay Hollis", "Mark Hollis", "Mark Hollis", "Kay Hollis", "Mark Hollis",
+      ])
+  }
+
   @Test func titleBetweenRankAndName() {
     let t = """
       Commissioner Sir Owen Ravel said. Chief Constable Dame Ivy Stroud agreed with Dr. Ravel.
