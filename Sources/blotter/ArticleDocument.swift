@@ -83,11 +83,21 @@ struct NameTerms {
     whole = ids.count > 1 ? analyzer.termID(for: EntityResolver.wholeName(ids.map(analyzer.indexedTerm))) : -1
     span = (positions.last ?? -1) + 1
   }
+
+  /// A name given as indexed terms at consecutive positions (an officer's name and ranks,
+  /// `EntityResolver.officerNames`); not indexed whole.
+  init(terms: [String], _ analyzer: Analyzer) {
+    ids = terms.map(analyzer.termID(for:))
+    positions = (0..<Int32(terms.count)).map { $0 }
+    whole = -1
+    span = Int32(terms.count)
+  }
 }
 
 /// The names each entity mention adds to its field, analysed once per vocabulary generation and
 /// kept by kind and canonical name: a unit, force or place adds its canonical name and every alias; an
-/// officer adds the canonical name and, for each rank, "rank surname" and "rank canonical".
+/// officer adds its name and, for each rank or role, "rank surname" and "rank name" with the rank's
+/// words marked (`EntityResolver.officerNames`).
 struct EntityNames {
   private struct Entry {
     var aliases: [String]
@@ -111,14 +121,13 @@ struct EntityNames {
   mutating func terms(of m: EntityMention, _ analyzer: Analyzer) -> [NameTerms] {
     let k = m.kind == .unit ? 0 : m.kind == .place ? 1 : m.kind == .officer ? 2 : 3
     if let hit = byKind[k][m.canonical], hit.aliases == m.aliases { return hit.names }
-    var names = [NameTerms(m.canonical, analyzer)]
+    var names: [NameTerms]
     if m.kind == .officer {
-      let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
-      for rank in m.aliases {
-        names.append(NameTerms(rank + " " + surname, analyzer))
-        names.append(NameTerms(rank + " " + m.canonical, analyzer))
-      }
+      names = EntityResolver.officerNames(
+        canonical: m.canonical, aliases: m.aliases, analyzer: analyzer
+      ).map { NameTerms(terms: $0, analyzer) }
     } else {
+      names = [NameTerms(m.canonical, analyzer)]
       for alias in m.aliases { names.append(NameTerms(alias, analyzer)) }
     }
     if byKind[k].count >= Self.limit { byKind[k].removeAll() }

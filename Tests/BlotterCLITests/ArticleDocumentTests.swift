@@ -53,17 +53,30 @@ import Testing
       next += (terms.last?.position ?? -1) + 1 + ArticleDocument.entityGap
       entity[kind] = (tokens, next)
     }
+    func addTerms(_ terms: [String]) {
+      var (tokens, next) = entity[.officer]!
+      for (k, t) in terms.enumerated() {
+        tokens.append(Token(term: t, position: next + Int32(k), start: 0, end: 0))
+      }
+      next += Int32(terms.count) + ArticleDocument.entityGap
+      entity[.officer] = (tokens, next)
+    }
     for m in inTitle + inBody {
       switch m.kind {
       case .unit, .force, .place:
         add(m.kind, m.canonical)
         for alias in m.aliases { add(m.kind, alias) }
       case .officer:
-        add(.officer, m.canonical)
-        let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
+        // The name (less the rank a canonical name without a first name starts with), then each
+        // rank's words, marked, before the surname and before the name.
+        let q = EntityRecognizer.officerRankAndName(m.canonical)
+        let ranked = q.rank.map { m.aliases.contains($0) && !q.name.isEmpty } ?? false
+        let name = analyzer.tokens(ranked ? q.name : m.canonical, mode: .query).map(\.term)
+        addTerms(name)
         for rank in m.aliases {
-          add(.officer, rank + " " + surname)
-          add(.officer, rank + " " + m.canonical)
+          let marked = analyzer.tokens(rank, mode: .query).map { EntityResolver.rankTerm($0.term) }
+          addTerms(marked + name.suffix(1))
+          if name.count > 1 { addTerms(marked + name) }
         }
       case .figure: break
       }

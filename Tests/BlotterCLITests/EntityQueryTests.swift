@@ -61,6 +61,24 @@ import Testing
       Detective Inspector Ruth Abara said a total of 27 people were arrested during the investigation and more charges were expected.
       """
     ),
+    (
+      "wire/sudbury-patrols.html",
+      """
+      <html><head><title>More patrols for Sudbury | Stour Valley Wire</title></head><body>
+      <article><h1>More patrols for Sudbury</h1>
+      <p>Chief Constable Harriet Vane said patrols in Sudbury would double over the summer. Chief Inspector Tom Bright, who will lead them, asked residents to report dangerous driving.</p>
+      </article></body></html>
+      """
+    ),
+    (
+      "wire/haverhill-thanks.html",
+      """
+      <html><head><title>Haverhill officers praised | Stour Valley Wire</title></head><body>
+      <article><h1>Haverhill officers praised</h1>
+      <p>PC Ollie Constable and Sergeant Mia Rowe were praised by a judge for stopping a stolen van in Haverhill. PC Constable said the team had simply done its job.</p>
+      </article></body></html>
+      """
+    ),
   ]
 
   static let index = CLI.indexPages(pages, name: "entities")
@@ -114,6 +132,21 @@ import Testing
     ("figure:kg>2000", ["dunstable-haul.txt"]),
     ("figure:phones>=38", ["dunstable-haul.txt"]),
     ("officer:Abara", ["dunstable-haul.txt"]),
+    // A surname that is a rank word is a name; the rank is still found by rank.
+    ("officer:Constable", ["haverhill-thanks.html"]),
+    ("officer:\"PC Constable\"", ["haverhill-thanks.html"]),
+    ("officer:\"Ollie Constable\"", ["haverhill-thanks.html"]),
+    ("officer:\"Chief Constable\"", ["sudbury-patrols.html"]),
+    ("officer:\"Chief Constable Vane\"", ["sudbury-patrols.html"]),
+    ("officer:Chief", []),
+    // A rank's words match the ranks that contain them (a DCI is a chief inspector too).
+    (
+      "officer:\"Chief Inspector\"",
+      ["canvey-arrests.html", "sudbury-patrols.html", "witham-guns.html"]
+    ),
+    ("officer:Sergeant", ["haverhill-thanks.html"]),
+    ("officer:PC", ["haverhill-thanks.html", "leigh-sentences.txt"]),
+    ("officer:Detective", ["canvey-arrests.html", "dunstable-haul.txt", "witham-guns.html"]),
   ])
   func entityQueriesReturnExactlyTheArticlesThatMentionThem(query: String, expected: [String]) throws {
     #expect(try docs(query) == expected, "\(query)")

@@ -94,6 +94,14 @@ public struct EntityRecognizer: Sendable {
   public static func officerQuery(_ query: String) -> (rank: String?, names: [String]) {
     OfficerRecognizer.parseQuery(query)
   }
+
+  /// Splits an officer query or an officer's canonical name into the normalised rank at its
+  /// start ("T/DCI", "Det Supt" → "DCI", "DSU") and the rest as written (the name; "" when the
+  /// text is a rank alone): ("DSU", "Alcock") for "Det Supt Alcock".
+  public static func officerRankAndName(_ text: String) -> (rank: String?, name: String) {
+    let q = OfficerRecognizer.splitQuery(text)
+    return (q.rank, q.name)
+  }
 }
 
 /// What one document teaches the recogniser in the first pass.
@@ -101,6 +109,7 @@ struct DocumentMemory {
   struct Person {
     var first: String?
     var surname: String
+    var surnameHash: UInt64
     var ranks: [String]
     var isOfficer: Bool
     /// The rank as written when no first name is known ("Det Supt").
@@ -123,8 +132,40 @@ struct DocumentMemory {
   /// Names of places mentioned unambiguously, and their parents (`Gazetteer` name ids).
   var placeContext = NameSet()
 
+  /// The person of surname `surnameHash` and first name `first`, if noted.
+  func person(_ surnameHash: UInt64, first: String) -> Int? {
+    persons.firstIndex { $0.surnameHash == surnameHash && $0.first == first }
+  }
+
+  /// Notes a person; the surname then stands for them. Another first name with a known surname
+  /// is another person: an officer is noted on their own ("DS Mark Hollis" … "Supt Kay Hollis")
+  /// and the surname stands for the latest officer; anyone else is not noted (the surname keeps
+  /// standing for the officer). A rank and surname alone stand for the officer of that rank.
   mutating func notePerson(first: String?, surname: String, surnameHash: UInt64, rank: Rank?) {
-    if let i = surnames[surnameHash] {
+    if var i = surnames[surnameHash] {
+      // "DS Hollis": the officer of that surname who holds that rank.
+      if first == nil, let rank, !persons[i].ranks.contains(rank.abbreviation),
+        let j = persons.firstIndex(where: {
+          $0.surnameHash == surnameHash && $0.ranks.contains(rank.abbreviation)
+        })
+      {
+        i = j
+        surnames[surnameHash] = j
+      }
+      if let first, let known = persons[i].first, known != first {
+        if let j = person(surnameHash, first: first) {
+          i = j
+        } else if rank == nil {
+          return
+        } else {
+          i = persons.count
+          persons.append(
+            Person(
+              first: first, surname: surname, surnameHash: surnameHash, ranks: [], isOfficer: true,
+              rankAsWritten: nil))
+        }
+        if rank != nil { surnames[surnameHash] = i }
+      }
       if persons[i].first == nil, let first { persons[i].first = first }
       if let rank {
         persons[i].isOfficer = true
@@ -138,7 +179,9 @@ struct DocumentMemory {
     surnames[surnameHash] = persons.count
     persons.append(
       Person(
-        first: first, surname: surname, ranks: rank.map { [$0.abbreviation, $0.full] } ?? [],
+        first: first, surname: surname, surnameHash: surnameHash,
+        ranks: rank.map { $0.abbreviation == $0.full ? [$0.full] : [$0.abbreviation, $0.full] }
+          ?? [],
         isOfficer: rank != nil, rankAsWritten: rank?.written))
   }
 }

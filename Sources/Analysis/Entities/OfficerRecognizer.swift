@@ -167,6 +167,9 @@ enum OfficerRecognizer {
 
   static let plainWordClasses: WordClass = [.placeStart, .functionWord, .speechVerb, .honorific]
 
+  /// Titles between a rank and a name, inside the officer's span but not the canonical name.
+  static let titles = Lexicon.set(["sir", "dame", "dr"])
+
   static let former = EntityTokens.hash("former")
   static let ex = EntityTokens.hash("ex")
 
@@ -376,13 +379,24 @@ enum OfficerRecognizer {
     return d.t.tokens[k].lex.contains(.speechVerb)
   }
 
-  /// The rank of a role written after a name: ", [the] [Area's] Rank" at `k`; its form.
-  static func roleAfterName(_ d: DocumentScan, _ k: Int) -> Int? {
+  /// The rank or role written after a name at `k`: ", [the] [Area's] Rank", or ", [the] head
+  /// of [the] Unit" where the unit or force is one the unit pass found ("Ruth Kemp, head of the
+  /// Rural Crime Team, said").
+  static func roleAfterName(_ d: DocumentScan, _ k: Int) -> Rank? {
     let toks = d.t.tokens
     let n = toks.count
     guard d.t.isPunct(k, 0x2C) else { return nil }
     var j = k + 1
     if j < n, toks[j].hash == d.tables.the { j += 1 }
+    if j + 2 < n, toks[j].hash == d.tables.head, toks[j + 1].hash == d.tables.of {
+      var e = j + 2
+      if toks[e].hash == d.tables.the { e += 1 }
+      var u = e
+      while u < n, d.claimed[u] { u += 1 }
+      guard u > e else { return nil }
+      let role = d.t.text(from: toks[j].start, to: toks[u - 1].end)
+      return Rank(abbreviation: role, full: role, written: role)
+    }
     // "Suffolk's", "Essex Police's".
     var q = j
     while q < n, q - j < 3, toks[q].kind == .word, toks[q].cap, !toks[q].lex.contains(.rankStart)
@@ -391,7 +405,8 @@ enum OfficerRecognizer {
     }
     if q > j, q < n, toks[q].hash == d.tables.s { j = q + 1 }
     guard let (_, f) = rank(d, j), d.tables.ranks.forms[f].abbr != "Det" else { return nil }
-    return f
+    let form = d.tables.ranks.forms[f]
+    return Rank(abbreviation: form.abbr, full: form.full, written: form.full)
   }
 
   static let nonNames = [
@@ -421,6 +436,59 @@ enum OfficerRecognizer {
     return h
   }
 
+  /// Notes an officer (`first` name, surname tokens `last`, `rank`) and, in pass 2, adds the
+  /// mention of tokens `a..<b` under the person's canonical name with this rank first, then every
+  /// other rank the document gave them; pass 1 only claims the tokens.
+  static func addOfficer(
+    _ d: inout DocumentScan, _ memory: inout DocumentMemory, _ a: Int, _ b: Int,
+    first: String?, last: Range<Int>, rank: Rank
+  ) {
+    let sh = partHash(d, last)
+    memory.notePerson(first: first, surname: surnameText(d, last), surnameHash: sh, rank: rank)
+    guard d.emit else {
+      d.claim(a, b)
+      return
+    }
+    let p = memory.persons[memory.surnames[sh]!]
+    var aliases: [String] = []
+    for x in [rank.abbreviation, rank.full] + p.ranks where !aliases.contains(x) {
+      aliases.append(x)
+    }
+    d.add(.officer, a, b, canonical: p.canonical, aliases: aliases)
+  }
+
+  /// The noted officer a name (parts `parts`, surname hash `sh`) stands for: the one of its
+  /// first name when it has one ("Mark Hollis" beside Supt Kay Hollis), else the latest of that
+  /// surname; nil for another first name that is no officer's ("Tom Reed", a witness, beside
+  /// DCI Sam Reed) or a surname no officer has.
+  static func knownOfficer(
+    _ d: DocumentScan, _ memory: DocumentMemory, _ parts: NameParts, _ sh: UInt64
+  ) -> Int? {
+    guard let pi = memory.surnames[sh] else { return nil }
+    if parts.count >= 2 {
+      let pr = parts[parts.count - 2]
+      let first = surnameText(d, pr)
+      if d.t.tokens[pr.lowerBound].lex.contains(.firstName), let known = memory.persons[pi].first,
+        first != known
+      {
+        guard let pj = memory.person(sh, first: first), memory.persons[pj].isOfficer else {
+          return nil
+        }
+        return pj
+      }
+    }
+    return memory.persons[pi].isOfficer ? pi : nil
+  }
+
+  /// A later mention (tokens `a..<b`) of officer `p`, whom the document already named.
+  static func addKnown(_ d: inout DocumentScan, _ p: DocumentMemory.Person, _ a: Int, _ b: Int) {
+    if d.emit {
+      d.add(.officer, a, b, canonical: p.canonical, aliases: p.ranks)
+    } else {
+      d.claim(a, b)
+    }
+  }
+
   static func scan(_ d: inout DocumentScan, memory: inout DocumentMemory) {
     let x = d.tables
     let toks = d.t.tokens
@@ -439,64 +507,54 @@ enum OfficerRecognizer {
       } else if tok.lex.contains(.rankPrefixWord) {
         r = i + 1
       }
-      // "Essex Police, Fire and Crime Commissioner": an area before a commissioner's title.
+      // "Norfolk Police and Crime Commissioner": an area before a commissioner's title.
       var lowerRank: (end: Int, form: Int)?
+      var area = false
       if r == i, i + 1 < n, toks[i + 1].cap, let (_, f) = rank(d, i + 1),
         x.ranks.forms[f].isCommissioner
       {
         r = i + 1
+        area = true
       } else if r == i, let lr = lowerCommissioner(d, i + 1) {
         r = i + 1
         lowerRank = lr
+        area = true
       }
       if let (re, f) = lowerRank ?? rank(d, r) {
         let form = x.ranks.forms[f]
-        let parts = nameParts(d, re)
+        var parts = nameParts(d, re)
+        // "Commissioner Sir Mark Rowley", "Chief Constable Dame Ivy Stroud": a title between.
+        if parts.isEmpty, re < n, titles.contains(toks[re].hash) {
+          parts = nameParts(d, d.t.isPunct(re + 1, 0x2E) ? re + 2 : re + 1)
+        }
         if !parts.isEmpty {
           let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
           let last = parts[parts.count - 1]
-          let surname = surnameText(d, last)
-          let sh = partHash(d, last)
           let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
           let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
-          memory.notePerson(first: first, surname: surname, surnameHash: sh, rank: rk)
           // "Acting" is not part of the rank ("Acting Detective Superintendent Lewis Basford");
-          // "Temporary" and "T/" are.
-          let start = r == i + 1 && tok.hash == acting ? r : i
+          // "Temporary" and "T/" are. The area before "Police and Crime Commissioner" is a place
+          // of its own ("Norfolk"); before "Police, Fire and Crime Commissioner" it stays, as
+          // "Essex Police" alone would be the force.
+          let start = r == i + 1 && (tok.hash == acting || area && form.abbr == "PCC") ? r : i
           if notPolice(d, start, r, form) {
-            memory.notePerson(first: first, surname: surname, surnameHash: sh, rank: nil)
+            memory.notePerson(
+              first: first, surname: surnameText(d, last), surnameHash: partHash(d, last),
+              rank: nil)
             d.claim(start, last.upperBound)
-            next = last.upperBound
-            continue
-          }
-          if d.emit {
-            let p = memory.persons[memory.surnames[sh]!]
-            var aliases = [form.abbr, form.full]
-            for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
-            d.add(.officer, start, last.upperBound, canonical: p.canonical, aliases: aliases)
           } else {
-            d.claim(start, last.upperBound)
+            addOfficer(&d, &memory, start, last.upperBound, first: first, last: last, rank: rk)
           }
           next = last.upperBound
           continue
         }
         // "Temporary Assistant Chief Constable for ERSOU, Simon Parkes, said".
         if let (a, b, parts) = nameAfterRole(d, re), parts.count >= 2 {
-          let last = parts[parts.count - 1]
-          let sh = partHash(d, last)
           let written = d.t.text(from: toks[r].start, to: toks[re - 1].end)
           let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
-          memory.notePerson(
-            first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+          addOfficer(
+            &d, &memory, a, b, first: surnameText(d, parts[0]), last: parts[parts.count - 1],
             rank: rk)
-          if d.emit {
-            let p = memory.persons[memory.surnames[sh]!]
-            var aliases = [form.abbr, form.full]
-            for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
-            d.add(.officer, a, b, canonical: p.canonical, aliases: aliases)
-          } else {
-            d.claim(a, b)
-          }
           next = b
           continue
         }
@@ -545,12 +603,7 @@ enum OfficerRecognizer {
             if let pi = memory.surnames[sh], !memory.persons[pi].ranks.contains(role) {
               memory.persons[pi].ranks.append(role)
             }
-            if d.emit {
-              let p = memory.persons[memory.surnames[sh]!]
-              d.add(.officer, k, last.upperBound, canonical: p.canonical, aliases: p.ranks)
-            } else {
-              d.claim(k, last.upperBound)
-            }
+            addKnown(&d, memory.persons[memory.surnames[sh]!], k, last.upperBound)
             next = last.upperBound
             continue
           }
@@ -563,13 +616,8 @@ enum OfficerRecognizer {
         let parts = nameParts(d, j)
         if let last = parts.last {
           let sh = partHash(d, last)
-          if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
-            if d.emit {
-              let p = memory.persons[pi]
-              d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: p.ranks)
-            } else {
-              d.claim(i, last.upperBound)
-            }
+          if let pi = knownOfficer(d, memory, parts, sh) {
+            addKnown(&d, memory.persons[pi], i, last.upperBound)
           } else {
             let first = parts.count >= 2 ? surnameText(d, parts[0]) : nil
             memory.notePerson(
@@ -592,17 +640,9 @@ enum OfficerRecognizer {
             let form = x.ranks.forms[f]
             let written = d.t.text(from: toks[rs].start, to: toks[i - 1].end)
             let rk = Rank(abbreviation: form.abbr, full: form.full, written: written)
-            memory.notePerson(
-              first: parts.count >= 2 ? surnameText(d, parts[0]) : nil,
-              surname: surnameText(d, last), surnameHash: sh, rank: rk)
-            if d.emit {
-              let p = memory.persons[memory.surnames[sh]!]
-              var aliases = [form.abbr, form.full]
-              for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
-              d.add(.officer, rs, last.upperBound, canonical: p.canonical, aliases: aliases)
-            } else {
-              d.claim(rs, last.upperBound)
-            }
+            addOfficer(
+              &d, &memory, rs, last.upperBound,
+              first: parts.count >= 2 ? surnameText(d, parts[0]) : nil, last: last, rank: rk)
             next = last.upperBound
             continue
           }
@@ -614,7 +654,7 @@ enum OfficerRecognizer {
       let parts = nameParts(d, i)
       if let last = parts.last {
         let sh = partHash(d, last)
-        if let pi = memory.surnames[sh], memory.persons[pi].isOfficer {
+        if let pi = knownOfficer(d, memory, parts, sh) {
           // Only the parts that end the name: "Lisa Alcock" or "Alcock".
           let prev = parts.count >= 2 ? parts[parts.count - 2] : nil
           let startTok =
@@ -626,32 +666,19 @@ enum OfficerRecognizer {
             next = last.lowerBound  // the surname alone is taken on the next round
             continue
           }
-          if d.emit {
-            let p = memory.persons[pi]
-            d.add(.officer, startTok, last.upperBound, canonical: p.canonical, aliases: p.ranks)
-          } else {
-            d.claim(startTok, last.upperBound)
-          }
+          // A full name makes its officer the one the surname stands for from here.
+          if startTok != last.lowerBound { memory.surnames[sh] = pi }
+          addKnown(&d, memory.persons[pi], startTok, last.upperBound)
           next = last.upperBound
           continue
         }
         if parts.count >= 2, toks[parts[0].lowerBound].lex.contains(.firstName) {
           // "Jonathan Ash-Edwards, Police and Crime Commissioner", "Steve Jupp, Suffolk's Chief
-          // Constable": the role after the name.
-          if let f = roleAfterName(d, last.upperBound) {
-            let form = x.ranks.forms[f]
-            let rk = Rank(abbreviation: form.abbr, full: form.full, written: form.full)
-            memory.notePerson(
-              first: surnameText(d, parts[0]), surname: surnameText(d, last), surnameHash: sh,
+          // Constable", "Ruth Kemp, head of the Rural Crime Team": the role after the name.
+          if let rk = roleAfterName(d, last.upperBound) {
+            addOfficer(
+              &d, &memory, i, last.upperBound, first: surnameText(d, parts[0]), last: last,
               rank: rk)
-            if d.emit {
-              let p = memory.persons[memory.surnames[sh]!]
-              var aliases = [form.abbr, form.full]
-              for x in p.ranks where !aliases.contains(x) { aliases.append(x) }
-              d.add(.officer, i, last.upperBound, canonical: p.canonical, aliases: aliases)
-            } else {
-              d.claim(i, last.upperBound)
-            }
             next = last.upperBound
             continue
           }
@@ -673,6 +700,12 @@ enum OfficerRecognizer {
   // MARK: - Query time
 
   static func parseQuery(_ query: String) -> (rank: String?, names: [String]) {
+    let q = splitQuery(query)
+    return (q.rank, q.names)
+  }
+
+  /// `parseQuery(_:)`, with the text after the rank as written ("Ash-Edwards" stays one name).
+  static func splitQuery(_ query: String) -> (rank: String?, name: String, names: [String]) {
     let t = EntityTokens(query)
     var i = 0
     let toks = t.tokens
@@ -703,10 +736,17 @@ enum OfficerRecognizer {
       i = e
     }
     var names: [String] = []
+    var first: Int?
+    var end = 0
     while i < toks.count {
-      if toks[i].kind == .word { names.append(t.text(i).lowercased()) }
+      if toks[i].kind == .word {
+        names.append(t.text(i).lowercased())
+        if first == nil { first = toks[i].start }
+        end = toks[i].end
+      }
       i += 1
     }
-    return (rank, names)
+    let name = first.map { t.text(from: $0, to: end) } ?? ""
+    return (rank, name, names)
   }
 }

@@ -53,12 +53,62 @@ public final class EntityResolver {
     let key = "\(kind.rawValue)\t\(text)"
     if let hit = phraseCache[key] { return hit }
     var out: [[String]] = []
-    for n in names(kind, text) {
-      let terms = analyzer.tokens(n, mode: .query).map(\.term)
-      if !terms.isEmpty && !out.contains(terms) { out.append(terms) }
+    if kind == .officer {
+      out = officerPhrases(text)
+    } else {
+      for n in names(kind, text) {
+        let terms = analyzer.tokens(n, mode: .query).map(\.term)
+        if !terms.isEmpty && !out.contains(terms) { out.append(terms) }
+      }
     }
     if phraseCache.count > 10_000 { phraseCache.removeAll() }
     phraseCache[key] = out
+    return out
+  }
+
+  /// What `officer:TEXT` looks for: the rank the text starts with (marked, `rankTerm`) and the
+  /// name after it (plain terms), so "DCI Miller" is [⟨dci⟩, miller] and "Constable" a name
+  /// only. The whole text is also looked up as a name (a surname "Sergeant", a first name "Di")
+  /// and, when it starts with a rank or has two words or more, as the words of a rank or role
+  /// ("Detective" in "Detective Inspector", "Head of Crime").
+  func officerPhrases(_ text: String) -> [[String]] {
+    let (rank, name) = EntityRecognizer.officerRankAndName(text)
+    let plain = { (s: String) in self.analyzer.tokens(s, mode: .query).map(\.term) }
+    var out: [[String]] = []
+    func add(_ p: [String]) { if !p.isEmpty && !out.contains(p) { out.append(p) } }
+    if let rank { add(plain(rank).map(Self.rankTerm) + plain(name)) }
+    let all = plain(text)
+    add(all)
+    if rank != nil || all.count >= 2 { add(all.map(Self.rankTerm)) }
+    return out
+  }
+
+  /// A rank or role word as the officer field holds it: officers' name words are plain terms
+  /// and the words of their ranks and roles are marked, so `officer:Constable` finds PC Ciaran
+  /// Constable and not every Chief Constable.
+  public static func rankTerm(_ term: String) -> String {
+    "\u{2}" + term
+  }
+
+  /// The names an officer mention puts in the officer field, as term lists: the name (the
+  /// canonical name less any rank it starts with: "Det Supt Alcock" → "Alcock"), then for every
+  /// rank or role in `aliases` its marked terms before the surname and before the name.
+  public static func officerNames(
+    canonical: String, aliases: [String], analyzer: Analyzer
+  ) -> [[String]] {
+    let terms = { (s: String) in analyzer.tokens(s, mode: .query).map(\.term) }
+    // The canonical name starts with a rank only when no first name was known ("Det Supt
+    // Alcock"); then the officer holds that rank. A first name "Di" is no rank.
+    let (rank, rest) = EntityRecognizer.officerRankAndName(canonical)
+    let ranked = rank.map { aliases.contains($0) } ?? false
+    let name = terms(ranked && !rest.isEmpty ? rest : canonical)
+    let surname = name.last.map { [$0] } ?? []
+    var out = [name]
+    for alias in aliases {
+      let r = terms(alias).map(rankTerm)
+      out.append(r + surname)
+      if name.count > 1 { out.append(r + name) }
+    }
     return out
   }
 
@@ -108,14 +158,14 @@ public final class EntityResolver {
   public func matches(_ m: StoredMentions.Mention, kind: Field, text: String) -> Bool {
     guard Self.kind(of: kind) == m.kind else { return false }
     let wanted = phrases(kind, text)
-    var candidates: [String] = [m.canonical] + m.aliases
-    if kind == .officer {
-      let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
-      for r in m.aliases { candidates += [r + " " + surname, r + " " + m.canonical] }
-    }
     if kind == .figure {
       return wanted.contains { $0 == [m.canonical.lowercased()] }
     }
+    if kind == .officer {
+      let names = Self.officerNames(canonical: m.canonical, aliases: m.aliases, analyzer: analyzer)
+      return names.contains { n in wanted.contains { contains(n, $0) } }
+    }
+    let candidates: [String] = [m.canonical] + m.aliases
     for c in candidates {
       let terms: [String]
       if let hit = candidateCache[c] {

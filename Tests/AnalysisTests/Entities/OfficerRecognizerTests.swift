@@ -68,8 +68,19 @@ import Testing
     )
     let o = r.bodyMentions.filter { $0.kind == .officer }
     #expect(o.map(\.surface) == ["Lisa Alcock", "Ms Alcock"])
-    #expect(o.first?.aliases.contains("Head of the Serious Violence Unit") == true)
+    // The role is both the abbreviation and the full rank: listed once.
+    #expect(o.first?.aliases == ["Head of the Serious Violence Unit"])
     #expect(r.bodyMentions.contains { $0.kind == .unit && $0.canonical == "Serious Violence Unit" })
+  }
+
+  @Test func headOfAUnitAfterTheName() {
+    let t = "Maria Quinn, head of the Rural Crime Team, said. Ms Quinn thanked farmers."
+    let o = found(.officer, in: t)
+    #expect(o.map(\.0) == ["Maria Quinn", "Ms Quinn"])
+    #expect(Set(o.map(\.1)) == ["Maria Quinn"])
+    #expect(mention(.officer, "Maria Quinn", in: t)?.aliases == ["head of the Rural Crime Team"])
+    // The head of something that is no police unit is someone else.
+    #expect(found(.officer, in: "Maria Quinn, head of the village school, said.").isEmpty)
   }
 
   @Test func headOfWithRank() {
@@ -127,6 +138,31 @@ import Testing
     #expect(found(.officer, in: "Lewis Hart, an ex-PC Ray Cole friend.").isEmpty)
   }
 
+  @Test func aFormerOfficerStaysSomeoneElseLater() {
+    // The rank after "former" is not his: later mentions by surname are no officer's either.
+    let t = "Former Detective Sergeant Colin Marsh was jailed. Marsh and Mr Marsh's lawyer left."
+    #expect(found(.officer, in: t).isEmpty)
+    // An officer of the same article is still found.
+    let u = "Former PC Dan Pike was sacked, said DCI Rosa Fenn. DCI Fenn added more."
+    #expect(found(.officer, in: u).map(\.1) == ["Rosa Fenn", "Rosa Fenn"])
+  }
+
+  @Test func areaBeforeACommissionerIsAPlace() {
+    // "Norfolk" is the commissioner's area, a place; the officer starts at the title.
+    let t = "Norfolk Police and Crime Commissioner Ada Brennan backed the patrols."
+    #expect(found(.officer, in: t).map(\.0) == ["Police and Crime Commissioner Ada Brennan"])
+    #expect(found(.place, in: t).map(\.1) == ["Norfolk"])
+    let u = "Suffolk police and crime commissioner Ada Brennan backed the patrols."
+    #expect(found(.officer, in: u).map(\.0) == ["police and crime commissioner Ada Brennan"])
+    #expect(found(.place, in: u).map(\.1) == ["Suffolk"])
+    // The title "Police, Fire and Crime Commissioner" keeps its area: "Essex Police" alone
+    // would be the force.
+    let v = "Essex Police, Fire and Crime Commissioner Ada Brennan backed the patrols."
+    #expect(
+      found(.officer, in: v).map(\.0) == ["Essex Police, Fire and Crime Commissioner Ada Brennan"])
+    #expect(found(.force, in: v).isEmpty)
+  }
+
   @Test func detectiveWithAnyFormOfTheRank() {
     let o = found(.officer, in: "Detective Chief Insp Ada Walsh and Det Inspector Ben Cole spoke.")
     #expect(o.map(\.0) == ["Detective Chief Insp Ada Walsh", "Det Inspector Ben Cole"])
@@ -140,6 +176,33 @@ import Testing
       found(.officer, in: t).map(\.0) == [
         "Detective Inspector Omar Reid", "Temporary Superintendent Jo Bell",
       ])
+  }
+
+  @Test func twoPeopleOfOneSurname() {
+    let t = """
+      DS Mark Hollis stopped the car. Supt Kay Hollis praised the stop. Tom Hollis, a witness, \
+      was unhurt and Mr Tom Hollis thanked them. Mark Hollis said more. Hollis added that Supt \
+      Hollis and DS Hollis agreed.
+      """
+    let o = found(.officer, in: t)
+    #expect(
+      o.map(\.0) == [
+        "DS Mark Hollis", "Supt Kay Hollis", "Mark Hollis", "Hollis", "Supt Hollis", "DS Hollis",
+      ])
+    #expect(
+      o.map(\.1) == [
+        "Mark Hollis", "Kay Hollis", "Mark Hollis", "Mark Hollis", "Kay Hollis", "Mark Hollis",
+      ])
+  }
+
+  @Test func titleBetweenRankAndName() {
+    let t = """
+      Commissioner Sir Owen Ravel said. Chief Constable Dame Ivy Stroud agreed with Dr. Ravel.
+      """
+    let o = found(.officer, in: t)
+    #expect(
+      o.map(\.0) == ["Commissioner Sir Owen Ravel", "Chief Constable Dame Ivy Stroud", "Dr. Ravel"])
+    #expect(o.map(\.1) == ["Owen Ravel", "Ivy Stroud", "Owen Ravel"])
   }
 
   @Test func monthAsSurname() {
