@@ -149,7 +149,7 @@ struct CorpusIndexer {
       while next < candidates.count {
         let i = next
         let f = candidates[i]
-        if DocumentExtractor.isJSONLines(path: f.path) && f.size >= Self.streamThreshold {
+        if InputKinds.isJSONLines(path: f.path) && f.size >= Self.streamThreshold {
           if !smallBatch.isEmpty { return takeBatch() }
           next += 1
           // Plan this file's line jobs now.
@@ -584,12 +584,6 @@ struct SiteTemplate {
     return String(path[..<slash])
   }
 
-  static func isHTML(_ path: String) -> Bool {
-    var p = Substring(path.lowercased())
-    if p.hasSuffix(".gz") { p = p.dropLast(3) }
-    return p.hasSuffix(".html") || p.hasSuffix(".htm") || p.hasSuffix(".xhtml") || p.hasSuffix(".shtml")
-  }
-
   /// The stored form of a page's fingerprints.
   static func stored(_ prints: [UInt64]) -> [UInt32] {
     let kept = prints.count <= 2 * keptPerEnd ? prints : Array(prints.prefix(keptPerEnd) + prints.suffix(keptPerEnd))
@@ -610,7 +604,7 @@ struct SiteTemplate {
     for (path, e) in table.entries where !changed.contains(path) && !e.blocks.isEmpty {
       pagesPerSite[site(of: path), default: 0] += 1
     }
-    let html = candidates.filter { isHTML($0.path) }
+    let html = candidates.filter { InputKinds.isHTML(path: $0.path) }
     for f in html { pagesPerSite[site(of: f.path), default: 0] += 1 }
     // Every changed page is fingerprinted (and its fingerprints stored), so a site that grows to
     // enough pages later can count its older pages too.

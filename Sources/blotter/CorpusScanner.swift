@@ -1,3 +1,5 @@
+import Extraction
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +14,8 @@ struct CorpusFile {
   var mtimeNanos: Int64
 }
 
-/// Walks a corpus folder: regular files with a document extension, in sorted order.
+/// Walks a corpus folder: regular files with an extension `InputKinds` walks (or none), in
+/// sorted order.
 ///
 /// What it does not read, it reports (`Result.problems`, listed as skipped) rather than dropping
 /// silently:
@@ -25,9 +28,6 @@ struct CorpusFile {
 ///   because document ids are UTF-8 text;
 /// - hidden entries (a leading `.`) are skipped without a report.
 enum CorpusScanner {
-  /// Extensions blotter reads (each may also end in `.gz`); files without an extension are sniffed.
-  static let extensions: Set<String> = ["html", "htm", "xhtml", "shtml", "xml", "rss", "atom", "txt", "text", "jsonl", "ndjson"]
-
   struct Result {
     var files: [CorpusFile] = []
     /// Files that could not be read while walking (path, reason).
@@ -36,13 +36,8 @@ enum CorpusScanner {
     var ignored = 0
   }
 
-  static func isDocument(_ name: String) -> Bool {
-    var n = Substring(name.lowercased())
-    if n.hasSuffix(".gz") { n = n.dropLast(3) }
-    guard let dot = n.lastIndex(of: ".") else { return true }
-    if dot == n.startIndex { return false }
-    return extensions.contains(String(n[n.index(after: dot)...]))
-  }
+  /// Whether the walk reads a file called `name` (``InputKinds/isCorpusFile(name:)``).
+  static func isDocument(_ name: String) -> Bool { InputKinds.isCorpusFile(name: name) }
 
   /// What the walk needs to know about the folders and files it must leave alone.
   private struct Walk {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Extraction
 import Indexing
 
 struct IndexCommand: ParsableCommand {
@@ -6,7 +7,8 @@ struct IndexCommand: ParsableCommand {
     commandName: "index",
     abstract: "Index a corpus folder, touching only what changed since the last commit.",
     discussion: """
-      Walks CORPUS recursively (.html .htm .xml .rss .atom .txt .jsonl, each optionally .gz). \
+      Walks CORPUS recursively (\(InputKinds.walkedExtensions), each optionally .gz; a file \
+      without an extension is sniffed). \
       New files are added, changed files re-indexed, deleted files dropped, the rest left alone; \
       then one commit replaces the previous one atomically. A file that cannot be read or parsed \
       is listed under "skipped" and whatever was indexed for it before is kept.
