@@ -1,6 +1,6 @@
 // swift-tools-version:6.1
 // blotter — a search index for scraped local news about police work.
-// Data flows one way: page → Extraction → Analysis → Indexing → Searching → blotter CLI.
+// Data flows one way: page → Extraction → Analysis → Indexing → Searching → Ingest → blotter CLI.
 import PackageDescription
 
 /// Hot loops (postings decoding, scoring, analysis) run in classes whose fields would otherwise
@@ -14,6 +14,9 @@ let package = Package(
     .executable(name: "blotter", targets: ["blotter"]),
     // For the fuzz targets in Fuzz/ (a separate package): the pipeline as a library.
     .library(name: "BlotterCore", targets: ["Extraction", "Analysis", "Indexing", "Searching"]),
+    // For other packages (Examples/search-folder): index a corpus folder (Ingest), open the index
+    // (Indexing's IndexReader) and search it (Searching).
+    .library(name: "Ingest", targets: ["Ingest", "Indexing", "Searching"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,14 +39,21 @@ let package = Package(
       dependencies: ["Indexing", "Analysis", .product(name: "Collections", package: "swift-collections")],
       swiftSettings: hotLoop),
 
+    // MARK: Library: corpus folder → index (walk, change detection, jobs, templates, documents)
+    .target(
+      name: "Ingest",
+      dependencies: [
+        "Extraction", "Analysis", "Indexing", "Searching", "CCodecs",
+        .product(name: "DequeModule", package: "swift-collections"),
+      ]),
+
     // MARK: CLI
     .executableTarget(
       name: "blotter",
       dependencies: [
-        "Extraction", "Analysis", "Indexing", "Searching",
+        "Extraction", "Analysis", "Indexing", "Searching", "Ingest",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "DequeModule", package: "swift-collections"),
       ]),
 
     // MARK: Tests
@@ -53,6 +63,8 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], exclude: ["Entities/Gold"]),
     .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis", "TestSupport"]),
     .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis", "TestSupport"]),
+    .testTarget(
+      name: "IngestTests", dependencies: ["Ingest", "Extraction", "Analysis", "Indexing", "Searching", "TestSupport"]),
     .testTarget(name: "BlotterCLITests", dependencies: ["blotter", "TestSupport"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

@@ -1,6 +1,10 @@
 import ArgumentParser
 import Extraction
 import Indexing
+import Ingest
+
+/// The library's indexer under the name the CLI and its tests use.
+typealias CorpusIndexer = Ingest.CorpusIndexer
 
 struct IndexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -88,7 +92,7 @@ struct IndexCommand: ParsableCommand {
         break
       }
       throw ExitCode(1)
-    } catch let e as CLIError {
+    } catch let e as IngestError {
       if display.drawn { Output.error("") }
       Output.error("blotter index: \(e)")
       throw ExitCode(1)

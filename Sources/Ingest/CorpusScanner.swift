@@ -52,7 +52,7 @@ enum CorpusScanner {
     var result = Result()
     var st = stat()
     guard stat(root, &st) == 0 else {
-      throw CLIError("cannot read corpus folder \(root): \(String(cString: strerror(errno)))")
+      throw IngestError("cannot read corpus folder \(root): \(String(cString: strerror(errno)))")
     }
     if (st.st_mode & S_IFMT) == S_IFREG {
       // A single file as the corpus.
@@ -60,9 +60,9 @@ enum CorpusScanner {
       result.files.append(CorpusFile(path: name, size: UInt64(st.st_size), mtimeNanos: nanos(st)))
       return result
     }
-    guard (st.st_mode & S_IFMT) == S_IFDIR else { throw CLIError("\(root) is not a folder") }
+    guard (st.st_mode & S_IFMT) == S_IFDIR else { throw IngestError("\(root) is not a folder") }
     guard let realRoot = realPath(root) else {
-      throw CLIError("cannot resolve corpus folder \(root): \(String(cString: strerror(errno)))")
+      throw IngestError("cannot resolve corpus folder \(root): \(String(cString: strerror(errno)))")
     }
     var walk = Walk(realRoot: realRoot == "/" ? "" : realRoot)
     var ist = stat()
@@ -188,14 +188,14 @@ enum CorpusScanner {
   }
 
   /// Reads a whole file.
-  static func read(_ path: String, limit: UInt64) -> Swift.Result<[UInt8], CLIError> {
+  static func read(_ path: String, limit: UInt64) -> Swift.Result<[UInt8], IngestError> {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { return .failure(CLIError("cannot read: \(String(cString: strerror(errno)))")) }
+    if fd < 0 { return .failure(IngestError("cannot read: \(String(cString: strerror(errno)))")) }
     defer { close(fd) }
     var st = stat()
     fstat(fd, &st)
     if UInt64(st.st_size) > limit {
-      return .failure(CLIError("file is \(st.st_size) bytes, over the --max-file-size limit of \(limit)"))
+      return .failure(IngestError("file is \(st.st_size) bytes, over the --max-file-size limit of \(limit)"))
     }
     var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
     var off = 0
@@ -203,7 +203,7 @@ enum CorpusScanner {
       let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + off, $0.count - off) }
       if n < 0 {
         if errno == EINTR { continue }
-        return .failure(CLIError("read failed: \(String(cString: strerror(errno)))"))
+        return .failure(IngestError("read failed: \(String(cString: strerror(errno)))"))
       }
       if n == 0 { break }
       off += n
@@ -213,8 +213,9 @@ enum CorpusScanner {
   }
 }
 
-/// A user-facing error with a one-line message.
-struct CLIError: Error, CustomStringConvertible {
-  var description: String
+/// A corpus that cannot be read (a missing or unreadable folder), or one file that cannot be:
+/// a one-line message for a person.
+public struct IngestError: Error, CustomStringConvertible, Sendable {
+  public var description: String
   init(_ message: String) { description = message }
 }

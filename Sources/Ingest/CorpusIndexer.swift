@@ -18,39 +18,61 @@ import Indexing
 /// file). Extraction and analysis of a job's documents run on every core while the one writer adds
 /// earlier jobs' documents, in corpus order, so document ids never depend on thread timing and
 /// memory stays bounded by `pipelineDepth + 1` jobs plus the segment being built.
-struct CorpusIndexer {
-  struct Summary {
-    var added = 0
-    var updated = 0
-    var removed = 0
-    var unchanged = 0
-    var documents = 0
-    var seconds = 0.0
-    var skipped: [(path: String, reason: String)] = []
-    var ignored = 0
-    var generation = 0
+public struct CorpusIndexer {
+  /// What a run did.
+  public struct Summary: Sendable {
+    public var added = 0
+    public var updated = 0
+    public var removed = 0
+    public var unchanged = 0
+    public var documents = 0
+    public var seconds = 0.0
+    public var skipped: [(path: String, reason: String)] = []
+    public var ignored = 0
+    public var generation = 0
   }
 
-  var corpus: String
-  var indexPath: String
-  var rebuild = false
-  var memoryBudget = 256 << 20
-  var threads = 2
-  var maxFileSize: UInt64 = 64 << 20
-  var wait = false
+  public var corpus: String
+  public var indexPath: String
+  public var rebuild = false
+  public var memoryBudget = 256 << 20
+  public var threads = 2
+  public var maxFileSize: UInt64 = 64 << 20
+  public var wait = false
   /// Drop blocks a site repeats on many of its pages (cross-page templates).
-  var templates = true
+  public var templates = true
   /// Called on the writer thread after each job is applied.
-  var progress: ((Progress) -> Void)? = nil
+  public var progress: ((Progress) -> Void)? = nil
+
+  public init(
+    corpus: String, indexPath: String, rebuild: Bool = false, memoryBudget: Int = 256 << 20,
+    threads: Int = 2, maxFileSize: UInt64 = 64 << 20, wait: Bool = false
+  ) {
+    self.corpus = corpus
+    self.indexPath = indexPath
+    self.rebuild = rebuild
+    self.memoryBudget = memoryBudget
+    self.threads = threads
+    self.maxFileSize = maxFileSize
+    self.wait = wait
+  }
 
   /// Where a run stands: files, documents and bytes of the files to read. Bytes move as lines
   /// of a big JSON Lines file are indexed, so one huge file still shows its progress.
-  struct Progress {
-    var files = 0
-    var totalFiles = 0
-    var documents = 0
-    var bytes: UInt64 = 0
-    var totalBytes: UInt64 = 0
+  public struct Progress: Sendable {
+    public var files = 0
+    public var totalFiles = 0
+    public var documents = 0
+    public var bytes: UInt64 = 0
+    public var totalBytes: UInt64 = 0
+
+    public init(files: Int = 0, totalFiles: Int = 0, documents: Int = 0, bytes: UInt64 = 0, totalBytes: UInt64 = 0) {
+      self.files = files
+      self.totalFiles = totalFiles
+      self.documents = documents
+      self.bytes = bytes
+      self.totalBytes = totalBytes
+    }
   }
 
   /// What a worker made of one small file.
@@ -81,7 +103,7 @@ struct CorpusIndexer {
   /// Jobs queued for extraction ahead of the writer.
   static let pipelineDepth = 4
 
-  func run() throws -> Summary {
+  public func run() throws -> Summary {
     let clock = ContinuousClock.now
     var summary = Summary()
     let writer = try IndexWriter(path: indexPath, memoryBudget: memoryBudget, rebuild: rebuild, wait: wait)
@@ -498,17 +520,17 @@ final class StreamState: @unchecked Sendable {
 
   deinit { munmap(UnsafeMutableRawPointer(mutating: base), count) }
 
-  static func open(_ path: String, file: CorpusFile, limit: UInt64) -> Result<StreamState, CLIError> {
+  static func open(_ path: String, file: CorpusFile, limit: UInt64) -> Result<StreamState, IngestError> {
     // No whole-file size limit here: the file is streamed, and --max-file-size applies to each
     // line instead.
     let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { return .failure(CLIError("cannot read: \(String(cString: strerror(errno)))")) }
+    if fd < 0 { return .failure(IngestError("cannot read: \(String(cString: strerror(errno)))")) }
     defer { close(fd) }
     var st = stat()
     fstat(fd, &st)
     let size = Int(st.st_size)
     guard size > 0, let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else {
-      return .failure(CLIError("cannot map file: \(String(cString: strerror(errno)))"))
+      return .failure(IngestError("cannot map file: \(String(cString: strerror(errno)))"))
     }
     return .success(StreamState(file: file, base: UnsafeRawPointer(p), count: size))
   }
