@@ -3,10 +3,6 @@
 // Data flows one way: page → Extraction → Analysis → Indexing → Searching → Ingest → blotter CLI.
 import PackageDescription
 
-/// Hot loops (postings decoding, scoring, analysis) run in classes whose fields would otherwise
-/// pay for dynamic exclusivity checks on every access; the code never overlaps accesses.
-let hotLoop: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
-
 let package = Package(
   name: "blotter",
   platforms: [.macOS(.v14)],
@@ -32,12 +28,11 @@ let package = Package(
 
     // MARK: Pipeline
     .target(name: "Extraction", dependencies: ["CLibXML2", "CCodecs"]),
-    .target(name: "Analysis", dependencies: ["CStemmer"], exclude: ["Entities/README.md"], swiftSettings: hotLoop),
-    .target(name: "Indexing", dependencies: ["Analysis", "CCodecs"], swiftSettings: hotLoop),
+    .target(name: "Analysis", dependencies: ["CStemmer"], exclude: ["Entities/README.md"]),
+    .target(name: "Indexing", dependencies: ["Analysis", "CCodecs"]),
     .target(
       name: "Searching",
-      dependencies: ["Indexing", "Analysis", .product(name: "Collections", package: "swift-collections")],
-      swiftSettings: hotLoop),
+      dependencies: ["Indexing", "Analysis", .product(name: "Collections", package: "swift-collections")]),
 
     // MARK: Library: corpus folder → index (walk, change detection, jobs, templates, documents)
     .target(

@@ -25,17 +25,20 @@ package final class SegmentBuilder {
   }
 
   package let name: String
+  @exclusivity(unchecked)
   private var termIds: [TermTable] = (0..<Field.count).map { _ in TermTable() }
-  private var termFields: [UInt8] = []
+  @exclusivity(unchecked) private var termFields: [UInt8] = []
   /// Per field: field-local term id → global term id.
+  @exclusivity(unchecked)
   private var termGlobalIds: [[Int32]] = Array(repeating: [], count: Field.count)
-  private var termTexts: [String] = []
-  private var postings: [TermPostings] = []
-  private var files = DocumentFiles()
+  @exclusivity(unchecked) private var termTexts: [String] = []
+  @exclusivity(unchecked) private var postings: [TermPostings] = []
+  @exclusivity(unchecked) private var files = DocumentFiles()
+  @exclusivity(unchecked)
   private var fieldLengthSums: [UInt64] = Array(repeating: 0, count: Field.count)
-  package private(set) var docCount: Int = 0
+  @exclusivity(unchecked) package private(set) var docCount: Int = 0
   /// Rough bytes held: postings buffers, term strings and per-term overhead, stored blocks.
-  package private(set) var estimatedBytes: Int = 0
+  @exclusivity(unchecked) package private(set) var estimatedBytes: Int = 0
 
   package init(name: String) {
     self.name = name
