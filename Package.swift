@@ -1,6 +1,7 @@
 // swift-tools-version:6.1
 // blotter — a search index for scraped local news about police work.
-// Data flows one way: page → Extraction → Analysis → Indexing → Searching → Ingest → blotter CLI.
+// Data flows one way: page → Extraction → Analysis → Indexing → Searching → Ingest → blotter
+// CLI (ARCHITECTURE.md has the rule of what may depend on what).
 import PackageDescription
 
 let package = Package(
@@ -59,7 +60,8 @@ let package = Package(
     .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis", "TestSupport"]),
     .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis", "TestSupport"]),
     .testTarget(
-      name: "IngestTests", dependencies: ["Ingest", "Extraction", "Analysis", "Indexing", "Searching", "TestSupport"]),
+      name: "IngestTests",
+      dependencies: ["Ingest", "Extraction", "Analysis", "Indexing", "Searching", "TestSupport"]),
     .testTarget(name: "BlotterCLITests", dependencies: ["blotter", "TestSupport"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

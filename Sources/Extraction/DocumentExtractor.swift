@@ -34,7 +34,8 @@ public enum InputKind: String, Sendable {
 /// Turns the bytes of a scraped file into articles.
 ///
 /// The kind of input is chosen by extension (the table is ``InputKinds``; `.gz` is inflated
-/// first and its inner extension used), else sniffed from the content. Text is converted to UTF-8 first (BOM, declared charset, windows-1252 fallback).
+/// first and its inner extension used), else sniffed from the content. Text is converted to
+/// UTF-8 first (BOM, declared charset, windows-1252 fallback).
 public struct DocumentExtractor: Sendable {
   /// Most bytes a compressed file may expand to; past it the file fails with
   /// `ExtractionError.badCompression` (the CLI passes `--max-file-size`).

@@ -109,7 +109,9 @@ final class JobExtractor: @unchecked Sendable {
       for k in stride(from: w, to: lines.count, by: workers) {
         let (number, range) = lines[lines.startIndex + k]
         if UInt64(range.count) > limit {
-          out.set(k, .failure(.badJSONLine(path: stream.file.path, line: number, reason: "line is \(range.count) bytes, over the --max-file-size limit of \(limit)")))
+          let reason =
+            "line is \(range.count) bytes, over the --max-file-size limit of \(limit)"
+          out.set(k, .failure(.badJSONLine(path: stream.file.path, line: number, reason: reason)))
           continue
         }
         let bytes = stream.bytes(range)
@@ -145,12 +147,14 @@ final class JobExtractor: @unchecked Sendable {
       if let template {
         let prints = template.pagePrints[f.path] ?? []
         blocks = SiteTemplate.stored(prints)
-        result = try extractor.extract(bytes: bytes, path: f.path, boilerplate: template.boilerplate(prints))
+        result = try extractor.extract(
+          bytes: bytes, path: f.path, boilerplate: template.boilerplate(prints))
       } else {
         result = try extractor.extractWithWarnings(bytes: bytes, path: f.path)
       }
       let docs = result.articles.map { context.documents.make($0) }
-      return .changed(hash: hash, docs: docs, warnings: result.warnings.map(\.description), blocks: blocks)
+      return .changed(
+        hash: hash, docs: docs, warnings: result.warnings.map(\.description), blocks: blocks)
     } catch {
       return .failed(error.description)
     }

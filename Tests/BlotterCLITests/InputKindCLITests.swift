@@ -49,7 +49,8 @@ import Testing
       try? FileManager.default.removeItem(at: idx)
     }
     try Data(Self.php.utf8).write(to: corpus.appendingPathComponent("page.php"))
-    try Data("[{\"title\": \"settings\"}]".utf8).write(to: corpus.appendingPathComponent("site.json"))
+    try Data("[{\"title\": \"settings\"}]".utf8)
+      .write(to: corpus.appendingPathComponent("site.json"))
     let r = try CLI.run(["index", corpus.path, "--index", idx.path, "--json"])
     #expect(r.status == 0, "\(r.stderr)")
     let j = try r.json()

@@ -78,8 +78,9 @@ import Testing
   @Test func aBigJSONLinesFileIsCutIntoLineJobsInCorpusOrder() {
     let threshold = CorpusIndexer.streamThreshold
     let candidates = [
-      Self.file("a.html"), Self.file("b.jsonl", size: threshold), Self.file("c.jsonl.gz", size: threshold),
-      Self.file("d.jsonl", size: threshold), Self.file("e.html"),
+      Self.file("a.html"), Self.file("b.jsonl", size: threshold),
+      Self.file("c.jsonl.gz", size: threshold), Self.file("d.jsonl", size: threshold),
+      Self.file("e.html"),
     ]
     var planner = JobPlanner(candidates: candidates, memoryBudget: 256 << 20)
     var opened: [Int] = []
