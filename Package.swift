@@ -1,11 +1,8 @@
 // swift-tools-version:6.1
 // blotter — a search index for scraped local news about police work.
-// Data flows one way: page → Extraction → Analysis → Indexing → Searching → blotter CLI.
+// Data flows one way: page → Extraction → Analysis → Indexing → Searching → Ingest → blotter
+// CLI (ARCHITECTURE.md has the rule of what may depend on what).
 import PackageDescription
-
-/// Hot loops (postings decoding, scoring, analysis) run in classes whose fields would otherwise
-/// pay for dynamic exclusivity checks on every access; the code never overlaps accesses.
-let hotLoop: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]
 
 let package = Package(
   name: "blotter",
@@ -14,6 +11,9 @@ let package = Package(
     .executable(name: "blotter", targets: ["blotter"]),
     // For the fuzz targets in Fuzz/ (a separate package): the pipeline as a library.
     .library(name: "BlotterCore", targets: ["Extraction", "Analysis", "Indexing", "Searching"]),
+    // For other packages (Examples/search-folder): index a corpus folder (Ingest), open the index
+    // (Indexing's IndexReader) and search it (Searching).
+    .library(name: "Ingest", targets: ["Ingest", "Indexing", "Searching"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -29,21 +29,27 @@ let package = Package(
 
     // MARK: Pipeline
     .target(name: "Extraction", dependencies: ["CLibXML2", "CCodecs"]),
-    .target(name: "Analysis", dependencies: ["CStemmer"], exclude: ["Entities/README.md"], swiftSettings: hotLoop),
-    .target(name: "Indexing", dependencies: ["Analysis", "CCodecs"], swiftSettings: hotLoop),
+    .target(name: "Analysis", dependencies: ["CStemmer"], exclude: ["Entities/README.md"]),
+    .target(name: "Indexing", dependencies: ["Analysis", "CCodecs"]),
     .target(
       name: "Searching",
-      dependencies: ["Indexing", "Analysis", .product(name: "Collections", package: "swift-collections")],
-      swiftSettings: hotLoop),
+      dependencies: ["Indexing", "Analysis", .product(name: "Collections", package: "swift-collections")]),
+
+    // MARK: Library: corpus folder → index (walk, change detection, jobs, templates, documents)
+    .target(
+      name: "Ingest",
+      dependencies: [
+        "Extraction", "Analysis", "Indexing", "Searching", "CCodecs",
+        .product(name: "DequeModule", package: "swift-collections"),
+      ]),
 
     // MARK: CLI
     .executableTarget(
       name: "blotter",
       dependencies: [
-        "Extraction", "Analysis", "Indexing", "Searching",
+        "Extraction", "Analysis", "Indexing", "Searching", "Ingest",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
-        .product(name: "DequeModule", package: "swift-collections"),
       ]),
 
     // MARK: Tests
@@ -53,6 +59,9 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], exclude: ["Entities/Gold"]),
     .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis", "TestSupport"]),
     .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis", "TestSupport"]),
+    .testTarget(
+      name: "IngestTests",
+      dependencies: ["Ingest", "Extraction", "Analysis", "Indexing", "Searching", "TestSupport"]),
     .testTarget(name: "BlotterCLITests", dependencies: ["blotter", "TestSupport"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

@@ -33,9 +33,9 @@ public enum InputKind: String, Sendable {
 
 /// Turns the bytes of a scraped file into articles.
 ///
-/// The kind of input is chosen by extension (`.html`/`.htm`, `.xml`/`.rss`/`.atom`, `.txt`,
-/// `.jsonl`; `.gz` is inflated first and its inner extension used), else sniffed from the
-/// content. Text is converted to UTF-8 first (BOM, declared charset, windows-1252 fallback).
+/// The kind of input is chosen by extension (the table is ``InputKinds``; `.gz` is inflated
+/// first and its inner extension used), else sniffed from the content. Text is converted to
+/// UTF-8 first (BOM, declared charset, windows-1252 fallback).
 public struct DocumentExtractor: Sendable {
   /// Most bytes a compressed file may expand to; past it the file fails with
   /// `ExtractionError.badCompression` (the CLI passes `--max-file-size`).
@@ -153,9 +153,7 @@ public struct DocumentExtractor: Sendable {
   private func prepare(bytes: [UInt8], path: String) throws(ExtractionError) -> ([UInt8], InputKind)
   {
     var data = bytes
-    var name = path.lowercased()
-    if name.hasSuffix(".gz") || Gzip.isGzip(data) {
-      if name.hasSuffix(".gz") { name.removeLast(3) }
+    if path.lowercased().hasSuffix(".gz") || Gzip.isGzip(data) {
       if data.isEmpty { throw .emptyFile(path: path) }
       switch Gzip.inflate(data, limit: maxInflatedBytes) {
       case .success(let inflated): data = inflated
@@ -167,7 +165,7 @@ public struct DocumentExtractor: Sendable {
     }
     if Self.looksBinary(data) { throw .binaryData(path: path) }
     var utf8 = TextDecoding.utf8(data)
-    let kind = Self.kind(of: utf8, name: name)
+    let kind = InputKinds.kind(of: utf8, path: path)
     // One document per file: only its head is read (see `ArticleLimits`).
     if let cap = ArticleLimits.maxInputBytes(kind), utf8.count > cap {
       utf8 = ArticleLimits.head(utf8, cap)
@@ -198,84 +196,5 @@ public struct DocumentExtractor: Sendable {
       }
       return controls * 20 > head
     }
-  }
-
-  /// The input kind: by extension, unless the root element says otherwise (an `.html` file
-  /// whose root is `<rss>`, `<feed>` or `<rdf:RDF>` is a feed; an `.xml` file whose root is
-  /// `<html>` is a page). Markup *inside* the root never decides: a page whose `<head>` holds
-  /// a Creative Commons `<rdf:RDF>` block is still a page.
-  static func kind(of utf8: [UInt8], name: String) -> InputKind {
-    let ext =
-      name.split(separator: "/").last.flatMap { last -> Substring? in
-        guard let dot = last.lastIndex(of: ".") else { return nil }
-        return last[last.index(after: dot)...]
-      } ?? ""
-    switch ext {
-    case "html", "htm", "xhtml", "shtml", "php", "asp", "aspx", "jsp":
-      return sniff(utf8) == .feed ? .feed : .html
-    case "xml", "rss", "atom", "rdf":
-      return sniff(utf8) == .html ? .html : .feed
-    case "txt", "text":
-      return .text
-    case "jsonl", "ndjson", "json":
-      return .jsonLines
-    default:
-      return sniff(utf8)
-    }
-  }
-
-  /// Reads the start of the file: `{` → JSON Lines; text before any markup → plain text;
-  /// otherwise the root element decides (the first start tag after the XML declaration,
-  /// comments, doctype and processing instructions): `rss`, `feed` or `rdf:RDF` → feed; a tag
-  /// of an HTML page → HTML; an unknown root → feed when the file opens with an XML
-  /// declaration, else HTML.
-  static func sniff(_ utf8: [UInt8]) -> InputKind {
-    let n = min(utf8.count, 65536)
-    var i = 0
-    if n >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF { i = 3 }
-    func skipSpace() {
-      while i < n, utf8[i] == 0x20 || utf8[i] == 0x0A || utf8[i] == 0x0D || utf8[i] == 0x09 {
-        i += 1
-      }
-    }
-    skipSpace()
-    guard i < n else { return .text }
-    if utf8[i] == UInt8(ascii: "{") { return .jsonLines }
-    guard utf8[i] == UInt8(ascii: "<") else { return .text }
-    var declared = false
-    while i < n {
-      skipSpace()
-      guard i + 1 < n, utf8[i] == UInt8(ascii: "<") else { return declared ? .feed : .html }
-      let next = utf8[i + 1]
-      if next == UInt8(ascii: "?") || next == UInt8(ascii: "!") {
-        // `<?xml …?>`, `<!-- … -->`, `<!DOCTYPE …>`: skip to their end.
-        if next == UInt8(ascii: "?") { declared = true }
-        let isComment = i + 3 < n && utf8[i + 2] == 0x2D && utf8[i + 3] == 0x2D
-        let end: [UInt8] = isComment ? Array("-->".utf8) : [UInt8(ascii: ">")]
-        guard let at = TextDecoding.find(end, in: utf8, from: i + 2), at < n else {
-          return declared ? .feed : .html
-        }
-        i = at + end.count
-        continue
-      }
-      // The root element's name.
-      var j = i + 1
-      var root = [UInt8]()
-      while j < n, root.count < 16 {
-        let b = utf8[j]
-        if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x09 || b == 0x3E || b == 0x2F { break }
-        root.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
-        j += 1
-      }
-      switch String(decoding: root, as: UTF8.self) {
-      case "rss", "feed", "rdf:rdf": return .feed
-      case "html", "head", "body", "div", "p", "meta", "title", "link", "script", "style", "table",
-        "span", "a", "h1", "h2", "h3", "article", "section", "main", "header", "nav", "br",
-        "center", "font", "form", "ul", "img", "frameset", "base":
-        return .html
-      default: return declared ? .feed : .html
-      }
-    }
-    return declared ? .feed : .html
   }
 }

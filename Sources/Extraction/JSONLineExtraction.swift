@@ -18,9 +18,6 @@ extension DocumentExtractor {
     JSONLinesExtraction.duplicate(id, path: path, line: line, first: first)
   }
 
-  /// Whether `path` names a JSON Lines file (`.jsonl`, `.ndjson`, optionally not compressed).
-  public static func isJSONLines(path: String) -> Bool {
-    let p = path.lowercased()
-    return p.hasSuffix(".jsonl") || p.hasSuffix(".ndjson")
-  }
+  /// Whether `path` names an uncompressed JSON Lines file (``InputKinds/isJSONLines(path:)``).
+  public static func isJSONLines(path: String) -> Bool { InputKinds.isJSONLines(path: path) }
 }

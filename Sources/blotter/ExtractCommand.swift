@@ -9,8 +9,11 @@ extension Blotter {
     static let configuration = CommandConfiguration(
       abstract: "Extract articles from scraped pages, feeds, text scrapes and JSONL files.",
       discussion: """
-        A folder means every file in it, recursively, in sorted order. A file that fails is \
-        reported on stderr and skipped; the exit status is 0 when at least one file succeeded.
+        A folder means every file in it, recursively, in sorted order. A file is read by its \
+        extension (pages: \(Self.extensions(.html)); feeds: \(Self.extensions(.feed)); text: \
+        \(Self.extensions(.text)); JSON Lines: \(Self.extensions(.jsonLines)); each optionally \
+        .gz), else by its content. A file that fails is reported on stderr and skipped; the exit \
+        status is 0 when at least one file succeeded.
         """)
 
     @Argument(help: "Files or folders to extract.")
@@ -60,6 +63,11 @@ extension Blotter {
       }
       out.flush()
       if succeeded == 0 { throw ExitCode(1) }
+    }
+
+    /// The extensions of one input kind, from `InputKinds`: `.xml .rss .atom .rdf`.
+    static func extensions(_ kind: InputKind) -> String {
+      InputKinds.rows.filter { $0.kind == kind }.map { "." + $0.ext }.joined(separator: " ")
     }
 
     /// Every regular file under `path` (or `path` itself), in sorted order, as `path/relative`,

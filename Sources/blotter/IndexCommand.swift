@@ -1,12 +1,18 @@
 import ArgumentParser
+import Extraction
 import Indexing
+import Ingest
+
+/// The library's indexer under the name the CLI and its tests use.
+typealias CorpusIndexer = Ingest.CorpusIndexer
 
 struct IndexCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "index",
     abstract: "Index a corpus folder, touching only what changed since the last commit.",
     discussion: """
-      Walks CORPUS recursively (.html .htm .xml .rss .atom .txt .jsonl, each optionally .gz). \
+      Walks CORPUS recursively (\(InputKinds.walkedExtensions), each optionally .gz; a file \
+      without an extension is sniffed). \
       New files are added, changed files re-indexed, deleted files dropped, the rest left alone; \
       then one commit replaces the previous one atomically. A file that cannot be read or parsed \
       is listed under "skipped" and whatever was indexed for it before is kept.
@@ -86,7 +92,7 @@ struct IndexCommand: ParsableCommand {
         break
       }
       throw ExitCode(1)
-    } catch let e as CLIError {
+    } catch let e as IngestError {
       if display.drawn { Output.error("") }
       Output.error("blotter index: \(e)")
       throw ExitCode(1)

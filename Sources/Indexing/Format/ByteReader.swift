@@ -4,21 +4,21 @@
 ///
 /// - warning: the pointer must outlive the reader; readers are created inside a scope that keeps
 ///   the mapping alive (`MappedFile` is held by the segment reader that makes them).
-public struct ByteReader {
-  public let base: UnsafeRawPointer
-  public let count: Int
-  public var offset: Int
-  public let file: String
+package struct ByteReader {
+  package let base: UnsafeRawPointer
+  package let count: Int
+  package var offset: Int
+  package let file: String
 
-  public init(base: UnsafeRawPointer, count: Int, offset: Int = 0, file: String) {
+  package init(base: UnsafeRawPointer, count: Int, offset: Int = 0, file: String) {
     self.base = base
     self.count = count
     self.offset = offset
     self.file = file
   }
 
-  @inline(__always) public var remaining: Int { count - offset }
-  @inline(__always) public var atEnd: Bool { offset >= count }
+  @inline(__always) package var remaining: Int { count - offset }
+  @inline(__always) package var atEnd: Bool { offset >= count }
 
   @inline(__always) func need(_ n: Int) throws(IndexError) {
     if n < 0 || offset > count - n {
@@ -26,35 +26,35 @@ public struct ByteReader {
     }
   }
 
-  @inline(__always) public mutating func u8() throws(IndexError) -> UInt8 {
+  @inline(__always) package mutating func u8() throws(IndexError) -> UInt8 {
     try need(1)
     let v = base.load(fromByteOffset: offset, as: UInt8.self)
     offset += 1
     return v
   }
 
-  @inline(__always) public mutating func u16() throws(IndexError) -> UInt16 {
+  @inline(__always) package mutating func u16() throws(IndexError) -> UInt16 {
     try need(2)
     let v = UInt16(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt16.self))
     offset += 2
     return v
   }
 
-  @inline(__always) public mutating func u32() throws(IndexError) -> UInt32 {
+  @inline(__always) package mutating func u32() throws(IndexError) -> UInt32 {
     try need(4)
     let v = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
     offset += 4
     return v
   }
 
-  @inline(__always) public mutating func u64() throws(IndexError) -> UInt64 {
+  @inline(__always) package mutating func u64() throws(IndexError) -> UInt64 {
     try need(8)
     let v = UInt64(littleEndian: base.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
     offset += 8
     return v
   }
 
-  @inline(__always) public mutating func varint() throws(IndexError) -> UInt64 {
+  @inline(__always) package mutating func varint() throws(IndexError) -> UInt64 {
     var result: UInt64 = 0
     var shift: UInt64 = 0
     while true {
@@ -70,7 +70,7 @@ public struct ByteReader {
     }
   }
 
-  @inline(__always) public mutating func int() throws(IndexError) -> Int {
+  @inline(__always) package mutating func int() throws(IndexError) -> Int {
     let v = try varint()
     if v > UInt64(Int32.max) * 4096 {
       throw .corrupt(file: file, offset: offset, reason: "value \(v) out of range")
@@ -78,30 +78,30 @@ public struct ByteReader {
     return Int(v)
   }
 
-  public mutating func svarint() throws(IndexError) -> Int64 {
+  package mutating func svarint() throws(IndexError) -> Int64 {
     let v = try varint()
     return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
   }
 
-  public mutating func bytes(_ n: Int) throws(IndexError) -> UnsafeRawBufferPointer {
+  package mutating func bytes(_ n: Int) throws(IndexError) -> UnsafeRawBufferPointer {
     try need(n)
     let p = UnsafeRawBufferPointer(start: base + offset, count: n)
     offset += n
     return p
   }
 
-  public mutating func string() throws(IndexError) -> String {
+  package mutating func string() throws(IndexError) -> String {
     let n = try int()
     let raw = try bytes(n)
     return String(decoding: raw, as: UTF8.self)
   }
 
-  public mutating func skip(_ n: Int) throws(IndexError) {
+  package mutating func skip(_ n: Int) throws(IndexError) {
     try need(n)
     offset += n
   }
 
-  public mutating func seek(_ to: Int) throws(IndexError) {
+  package mutating func seek(_ to: Int) throws(IndexError) {
     if to < 0 || to > count {
       throw .corrupt(file: file, offset: offset, reason: "offset \(to) outside the file (\(count))")
     }
@@ -109,7 +109,7 @@ public struct ByteReader {
   }
 
   /// Throws a corruption error at the current offset.
-  public func fail(_ reason: String) -> IndexError {
+  package func fail(_ reason: String) -> IndexError {
     .corrupt(file: file, offset: offset, reason: reason)
   }
 }

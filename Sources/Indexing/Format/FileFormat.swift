@@ -50,7 +50,7 @@ public enum FileFormat {
 
   /// Checks a mapped file's header and footer and returns the range of its body.
   /// - Parameter verifyChecksum: also recompute the CRC-32 (`blotter check`, small files).
-  public static func body(
+  package static func body(
     of file: MappedFile, kind: FileKind, verifyChecksum: Bool
   ) throws(IndexError) -> Range<Int> {
     let n = file.count

@@ -9,9 +9,9 @@ public final class PostingsCursor {
 
   public let docFreq: Int
   /// The current document, or `end`; before the first `next()` it is undefined.
-  public private(set) var doc: UInt32 = 0
+  @exclusivity(unchecked) public private(set) var doc: UInt32 = 0
   /// The first decoding problem met, if any (the cursor then reports `end`).
-  public private(set) var error: IndexError?
+  @exclusivity(unchecked) public private(set) var error: IndexError?
 
   private let postings: MappedFile
   private let positionsFile: MappedFile
@@ -35,27 +35,28 @@ public final class PostingsCursor {
   private let tfSums = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + RiceCoding.endsSlack)
   /// Where the unary codes of a block end (`RiceCoding.ends`), with room for its overrun.
   private let ends = UnsafeMutablePointer<UInt32>.allocate(capacity: PostingsFormat.blockSize + RiceCoding.endsSlack)
-  private var count = 0
-  private var idx = -1
-  private var block = -1  // current block; fullBlocks means the tail
+  @exclusivity(unchecked) private var count = 0
+  @exclusivity(unchecked) private var idx = -1
+  @exclusivity(unchecked) private var block = -1  // current block; fullBlocks means the tail
   // The block's tfs are decoded on the first `freq` (a conjunction skips most blocks it loads).
-  private var tfsReady = false
+  @exclusivity(unchecked) private var tfsReady = false
   /// Every tf of the block is 1 (tfSums left unwritten): titles, names and rare words.
-  private var unitTfs = false
-  private var tfK = 0
-  private var tfLowBit = 0
-  private var tfHighBit = 0
-  private var blockEndBit = 0
+  @exclusivity(unchecked) private var unitTfs = false
+  @exclusivity(unchecked) private var tfK = 0
+  @exclusivity(unchecked) private var tfLowBit = 0
+  @exclusivity(unchecked) private var tfHighBit = 0
+  @exclusivity(unchecked) private var blockEndBit = 0
   // Positions of the current block, set up on the first `positions` call in it.
-  private var chunkStart = 0
-  private var chunkEnd = 0
-  private var chunkReady = false
-  private var posK = 0
-  private var lowBit = 0  // first low part of the chunk
-  private var highStart = 0  // first high part of the chunk
+  @exclusivity(unchecked) private var chunkStart = 0
+  @exclusivity(unchecked) private var chunkEnd = 0
+  @exclusivity(unchecked) private var chunkReady = false
+  @exclusivity(unchecked) private var posK = 0
+  @exclusivity(unchecked) private var lowBit = 0  // first low part of the chunk
+  @exclusivity(unchecked) private var highStart = 0  // first high part of the chunk
+  @exclusivity(unchecked)
   private var posIdx = 0  // the next document whose codes start at `value` / `highBit`
-  private var value = 0
-  private var highBit = 0
+  @exclusivity(unchecked) private var value = 0
+  @exclusivity(unchecked) private var highBit = 0
   /// Doc ids at or past this are damage (callers index norms, columns and deletions by doc id).
   private let docLimit: Int64
 

@@ -8,11 +8,11 @@
 ///
 /// Segment files are immutable once committed, so the bytes never change under a reader, and an
 /// unlinked file stays readable for as long as it is mapped.
-public final class MappedFile: @unchecked Sendable {
+package final class MappedFile: @unchecked Sendable {
   // @unchecked: the region is read-only and immutable for the mapping's life.
-  public let name: String
-  public let base: UnsafeRawPointer
-  public let count: Int
+  package let name: String
+  package let base: UnsafeRawPointer
+  package let count: Int
   private let mapped: Bool
 
   init(path: String, name: String) throws(IndexError) {
@@ -49,17 +49,17 @@ public final class MappedFile: @unchecked Sendable {
   /// Lets go of the pages this process has touched, so a long sequential pass (a merge) does not
   /// grow resident memory by the size of its inputs. The file is read-only and unmodified, so
   /// later reads fault the same bytes back in from the page cache.
-  public func dropResidentPages() {
+  package func dropResidentPages() {
     if mapped { _ = madvise(UnsafeMutableRawPointer(mutating: base), count, MADV_DONTNEED) }
   }
 
   /// A reader over `range` of the file.
-  public func reader(_ range: Range<Int>) -> ByteReader {
+  package func reader(_ range: Range<Int>) -> ByteReader {
     ByteReader(base: base + range.lowerBound, count: range.count, file: name)
   }
 
   /// The bytes of `range`, for checksums.
-  public func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
+  package func bytes(_ range: Range<Int>) -> UnsafeRawBufferPointer {
     UnsafeRawBufferPointer(start: base + range.lowerBound, count: range.count)
   }
 }

@@ -68,7 +68,7 @@ public final class Storage: @unchecked Sendable {
   }
 
   /// Maps a whole file read-only.
-  public func map(_ name: String) throws -> MappedFile {
+  package func map(_ name: String) throws -> MappedFile {
     try MappedFile(path: url(name), name: name)
   }
 
@@ -80,7 +80,7 @@ public final class Storage: @unchecked Sendable {
 
   /// Starts a new file; it is visible under `name` once written, but nothing refers to it until
   /// a manifest names it.
-  public func create(_ name: String, kind: FileKind) throws -> FileSink {
+  package func create(_ name: String, kind: FileKind) throws -> FileSink {
     let fd = try openNew(name)
     let sink = FileSink(fd: fd, path: url(name), name: name, faults: faults)
     try sink.header(kind)
@@ -214,15 +214,15 @@ func writeAll(_ fd: Int32, _ bytes: [UInt8], path: String) throws {
 
 /// A file being written: buffered, checksummed as it goes, sealed by `finish()` with the footer
 /// and an fsync.
-public final class FileSink {
+package final class FileSink {
   let fd: Int32
   let path: String
-  public let name: String
+  package let name: String
   let faults: FaultPlan?
   private var buffer = ByteWriter(capacity: 1 << 16)
   private var crc: UInt32 = 0
   /// Bytes written so far, header included.
-  public private(set) var offset: Int = 0
+  package private(set) var offset: Int = 0
   private var closed = false
 
   init(fd: Int32, path: String, name: String, faults: FaultPlan?) {
@@ -242,13 +242,13 @@ public final class FileSink {
     try write(w.bytes)
   }
 
-  public func write(_ bytes: [UInt8]) throws {
+  package func write(_ bytes: [UInt8]) throws {
     try bytes.withUnsafeBytes { raw in try write(raw) }
   }
 
-  public func write(_ w: ByteWriter) throws { try write(w.bytes) }
+  package func write(_ w: ByteWriter) throws { try write(w.bytes) }
 
-  public func write(_ raw: UnsafeRawBufferPointer) throws {
+  package func write(_ raw: UnsafeRawBufferPointer) throws {
     guard raw.count > 0 else { return }
     crc = UInt32(
       crc32(UInt(crc), raw.baseAddress!.assumingMemoryBound(to: UInt8.self), UInt32(raw.count)))
@@ -271,7 +271,7 @@ public final class FileSink {
   }
 
   /// Writes the footer (length, CRC-32, magic), fsyncs and closes.
-  public func finish() throws {
+  package func finish() throws {
     var footer = ByteWriter(capacity: FileFormat.footerSize)
     footer.u64(UInt64(offset))
     footer.u32(crc)

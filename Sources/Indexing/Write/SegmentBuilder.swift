@@ -13,7 +13,7 @@ import CCodecs
 /// Per term it keeps one growing byte buffer of `docGap tf positionGap*` varints, so the memory it
 /// holds is close to the size of the postings it will write; `estimatedBytes` drives flushing
 /// under the `--memory` budget.
-public final class SegmentBuilder {
+package final class SegmentBuilder {
   /// One term's buffer, in memory the builder allocates and frees (it grows by doubling, and
   /// varints are written straight into it).
   struct TermPostings {
@@ -24,20 +24,23 @@ public final class SegmentBuilder {
     var docFreq: UInt32 = 0
   }
 
-  public let name: String
+  package let name: String
+  @exclusivity(unchecked)
   private var termIds: [TermTable] = (0..<Field.count).map { _ in TermTable() }
-  private var termFields: [UInt8] = []
+  @exclusivity(unchecked) private var termFields: [UInt8] = []
   /// Per field: field-local term id → global term id.
+  @exclusivity(unchecked)
   private var termGlobalIds: [[Int32]] = Array(repeating: [], count: Field.count)
-  private var termTexts: [String] = []
-  private var postings: [TermPostings] = []
-  private var files = DocumentFiles()
+  @exclusivity(unchecked) private var termTexts: [String] = []
+  @exclusivity(unchecked) private var postings: [TermPostings] = []
+  @exclusivity(unchecked) private var files = DocumentFiles()
+  @exclusivity(unchecked)
   private var fieldLengthSums: [UInt64] = Array(repeating: 0, count: Field.count)
-  public private(set) var docCount: Int = 0
+  @exclusivity(unchecked) package private(set) var docCount: Int = 0
   /// Rough bytes held: postings buffers, term strings and per-term overhead, stored blocks.
-  public private(set) var estimatedBytes: Int = 0
+  @exclusivity(unchecked) package private(set) var estimatedBytes: Int = 0
 
-  public init(name: String) {
+  package init(name: String) {
     self.name = name
   }
 
@@ -47,7 +50,7 @@ public final class SegmentBuilder {
 
   /// Adds a document and returns its id in this segment.
   @discardableResult
-  public func add(_ doc: IndexDocument) -> UInt32 {
+  package func add(_ doc: IndexDocument) -> UInt32 {
     let docId = Int32(docCount)
     docCount += 1
     var present = Array(repeating: false, count: Field.count)
@@ -84,11 +87,11 @@ public final class SegmentBuilder {
   }
 
   /// Per-field sum of lengths (for BM25 averages).
-  public var fieldLengths: [UInt64] { fieldLengthSums }
+  package var fieldLengths: [UInt64] { fieldLengthSums }
 
   /// Writes the stored documents' finished blocks to this segment's store file as they fill, so
   /// the memory budget holds postings, not compressed text; `write(to:)` finishes the file.
-  public func drainStore(to storage: Storage) throws {
+  package func drainStore(to storage: Storage) throws {
     guard files.store.bufferedBytes >= 1 << 20 else { return }
     if files.storeSink == nil {
       files.storeSink = try storage.create("\(name).\(FileKind.store.ext)", kind: .store)
@@ -100,7 +103,7 @@ public final class SegmentBuilder {
 
   /// Writes the segment's files (`<name>.terms`, `.postings`, `.positions`, `.norms`, `.store`,
   /// `.columns`) and returns its description for the manifest.
-  public func write(to storage: Storage) throws -> SegmentInfo {
+  package func write(to storage: Storage) throws -> SegmentInfo {
     // Order terms by (field, bytes).
     var order = Array(0..<postings.count)
     let keys: [[UInt8]] = (0..<postings.count).map { i in [termFields[i]] + Array(termTexts[i].utf8) }

@@ -8,7 +8,7 @@ import Indexing
 /// loop does no reference counting.
 class Scorer {
   /// The current document, or `PostingsCursor.end`.
-  final var doc: UInt32 = 0
+  @exclusivity(unchecked) final var doc: UInt32 = 0
   /// About how many documents this scorer visits (conjunctions lead with the cheapest).
   var cost: Int { Int.max / 4 }
 
@@ -117,14 +117,14 @@ final class PhraseScorer: Scorer {
   let terms: [String]
   let weight: Float
   let cache: [Float]
-  private var freq: Float = 0
+  @exclusivity(unchecked) private var freq: Float = 0
   /// Cursors and their offsets in the phrase, rarest term first.
   private let ordered: [PostingsCursor]
   private let orderedOffsets: [UInt32]
   /// Phrase starts still possible in the current document, ascending.
-  private var starts = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
-  private var startsCapacity = 64
-  private var scratch: [UInt32] = []
+  @exclusivity(unchecked) private var starts = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
+  @exclusivity(unchecked) private var startsCapacity = 64
+  @exclusivity(unchecked) private var scratch: [UInt32] = []
 
   init(cursors: [PostingsCursor], offsets: [UInt32], segment: SegmentReader, field: Field, terms: [String], weight: Float, cache: [Float]) {
     self.cursors = cursors
@@ -471,7 +471,7 @@ final class FilterScorer: Scorer {
 /// in doc-id order), and the per-document test is a direct call.
 final class FigureFilterScorer: Scorer {
   let inner: Scorer
-  private var figures: FigureCursor
+  @exclusivity(unchecked) private var figures: FigureCursor
   let low: Double, includingLow: Bool, high: Double, includingHigh: Bool
 
   init(inner: Scorer, figures: FigureCursor, low: Double, includingLow: Bool, high: Double, includingHigh: Bool) {

@@ -9,7 +9,7 @@ import Searching
 ///
 /// Per-worker state: it owns an analyzer and remembers the term ids of the entity names it has
 /// seen, so a name repeated across mentions and documents is analysed once.
-final class ArticleDocument {
+public final class ArticleDocument {
   let analyzer: Analyzer
   let recognizer = EntityRecognizer()
   /// Entity names analysed in the analyzer's current vocabulary generation.
@@ -18,11 +18,13 @@ final class ArticleDocument {
   /// Positions left empty between two names in an entity field, so a phrase never spans two.
   static let entityGap: Int32 = 8
 
-  init(analyzer: Analyzer = Analyzer(stemming: true)) {
+  /// Creates a mapper with its own analyzer (stemming on, as the index is built).
+  public init(analyzer: Analyzer = Analyzer(stemming: true)) {
     self.analyzer = analyzer
   }
 
-  func make(_ a: Article) -> IndexDocument {
+  /// The document the index stores for `a`.
+  public func make(_ a: Article) -> IndexDocument {
     analyzer.beginDocument()
     names.follow(analyzer)
     let text = a.text

@@ -1,3 +1,5 @@
+import Extraction
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -12,7 +14,8 @@ struct CorpusFile {
   var mtimeNanos: Int64
 }
 
-/// Walks a corpus folder: regular files with a document extension, in sorted order.
+/// Walks a corpus folder: regular files with an extension `InputKinds` walks (or none), in
+/// sorted order.
 ///
 /// What it does not read, it reports (`Result.problems`, listed as skipped) rather than dropping
 /// silently:
@@ -25,9 +28,6 @@ struct CorpusFile {
 ///   because document ids are UTF-8 text;
 /// - hidden entries (a leading `.`) are skipped without a report.
 enum CorpusScanner {
-  /// Extensions blotter reads (each may also end in `.gz`); files without an extension are sniffed.
-  static let extensions: Set<String> = ["html", "htm", "xhtml", "shtml", "xml", "rss", "atom", "txt", "text", "jsonl", "ndjson"]
-
   struct Result {
     var files: [CorpusFile] = []
     /// Files that could not be read while walking (path, reason).
@@ -36,13 +36,8 @@ enum CorpusScanner {
     var ignored = 0
   }
 
-  static func isDocument(_ name: String) -> Bool {
-    var n = Substring(name.lowercased())
-    if n.hasSuffix(".gz") { n = n.dropLast(3) }
-    guard let dot = n.lastIndex(of: ".") else { return true }
-    if dot == n.startIndex { return false }
-    return extensions.contains(String(n[n.index(after: dot)...]))
-  }
+  /// Whether the walk reads a file called `name` (``InputKinds/isCorpusFile(name:)``).
+  static func isDocument(_ name: String) -> Bool { InputKinds.isCorpusFile(name: name) }
 
   /// What the walk needs to know about the folders and files it must leave alone.
   private struct Walk {
@@ -57,7 +52,7 @@ enum CorpusScanner {
     var result = Result()
     var st = stat()
     guard stat(root, &st) == 0 else {
-      throw CLIError("cannot read corpus folder \(root): \(String(cString: strerror(errno)))")
+      throw IngestError("cannot read corpus folder \(root): \(String(cString: strerror(errno)))")
     }
     if (st.st_mode & S_IFMT) == S_IFREG {
       // A single file as the corpus.
@@ -65,9 +60,9 @@ enum CorpusScanner {
       result.files.append(CorpusFile(path: name, size: UInt64(st.st_size), mtimeNanos: nanos(st)))
       return result
     }
-    guard (st.st_mode & S_IFMT) == S_IFDIR else { throw CLIError("\(root) is not a folder") }
+    guard (st.st_mode & S_IFMT) == S_IFDIR else { throw IngestError("\(root) is not a folder") }
     guard let realRoot = realPath(root) else {
-      throw CLIError("cannot resolve corpus folder \(root): \(String(cString: strerror(errno)))")
+      throw IngestError("cannot resolve corpus folder \(root): \(String(cString: strerror(errno)))")
     }
     var walk = Walk(realRoot: realRoot == "/" ? "" : realRoot)
     var ist = stat()
@@ -193,14 +188,14 @@ enum CorpusScanner {
   }
 
   /// Reads a whole file.
-  static func read(_ path: String, limit: UInt64) -> Swift.Result<[UInt8], CLIError> {
+  static func read(_ path: String, limit: UInt64) -> Swift.Result<[UInt8], IngestError> {
     let fd = open(path, O_RDONLY | O_CLOEXEC)
-    if fd < 0 { return .failure(CLIError("cannot read: \(String(cString: strerror(errno)))")) }
+    if fd < 0 { return .failure(IngestError("cannot read: \(String(cString: strerror(errno)))")) }
     defer { close(fd) }
     var st = stat()
     fstat(fd, &st)
     if UInt64(st.st_size) > limit {
-      return .failure(CLIError("file is \(st.st_size) bytes, over the --max-file-size limit of \(limit)"))
+      return .failure(IngestError("file is \(st.st_size) bytes, over the --max-file-size limit of \(limit)"))
     }
     var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
     var off = 0
@@ -208,7 +203,7 @@ enum CorpusScanner {
       let n = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + off, $0.count - off) }
       if n < 0 {
         if errno == EINTR { continue }
-        return .failure(CLIError("read failed: \(String(cString: strerror(errno)))"))
+        return .failure(IngestError("read failed: \(String(cString: strerror(errno)))"))
       }
       if n == 0 { break }
       off += n
@@ -218,8 +213,9 @@ enum CorpusScanner {
   }
 }
 
-/// A user-facing error with a one-line message.
-struct CLIError: Error, CustomStringConvertible {
-  var description: String
+/// A corpus that cannot be read (a missing or unreadable folder), or one file that cannot be:
+/// a one-line message for a person.
+public struct IngestError: Error, CustomStringConvertible, Sendable {
+  public var description: String
   init(_ message: String) { description = message }
 }

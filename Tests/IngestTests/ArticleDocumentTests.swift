@@ -5,7 +5,7 @@ import Indexing
 import Searching
 import Testing
 
-@testable import blotter
+@testable import Ingest
 
 /// `ArticleDocument` builds fields from term ids and caches analysed entity names; these tests
 /// hold it to the plain statement: every field is the inversion of the token API's output, and
@@ -89,7 +89,8 @@ import Testing
   }
 
   static func articles() throws -> [Article] {
-    let corpus = CLI.repoRoot.appendingPathComponent("corpus")
+    let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("corpus")
     let files = try #require(FileManager.default.enumerator(atPath: corpus.path)).compactMap { $0 as? String }
     let extractor = DocumentExtractor()
     var out: [Article] = []
