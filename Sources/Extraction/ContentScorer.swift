@@ -234,6 +234,16 @@ struct ContentScorer {
         {
           joins = true
         }
+        // A lede split from the body: a sibling before the container (or before one of its
+        // ancestors) of the same tag and class weight, with prose and few links, after the
+        // headline. News templates put the first paragraph in a box of its own before an
+        // inline box ("related", a photo); a welcome box or promo before the headline stays out.
+        if !joins, e < level, !elements[e].chrome, elements[e].tag == elements[level].tag,
+          elements[e].hint == elements[level].hint, densities[e] < 0.25, good[e] >= 80,
+          scores[e] >= 0.03 * scores[root], afterHeadline(e, root: root)
+        {
+          joins = true
+        }
         if level == root && e > root { after += 1 }
         // Readability's paragraph rule: a sibling paragraph of 80+ characters, few links.
         if !joins, level == root, elements[e].tag == .p, !elements[e].chrome,
@@ -414,6 +424,25 @@ struct ContentScorer {
       "fallback: element \(root) <\(elements[root].tag)> hint \(elements[root].hint) "
       + "\(marked ? "(class says content)" : "(most text outside links)"), \(keep.count) blocks"
     return (keep, note)
+  }
+
+  /// The element's first block lies after the headline (the first `h1` or block that repeats
+  /// the page title, before the container's first block); false when there is none.
+  private func afterHeadline(_ e: Int, root: Int) -> Bool {
+    let blocks = page.blocks
+    var first: Int?
+    var rootFirst = blocks.count
+    for (i, b) in blocks.enumerated() where b.owner >= 0 {
+      let o = Int(b.owner)
+      if first == nil && (o == e || isInside(o, e)) { first = i }
+      if o == root || isInside(o, root) {
+        rootFirst = i
+        break
+      }
+    }
+    guard let first else { return false }
+    for i in 0..<min(first, rootFirst) where isTitle(blocks[i]) { return true }
+    return false
   }
 
   /// `e` lies below `ancestor` in the element tree.
