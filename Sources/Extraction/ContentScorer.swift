@@ -500,12 +500,14 @@ struct ContentScorer {
   }
 
   /// Quality of the nearest non-short block in one direction (bad stops the search).
-  /// Small link-only blocks (buttons such as "Buy now", "Read more") are passed over.
+  /// Small bad blocks under 40 characters are passed over: buttons ("Buy now", "Read more")
+  /// and the one linked line of a list of short lines ("• More safety advice"), which would
+  /// otherwise cost the whole list its place between two paragraphs.
   private func neighbour(_ labels: [Quality], from k: Int, step: Int, sizes: [Int32]) -> Quality? {
     var j = k + step
     var hops = 0
     while j >= 0 && j < labels.count && hops < 1000 {
-      if labels[j] != .short && !(labels[j] == .bad && sizes[j] < 25) { return labels[j] }
+      if labels[j] != .short && !(labels[j] == .bad && sizes[j] < 40) { return labels[j] }
       j += step
       hops += 1
     }

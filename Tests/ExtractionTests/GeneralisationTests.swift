@@ -415,6 +415,36 @@ import Testing
     #expect(!a.text.contains("Harvest fires rise"))
   }
 
+  /// A list of short lines between two paragraphs whose last line is a link (longer than a
+  /// button): the linked line goes, the other lines stay as the article's text.
+  @Test func shortLinesBeforeALinkedLastLineStayBetweenParagraphs() throws {
+    let a = try article(
+      """
+      <html><head><title>Chimney fires rise as nights turn cold</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="post">
+      <p>Firefighters in Suffolk were called to eleven chimney fires in the first week of \
+      November, more than in the whole of October, as people lit their stoves for the first \
+      time since the spring.</p>
+      <p>The fire service says most of the fires could have been avoided, and it has asked \
+      anyone with an open fire or a wood burner to follow a few simple steps this winter.</p>
+      <p>• Have the chimney swept at least once a year</p>
+      <p>• Burn only dry and seasoned wood in the stove</p>
+      <p>• Check that smoke alarms work every week</p>
+      <p>• <a href="/advice">More fire safety advice from the service</a></p>
+      <p>A spokesman said crews had found several stoves burning wet timber, which leaves tar \
+      in the flue that can catch light days later, long after the fire in the grate has died.</p>
+      <p>Free home safety visits can be booked through the county council, and the service \
+      fits smoke alarms without charge for older people and those who live on their own.</p>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.contains("• Burn only dry and seasoned wood in the stove"))
+    #expect(a.paragraphs.count == 7)
+    #expect(!a.text.contains("More fire safety advice"))
+  }
+
   // MARK: - Short labels
 
   /// One-word labels ending in a colon between good paragraphs are part of the text.
