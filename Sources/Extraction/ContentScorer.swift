@@ -234,6 +234,16 @@ struct ContentScorer {
         {
           joins = true
         }
+        // A lede split from the body: a sibling before the container (or before one of its
+        // ancestors) of the same tag and class weight, with prose and few links, after the
+        // headline. News templates put the first paragraph in a box of its own before an
+        // inline box ("related", a photo); a welcome box or promo before the headline stays out.
+        if !joins, e < level, !elements[e].chrome, elements[e].tag == elements[level].tag,
+          elements[e].hint == elements[level].hint, densities[e] < 0.25, good[e] >= 80,
+          scores[e] >= 0.03 * scores[root], afterHeadline(e, root: root)
+        {
+          joins = true
+        }
         if level == root && e > root { after += 1 }
         // Readability's paragraph rule: a sibling paragraph of 80+ characters, few links.
         if !joins, level == root, elements[e].tag == .p, !elements[e].chrome,
@@ -416,6 +426,25 @@ struct ContentScorer {
     return (keep, note)
   }
 
+  /// The element's first block lies after the headline (the first `h1` or block that repeats
+  /// the page title, before the container's first block); false when there is none.
+  private func afterHeadline(_ e: Int, root: Int) -> Bool {
+    let blocks = page.blocks
+    var first: Int?
+    var rootFirst = blocks.count
+    for (i, b) in blocks.enumerated() where b.owner >= 0 {
+      let o = Int(b.owner)
+      if first == nil && (o == e || isInside(o, e)) { first = i }
+      if o == root || isInside(o, root) {
+        rootFirst = i
+        break
+      }
+    }
+    guard let first else { return false }
+    for i in 0..<min(first, rootFirst) where isTitle(blocks[i]) { return true }
+    return false
+  }
+
   /// `e` lies below `ancestor` in the element tree.
   private func isInside(_ e: Int, _ ancestor: Int) -> Bool {
     var a = Int(page.elements[e].parent)
@@ -471,12 +500,14 @@ struct ContentScorer {
   }
 
   /// Quality of the nearest non-short block in one direction (bad stops the search).
-  /// Small link-only blocks (buttons such as "Buy now", "Read more") are passed over.
+  /// Small bad blocks under 40 characters are passed over: buttons ("Buy now", "Read more")
+  /// and the one linked line of a list of short lines ("• More safety advice"), which would
+  /// otherwise cost the whole list its place between two paragraphs.
   private func neighbour(_ labels: [Quality], from k: Int, step: Int, sizes: [Int32]) -> Quality? {
     var j = k + step
     var hops = 0
     while j >= 0 && j < labels.count && hops < 1000 {
-      if labels[j] != .short && !(labels[j] == .bad && sizes[j] < 25) { return labels[j] }
+      if labels[j] != .short && !(labels[j] == .bad && sizes[j] < 40) { return labels[j] }
       j += step
       hops += 1
     }

@@ -370,6 +370,81 @@ import Testing
     #expect(!a.text.contains("Roadworks map"))
   }
 
+  /// A lede in a box of its own, split from the rest of the story by an inline "related" box:
+  /// a sibling of the container with the same tag and class, after the headline, joins it
+  /// even though it holds far less than a fifth of the container's text. A box of the same
+  /// class before the headline (a site's welcome note) stays out.
+  @Test func ledeSplitFromTheBodyByAnInlineBoxJoinsIt() throws {
+    let a = try article(
+      """
+      <html><head><title>Fen drove closed after barn fire</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="page">
+      <div class="story-text"><p>Welcome to the Fenland Gazette, where you can read the \
+      news of the towns and villages between March and the Wash every day of the week.</p></div>
+      <h1>Fen drove closed after barn fire</h1>
+      <div class="story-text"><p>WISBECH - A barn full of hay burned through the night on a \
+      farm near Wisbech St Mary, and the drove beside it stayed closed until noon.</p></div>
+      <div class="inline"><h3>Related</h3><ul><li><a href="/a">Harvest fires rise</a></li>
+      <li><a href="/b">Crews tackle stubble blaze</a></li></ul></div>
+      <div class="story-text">
+      <p>Fire crews from Wisbech, March and Whittlesey were called shortly after ten in the \
+      evening, when a neighbour saw flames above the roof and rang from the end of the drove.</p>
+      <p>The barn held about four hundred bales, and firefighters let most of them burn out \
+      under control rather than pull them apart in the dark, a spokesman for the service said.</p>
+      <p>No animals were in the building, and the farmhouse, which stands about a hundred \
+      yards away across the yard, was not damaged by the fire or by the smoke that drifted.</p>
+      <p>Police closed the drove at both ends to keep traffic away from the hoses laid across \
+      it, and asked drivers to use the main road through Guyhirn until the crews had gone.</p>
+      <p>The cause of the fire is not yet known, but officers said they were keeping an open \
+      mind and would like to hear from anyone who saw people near the farm during the evening.</p>
+      <p>The farmer said the hay had been cut in June and was meant to feed his sheep through \
+      the winter, and that neighbours had already offered bales of their own to help him out.</p>
+      <p>It is the third barn fire in the district since the start of August, after fires at \
+      Parson Drove and Gorefield that were both started deliberately, according to the police.</p>
+      <p>Anyone with information is asked to call the police on 101 and to quote the incident \
+      number given on the force website, or to ring Crimestoppers anonymously instead.</p>
+      </div>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("WISBECH - A barn full of hay"))
+    #expect(a.paragraphs.count == 9)
+    #expect(!a.text.contains("Welcome to the Fenland Gazette"))
+    #expect(!a.text.contains("Harvest fires rise"))
+  }
+
+  /// A list of short lines between two paragraphs whose last line is a link (longer than a
+  /// button): the linked line goes, the other lines stay as the article's text.
+  @Test func shortLinesBeforeALinkedLastLineStayBetweenParagraphs() throws {
+    let a = try article(
+      """
+      <html><head><title>Chimney fires rise as nights turn cold</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="post">
+      <p>Firefighters in Suffolk were called to eleven chimney fires in the first week of \
+      November, more than in the whole of October, as people lit their stoves for the first \
+      time since the spring.</p>
+      <p>The fire service says most of the fires could have been avoided, and it has asked \
+      anyone with an open fire or a wood burner to follow a few simple steps this winter.</p>
+      <p>• Have the chimney swept at least once a year</p>
+      <p>• Burn only dry and seasoned wood in the stove</p>
+      <p>• Check that smoke alarms work every week</p>
+      <p>• <a href="/advice">More fire safety advice from the service</a></p>
+      <p>A spokesman said crews had found several stoves burning wet timber, which leaves tar \
+      in the flue that can catch light days later, long after the fire in the grate has died.</p>
+      <p>Free home safety visits can be booked through the county council, and the service \
+      fits smoke alarms without charge for older people and those who live on their own.</p>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.paragraphs.contains("• Burn only dry and seasoned wood in the stove"))
+    #expect(a.paragraphs.count == 7)
+    #expect(!a.text.contains("More fire safety advice"))
+  }
+
   // MARK: - Short labels
 
   /// One-word labels ending in a colon between good paragraphs are part of the text.
