@@ -87,6 +87,13 @@ public struct EntityRecognizer: Sendable {
     PlaceRecognizer.resolve(query: query)
   }
 
+  /// The areas a region queried with `place:` is made of, each of which every place inside it
+  /// names as a parent: "East of England" gives its six counties, "Thames Valley" its police
+  /// force ("Thames Valley Police"); a place that is not a region gives [].
+  public func regionAreas(_ query: String) -> [String] {
+    PlaceRecognizer.regionAreas(query: query)
+  }
+
   /// Splits what a user typed after `officer:` into a normalised rank and lower-cased names.
   ///
   /// "DCI Miller" gives ("DCI", ["miller"]); "Det Supt Lisa Alcock" gives ("DSU",

@@ -35,6 +35,8 @@ public final class EntityResolver {
       if let c = recognizer.canonicalForce(text) { out.append(c) }
     case .place:
       if let p = recognizer.place(text) { out.append(p.canonical) }
+      // A region finds what its counties (or police area) hold: every place names them.
+      out += recognizer.regionAreas(text)
     case .officer:
       let q = EntityRecognizer.officerQuery(text)
       out = [((q.rank.map { [$0] } ?? []) + q.names).joined(separator: " ")]

@@ -8,17 +8,17 @@
 extension Gazetteer {
   /// Raw TSV rows of the place gazetteer; parsed lazily by `Gazetteer.shared`.
   static let rawTSV: String = #"""
-Abberton	T	Essex|Essex Police	831		
-Abbess Roding	T	Essex|Essex Police	0		
+Abberton	T	Colchester|Essex|Essex Police	831		
+Abbess Roding	T	Epping Forest|Essex|Essex Police	0		
 Abbey Dore	T	Herefordshire|West Mercia Police	0		
 Abbey Road	T	Greater London|London|Metropolitan Police	13043		
 Abbey Ward	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Abbey Wood	T	Greater London|London|Metropolitan Police	17700		
-Abbots Bromley	T	Staffordshire|Staffordshire Police	1351		
-Abbots Langley	T	Hertfordshire|Hertfordshire Constabulary	10472		
-Abbotskerswell	T	Devon|Devon and Cornwall Police	1267		
-Abbotsley	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Abbotts Ann	T	Hampshire|Hampshire and Isle of Wight Constabulary	2112		
+Abbots Bromley	T	East Staffordshire|Staffordshire|Staffordshire Police	1351		
+Abbots Langley	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	10472		
+Abbotskerswell	T	Teignbridge|Devon|Devon and Cornwall Police	1267		
+Abbotsley	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Abbotts Ann	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	2112		
 Aber	T	Gwynedd|North Wales Police	0		
 Aberaeron	T	Ceredigion|Dyfed-Powys Police	1422		
 Abercanaid	T	Merthyr Tydfil|South Wales Police	5061		
@@ -48,29 +48,29 @@ Abersoch	T	Gwynedd|North Wales Police	783
 Abertillery	T	Blaenau Gwent|Gwent Police	10946		
 Abertridwr	T	Caerphilly|Gwent Police	6504		
 Aberystwyth	T	Ceredigion|Dyfed-Powys Police	18749		
-Abingdon	T	Oxfordshire|Thames Valley Police	38676		
+Abingdon	T	Vale of White Horse|Oxfordshire|Thames Valley Police	38676		
 Abington Pigotts	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Aboyne	T	Aberdeenshire|Police Scotland	2650		
 Abram	T	Wigan|Greater Manchester|Greater Manchester Police	10074		
-Abridge	T	Essex|Essex Police	1613		
-Accrington	T	Lancashire|Lancashire Constabulary	34897		
+Abridge	T	Epping Forest|Essex|Essex Police	1613		
+Accrington	T	Hyndburn|Lancashire|Lancashire Constabulary	34897		
 Acklam	T	North Yorkshire|North Yorkshire Police	0		
-Acklington	T	Northumberland|Northumbria Police	0		
-Acle	T	Norfolk|Norfolk Constabulary	2317		
+Acklington	T	Northumberland|Northumberland|Northumbria Police	0		
+Acle	T	Broadland|Norfolk|Norfolk Constabulary	2317		
 Acocks Green	T	Birmingham|West Midlands|West Midlands Police	26635		
-Acomb	T	Northumberland|Northumbria Police	1106		
+Acomb	T	Northumberland|Northumberland|Northumbria Police	1106		
 Acton	T	Greater London|London|Metropolitan Police	62480		
-Acton	T	Shropshire|West Mercia Police	1475		
-Acton	T	Suffolk|Suffolk Constabulary	0		
-Acton Burnell	T	Shropshire|West Mercia Police	544		
-Acton Trussell	T	Staffordshire|Staffordshire Police	786		
-Adderbury	T	Oxfordshire|Thames Valley Police	2819		
+Acton	T	Shropshire|Shropshire|West Mercia Police	1475		
+Acton	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Acton Burnell	T	Shropshire|Shropshire|West Mercia Police	544		
+Acton Trussell	T	South Staffordshire|Staffordshire|Staffordshire Police	786		
+Adderbury	T	Cherwell|Oxfordshire|Thames Valley Police	2819		
 Addiebrownhill	T	West Lothian|Police Scotland	1470		
 Addingham	T	Bradford|West Yorkshire|West Yorkshire Police	3730		
-Addington	T	Kent|Kent Police	857		
+Addington	T	Tonbridge and Malling|Kent|Kent Police	857		
 Addington	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Addlestone	T	Surrey|Surrey Police	14978		
-Adlington	T	Lancashire|Lancashire Constabulary	7965		
+Addlestone	T	Runnymede|Surrey|Surrey Police	14978		
+Adlington	T	Chorley|Lancashire|Lancashire Constabulary	7965		
 Adlington	T	Cheshire East|Cheshire|Cheshire Constabulary	1081		
 Adstock	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Adur	D	West Sussex|Sussex Police	0		
@@ -80,224 +80,223 @@ Aigburth	T	Liverpool|Merseyside|Merseyside Police	5560
 Ailsworth	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Aingers Green	T	Essex|Essex Police	0		
 Airdrie	T	North Lanarkshire|Police Scotland	36390		
-Airmyn	T	East Riding of Yorkshire|Humberside Police	768		
+Airmyn	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	768		
 Airth	T	Falkirk|Police Scotland	1760		
-Akeley	T	Buckinghamshire|Thames Valley Police	514		
-Akenham	T	Suffolk|Suffolk Constabulary	0		
-Albrighton	T	Shropshire|West Mercia Police	4829		
-Alburgh	T	Norfolk|Norfolk Constabulary	0		
-Albury	T	Surrey|Surrey Police	574		
-Albury	T	Hertfordshire|Hertfordshire Constabulary	0		
-Alcester	T	Warwickshire|Warwickshire Police	6939		
-Alconbury	T	Cambridgeshire|Cambridgeshire Constabulary	1569		
+Akeley	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	514		
+Akenham	T	Ipswich|Suffolk|Suffolk Constabulary	0		
+Albrighton	T	Shropshire|Shropshire|West Mercia Police	4829		
+Alburgh	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Albury	T	Guildford|Surrey|Surrey Police	574		
+Albury	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Alcester	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	6939		
+Alconbury	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	1569		
 Aldborough	T	Norfolk|Norfolk Constabulary	0		
-Aldbourne	T	Wiltshire|Wiltshire Police	1652		
-Aldbrough	T	East Riding of Yorkshire|Humberside Police	1269		
-Aldbury	T	Hertfordshire|Hertfordshire Constabulary	642		
-Aldeburgh	T	Suffolk|Suffolk Constabulary	2341		
-Aldeby	T	Norfolk|Norfolk Constabulary	0		
-Aldenham	T	Hertfordshire|Hertfordshire Constabulary	0		
-Alderbury	T	Wiltshire|Wiltshire Police	2223		
-Alderford	T	Norfolk|Norfolk Constabulary	0		
-Alderholt	T	Dorset|Dorset Police	2848		
+Aldbourne	T	Wiltshire|Wiltshire|Wiltshire Police	1652		
+Aldbrough	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1269		
+Aldbury	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	642		
+Aldeburgh	T	East Suffolk|Suffolk|Suffolk Constabulary	2341		
+Aldeby	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Aldenham	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	0		
+Alderbury	T	Wiltshire|Wiltshire|Wiltshire Police	2223		
+Alderford	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Alderholt	T	Dorset|Dorset|Dorset Police	2848		
 Alderley Edge	T	Cheshire East|Cheshire|Cheshire Constabulary	4408		
-Aldershot	T	Hampshire|Hampshire and Isle of Wight Constabulary	40160		
-Alderton	T	Suffolk|Suffolk Constabulary	0		
+Aldershot	T	Rushmoor|Hampshire|Hampshire and Isle of Wight Constabulary	40160		
+Alderton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Aldford	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	272		
-Aldham	T	Essex|Essex Police	0		
-Aldham	T	Suffolk|Suffolk Constabulary	0		
-Aldington	T	Kent|Kent Police	988		
-Aldreth	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Aldham	T	Colchester|Essex|Essex Police	0		
+Aldham	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Aldington	T	Ashford|Kent|Kent Police	988		
+Aldreth	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Aldridge	T	Walsall|West Midlands|West Midlands Police	26896		
-Aldringham	T	Suffolk|Suffolk Constabulary	0		
+Aldringham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Alexandria	T	West Dunbartonshire|Police Scotland	6940		
-Alfold Crossways	T	Surrey|Surrey Police	671		
-Alford	T	Lincolnshire|Lincolnshire Police	3830		
+Alfold Crossways	T	Waverley|Surrey|Surrey Police	671		
+Alford	T	East Lindsey|Lincolnshire|Lincolnshire Police	3830		
 Alford	T	Aberdeenshire|Police Scotland	2290		
-Alfreton	T	Derbyshire|Derbyshire Constabulary	22550		
-Alfriston	T	East Sussex|Sussex Police	829		
-All Saints South Elmham	T	Suffolk|Suffolk Constabulary	0		
+Alfreton	T	Amber Valley|Derbyshire|Derbyshire Constabulary	22550		
+Alfriston	T	Wealden|East Sussex|Sussex Police	829		
+All Saints South Elmham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Allanton	T	Scottish Borders|Police Scotland	1266		
 Allanton	T	North Lanarkshire|Police Scotland	1180		
 Allen's Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Allendale Town	T	Northumberland|Northumbria Police	709		
+Allendale Town	T	Northumberland|Northumberland|Northumbria Police	709		
 Allerdale	D	Cumbria|Cumbria Constabulary	0		
 Allerton	T	Liverpool|Merseyside|Merseyside Police	15540		
 Allhallows	T	Medway|Kent|Kent Police	1686		
-Allington	T	Lincolnshire|Lincolnshire Police	586		
-Allington	T	Wiltshire|Wiltshire Police	0		
+Allington	T	South Kesteven|Lincolnshire|Lincolnshire Police	586		
+Allington	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Alloa	T	Clackmannanshire|Police Scotland	20390		
 Almondbank	T	Perth and Kinross|Police Scotland	1420		
 Almondsbury	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	1812		
 Alne	T	North Yorkshire|North Yorkshire Police	569		
 Alness	T	Highland|Police Scotland	5700		
-Alnmouth	T	Northumberland|Northumbria Police	0		
-Alnwick	T	Northumberland|Northumbria Police	8430		
+Alnmouth	T	Northumberland|Northumberland|Northumbria Police	0		
+Alnwick	T	Northumberland|Northumberland|Northumbria Police	8430		
 Alphamstone	T	Essex|Essex Police	0		
-Alpheton	T	Suffolk|Suffolk Constabulary	0		
-Alpington	T	Norfolk|Norfolk Constabulary	650		
-Alresford	T	Essex|Essex Police	2009		
-Alrewas	T	Staffordshire|Staffordshire Police	2852		
+Alpheton	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Alpington	T	South Norfolk|Norfolk|Norfolk Constabulary	650		
+Alresford	T	Tendring|Essex|Essex Police	2009		
+Alrewas	T	Lichfield|Staffordshire|Staffordshire Police	2852		
 Alsager	T	Cheshire East|Cheshire|Cheshire Constabulary	13347		
 Alston	T	Cumbria|Cumbria Constabulary	1105		
-Althorne	T	Essex|Essex Police	1031		
-Alton	T	Hampshire|Hampshire and Isle of Wight Constabulary	19425		
+Althorne	T	Maldon|Essex|Essex Police	1031		
+Alton	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	19425		
 Altrincham	T	Trafford|Greater Manchester|Greater Manchester Police	49680		
 Alva	T	Clackmannanshire|Police Scotland	4720		
-Alvechurch	T	Worcestershire|West Mercia Police	3534		
-Alveley	T	Shropshire|West Mercia Police	1578		
+Alvechurch	T	Bromsgrove|Worcestershire|West Mercia Police	3534		
+Alveley	T	Shropshire|Shropshire|West Mercia Police	1578		
 Alveston	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	2656		
-Alvington	T	Gloucestershire|Gloucestershire Constabulary	506		
-Alwalton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Alvington	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	506		
+Alwalton	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Alyth	T	Perth and Kinross|Police Scotland	2410		
 Amber Valley	D	Derbyshire|Derbyshire Constabulary	0		
-Amberley	T	West Sussex|Sussex Police	586		
-Amble	T	Northumberland|Northumbria Police	6025		
+Amberley	T	Horsham|West Sussex|Sussex Police	586		
+Amble	T	Northumberland|Northumberland|Northumbria Police	6025		
 Ambleside	T	Cumbria|Cumbria Constabulary	2529		
 Ambleston	T	Pembrokeshire|Dyfed-Powys Police	0		
-Ambrosden	T	Oxfordshire|Thames Valley Police	1662		
-Amersham	T	Buckinghamshire|Thames Valley Police	21731		
-Amersham on the Hill	T	Buckinghamshire|Thames Valley Police	17719		
-Amesbury	T	Wiltshire|Wiltshire Police	10116		
+Ambrosden	T	Cherwell|Oxfordshire|Thames Valley Police	1662		
+Amersham	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	21731		
+Amersham on the Hill	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	17719		
+Amesbury	T	Wiltshire|Wiltshire|Wiltshire Police	10116		
 Amlwch	T	Isle of Anglesey|North Wales Police	3211		
 Ammanford	T	Carmarthenshire|Dyfed-Powys Police	23709		
 Ampleforth	T	North Yorkshire|North Yorkshire Police	705		
-Ampney Crucis	T	Gloucestershire|Gloucestershire Constabulary	636		
+Ampney Crucis	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	636		
 Ampthill	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	20026		
 Ampton	T	Suffolk|Suffolk Constabulary	0		
-Ancaster	T	Lincolnshire|Lincolnshire Police	1294		
-Ancroft	T	Northumberland|Northumbria Police	0		
-Andover	T	Hampshire|Hampshire and Isle of Wight Constabulary	42276		
-Andoversford	T	Gloucestershire|Gloucestershire Constabulary	555		
+Ancaster	T	South Kesteven|Lincolnshire|Lincolnshire Police	1294		
+Ancroft	T	Northumberland|Northumberland|Northumbria Police	0		
+Andover	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	42276		
+Andoversford	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	555		
 Angram Grange	T	North Yorkshire|North Yorkshire Police	0		
 Angus	A	Police Scotland	0		
-Anmer	T	Norfolk|Norfolk Constabulary	0		
-Anna Valley	T	Hampshire|Hampshire and Isle of Wight Constabulary	2893		
+Anmer	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Anna Valley	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	2893		
 Annahilt	T	Lisburn and Castlereagh|Police Service of Northern Ireland	1170		
 Annalong	T	Newry, Mourne and Down|Police Service of Northern Ireland	1760		
 Annan	T	Dumfries and Galloway|Police Scotland	8760		
 Annbank	T	South Ayrshire|Police Scotland	890		
 Annfield Plain	T	County Durham|Durham|Durham Constabulary	10406		
-Anstey	T	Leicestershire|Leicestershire Police	6528		
-Anstey	T	Hertfordshire|Hertfordshire Constabulary	0		
+Anstey	T	Charnwood|Leicestershire|Leicestershire Police	6528		
+Anstey	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Anstruther	T	Fife|Police Scotland	3420		
-Ansty	T	Wiltshire|Wiltshire Police	0		
-Antingham	T	Norfolk|Norfolk Constabulary	0		
+Ansty	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Antingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Antrim	T	Antrim and Newtownabbey|Police Service of Northern Ireland	19661		
 Antrim and Newtownabbey	A	Police Service of Northern Ireland	0		
-Apes Hall	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Apperley	T	Gloucestershire|Gloucestershire Constabulary	550		
+Apes Hall	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Apperley	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	550		
 Appleby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	305		
-Appleby Magna	T	Leicestershire|Leicestershire Police	962		
+Appleby Magna	T	North West Leicestershire|Leicestershire|Leicestershire Police	962		
 Appleby-in-Westmorland	T	Cumbria|Cumbria Constabulary	3048	Appleby	
-Appledore	T	Devon|Devon and Cornwall Police	2161		
-Appleshaw	T	Hampshire|Hampshire and Isle of Wight Constabulary	503		
-Appleton	T	Oxfordshire|Thames Valley Police	915		
+Appledore	T	Torridge|Devon|Devon and Cornwall Police	2161		
+Appleshaw	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	503		
+Appleton	T	Vale of White Horse|Oxfordshire|Thames Valley Police	915		
 Appleton	T	Warrington|Cheshire|Cheshire Constabulary	0		
 Appleton Thorn	T	Warrington|Cheshire|Cheshire Constabulary	1324		
-Appley Bridge	T	Lancashire|Lancashire Constabulary	5270		
-Apsley	T	Hertfordshire|Hertfordshire Constabulary	2900		
+Appley Bridge	T	West Lancashire|Lancashire|Lancashire Constabulary	5270		
+Apsley	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	2900		
 Apsley End	T	Hertfordshire|Hertfordshire Constabulary	0		
 Arbroath	T	Angus|Police Scotland	23640		
 Archway	T	Greater London|London|Metropolitan Police	215667		
-Ardeley	T	Hertfordshire|Hertfordshire Constabulary	0		
+Ardeley	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Ardersier	T	Highland|Police Scotland	1110		
 Ardglass	T	Newry, Mourne and Down|Police Service of Northern Ireland	1676		
-Ardingly	T	West Sussex|Sussex Police	1250		
-Ardleigh	T	Essex|Essex Police	912		
+Ardingly	T	Mid Sussex|West Sussex|Sussex Police	1250		
+Ardleigh	T	Tendring|Essex|Essex Police	912		
 Ardrishaig	T	Argyll and Bute|Police Scotland	1320		
 Ardrossan	T	North Ayrshire|Police Scotland	10500		
 Ards and North Down	A	Police Service of Northern Ireland	0		
 Argyll and Bute	A	Police Scotland	0		
-Arkesden	T	Essex|Essex Police	0		
+Arkesden	T	Uttlesford|Essex|Essex Police	0		
 Arlecdon	T	Cumbria|Cumbria Constabulary	757		
 Arlesey	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	5584		
-Arlington	T	Gloucestershire|Gloucestershire Constabulary	627		
+Arlington	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	627		
 Armadale	T	West Lothian|Police Scotland	12720		
 Armagh	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	14801		
 Armagh City, Banbridge and Craigavon	A	Police Service of Northern Ireland	0		
-Arminghall	T	Norfolk|Norfolk Constabulary	0		
-Armitage	T	Staffordshire|Staffordshire Police	4650		
+Arminghall	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Armitage	T	Lichfield|Staffordshire|Staffordshire Police	4650		
 Armthorpe	T	Doncaster|South Yorkshire|South Yorkshire Police	12911		
-Arne	T	Dorset|Dorset Police	1297		
-Arnold	T	Nottinghamshire|Nottinghamshire Police	37873		
+Arne	T	Dorset|Dorset|Dorset Police	1297		
+Arnold	T	Gedling|Nottinghamshire|Nottinghamshire Police	37873		
 Arnside	T	Cumbria|Cumbria Constabulary	2334		
-Arrington	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Arrington	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Arun	D	West Sussex|Sussex Police	0		
-Arundel	T	West Sussex|Sussex Police	3285		
+Arundel	T	Arun|West Sussex|Sussex Police	3285		
 Ascot	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	17899		
-Ascott under Wychwood	T	Oxfordshire|Thames Valley Police	560		
-Asfordby	T	Leicestershire|Leicestershire Police	2446		
-Ash	T	Kent|Kent Police	2767		W
-Ash	T	Shropshire|West Mercia Police	2108		W
-Ash Vale	T	Surrey|Surrey Police	5686		
-Ashbocking	T	Suffolk|Suffolk Constabulary	0		
-Ashbourne	T	Derbyshire|Derbyshire Constabulary	8377		
-Ashburton	T	Devon|Devon and Cornwall Police	3346		
-Ashbury	T	Oxfordshire|Thames Valley Police	506		
-Ashby St Mary	T	Norfolk|Norfolk Constabulary	0		
-Ashby-de-la-Zouch	T	Leicestershire|Leicestershire Police	12370		
+Ascott under Wychwood	T	West Oxfordshire|Oxfordshire|Thames Valley Police	560		
+Asfordby	T	Melton|Leicestershire|Leicestershire Police	2446		
+Ash	T	Dover|Kent|Kent Police	2767		W
+Ash	T	Shropshire|Shropshire|West Mercia Police	2108		W
+Ash Vale	T	Guildford|Surrey|Surrey Police	5686		
+Ashbocking	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Ashbourne	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	8377		
+Ashburton	T	Teignbridge|Devon|Devon and Cornwall Police	3346		
+Ashbury	T	Vale of White Horse|Oxfordshire|Thames Valley Police	506		
+Ashby St Mary	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Ashby-de-la-Zouch	T	North West Leicestershire|Leicestershire|Leicestershire Police	12370		
 Ashcott	T	Somerset|Avon and Somerset Police	876		
-Ashdon	T	Essex|Essex Police	553		
-Asheldham	T	Essex|Essex Police	0		
-Ashen	T	Essex|Essex Police	0		
+Ashdon	T	Uttlesford|Essex|Essex Police	553		
+Asheldham	T	Maldon|Essex|Essex Police	0		
+Ashen	T	Braintree|Essex|Essex Police	0		
 Ashfield	D	Nottinghamshire|Nottinghamshire Police	0		
 Ashfield	T	Suffolk|Suffolk Constabulary	0		
 Ashfield Green	T	Suffolk|Suffolk Constabulary	0		
 Ashford	T	Kent|Kent Police	62787		
-Ashford	T	Surrey|Surrey Police	27382		
+Ashford	T	Spelthorne|Surrey|Surrey Police	27382		
 Ashgill	T	South Lanarkshire|Police Scotland	1460		
-Ashill	T	Norfolk|Norfolk Constabulary	1172		
-Ashingdon	T	Essex|Essex Police	0		
-Ashington	T	Northumberland|Northumbria Police	27670		
-Ashington	T	West Sussex|Sussex Police	2403		
-Ashleworth	T	Gloucestershire|Gloucestershire Constabulary	540		
-Ashley	T	Cambridgeshire|Cambridgeshire Constabulary	749		W
+Ashill	T	Breckland|Norfolk|Norfolk Constabulary	1172		
+Ashingdon	T	Rochford|Essex|Essex Police	0		
+Ashington	T	Northumberland|Northumberland|Northumbria Police	27670		
+Ashington	T	Horsham|West Sussex|Sussex Police	2403		
+Ashleworth	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	540		
+Ashley	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	749		W
 Ashley	T	Cheshire East|Cheshire|Cheshire Constabulary	0		W
-Ashley Green	T	Buckinghamshire|Thames Valley Police	690		
-Ashmanhaugh	T	Norfolk|Norfolk Constabulary	0		
-Ashover	T	Derbyshire|Derbyshire Constabulary	659		
-Ashtead	T	Surrey|Surrey Police	13494		
-Ashton Keynes	T	Wiltshire|Wiltshire Police	1400		
-Ashton in Makerfield	T	St Helens|Merseyside|Merseyside Police	26380	Ashton	
-Ashton under Hill	T	Worcestershire|West Mercia Police	753		
+Ashley Green	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	690		
+Ashmanhaugh	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Ashover	T	North East Derbyshire|Derbyshire|Derbyshire Constabulary	659		
+Ashtead	T	Mole Valley|Surrey|Surrey Police	13494		
+Ashton Keynes	T	Wiltshire|Wiltshire|Wiltshire Police	1400		
+Ashton in Makerfield	T	Wigan|Greater Manchester|Greater Manchester Police	26380	Ashton	
+Ashton under Hill	T	Wychavon|Worcestershire|West Mercia Police	753		
 Ashton-under-Lyne	T	Tameside|Greater Manchester|Greater Manchester Police	43675	Ashton	
-Ashurst	T	West Sussex|Sussex Police	3185		
-Ashwell	T	Hertfordshire|Hertfordshire Constabulary	1870		
-Ashwell	T	Rutland|Leicestershire Police	0		
-Ashwellthorpe	T	Norfolk|Norfolk Constabulary	0		
-Ashwicken	T	Norfolk|Norfolk Constabulary	0		
+Ashurst	T	Horsham|West Sussex|Sussex Police	3185		
+Ashwell	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	1870		
+Ashwell	T	Rutland|Rutland|Leicestershire Police	0		
+Ashwellthorpe	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Ashwicken	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Askam in Furness	T	Cumbria|Cumbria Constabulary	3274	Askam	
 Askern	T	Doncaster|South Yorkshire|South Yorkshire Police	5570		
 Askham Bryan	T	York|North Yorkshire|North Yorkshire Police	564		
 Askham Richard	T	York|North Yorkshire|North Yorkshire Police	0		
-Aslacton	T	Norfolk|Norfolk Constabulary	0		
-Aslockton	T	Nottinghamshire|Nottinghamshire Police	1571		
-Aspall	T	Suffolk|Suffolk Constabulary	0		
+Aslacton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Aslockton	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	1571		
+Aspall	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Aspatria	T	Cumbria|Cumbria Constabulary	2454		
-Aspenden	T	Hertfordshire|Hertfordshire Constabulary	0		
+Aspenden	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Aspley Guise	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Aspley Guise	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Assington	T	Suffolk|Suffolk Constabulary	0		
-Astley	T	Shropshire|West Mercia Police	0		
+Assington	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Astley	T	Shropshire|Shropshire|West Mercia Police	0		
 Aston	T	Birmingham|West Midlands|West Midlands Police	32286		
-Aston	T	Oxfordshire|Thames Valley Police	1374		
-Aston	T	Hertfordshire|Hertfordshire Constabulary	0		
-Aston Clinton	T	Buckinghamshire|Thames Valley Police	4216		
-Aston End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Aston-on-Trent	T	Derbyshire|Derbyshire Constabulary	2160		
+Aston	T	West Oxfordshire|Oxfordshire|Thames Valley Police	1374		
+Aston	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Aston Clinton	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4216		
+Aston End	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Aston-on-Trent	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	2160		
 Astwick	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Astwick	T	Hertfordshire|Hertfordshire Constabulary	0		
-Astwood	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Astwood Bank	T	Worcestershire|West Mercia Police	2717		
+Astwood	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Astwood Bank	T	Redditch|Worcestershire|West Mercia Police	2717		
 Athelington	T	Suffolk|Suffolk Constabulary	0		
-Atherstone	T	Warwickshire|Warwickshire Police	11259		
+Atherstone	T	North Warwickshire|Warwickshire|Warwickshire Police	11259		
 Atherton	T	Wigan|Greater Manchester|Greater Manchester Police	22000		
-Attleborough	T	Norfolk|Norfolk Constabulary	10549		
-Attleborough	T	Warwickshire|Warwickshire Police	9817		
-Attlebridge	T	Norfolk|Norfolk Constabulary	0		
-Atwick	T	East Riding of Yorkshire|Humberside Police	0		
-Atworth	T	Wiltshire|Wiltshire Police	1920		
+Attleborough	T	Breckland|Norfolk|Norfolk Constabulary	10549		
+Attleborough	T	Nuneaton and Bedworth|Warwickshire|Warwickshire Police	9817		
+Attlebridge	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Atwick	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Atworth	T	Wiltshire|Wiltshire|Wiltshire Police	1920		
 Auchenblae	T	Aberdeenshire|Police Scotland	540		
 Auchinleck	T	East Ayrshire|Police Scotland	3760		
 Auchinloch	T	North Lanarkshire|Police Scotland	750		
@@ -305,71 +304,71 @@ Auchterarder	T	Perth and Kinross|Police Scotland	5840
 Auchtermuchty	T	Fife|Police Scotland	2120		
 Auckley	T	Doncaster|South Yorkshire|South Yorkshire Police	1434		
 Audlem	T	Cheshire East|Cheshire|Cheshire Constabulary	1658		
-Audley	T	Staffordshire|Staffordshire Police	5638		
-Audley End	T	Essex|Essex Police	0		
+Audley	T	Newcastle-under-Lyme|Staffordshire|Staffordshire Police	5638		
+Audley End	T	Uttlesford|Essex|Essex Police	0		
 Aughnacloy	T	Mid-Ulster|Police Service of Northern Ireland	1045		
 Auldearn	T	Highland|Police Scotland	660		
-Austrey	T	Warwickshire|Warwickshire Police	928		
-Avebury	T	Wiltshire|Wiltshire Police	0		
+Austrey	T	North Warwickshire|Warwickshire|Warwickshire Police	928		
+Avebury	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Aveley	T	Thurrock|Essex|Essex Police	7986		
-Avening	T	Gloucestershire|Gloucestershire Constabulary	1031		
+Avening	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	1031		
 Aviemore	T	Highland|Police Scotland	3150		
 Avoch	T	Highland|Police Scotland	990		
 Avonbridge	T	Falkirk|Police Scotland	690		
-Awsworth	T	Nottinghamshire|Nottinghamshire Police	2634		
+Awsworth	T	Broxtowe|Nottinghamshire|Nottinghamshire Police	2634		
 Axbridge	T	Somerset|Avon and Somerset Police	2057		
-Axminster	T	Devon|Devon and Cornwall Police	5761		
-Aylburton	T	Gloucestershire|Gloucestershire Constabulary	711		
-Aylesbeare	T	Devon|Devon and Cornwall Police	583		
-Aylesbury	T	Buckinghamshire|Thames Valley Police	74748		
-Aylesford	T	Kent|Kent Police	4548		
-Aylesham	T	Kent|Kent Police	3793		
+Axminster	T	East Devon|Devon|Devon and Cornwall Police	5761		
+Aylburton	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	711		
+Aylesbeare	T	East Devon|Devon|Devon and Cornwall Police	583		
+Aylesbury	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	74748		
+Aylesford	T	Tonbridge and Malling|Kent|Kent Police	4548		
+Aylesham	T	Dover|Kent|Kent Police	3793		
 Aylestone	T	Leicester|Leicestershire|Leicestershire Police	11151		
-Aylmerton	T	Norfolk|Norfolk Constabulary	0		
-Aylsham	T	Norfolk|Norfolk Constabulary	6016		
+Aylmerton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Aylsham	T	Broadland|Norfolk|Norfolk Constabulary	6016		
 Aynho	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	651		
-Ayot St Lawrence	T	Hertfordshire|Hertfordshire Constabulary	0		
-Ayot St Peter	T	Hertfordshire|Hertfordshire Constabulary	0		
+Ayot St Lawrence	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
+Ayot St Peter	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
 Ayr	T	South Ayrshire|Police Scotland	46260		
-Aythorpe Roding	T	Essex|Essex Police	0		
+Aythorpe Roding	T	Uttlesford|Essex|Essex Police	0		
 Ayton	T	Scottish Borders|Police Scotland	560		
 Babergh	D	Suffolk|Suffolk Constabulary	0		
-Babraham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Babworth	T	Nottinghamshire|Nottinghamshire Police	1329		
+Babraham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Babworth	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1329		
 Backbarrow	T	Cumbria|Cumbria Constabulary	512		
 Backworth	T	North Tyneside|Tyne and Wear|Northumbria Police	1399		
-Bacon End	T	Essex|Essex Police	0		W
-Baconsthorpe	T	Norfolk|Norfolk Constabulary	0		
-Bacton	T	Suffolk|Suffolk Constabulary	1324		
+Bacon End	T	Uttlesford|Essex|Essex Police	0		W
+Baconsthorpe	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Bacton	T	Mid Suffolk|Suffolk|Suffolk Constabulary	1324		
 Bacton	T	Herefordshire|West Mercia Police	0		
-Bacton	T	Norfolk|Norfolk Constabulary	0		
-Bacup	T	Lancashire|Lancashire Constabulary	13047		
+Bacton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Bacup	T	Rossendale|Lancashire|Lancashire Constabulary	13047		
 Badby	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	632		
-Badingham	T	Suffolk|Suffolk Constabulary	0		
+Badingham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Badley	T	Suffolk|Suffolk Constabulary	0		
-Badsey	T	Worcestershire|West Mercia Police	2601		
+Badsey	T	Wychavon|Worcestershire|West Mercia Police	2601		
 Badsworth	T	Wakefield|West Yorkshire|West Yorkshire Police	682		
-Badwell Ash	T	Suffolk|Suffolk Constabulary	770		
+Badwell Ash	T	Mid Suffolk|Suffolk|Suffolk Constabulary	770		
 Bagby	T	North Yorkshire|North Yorkshire Police	593		
 Bagillt	T	Flintshire|North Wales Police	2749		
-Bagshot	T	Surrey|Surrey Police	5430		
-Bagthorpe	T	Norfolk|Norfolk Constabulary	0		
-Bagworth	T	Leicestershire|Leicestershire Police	1472		
+Bagshot	T	Surrey Heath|Surrey|Surrey Police	5430		
+Bagthorpe	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Bagworth	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	1472		
 Baildon	T	Bradford|West Yorkshire|West Yorkshire Police	15710		
-Bainton	T	East Riding of Yorkshire|Humberside Police	0		
+Bainton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Bainton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Baker's End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Bakewell	T	Derbyshire|Derbyshire Constabulary	3949		
+Baker's End	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Bakewell	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	3949		
 Bala	T	Gwynedd|North Wales Police	1974		
-Balcombe	T	West Sussex|Sussex Police	1424		
-Baldock	T	Hertfordshire|Hertfordshire Constabulary	10615		
-Bale	T	Norfolk|Norfolk Constabulary	0		
+Balcombe	T	Mid Sussex|West Sussex|Sussex Police	1424		
+Baldock	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	10615		
+Bale	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Balerno	T	Edinburgh|Police Scotland	6000		
 Balfron	T	Stirling|Police Scotland	1860		
 Balham	T	Greater London|London|Metropolitan Police	14751		
 Balintore	T	Highland|Police Scotland	1090		
 Ballachulish	T	Highland|Police Scotland	650		
-Ballards Gore	T	Essex|Essex Police	0		
+Ballards Gore	T	Rochford|Essex|Essex Police	0		
 Ballater	T	Aberdeenshire|Police Scotland	1550		
 Ballinamallard	T	Fermanagh and Omagh|Police Service of Northern Ireland	1365		
 Ballingdon	T	Essex|Essex Police	0		
@@ -391,359 +390,358 @@ Ballywalter	T	Ards and North Down|Police Service of Northern Ireland	1572
 Balmedie	T	Aberdeenshire|Police Scotland	2520		
 Balmullo	T	Fife|Police Scotland	1430		
 Balsall Common	T	Solihull|West Midlands|West Midlands Police	7039		
-Balsham	T	Cambridgeshire|Cambridgeshire Constabulary	1591		
+Balsham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1591		
 Baltonsborough	T	Somerset|Avon and Somerset Police	523		
 Bamber's Green	T	Essex|Essex Police	0		
-Bamburgh	T	Northumberland|Northumbria Police	279		
-Bamford	T	Derbyshire|Derbyshire Constabulary	859		
-Bampton	T	Oxfordshire|Thames Valley Police	2561		
+Bamburgh	T	Northumberland|Northumberland|Northumbria Police	279		
+Bamford	T	High Peak|Derbyshire|Derbyshire Constabulary	859		
+Bampton	T	West Oxfordshire|Oxfordshire|Thames Valley Police	2561		
 Banbridge	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	16173		
-Banbury	T	Oxfordshire|Thames Valley Police	48651		
+Banbury	T	Cherwell|Oxfordshire|Thames Valley Police	48651		
 Banchory	T	Aberdeenshire|Police Scotland	7440		
 Banff	T	Aberdeenshire|Police Scotland	4000		
 Bangor	T	Ards and North Down|Police Service of Northern Ireland	61011		
 Bangor	T	Gwynedd|North Wales Police	18322		
-Banham	T	Norfolk|Norfolk Constabulary	1159		
+Banham	T	Breckland|Norfolk|Norfolk Constabulary	1159		
 Bankfoot	T	Perth and Kinross|Police Scotland	1270		
 Banknock	T	Falkirk|Police Scotland	2370		
-Banks	T	Lancashire|Lancashire Constabulary	3572		W
+Banks	T	West Lancashire|Lancashire|Lancashire Constabulary	3572		W
 Banningham	T	Norfolk|Norfolk Constabulary	0		
-Bannister Green	T	Essex|Essex Police	0		
+Bannister Green	T	Uttlesford|Essex|Essex Police	0		
 Bannockburn	T	Stirling|Police Scotland	7040		
-Banstead	T	Surrey|Surrey Police	46280		
+Banstead	T	Reigate and Banstead|Surrey|Surrey Police	46280		
 Banwell	T	North Somerset|Somerset|Avon and Somerset Police	1956		
-Bar Hill	T	Cambridgeshire|Cambridgeshire Constabulary	4032		
+Bar Hill	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	4032		
 Barbican	T	Greater London|London|Metropolitan Police	4000		
 Barby	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	955		
-Bardfield End Green	T	Essex|Essex Police	0		
-Bardfield Saling	T	Essex|Essex Police	0		
-Bardney	T	Lincolnshire|Lincolnshire Police	1655		
-Bardon Mill	T	Northumberland|Northumbria Police	0		
+Bardfield End Green	T	Uttlesford|Essex|Essex Police	0		
+Bardfield Saling	T	Braintree|Essex|Essex Police	0		
+Bardney	T	West Lindsey|Lincolnshire|Lincolnshire Police	1655		
+Bardon Mill	T	Northumberland|Northumberland|Northumbria Police	0		
 Bardsey	T	Leeds|West Yorkshire|West Yorkshire Police	2876		
-Bardwell	T	Suffolk|Suffolk Constabulary	643		
+Bardwell	T	West Suffolk|Suffolk|Suffolk Constabulary	643		
 Barford	T	Norfolk|Norfolk Constabulary	0		
-Barford St Martin	T	Wiltshire|Wiltshire Police	548		
-Barford St Michael	T	Oxfordshire|Thames Valley Police	549		
+Barford St Martin	T	Wiltshire|Wiltshire|Wiltshire Police	548		
+Barford St Michael	T	Cherwell|Oxfordshire|Thames Valley Police	549		
 Bargeddie	T	North Lanarkshire|Police Scotland	2670		
 Bargoed	T	Caerphilly|Gwent Police	13412		
-Barham	T	Kent|Kent Police	1114		
-Barham	T	Suffolk|Suffolk Constabulary	0		
+Barham	T	Canterbury|Kent|Kent Police	1114		
+Barham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Barkham	T	Wokingham|Berkshire|Thames Valley Police	0		
 Barking	T	Greater London|London|Metropolitan Police	218534		
-Barking	T	Suffolk|Suffolk Constabulary	0		
+Barking	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Barking and Dagenham	A		0		
 Barkingside	T	Greater London|London|Metropolitan Police	12609		
 Barkisland	T	Calderdale|West Yorkshire|West Yorkshire Police	1004		
-Barkway	T	Hertfordshire|Hertfordshire Constabulary	775		
-Barlaston	T	Staffordshire|Staffordshire Police	1979		
-Barlborough	T	Derbyshire|Derbyshire Constabulary	2975		
+Barkway	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	775		
+Barlaston	T	Stafford|Staffordshire|Staffordshire Police	1979		
+Barlborough	T	Bolsover|Derbyshire|Derbyshire Constabulary	2975		
 Barlby	T	North Yorkshire|North Yorkshire Police	3860		
-Barlestone	T	Leicestershire|Leicestershire Police	2607		
-Barley	T	Hertfordshire|Hertfordshire Constabulary	662		
+Barlestone	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	2607		
+Barley	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	662		
 Barleycroft End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Barling	T	Essex|Essex Police	0		
+Barling	T	Rochford|Essex|Essex Police	0		
 Barlow	T	North Yorkshire|North Yorkshire Police	753		
-Barmby on the Marsh	T	East Riding of Yorkshire|Humberside Police	372	Barmby	
-Barmer	T	Norfolk|Norfolk Constabulary	0		
+Barmby on the Marsh	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	372	Barmby	
+Barmer	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Barmouth	T	Gwynedd|North Wales Police	2522		
-Barmston	T	East Riding of Yorkshire|Humberside Police	0		
+Barmston	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Barnack	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	752		
 Barnard Castle	T	County Durham|Durham|Durham Constabulary	7040		
-Barnardiston	T	Suffolk|Suffolk Constabulary	0		
+Barnardiston	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Barnburgh	T	Doncaster|South Yorkshire|South Yorkshire Police	1924		
-Barnby	T	Suffolk|Suffolk Constabulary	928		
+Barnby	T	East Suffolk|Suffolk|Suffolk Constabulary	928		
 Barnes	T	Greater London|London|Metropolitan Police	21218		
 Barnet	T	Greater London|London|Metropolitan Police	30000		
 Barnet	A		0		
 Barnetby le Wold	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1741	Barnetby	
-Barney	T	Norfolk|Norfolk Constabulary	0		
-Barnham	T	West Sussex|Sussex Police	11881		
-Barnham	T	Suffolk|Suffolk Constabulary	0		
+Barney	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Barnham	T	Arun|West Sussex|Sussex Police	11881		
+Barnham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Barnham Broom	T	Norfolk|Norfolk Constabulary	0		
-Barningham	T	Suffolk|Suffolk Constabulary	956		
+Barningham	T	West Suffolk|Suffolk|Suffolk Constabulary	956		
 Barningham	T	County Durham|Durham|Durham Constabulary	0		
-Barnoldswick	T	Lancashire|Lancashire Constabulary	10435		
-Barns Green	T	West Sussex|Sussex Police	982		
+Barnoldswick	T	Pendle|Lancashire|Lancashire Constabulary	10435		
+Barns Green	T	Horsham|West Sussex|Sussex Police	982		
 Barnsbury	T	Greater London|London|Metropolitan Police	10000		
 Barnsley	A	South Yorkshire|South Yorkshire Police	71447		
-Barnstaple	T	Devon|Devon and Cornwall Police	31616		
-Barnston	T	Essex|Essex Police	0		
-Barnt Green	T	Worcestershire|West Mercia Police	5366		
-Barnwood	T	Gloucestershire|Gloucestershire Constabulary	2500		
-Barr Hall	T	Essex|Essex Police	0		
+Barnstaple	T	North Devon|Devon|Devon and Cornwall Police	31616		
+Barnston	T	Uttlesford|Essex|Essex Police	0		
+Barnt Green	T	Bromsgrove|Worcestershire|West Mercia Police	5366		
+Barnwood	T	Gloucester|Gloucestershire|Gloucestershire Constabulary	2500		
+Barr Hall	T	Braintree|Essex|Essex Police	0		
 Barra	T	Eilean Siar|Police Scotland	1078		
 Barrhead	T	East Renfrewshire|Police Scotland	17890		
-Barrington	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Barrow	T	Suffolk|Suffolk Constabulary	0		
+Barrington	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Barrow	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Barrow in Furness	T	Cumbria|Cumbria Constabulary	55489	Barrow	
 Barrow upon Humber	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2820	Barrow	
-Barrow upon Soar	T	Leicestershire|Leicestershire Police	5196	Barrow	
+Barrow upon Soar	T	Charnwood|Leicestershire|Leicestershire Police	5196	Barrow	
 Barrow-in-Furness	D	Cumbria|Cumbria Constabulary	0		
-Barrowby	T	Lincolnshire|Lincolnshire Police	1952		
-Barrowden	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	506		
-Barrowford	T	Lancashire|Lancashire Constabulary	5378		
+Barrowby	T	South Kesteven|Lincolnshire|Lincolnshire Police	1952		
+Barrowden	T	Rutland|Rutland|Leicestershire Police	506		
+Barrowford	T	Pendle|Lancashire|Lancashire Constabulary	5378		
 Barry	T	Vale of Glamorgan|South Wales Police	54673		
-Barsham	T	Suffolk|Suffolk Constabulary	0		
+Barsham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Barston	T	Solihull|West Midlands|West Midlands Police	0		
 Bartley Green	T	Birmingham|West Midlands|West Midlands Police	22670		
-Bartlow	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Barton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Barton Bendish	T	Norfolk|Norfolk Constabulary	0		
+Bartlow	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Barton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Barton Bendish	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Barton Common	T	Norfolk|Norfolk Constabulary	0		
 Barton Hartshorn	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Barton Mills	T	Suffolk|Suffolk Constabulary	867		
-Barton Stacey	T	Hampshire|Hampshire and Isle of Wight Constabulary	780		
+Barton Mills	T	West Suffolk|Suffolk|Suffolk Constabulary	867		
+Barton Stacey	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	780		
 Barton Turf	T	Norfolk|Norfolk Constabulary	0		
-Barton on Sea	T	Hampshire|Hampshire and Isle of Wight Constabulary	5454	Barton	
-Barton under Needwood	T	Staffordshire|Staffordshire Police	3796	Barton	
+Barton on Sea	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	5454	Barton	
+Barton under Needwood	T	East Staffordshire|Staffordshire|Staffordshire Police	3796	Barton	
 Barton upon Humber	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	11066	Barton	
 Barton-le-Clay	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	4992	Barton	
-Barway	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Baschurch	T	Shropshire|West Mercia Police	1595		
+Barway	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Baschurch	T	Shropshire|Shropshire|West Mercia Police	1595		
 Basford	T	Nottingham|Nottinghamshire|Nottinghamshire Police	16000		
-Basford, Stoke-on-Trent	T	Staffordshire|Staffordshire Police	7321		
+Basford, Stoke-on-Trent	T	Stoke-on-Trent|Staffordshire|Staffordshire Police	7321		
 Basildon	T	Essex|Essex Police	144859		
-Basingstoke	T	Hampshire|Hampshire and Isle of Wight Constabulary	107642		
+Basingstoke	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	107642		
 Basingstoke and Deane	D	Hampshire|Hampshire and Isle of Wight Constabulary	0		
-Baslow	T	Derbyshire|Derbyshire Constabulary	1178		
+Baslow	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	1178		
 Bassetlaw	D	Nottinghamshire|Nottinghamshire Police	0		
-Bassingbourn	T	Cambridgeshire|Cambridgeshire Constabulary	2481		
-Bassingham	T	Lincolnshire|Lincolnshire Police	1425		
-Baston	T	Lincolnshire|Lincolnshire Police	1444		
+Bassingbourn	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2481		
+Bassingham	T	North Kesteven|Lincolnshire|Lincolnshire Police	1425		
+Baston	T	South Kesteven|Lincolnshire|Lincolnshire Police	1444		
 Bastwick	T	Norfolk|Norfolk Constabulary	0		
-Batchworth	T	Hertfordshire|Hertfordshire Constabulary	12600		
-Batchworth Heath	T	Hertfordshire|Hertfordshire Constabulary	0		
+Batchworth	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	12600		
+Batchworth Heath	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	0		
 Bath	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	101557		
 Bath and North East Somerset	A	Somerset|Avon and Somerset Police	0		
 Bathford	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
 Bathgate	T	West Lothian|Police Scotland	23600		
 Batley	T	Kirklees|West Yorkshire|West Yorkshire Police	39013		
 Battersea	T	Greater London|London|Metropolitan Police	75651		
-Battisford	T	Suffolk|Suffolk Constabulary	0		
-Battisford Tye	T	Suffolk|Suffolk Constabulary	0		
-Battle	T	East Sussex|Sussex Police	6800		W
-Battlesbridge	T	Essex|Essex Police	0		
+Battisford	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Battisford Tye	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Battle	T	Rother|East Sussex|Sussex Police	6800		W
+Battlesbridge	T	Chelmsford|Essex|Essex Police	0		
 Battlesden	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Battlesden	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Bawburgh	T	Norfolk|Norfolk Constabulary	0		
-Bawdeswell	T	Norfolk|Norfolk Constabulary	828		
-Bawdsey	T	Suffolk|Suffolk Constabulary	0		
+Bawburgh	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Bawdeswell	T	Breckland|Norfolk|Norfolk Constabulary	828		
+Bawdsey	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Bawtry	T	Doncaster|South Yorkshire|South Yorkshire Police	4109		
-Bay Horse	T	Lancashire|Lancashire Constabulary	2239		
-Baydon	T	Wiltshire|Wiltshire Police	664		
-Bayford	T	Hertfordshire|Hertfordshire Constabulary	0		
-Bayfordbury	T	Hertfordshire|Hertfordshire Constabulary	0		
-Baylham	T	Suffolk|Suffolk Constabulary	0		
-Bayston Hill	T	Shropshire|West Mercia Police	5079		
+Bay Horse	T	Lancaster|Lancashire|Lancashire Constabulary	2239		
+Baydon	T	Wiltshire|Wiltshire|Wiltshire Police	664		
+Bayford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Bayfordbury	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Baylham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Bayston Hill	T	Shropshire|Shropshire|West Mercia Police	5079		
 Bayswater	T	Greater London|London|Metropolitan Police	17500		
-Baythorn End	T	Essex|Essex Police	0		
+Baythorn End	T	Braintree|Essex|Essex Police	0		
 Beachampton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Beacon End	T	Essex|Essex Police	0		
-Beaconsfield	T	Buckinghamshire|Thames Valley Police	13797		
-Beadnell	T	Northumberland|Northumbria Police	408		
-Beaminster	T	Dorset|Dorset Police	2957		
-Bearley	T	Warwickshire|Warwickshire Police	724		
+Beacon End	T	Colchester|Essex|Essex Police	0		
+Beaconsfield	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	13797		
+Beadnell	T	Northumberland|Northumberland|Northumbria Police	408		
+Beaminster	T	Dorset|Dorset|Dorset Police	2957		
+Bearley	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	724		
 Bearsden	T	East Dunbartonshire|Police Scotland	28470		
-Beauchamp Roding	T	Essex|Essex Police	0		
-Beaulieu	T	Hampshire|Hampshire and Isle of Wight Constabulary	806		
+Beauchamp Roding	T	Epping Forest|Essex|Essex Police	0		
+Beaulieu	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	806		
 Beauly	T	Highland|Police Scotland	1360		
 Beaumaris	T	Isle of Anglesey|North Wales Police	1121		
-Beaumont	T	Essex|Essex Police	0		
-Beazley End	T	Essex|Essex Police	0		
+Beaumont	T	Tendring|Essex|Essex Police	0		
+Beazley End	T	Braintree|Essex|Essex Police	0		
 Bebington	T	Wirral|Merseyside|Merseyside Police	57600		
-Beccles	T	Suffolk|Suffolk Constabulary	13868		
-Beck Row	T	Suffolk|Suffolk Constabulary	0		
+Beccles	T	East Suffolk|Suffolk|Suffolk Constabulary	13868		
+Beck Row	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Beckenham	T	Greater London|London|Metropolitan Police	60739		
 Beckermet	T	Cumbria|Cumbria Constabulary	704		
-Beckingham	T	Nottinghamshire|Nottinghamshire Police	1098		
+Beckingham	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1098		
 Beckington	T	Somerset|Avon and Somerset Police	849		
 Becontree	T	Greater London|London|Metropolitan Police	100000		
 Bedale	T	North Yorkshire|North Yorkshire Police	4601		
 Beddau	T	Rhondda Cynon Taff|South Wales Police	8134		
-Bedfield	T	Suffolk|Suffolk Constabulary	0		
+Bedfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Bedford	A	Bedfordshire|Bedfordshire Police	106940		
 Bedfordshire	C	Bedfordshire Police	0	Beds	
-Bedingfield	T	Suffolk|Suffolk Constabulary	0		
-Bedlington	T	Northumberland|Northumbria Police	18470		
+Bedingfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Bedlington	T	Northumberland|Northumberland|Northumbria Police	18470		
 Bedlinog	T	Merthyr Tydfil|South Wales Police	1112		
-Bedmond	T	Hertfordshire|Hertfordshire Constabulary	680		
+Bedmond	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	680		
 Bedwas	T	Caerphilly|Gwent Police	8242		
-Bedworth	T	Warwickshire|Warwickshire Police	31090		
-Beechamwell	T	Norfolk|Norfolk Constabulary	0		
-Beeford	T	East Riding of Yorkshire|Humberside Police	1078		
+Bedworth	T	Nuneaton and Bedworth|Warwickshire|Warwickshire Police	31090		
+Beechamwell	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Beeford	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1078		
 Beenham	T	West Berkshire|Berkshire|Thames Valley Police	770		
-Beer	T	Devon|Devon and Cornwall Police	1317		W
-Beeston	T	Norfolk|Norfolk Constabulary	566		
+Beer	T	East Devon|Devon|Devon and Cornwall Police	1317		W
+Beeston	T	Breckland|Norfolk|Norfolk Constabulary	566		
 Beeston	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
 Beeston	T	Bedfordshire|Bedfordshire Police	0		
-Beeston Regis	T	Norfolk|Norfolk Constabulary	0		
-Beeston St Lawrence	T	Norfolk|Norfolk Constabulary	0		
-Beetley	T	Norfolk|Norfolk Constabulary	964		
+Beeston Regis	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Beeston St Lawrence	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Beetley	T	Breckland|Norfolk|Norfolk Constabulary	964		
 Beighton	T	Sheffield|South Yorkshire|South Yorkshire Police	10914		
-Beighton	T	Norfolk|Norfolk Constabulary	0		
+Beighton	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Beith	T	North Ayrshire|Police Scotland	6170		
 Belaugh	T	Norfolk|Norfolk Constabulary	0		
-Belbroughton	T	Worcestershire|West Mercia Police	1272		
-Belchamp Otten	T	Essex|Essex Police	0		
-Belchamp St Paul	T	Essex|Essex Police	0		
+Belbroughton	T	Bromsgrove|Worcestershire|West Mercia Police	1272		
+Belchamp Otten	T	Braintree|Essex|Essex Police	0		
+Belchamp St Paul	T	Braintree|Essex|Essex Police	0		
 Belchamp Walter	T	Essex|Essex Police	0		
 Belfast	A	Police Service of Northern Ireland	348005		
-Belford	T	Northumberland|Northumbria Police	1258		
+Belford	T	Northumberland|Northumberland|Northumbria Police	1258		
 Belgrave	T	Leicester|Leicestershire|Leicestershire Police	11558		
-Bell Bar	T	Hertfordshire|Hertfordshire Constabulary	0		
+Bell Bar	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
 Bellaghy	T	Mid-Ulster|Police Service of Northern Ireland	1072		
 Belle Vale	T	Liverpool|Merseyside|Merseyside Police	15613		
-Bellingham	T	Northumberland|Northumbria Police	1070		
+Bellingham	T	Northumberland|Northumberland|Northumbria Police	1070		
 Bellsbank	T	East Ayrshire|Police Scotland	1350		
 Bellshill	T	North Lanarkshire|Police Scotland	19700		
 Belmont	T	Greater London|London|Metropolitan Police	10048		
 Belmont	T	Herefordshire|West Mercia Police	3382		
-Belper	T	Derbyshire|Derbyshire Constabulary	23417		
+Belper	T	Amber Valley|Derbyshire|Derbyshire Constabulary	23417		
 Belsize Park	T	Greater London|London|Metropolitan Police	11600		
-Belstead	T	Suffolk|Suffolk Constabulary	0		
+Belstead	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Belton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2503		
-Belton	T	Leicestershire|Leicestershire Police	734		
-Belton	T	Norfolk|Norfolk Constabulary	0		
+Belton	T	North West Leicestershire|Leicestershire|Leicestershire Police	734		
+Belton	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
 Belvedere	T	Greater London|London|Metropolitan Police	11000		
-Bembridge	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	3688		
-Bempton	T	East Riding of Yorkshire|Humberside Police	1040		
-Benacre	T	Suffolk|Suffolk Constabulary	0		
+Bembridge	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	3688		
+Bempton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1040		
+Benacre	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Benbecula	T	Eilean Siar|Police Scotland	1219		
-Bendish	T	Hertfordshire|Hertfordshire Constabulary	0		
-Benenden	T	Kent|Kent Police	787		
-Bengate	T	Norfolk|Norfolk Constabulary	0		
-Bengeo	T	Hertfordshire|Hertfordshire Constabulary	0		
-Benington	T	Hertfordshire|Hertfordshire Constabulary	608		
+Bendish	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Benenden	T	Tunbridge Wells|Kent|Kent Police	787		
+Bengate	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Bengeo	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Benington	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	608		
 Benllech	T	Isle of Anglesey|North Wales Police	2236		
-Bennetts End	T	Hertfordshire|Hertfordshire Constabulary	6000		
-Benson	T	Oxfordshire|Thames Valley Police	5802		
+Bennetts End	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	6000		
+Benson	T	South Oxfordshire|Oxfordshire|Thames Valley Police	5802		
 Bentley	T	Doncaster|South Yorkshire|South Yorkshire Police	34821		
-Bentley	T	Suffolk|Suffolk Constabulary	0		
-Bentworth	T	Hampshire|Hampshire and Isle of Wight Constabulary	553		
+Bentley	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Bentworth	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	553		
 Benwell	T	Newcastle upon Tyne|Tyne and Wear|Northumbria Police	6500		
-Benwick	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Beoley	T	Worcestershire|West Mercia Police	945		
-Berden	T	Essex|Essex Police	0		
-Bere Alston	T	Devon|Devon and Cornwall Police	2164		
-Bere Regis	T	Dorset|Dorset Police	1304		
-Bergh Apton	T	Norfolk|Norfolk Constabulary	0		
-Berkeley	T	Gloucestershire|Gloucestershire Constabulary	2034		
-Berkhamsted	T	Hertfordshire|Hertfordshire Constabulary	21997		
+Benwick	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Beoley	T	Bromsgrove|Worcestershire|West Mercia Police	945		
+Berden	T	Uttlesford|Essex|Essex Police	0		
+Bere Alston	T	West Devon|Devon|Devon and Cornwall Police	2164		
+Bere Regis	T	Dorset|Dorset|Dorset Police	1304		
+Bergh Apton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Berkeley	T	Stroud|Gloucestershire|Gloucestershire Constabulary	2034		
+Berkhamsted	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	21997		
 Berkshire	C	Thames Valley Police	0		
 Berkswell	T	Solihull|West Midlands|West Midlands Police	0		
-Bernards Heath	T	Hertfordshire|Hertfordshire Constabulary	8200		
-Berners Roding	T	Essex|Essex Police	0		
-Berrington	T	Shropshire|West Mercia Police	0		
-Berrynarbor	T	Devon|Devon and Cornwall Police	802		
-Berwick-Upon-Tweed	T	Northumberland|Northumbria Police	12043	Berwick	
-Bescar	T	Lancashire|Lancashire Constabulary	571		
+Bernards Heath	T	St Albans|Hertfordshire|Hertfordshire Constabulary	8200		
+Berners Roding	T	Epping Forest|Essex|Essex Police	0		
+Berrington	T	Shropshire|Shropshire|West Mercia Police	0		
+Berrynarbor	T	North Devon|Devon|Devon and Cornwall Police	802		
+Berwick-Upon-Tweed	T	Northumberland|Northumberland|Northumbria Police	12043	Berwick	
+Bescar	T	West Lancashire|Lancashire|Lancashire Constabulary	571		
 Bessingham	T	Norfolk|Norfolk Constabulary	0		
-Besthorpe	T	Norfolk|Norfolk Constabulary	0		
-Betchworth	T	Surrey|Surrey Police	941		
-Bethersden	T	Kent|Kent Police	876		
+Besthorpe	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Betchworth	T	Mole Valley|Surrey|Surrey Police	941		
+Bethersden	T	Ashford|Kent|Kent Police	876		
 Bethesda	T	Gwynedd|North Wales Police	4735		
 Bethnal Green	T	Greater London|London|Metropolitan Police	17590		
-Betley	T	Staffordshire|Staffordshire Police	1033		
+Betley	T	Newcastle-under-Lyme|Staffordshire|Staffordshire Police	1033		
 Betws	T	Bridgend|South Wales Police	2253		
 Betws-y-Coed	T	Conwy|North Wales Police	1200		
-Beverley	T	East Riding of Yorkshire|Humberside Police	30587		
-Bewbush	T	West Sussex|Sussex Police	9081		
-Bewdley	T	Worcestershire|West Mercia Police	8571		
-Bexhill-on-Sea	T	East Sussex|Sussex Police	43754	Bexhill	
+Beverley	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	30587		
+Bewbush	T	Crawley|West Sussex|Sussex Police	9081		
+Bewdley	T	Wyre Forest|Worcestershire|West Mercia Police	8571		
+Bexhill-on-Sea	T	Rother|East Sussex|Sussex Police	43754	Bexhill	
 Bexley	T	Greater London|London|Metropolitan Police	228000		
 Bexley	A		0		
 Bexleyheath	T	Greater London|London|Metropolitan Police	0		
-Bexwell	T	Norfolk|Norfolk Constabulary	0		
-Beyton	T	Suffolk|Suffolk Constabulary	713		
+Bexwell	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Beyton	T	Mid Suffolk|Suffolk|Suffolk Constabulary	713		
 Beyton Green	T	Suffolk|Suffolk Constabulary	0		
-Bicester	T	Oxfordshire|Thames Valley Police	33846		
+Bicester	T	Cherwell|Oxfordshire|Thames Valley Police	33846		
 Bickenhill	T	Solihull|West Midlands|West Midlands Police	0		
-Bicker	T	Lincolnshire|Lincolnshire Police	727		
+Bicker	T	Boston|Lincolnshire|Lincolnshire Police	727		
 Bickershaw	T	Wigan|Greater Manchester|Greater Manchester Police	826		
-Bickleigh	T	Devon|Devon and Cornwall Police	0		
+Bickleigh	T	Mid Devon|Devon|Devon and Cornwall Police	0		
 Bickley	T	Greater London|London|Metropolitan Police	13904		
 Bickley	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Bicknacre	T	Essex|Essex Police	2889		
-Bicton	T	Shropshire|West Mercia Police	331		
-Biddenden	T	Kent|Kent Police	1303		
+Bicknacre	T	Chelmsford|Essex|Essex Police	2889		
+Bicton	T	Shropshire|Shropshire|West Mercia Police	331		
+Biddenden	T	Ashford|Kent|Kent Police	1303		
 Biddenham	T	Bedford|Bedfordshire|Bedfordshire Police	0		
-Biddestone	T	Wiltshire|Wiltshire Police	498		
-Biddulph	T	Staffordshire|Staffordshire Police	17669		
-Bideford	T	Devon|Devon and Cornwall Police	28672		
-Bidford-on-Avon	T	Warwickshire|Warwickshire Police	5047	Bidford	
-Bierton	T	Buckinghamshire|Thames Valley Police	2178		
+Biddestone	T	Wiltshire|Wiltshire|Wiltshire Police	498		
+Biddulph	T	Staffordshire Moorlands|Staffordshire|Staffordshire Police	17669		
+Bideford	T	Torridge|Devon|Devon and Cornwall Police	28672		
+Bidford-on-Avon	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	5047	Bidford	
+Bierton	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2178		
 Biggar	T	South Lanarkshire|Police Scotland	2330		
 Biggin Hill	T	Greater London|London|Metropolitan Police	10817		
 Biggleswade	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	16551		
-Bildeston	T	Suffolk|Suffolk Constabulary	1054		
-Billericay	T	Essex|Essex Police	36338		
-Billesdon	T	Leicestershire|Leicestershire Police	901		
-Billingborough	T	Lincolnshire|Lincolnshire Police	1837		
+Bildeston	T	Babergh|Suffolk|Suffolk Constabulary	1054		
+Billericay	T	Basildon|Essex|Essex Police	36338		
+Billesdon	T	Harborough|Leicestershire|Leicestershire Police	901		
+Billingborough	T	South Kesteven|Lincolnshire|Lincolnshire Police	1837		
 Billinge	T	St Helens|Merseyside|Merseyside Police	5896		
-Billingford	T	Norfolk|Norfolk Constabulary	0		
+Billingford	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Billingham	T	Stockton-on-Tees|Durham|Cleveland Police	35708		
-Billinghay	T	Lincolnshire|Lincolnshire Police	2046		
-Billingshurst	T	West Sussex|Sussex Police	6911		
-Billington	T	Lancashire|Lancashire Constabulary	1458		
-Billington	T	Bedfordshire|Bedfordshire Police	0		
+Billinghay	T	North Kesteven|Lincolnshire|Lincolnshire Police	2046		
+Billingshurst	T	Horsham|West Sussex|Sussex Police	6911		
+Billington	T	Ribble Valley|Lancashire|Lancashire Constabulary	1458		
+Billington	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Billockby	T	Norfolk|Norfolk Constabulary	0		
 Bilsdale	T	North Yorkshire|North Yorkshire Police	1841		
-Bilsthorpe	T	Nottinghamshire|Nottinghamshire Police	3514		
+Bilsthorpe	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	3514		
 Bilston	T	Wolverhampton|West Midlands|West Midlands Police	5000		
 Bilston	T	Midlothian|Police Scotland	1210		
-Binbrook	T	Lincolnshire|Lincolnshire Police	892		
+Binbrook	T	East Lindsey|Lincolnshire|Lincolnshire Police	892		
 Binfield	T	Bracknell Forest|Berkshire|Thames Valley Police	0		
-Binfield Heath	T	Oxfordshire|Thames Valley Police	709		
-Bingham	T	Nottinghamshire|Nottinghamshire Police	9131		
+Binfield Heath	T	South Oxfordshire|Oxfordshire|Thames Valley Police	709		
+Bingham	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	9131		
 Bingley	T	Bradford|West Yorkshire|West Yorkshire Police	18040		
-Binham	T	Norfolk|Norfolk Constabulary	0		
-Bintree	T	Norfolk|Norfolk Constabulary	0		
-Birch	T	Essex|Essex Police	0		
-Birch Green	T	Essex|Essex Police	0		
-Bircham Newton	T	Norfolk|Norfolk Constabulary	0		
-Bircham Tofts	T	Norfolk|Norfolk Constabulary	0		
-Birchanger	T	Essex|Essex Police	596		
-Birchington-on-Sea	T	Kent|Kent Police	9827	Birchington	
-Bircotes	T	Nottinghamshire|Nottinghamshire Police	7948		
-Birdbrook	T	Essex|Essex Police	0		
-Birdham	T	West Sussex|Sussex Police	1166		
+Binham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Bintree	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Birch	T	Colchester|Essex|Essex Police	0		
+Birch Green	T	Colchester|Essex|Essex Police	0		
+Bircham Newton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Bircham Tofts	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Birchanger	T	Uttlesford|Essex|Essex Police	596		
+Birchington-on-Sea	T	Thanet|Kent|Kent Police	9827	Birchington	
+Bircotes	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	7948		
+Birdbrook	T	Braintree|Essex|Essex Police	0		
+Birdham	T	Chichester|West Sussex|Sussex Police	1166		
 Birdsall	T	North Yorkshire|North Yorkshire Police	0		
 Birdwell	T	Barnsley|South Yorkshire|South Yorkshire Police	3056		
 Birkenhead	T	Wirral|Merseyside|Merseyside Police	325264		
 Birmingham	A	West Midlands|West Midlands Police	1157603		
 Birstall	T	Leicester|Leicestershire|Leicestershire Police	12216		
-Birtley	T	Northumberland|Northumbria Police	0		
+Birtley	T	Northumberland|Northumberland|Northumbria Police	0		
 Bisham	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	0		
-Bishampton	T	Worcestershire|West Mercia Police	675		
+Bishampton	T	Wychavon|Worcestershire|West Mercia Police	675		
 Bishop Auckland	T	County Durham|Durham|Durham Constabulary	26050		
-Bishop Burton	T	East Riding of Yorkshire|Humberside Police	696		
+Bishop Burton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	696		
 Bishop Middleham	T	County Durham|Durham|Durham Constabulary	1151		
 Bishop Monkton	T	North Yorkshire|North Yorkshire Police	778		
 Bishop Sutton	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	1193		
-Bishop Wilton	T	East Riding of Yorkshire|Humberside Police	554		
-Bishop's Castle	T	Shropshire|West Mercia Police	1893		
-Bishop's Green	T	Essex|Essex Police	0		
-Bishop's Stortford	T	Hertfordshire|Hertfordshire Constabulary	40915	Bishops Stortford	
+Bishop Wilton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	554		
+Bishop's Castle	T	Shropshire|Shropshire|West Mercia Police	1893		
+Bishop's Green	T	Uttlesford|Essex|Essex Police	0		
+Bishop's Stortford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	40915	Bishops Stortford	
 Bishopbriggs	T	East Dunbartonshire|Police Scotland	23680		
-Bishops Cleeve	T	Gloucestershire|Gloucestershire Constabulary	14231		
+Bishops Cleeve	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	14231		
 Bishops Lydeard	T	Somerset|Avon and Somerset Police	2040		
-Bishops Waltham	T	Hampshire|Hampshire and Isle of Wight Constabulary	6275		
-Bishopsteignton	T	Devon|Devon and Cornwall Police	2209		
-Bishopstoke	T	Hampshire|Hampshire and Isle of Wight Constabulary	17667		
+Bishops Waltham	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	6275		
+Bishopsteignton	T	Teignbridge|Devon|Devon and Cornwall Police	2209		
+Bishopstoke	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	17667		
 Bishopston	T	Swansea|South Wales Police	3647		
 Bishopstone	T	Swindon|Wiltshire|Wiltshire Police	424		
-Bishopstone	T	Wiltshire|Wiltshire Police	0		
-Bishopstrow	T	Wiltshire|Wiltshire Police	0		
-Bishopsworth	T	Bristol|Avon and Somerset Police	11576		
+Bishopstone	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Bishopstrow	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Bishopsworth	T	Bristol|Bristol|Avon and Somerset Police	11576		
 Bishopthorpe	T	York|North Yorkshire|North Yorkshire Police	3237		
 Bishopton	T	Renfrewshire|Police Scotland	4640		
 Bishopton	T	Darlington|Durham|Durham Constabulary	0		
 Bishton	T	Newport|Gwent Police	0		
-Bisley	T	Gloucestershire|Gloucestershire Constabulary	936		
-Bittering	T	Norfolk|Norfolk Constabulary	0		
+Bisley	T	Stroud|Gloucestershire|Gloucestershire Constabulary	936		
+Bittering	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Bitton	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	492		
 Blaby	T	Leicestershire|Leicestershire Police	6300		
-Black Notley	T	Essex|Essex Police	1988		
+Black Notley	T	Braintree|Essex|Essex Police	1988		
 Blackborough End	T	Norfolk|Norfolk Constabulary	0		
 Blackburn	T	Blackburn with Darwen|Lancashire|Lancashire Constabulary	146521		
 Blackburn	T	West Lothian|Police Scotland	5480		
@@ -752,26 +750,26 @@ Blackburn with Darwen	A	Lancashire|Lancashire Constabulary	0
 Blackford	T	Perth and Kinross|Police Scotland	760		
 Blackford	T	Somerset|Avon and Somerset Police	736		
 Blackheath	T	Greater London|London|Metropolitan Police	25116		
-Blackheath	T	Essex|Essex Police	0		
-Blackheath	T	Suffolk|Suffolk Constabulary	0		
+Blackheath	T	Colchester|Essex|Essex Police	0		
+Blackheath	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Blackheath Westcombe	T	Greater London|London|Metropolitan Police	1098		
 Blackley	T	Manchester|Greater Manchester|Greater Manchester Police	10196		
 Blackmill	T	Bridgend|South Wales Police	654		
 Blackmoorfoot	T	Kirklees|West Yorkshire|West Yorkshire Police	3835		
-Blackmore	T	Essex|Essex Police	829		
-Blackmore End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Blackmore End	T	Essex|Essex Police	0		
+Blackmore	T	Brentwood|Essex|Essex Police	829		
+Blackmore End	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
+Blackmore End	T	Braintree|Essex|Essex Police	0		
 Blackpool	A	Lancashire|Lancashire Constabulary	145007		
 Blackridge	T	West Lothian|Police Scotland	1950		
 Blackrod	T	Bolton|Greater Manchester|Greater Manchester Police	5086		
 Blackthorpe	T	Suffolk|Suffolk Constabulary	0		
 Blackwall	T	Greater London|London|Metropolitan Police	19461		
-Blackwater	T	Suffolk|Suffolk Constabulary	0		
-Blackwell	T	Derbyshire|Derbyshire Constabulary	3037		
+Blackwater	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Blackwell	T	Bolsover|Derbyshire|Derbyshire Constabulary	3037		
 Blackwood	T	Caerphilly|Gwent Police	15476		
 Blackwood	T	South Lanarkshire|Police Scotland	1901		
 Blacon	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	13495		
-Bladon	T	Oxfordshire|Thames Valley Police	898		
+Bladon	T	West Oxfordshire|Oxfordshire|Thames Valley Police	898		
 Blaenau Gwent	A	Gwent Police	0		
 Blaenau-Ffestiniog	T	Gwynedd|North Wales Police	4005		
 Blaenavon	T	Torfaen|Gwent Police	5647		
@@ -780,238 +778,238 @@ Blagdon	T	North Somerset|Somerset|Avon and Somerset Police	1001
 Blairgowrie and Rattray	T	Perth and Kinross|Police Scotland	8890		
 Blairhall	T	Fife|Police Scotland	950		
 Blakemere	T	Herefordshire|West Mercia Police	0		
-Blakeney	T	Norfolk|Norfolk Constabulary	0		
+Blakeney	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Blakesley	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	508		
-Blandford Forum	T	Dorset|Dorset Police	11694	Blandford	
+Blandford Forum	T	Dorset|Dorset|Dorset Police	11694	Blandford	
 Blantyre	T	South Lanarkshire|Police Scotland	17090		
-Blaxhall	T	Suffolk|Suffolk Constabulary	0		
+Blaxhall	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Blaydon-on-Tyne	T	Gateshead|Tyne and Wear|Northumbria Police	15155	Blaydon	
 Bleadon	T	North Somerset|Somerset|Avon and Somerset Police	900		
-Blean	T	Kent|Kent Police	1536		
-Bleasby	T	Nottinghamshire|Nottinghamshire Police	824		
-Bledington	T	Gloucestershire|Gloucestershire Constabulary	506		
-Bletchingdon	T	Oxfordshire|Thames Valley Police	617		
-Bletchingley	T	Surrey|Surrey Police	2221		
+Blean	T	Canterbury|Kent|Kent Police	1536		
+Bleasby	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	824		
+Bledington	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	506		
+Bletchingdon	T	Cherwell|Oxfordshire|Thames Valley Police	617		
+Bletchingley	T	Tandridge|Surrey|Surrey Police	2221		
 Bletchley	T	Milton Keynes|Buckinghamshire|Thames Valley Police	50193		
-Bletsoe	T	Bedfordshire|Bedfordshire Police	0		
-Blewbury	T	Oxfordshire|Thames Valley Police	1581		
-Blickling	T	Norfolk|Norfolk Constabulary	0		
-Blidworth	T	Nottinghamshire|Nottinghamshire Police	4457		
-Blindley Heath	T	Surrey|Surrey Police	1123		
+Bletsoe	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Blewbury	T	Vale of White Horse|Oxfordshire|Thames Valley Police	1581		
+Blickling	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Blidworth	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	4457		
+Blindley Heath	T	Tandridge|Surrey|Surrey Police	1123		
 Blisworth	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1591		
 Blo Norton	T	Norfolk|Norfolk Constabulary	0		
-Blockley	T	Gloucestershire|Gloucestershire Constabulary	1104		
-Blofield	T	Norfolk|Norfolk Constabulary	0		
-Bloxham	T	Oxfordshire|Thames Valley Police	3374		
+Blockley	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	1104		
+Blofield	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Bloxham	T	Cherwell|Oxfordshire|Thames Valley Police	3374		
 Bloxwich	T	Walsall|West Midlands|West Midlands Police	40000		
-Blundeston	T	Suffolk|Suffolk Constabulary	0		
+Blundeston	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Blunham	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	946		
-Bluntisham	T	Cambridgeshire|Cambridgeshire Constabulary	2868		
-Blyford	T	Suffolk|Suffolk Constabulary	0		
-Blyth	T	Northumberland|Northumbria Police	37339		
-Blyth	T	Nottinghamshire|Nottinghamshire Police	1265		
-Blythburgh	T	Suffolk|Suffolk Constabulary	0		
-Blyton	T	Lincolnshire|Lincolnshire Police	1162		
-Boars Hill	T	Oxfordshire|Thames Valley Police	561		
+Bluntisham	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	2868		
+Blyford	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Blyth	T	Northumberland|Northumberland|Northumbria Police	37339		
+Blyth	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1265		
+Blythburgh	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Blyton	T	West Lindsey|Lincolnshire|Lincolnshire Police	1162		
+Boars Hill	T	Vale of White Horse|Oxfordshire|Thames Valley Police	561		
 Boat of Garten	T	Highland|Police Scotland	517		
-Bobbingworth	T	Essex|Essex Police	0		
-Bocking	T	Essex|Essex Police	0		
-Bocking Churchstreet	T	Essex|Essex Police	0		
+Bobbingworth	T	Epping Forest|Essex|Essex Police	0		
+Bocking	T	Braintree|Essex|Essex Police	0		
+Bocking Churchstreet	T	Braintree|Essex|Essex Police	0		
 Boddam	T	Aberdeenshire|Police Scotland	1290		
 Bodedern	T	Isle of Anglesey|North Wales Police	1051		
 Bodelwyddan	T	Denbighshire|North Wales Police	1794		
 Bodenham	T	Herefordshire|West Mercia Police	0		
-Bodle Street	T	East Sussex|Sussex Police	1359		
-Bodmin	T	Cornwall|Devon and Cornwall Police	16909		
-Bodney	T	Norfolk|Norfolk Constabulary	0		
-Bognor Regis	T	West Sussex|Sussex Police	63885	Bognor	
+Bodle Street	T	Wealden|East Sussex|Sussex Police	1359		
+Bodmin	T	Cornwall|Cornwall|Devon and Cornwall Police	16909		
+Bodney	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Bognor Regis	T	Arun|West Sussex|Sussex Police	63885	Bognor	
 Bollington	T	Cheshire East|Cheshire|Cheshire Constabulary	7033		
-Bolney	T	West Sussex|Sussex Police	591		
-Bolnhurst	T	Bedfordshire|Bedfordshire Police	0		
+Bolney	T	Mid Sussex|West Sussex|Sussex Police	591		
+Bolnhurst	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Bolsover	T	Derbyshire|Derbyshire Constabulary	11754		
 Bolton	A	Greater Manchester|Greater Manchester Police	141331		
-Bolton le Sands	T	Lancashire|Lancashire Constabulary	6995		
+Bolton le Sands	T	Lancaster|Lancashire|Lancashire Constabulary	6995		
 Bolton upon Dearne	T	Barnsley|South Yorkshire|South Yorkshire Police	13236		
 Bonby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	532		
 Bonhill	T	West Dunbartonshire|Police Scotland	9180		
 Bonnybridge	T	Falkirk|Police Scotland	5280		
 Bonnyrigg	T	Midlothian|Police Scotland	18320		
-Bonsall	T	Derbyshire|Derbyshire Constabulary	803		
+Bonsall	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	803		
 Bontnewydd	T	Gwynedd|North Wales Police	951		
 Boosbeck	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	1168		
 Bootle	T	Sefton|Merseyside|Merseyside Police	57791		
 Booton	T	Norfolk|Norfolk Constabulary	0		
-Borden	T	Kent|Kent Police	741		
-Bordon	T	Hampshire|Hampshire and Isle of Wight Constabulary	20978		
-Boreham	T	Wiltshire|Wiltshire Police	3259		
-Boreham	T	Essex|Essex Police	3244		
-Borehamwood	T	Hertfordshire|Hertfordshire Constabulary	36322		
-Borley	T	Essex|Essex Police	0		
-Borough Green	T	Kent|Kent Police	4342		
+Borden	T	Swale|Kent|Kent Police	741		
+Bordon	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	20978		
+Boreham	T	Wiltshire|Wiltshire|Wiltshire Police	3259		
+Boreham	T	Chelmsford|Essex|Essex Police	3244		
+Borehamwood	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	36322		
+Borley	T	Braintree|Essex|Essex Police	0		
+Borough Green	T	Tonbridge and Malling|Kent|Kent Police	4342		
 Boroughbridge	T	North Yorkshire|North Yorkshire Police	4163		
-Borrowash	T	Derbyshire|Derbyshire Constabulary	5746		
+Borrowash	T	Erewash|Derbyshire|Derbyshire Constabulary	5746		
 Borth	T	Ceredigion|Dyfed-Powys Police	1269		
-Boscastle	T	Cornwall|Devon and Cornwall Police	641		
-Bosham	T	West Sussex|Sussex Police	2623		
+Boscastle	T	Cornwall|Cornwall|Devon and Cornwall Police	641		
+Bosham	T	Chichester|West Sussex|Sussex Police	2623		
 Boston	T	Lincolnshire|Lincolnshire Police	45339		
 Boston Spa	T	Leeds|West Yorkshire|West Yorkshire Police	6052		
-Botesdale	T	Suffolk|Suffolk Constabulary	1742		
+Botesdale	T	Mid Suffolk|Suffolk|Suffolk Constabulary	1742		
 Bothwell	T	South Lanarkshire|Police Scotland	6410		
-Botley	T	Hampshire|Hampshire and Isle of Wight Constabulary	2562		
+Botley	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	2562		
 Botolph Claydon	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Bottesford	T	Leicestershire|Leicestershire Police	3348		
+Bottesford	T	Melton|Leicestershire|Leicestershire Police	3348		
 Bottesford	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	0		
-Bottisham	T	Cambridgeshire|Cambridgeshire Constabulary	2199		
-Boughton	T	Nottinghamshire|Nottinghamshire Police	10120		
-Boughton	T	Norfolk|Norfolk Constabulary	0		
-Bourn	T	Cambridgeshire|Cambridgeshire Constabulary	669		
-Bourne	T	Lincolnshire|Lincolnshire Police	13961		
-Bourne End	T	Buckinghamshire|Thames Valley Police	5320		
-Bourne End	T	Hertfordshire|Hertfordshire Constabulary	0		
+Bottisham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2199		
+Boughton	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	10120		
+Boughton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Bourn	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	669		
+Bourne	T	South Kesteven|Lincolnshire|Lincolnshire Police	13961		
+Bourne End	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	5320		
+Bourne End	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
 Bourne End	T	Bedfordshire|Bedfordshire Police	0		
 Bournebridge	T	Essex|Essex Police	0		
 Bournemouth	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	163600		
 Bournemouth, Christchurch and Poole	A	Dorset|Dorset Police	0		
-Bourton	T	Dorset|Dorset Police	1480		
-Bourton on the Water	T	Gloucestershire|Gloucestershire Constabulary	3296		
-Bovey Tracey	T	Devon|Devon and Cornwall Police	4729		
-Bovingdon	T	Hertfordshire|Hertfordshire Constabulary	5295		
-Bovington Camp	T	Dorset|Dorset Police	2586		
+Bourton	T	Dorset|Dorset|Dorset Police	1480		
+Bourton on the Water	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	3296		
+Bovey Tracey	T	Teignbridge|Devon|Devon and Cornwall Police	4729		
+Bovingdon	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	5295		
+Bovington Camp	T	Dorset|Dorset|Dorset Police	2586		
 Bow	T	Greater London|London|Metropolitan Police	27720		
-Bow	T	Devon|Devon and Cornwall Police	1095		
+Bow	T	Mid Devon|Devon|Devon and Cornwall Police	1095		
 Bow Brickhill	T	Milton Keynes|Buckinghamshire|Thames Valley Police	562		
 Bow Street	T	Ceredigion|Dyfed-Powys Police	1572		
 Bowburn	T	County Durham|Durham|Durham Constabulary	3884		
 Bowdon	T	Trafford|Greater Manchester|Greater Manchester Police	6214		
-Bower Chalke	T	Wiltshire|Wiltshire Police	0		
-Bowers Gifford	T	Essex|Essex Police	0		
+Bower Chalke	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Bowers Gifford	T	Basildon|Essex|Essex Police	0		
 Bowertower	T	Highland|Police Scotland	633		
 Bowes	T	County Durham|Durham|Durham Constabulary	0		
 Bowling	T	West Dunbartonshire|Police Scotland	520		W
 Bowmore	T	Argyll and Bute|Police Scotland	760		
-Bowthorpe	T	Norfolk|Norfolk Constabulary	20000		
-Box	T	Wiltshire|Wiltshire Police	0		W
+Bowthorpe	T	Norwich|Norfolk|Norfolk Constabulary	20000		
+Box	T	Wiltshire|Wiltshire|Wiltshire Police	0		W
 Box End	T	Bedfordshire|Bedfordshire Police	0		W
-Boxford	T	Suffolk|Suffolk Constabulary	996		
-Boxgrove	T	West Sussex|Sussex Police	3134		
-Boxley	T	Kent|Kent Police	0		
-Boxmoor	T	Hertfordshire|Hertfordshire Constabulary	0		
-Boxted	T	Essex|Essex Police	1004		
-Boxted	T	Suffolk|Suffolk Constabulary	0		
-Boxted Cross	T	Essex|Essex Police	0		
-Boxworth	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Boxford	T	Babergh|Suffolk|Suffolk Constabulary	996		
+Boxgrove	T	Chichester|West Sussex|Sussex Police	3134		
+Boxley	T	Maidstone|Kent|Kent Police	0		
+Boxmoor	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Boxted	T	Colchester|Essex|Essex Police	1004		
+Boxted	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Boxted Cross	T	Colchester|Essex|Essex Police	0		
+Boxworth	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Boxworth End	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Boynton	T	East Riding of Yorkshire|Humberside Police	0		
-Boyton	T	Cornwall|Devon and Cornwall Police	0		
-Boyton	T	Wiltshire|Wiltshire Police	0		
-Boyton	T	Suffolk|Suffolk Constabulary	0		
+Boynton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Boyton	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+Boyton	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Boyton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Bozeat	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	2052		
 Bo’ness	T	Falkirk|Police Scotland	14840		
 Brabling Green	T	Suffolk|Suffolk Constabulary	0		
-Bracebridge Heath	T	Lincolnshire|Lincolnshire Police	5656		
+Bracebridge Heath	T	North Kesteven|Lincolnshire|Lincolnshire Police	5656		
 Brackley	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	13018		
 Bracknell	T	Bracknell Forest|Berkshire|Thames Valley Police	76103		
 Bracknell Forest	A	Berkshire|Thames Valley Police	0		
 Braco	T	Perth and Kinross|Police Scotland	590		
-Bracon Ash	T	Norfolk|Norfolk Constabulary	0		
+Bracon Ash	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Bradfield	T	West Berkshire|Berkshire|Thames Valley Police	1161		
 Bradfield	T	Sheffield|South Yorkshire|South Yorkshire Police	0		
-Bradfield	T	Essex|Essex Police	0		
-Bradfield	T	Norfolk|Norfolk Constabulary	0		
+Bradfield	T	Tendring|Essex|Essex Police	0		
+Bradfield	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Bradfield Combust	T	Suffolk|Suffolk Constabulary	0		
 Bradfield Heath	T	Essex|Essex Police	0		
 Bradfield St Clare	T	Suffolk|Suffolk Constabulary	0		
-Bradfield St George	T	Suffolk|Suffolk Constabulary	0		
+Bradfield St George	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Bradford	A	West Yorkshire|West Yorkshire Police	366187		
-Bradford Abbas	T	Dorset|Dorset Police	975		
-Bradford on Avon	T	Wiltshire|Wiltshire Police	9274		
-Brading	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	1800		
-Bradley	T	Staffordshire|Staffordshire Police	513		W
+Bradford Abbas	T	Dorset|Dorset|Dorset Police	975		
+Bradford on Avon	T	Wiltshire|Wiltshire|Wiltshire Police	9274		
+Brading	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	1800		
+Bradley	T	Stafford|Staffordshire|Staffordshire Police	513		W
 Bradley	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	0		W
-Bradley	T	Derbyshire|Derbyshire Constabulary	0		W
-Bradninch	T	Devon|Devon and Cornwall Police	1881		
-Bradwell	T	Norfolk|Norfolk Constabulary	10000		
+Bradley	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	0		W
+Bradninch	T	Mid Devon|Devon|Devon and Cornwall Police	1881		
+Bradwell	T	Great Yarmouth|Norfolk|Norfolk Constabulary	10000		
 Bradwell	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Bradwell Waterside	T	Essex|Essex Police	0		
-Bradwell-on-Sea	T	Essex|Essex Police	0	Bradwell	
-Bradworthy	T	Devon|Devon and Cornwall Police	650		
+Bradwell Waterside	T	Maldon|Essex|Essex Police	0		
+Bradwell-on-Sea	T	Maldon|Essex|Essex Police	0	Bradwell	
+Bradworthy	T	Torridge|Devon|Devon and Cornwall Police	650		
 Brae	T	Shetland Islands|Police Scotland	720		
 Bragbury End	T	Hertfordshire|Hertfordshire Constabulary	0		
 Braidwood	T	South Lanarkshire|Police Scotland	600		
-Brailsford	T	Derbyshire|Derbyshire Constabulary	756		
+Brailsford	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	756		
 Braintree	T	Essex|Essex Police	53477		
-Braiseworth	T	Suffolk|Suffolk Constabulary	0		
+Braiseworth	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Braithwell	T	Doncaster|South Yorkshire|South Yorkshire Police	804		
-Bramcote	T	Nottinghamshire|Nottinghamshire Police	9200		
-Bramerton	T	Norfolk|Norfolk Constabulary	0		
-Bramfield	T	Suffolk|Suffolk Constabulary	0		
-Bramfield	T	Hertfordshire|Hertfordshire Constabulary	0		
-Bramford	T	Suffolk|Suffolk Constabulary	1899		
+Bramcote	T	Broxtowe|Nottinghamshire|Nottinghamshire Police	9200		
+Bramerton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Bramfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Bramfield	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Bramford	T	Mid Suffolk|Suffolk|Suffolk Constabulary	1899		
 Bramhall	T	Stockport|Greater Manchester|Greater Manchester Police	17195		
 Bramham	T	Leeds|West Yorkshire|West Yorkshire Police	1650		
 Bramhope	T	Leeds|West Yorkshire|West Yorkshire Police	3382		
-Bramley	T	Hampshire|Hampshire and Isle of Wight Constabulary	4233		
-Bramley	T	Surrey|Surrey Police	4107		
+Bramley	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	4233		
+Bramley	T	Waverley|Surrey|Surrey Police	4107		
 Bramley	T	Rotherham|South Yorkshire|South Yorkshire Police	0		
-Brampton	T	Cambridgeshire|Cambridgeshire Constabulary	4862		
+Brampton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	4862		
 Brampton	T	Cumbria|Cumbria Constabulary	4627		
-Brampton	T	Norfolk|Norfolk Constabulary	0		
-Brampton	T	Suffolk|Suffolk Constabulary	0		
-Bramshall	T	Staffordshire|Staffordshire Police	656		
-Bran End	T	Essex|Essex Police	0		
-Brancaster	T	Norfolk|Norfolk Constabulary	0		
-Brandesburton	T	East Riding of Yorkshire|Humberside Police	1291		
+Brampton	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Brampton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Bramshall	T	East Staffordshire|Staffordshire|Staffordshire Police	656		
+Bran End	T	Uttlesford|Essex|Essex Police	0		
+Brancaster	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Brandesburton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1291		
 Brandeston	T	Suffolk|Suffolk Constabulary	0		
 Brandiston	T	Norfolk|Norfolk Constabulary	0		
 Brandon	T	County Durham|Durham|Durham Constabulary	9566		W
-Brandon	T	Warwickshire|Warwickshire Police	8440		W
-Brandon	T	Suffolk|Suffolk Constabulary	0		W
-Brandon Bank	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
-Brandon Creek	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
+Brandon	T	Rugby|Warwickshire|Warwickshire Police	8440		W
+Brandon	T	West Suffolk|Suffolk|Suffolk Constabulary	0		W
+Brandon Bank	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		W
+Brandon Creek	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		W
 Brandon Parva	T	Norfolk|Norfolk Constabulary	0		
-Bransford	T	Worcestershire|West Mercia Police	0		
-Bransgore	T	Hampshire|Hampshire and Isle of Wight Constabulary	3719		
-Branston	T	Lincolnshire|Lincolnshire Police	3852		
-Brant Broughton	T	Lincolnshire|Lincolnshire Police	744		
+Bransford	T	Malvern Hills|Worcestershire|West Mercia Police	0		
+Bransgore	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	3719		
+Branston	T	North Kesteven|Lincolnshire|Lincolnshire Police	3852		
+Brant Broughton	T	North Kesteven|Lincolnshire|Lincolnshire Police	744		
 Brantham	T	Suffolk|Suffolk Constabulary	0		
-Brantingham	T	East Riding of Yorkshire|Humberside Police	0		
-Brassington	T	Derbyshire|Derbyshire Constabulary	573		
-Brasted	T	Kent|Kent Police	844		
-Bratton	T	Wiltshire|Wiltshire Police	1248		
-Bratton Fleming	T	Devon|Devon and Cornwall Police	928		
-Braughing	T	Hertfordshire|Hertfordshire Constabulary	854		
+Brantingham	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Brassington	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	573		
+Brasted	T	Sevenoaks|Kent|Kent Police	844		
+Bratton	T	Wiltshire|Wiltshire|Wiltshire Police	1248		
+Bratton Fleming	T	North Devon|Devon|Devon and Cornwall Police	928		
+Braughing	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	854		
 Braunston	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1513		
-Braunstone	T	Leicestershire|Leicestershire Police	16850		
-Braunton	T	Devon|Devon and Cornwall Police	9525		
+Braunstone	T	Leicester|Leicestershire|Leicestershire Police	16850		
+Braunton	T	North Devon|Devon|Devon and Cornwall Police	9525		
 Brawdy	T	Pembrokeshire|Dyfed-Powys Police	620		
 Bray	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	0		
 Brayton	T	North Yorkshire|North Yorkshire Police	2913		
-Breachwood Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Breadsall	T	Derbyshire|Derbyshire Constabulary	792		
-Bream	T	Gloucestershire|Gloucestershire Constabulary	3047		
+Breachwood Green	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Breadsall	T	Erewash|Derbyshire|Derbyshire Constabulary	792		
+Bream	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	3047		
 Brechin	T	Angus|Police Scotland	7230		
 Breckland	D	Norfolk|Norfolk Constabulary	0		
-Breckles	T	Norfolk|Norfolk Constabulary	0		
+Breckles	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Brecon	T	Powys|Dyfed-Powys Police	8250		
 Bredbury	T	Stockport|Greater Manchester|Greater Manchester Police	17040		
-Bredfield	T	Suffolk|Suffolk Constabulary	0		
-Bredon	T	Worcestershire|West Mercia Police	1936		
-Breedon on the Hill	T	Leicestershire|Leicestershire Police	686	Breedon	
-Bremhill	T	Wiltshire|Wiltshire Police	0		
-Brenchley	T	Kent|Kent Police	1171		
+Bredfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Bredon	T	Wychavon|Worcestershire|West Mercia Police	1936		
+Breedon on the Hill	T	North West Leicestershire|Leicestershire|Leicestershire Police	686	Breedon	
+Bremhill	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Brenchley	T	Tunbridge Wells|Kent|Kent Police	1171		
 Brent	T	Greater London|London|Metropolitan Police	329100		
 Brent	A		0		
-Brent Eleigh	T	Suffolk|Suffolk Constabulary	0		
+Brent Eleigh	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Brent Knoll	T	Somerset|Avon and Somerset Police	1271		
-Brent Pelham	T	Hertfordshire|Hertfordshire Constabulary	0		
+Brent Pelham	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Brentford	T	Greater London|London|Metropolitan Police	10750		
 Brentwood	T	Essex|Essex Police	52586		
-Bressingham	T	Norfolk|Norfolk Constabulary	0		
-Brettenham	T	Norfolk|Norfolk Constabulary	0		
-Brettenham	T	Suffolk|Suffolk Constabulary	0		
-Brewood	T	Staffordshire|Staffordshire Police	2614		
-Bricket Wood	T	Hertfordshire|Hertfordshire Constabulary	4600		
-Bridge	T	Kent|Kent Police	1576		W
+Bressingham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Brettenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Brettenham	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Brewood	T	South Staffordshire|Staffordshire|Staffordshire Police	2614		
+Bricket Wood	T	St Albans|Hertfordshire|Hertfordshire Constabulary	4600		
+Bridge	T	Canterbury|Kent|Kent Police	1576		W
 Bridge Sollers	T	Herefordshire|West Mercia Police	0		
 Bridge of Allan	T	Stirling|Police Scotland	5320		
 Bridge of Earn	T	Perth and Kinross|Police Scotland	2790		W
@@ -1020,111 +1018,111 @@ Bridgefoot	T	Cambridgeshire|Cambridgeshire Constabulary	0
 Bridgend	A	South Wales Police	49597		
 Bridgend	T	West Lothian|Police Scotland	760		
 Bridgend	T	Aberdeenshire|Police Scotland	740		
-Bridgham	T	Norfolk|Norfolk Constabulary	0		
-Bridgnorth	T	Shropshire|West Mercia Police	12657		
+Bridgham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Bridgnorth	T	Shropshire|Shropshire|West Mercia Police	12657		
 Bridgwater	T	Somerset|Avon and Somerset Police	41276		
-Bridlington	T	East Riding of Yorkshire|Humberside Police	35154		
-Bridport	T	Dorset|Dorset Police	12295		
-Brierfield	T	Lancashire|Lancashire Constabulary	10271		
+Bridlington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	35154		
+Bridport	T	Dorset|Dorset|Dorset Police	12295		
+Brierfield	T	Pendle|Lancashire|Lancashire Constabulary	10271		
 Brierley Hill	T	Dudley|West Midlands|West Midlands Police	28000		
 Brigg	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	6787		
 Brigham	T	Cumbria|Cumbria Constabulary	756		
 Brighouse	T	Calderdale|West Yorkshire|West Yorkshire Police	32872		
-Brighstone	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	1157		
-Brightlingsea	T	Essex|Essex Police	8076		
+Brighstone	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	1157		
+Brightlingsea	T	Tendring|Essex|Essex Police	8076		
 Brighton	T	Brighton and Hove|East Sussex|Sussex Police	283870		
 Brighton and Hove	A	East Sussex|Sussex Police	0		
 Brightons	T	Falkirk|Police Scotland	4700		
-Brightwell	T	Suffolk|Suffolk Constabulary	0		
+Brightwell	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Brignall	T	County Durham|Durham|Durham Constabulary	0		
 Brigstock	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1357		
-Brill	T	Buckinghamshire|Thames Valley Police	1141		
+Brill	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1141		
 Brimfield	T	Herefordshire|West Mercia Police	751		
-Brimscombe	T	Gloucestershire|Gloucestershire Constabulary	1554		
-Briningham	T	Norfolk|Norfolk Constabulary	0		
-Brinkley	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Brinklow	T	Warwickshire|Warwickshire Police	1101		
-Brinscall	T	Lancashire|Lancashire Constabulary	2286		
-Brinton	T	Norfolk|Norfolk Constabulary	0		
-Brisley	T	Norfolk|Norfolk Constabulary	0		
+Brimscombe	T	Stroud|Gloucestershire|Gloucestershire Constabulary	1554		
+Briningham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Brinkley	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Brinklow	T	Rugby|Warwickshire|Warwickshire Police	1101		
+Brinscall	T	Chorley|Lancashire|Lancashire Constabulary	2286		
+Brinton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Brisley	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Bristol	A	Avon and Somerset Police	479024		
-Briston	T	Norfolk|Norfolk Constabulary	3057		
+Briston	T	North Norfolk|Norfolk|Norfolk Constabulary	3057		
 Briton Ferry	T	Neath Port Talbot|South Wales Police	35179		
 Britwell	T	Slough|Berkshire|Thames Valley Police	7800		
 Brixham	T	Torbay|Devon|Devon and Cornwall Police	16693		
 Brixton	T	Greater London|London|Metropolitan Police	66300		
-Brixton	T	Devon|Devon and Cornwall Police	1252		
+Brixton	T	South Hams|Devon|Devon and Cornwall Police	1252		
 Brixton Hill	T	Greater London|London|Metropolitan Police	12458		
 Brixworth	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	5228		
 Broad Blunsdon	T	Swindon|Wiltshire|Wiltshire Police	1803		
-Broad Chalke	T	Wiltshire|Wiltshire Police	680		
+Broad Chalke	T	Wiltshire|Wiltshire|Wiltshire Police	680		
 Broad Green	T	Essex|Essex Police	0		
 Broad Green	T	Bedfordshire|Bedfordshire Police	0		
 Broad Haven	T	Pembrokeshire|Dyfed-Powys Police	880		W
-Broad Hinton	T	Wiltshire|Wiltshire Police	650		
-Broad Street Green	T	Essex|Essex Police	0		
-Broadfield	T	West Sussex|Sussex Police	13000		
+Broad Hinton	T	Wiltshire|Wiltshire|Wiltshire Police	650		
+Broad Street Green	T	Maldon|Essex|Essex Police	0		
+Broadfield	T	Crawley|West Sussex|Sussex Police	13000		
 Broadford	T	Highland|Police Scotland	760		
-Broadgroves	T	Essex|Essex Police	0		
-Broadhempston	T	Devon|Devon and Cornwall Police	672		
+Broadgroves	T	Uttlesford|Essex|Essex Police	0		
+Broadhempston	T	Teignbridge|Devon|Devon and Cornwall Police	672		
 Broadland	D	Norfolk|Norfolk Constabulary	0		
 Broadley Common	T	Essex|Essex Police	0		
-Broadstairs	T	Kent|Kent Police	23283		
+Broadstairs	T	Thanet|Kent|Kent Police	23283		
 Broadstone	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	10289		
-Broadwater	T	West Sussex|Sussex Police	8442		
+Broadwater	T	Worthing|West Sussex|Sussex Police	8442		
 Broadwater	T	Hertfordshire|Hertfordshire Constabulary	0		
-Broadway	T	Worcestershire|West Mercia Police	2540		W
-Broadway	T	Suffolk|Suffolk Constabulary	0		W
-Broadwindsor	T	Dorset|Dorset Police	558		
-Brockdish	T	Norfolk|Norfolk Constabulary	0		
-Brockenhurst	T	Hampshire|Hampshire and Isle of Wight Constabulary	3552		
+Broadway	T	Wychavon|Worcestershire|West Mercia Police	2540		W
+Broadway	T	East Suffolk|Suffolk|Suffolk Constabulary	0		W
+Broadwindsor	T	Dorset|Dorset|Dorset Police	558		
+Brockdish	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Brockenhurst	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	3552		
 Brockhampton	T	Herefordshire|West Mercia Police	0		
 Brockley	T	Greater London|London|Metropolitan Police	17156		
 Brockley	T	North Somerset|Somerset|Avon and Somerset Police	458		
-Brockley	T	Suffolk|Suffolk Constabulary	0		
-Brockley Green	T	Suffolk|Suffolk Constabulary	0		
+Brockley	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Brockley Green	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Brodick	T	North Ayrshire|Police Scotland	830		
 Brogborough	T	Bedfordshire|Bedfordshire Police	0		
 Bromborough	T	Wirral|Merseyside|Merseyside Police	14850		
-Brome	T	Suffolk|Suffolk Constabulary	0		
-Bromeswell	T	Suffolk|Suffolk Constabulary	0		
-Bromfield	T	Shropshire|West Mercia Police	0		
+Brome	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Bromeswell	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Bromfield	T	Shropshire|Shropshire|West Mercia Police	0		
 Bromham	T	Bedford|Bedfordshire|Bedfordshire Police	4670		
 Bromley	A		0		
 Bromley	T	Greater London|London|Metropolitan Police	0		
 Brompton	T	North Yorkshire|North Yorkshire Police	1848		
 Bromsgrove	T	Worcestershire|West Mercia Police	34755		
 Bromyard	T	Herefordshire|West Mercia Police	4117		
-Brooke	T	Norfolk|Norfolk Constabulary	1215		
-Brooke	T	Rutland|Leicestershire Police	0		
-Brookenby	T	Lincolnshire|Lincolnshire Police	665		
+Brooke	T	South Norfolk|Norfolk|Norfolk Constabulary	1215		
+Brooke	T	Rutland|Rutland|Leicestershire Police	0		
+Brookenby	T	West Lindsey|Lincolnshire|Lincolnshire Police	665		
 Brookfield	T	Renfrewshire|Police Scotland	570		
-Brookmans Park	T	Hertfordshire|Hertfordshire Constabulary	4000		
-Broom	T	Bedfordshire|Bedfordshire Police	0		
+Brookmans Park	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	4000		
+Broom	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Broome	T	Norfolk|Norfolk Constabulary	0		
-Broomfield	T	Essex|Essex Police	0		
-Broomfleet	T	East Riding of Yorkshire|Humberside Police	0		
+Broomfield	T	Chelmsford|Essex|Essex Police	0		
+Broomfleet	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Brora	T	Highland|Police Scotland	1290		
-Broseley	T	Shropshire|West Mercia Police	5644		
+Broseley	T	Shropshire|Shropshire|West Mercia Police	5644		
 Brotton	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	5394		
-Brough	T	East Riding of Yorkshire|Humberside Police	19904		
+Brough	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	19904		
 Broughshane	T	Mid and East Antrim|Police Service of Northern Ireland	2581		
 Broughton	T	Flintshire|North Wales Police	5974		
 Broughton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	4677		
 Broughton	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	2093		
 Broughton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Broughton Astley	T	Leicestershire|Leicestershire Police	8940		
-Broughton Gifford	T	Wiltshire|Wiltshire Police	851		
+Broughton Astley	T	Harborough|Leicestershire|Leicestershire Police	8940		
+Broughton Gifford	T	Wiltshire|Wiltshire|Wiltshire Police	851		
 Broughton Moor	T	Cumbria|Cumbria Constabulary	783		
 Broughton in Furness	T	Cumbria|Cumbria Constabulary	529		
 Brownhills	T	Walsall|West Midlands|West Midlands Police	13441		
 Broxbourne	T	Hertfordshire|Hertfordshire Constabulary	13298		
 Broxburn	T	West Lothian|Police Scotland	15970		
-Broxted	T	Essex|Essex Police	0		
+Broxted	T	Uttlesford|Essex|Essex Police	0		
 Broxtowe	D	Nottinghamshire|Nottinghamshire Police	0		
-Bruisyard	T	Suffolk|Suffolk Constabulary	0		
-Brundall	T	Norfolk|Norfolk Constabulary	5927		
-Brundish	T	Suffolk|Suffolk Constabulary	0		
+Bruisyard	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Brundall	T	Broadland|Norfolk|Norfolk Constabulary	5927		
+Brundish	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Bruton	T	Somerset|Avon and Somerset Police	2984		
 Brymbo	T	Wrexham|North Wales Police	18111		
 Bryn	T	Neath Port Talbot|South Wales Police	923		
@@ -1132,136 +1130,136 @@ Brynamman	T	Neath Port Talbot|South Wales Police	5693
 Bryneglwys	T	Denbighshire|North Wales Police	0		
 Brynmawr	T	Blaenau Gwent|Gwent Police	14924		
 Brynna	T	Rhondda Cynon Taff|South Wales Police	6686		
-Bubbenhall	T	Warwickshire|Warwickshire Police	655		
-Bubwith	T	East Riding of Yorkshire|Humberside Police	954		
+Bubbenhall	T	Warwick|Warwickshire|Warwickshire Police	655		
+Bubwith	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	954		
 Buchlyvie	T	Stirling|Police Scotland	530		
-Buckden	T	Cambridgeshire|Cambridgeshire Constabulary	2677		
-Buckenham	T	Norfolk|Norfolk Constabulary	0		
-Buckfastleigh	T	Devon|Devon and Cornwall Police	3631		
+Buckden	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	2677		
+Buckenham	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Buckfastleigh	T	Teignbridge|Devon|Devon and Cornwall Police	3631		
 Buckhaven	T	Fife|Police Scotland	4340		
-Buckhurst Hill	T	Essex|Essex Police	11755		
+Buckhurst Hill	T	Epping Forest|Essex|Essex Police	11755		
 Buckie	T	Moray|Police Scotland	8430		
-Buckingham	T	Buckinghamshire|Thames Valley Police	12890		
+Buckingham	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	12890		
 Buckinghamshire	A	Thames Valley Police	0		
-Buckland	T	Oxfordshire|Thames Valley Police	588		
-Buckland	T	Hertfordshire|Hertfordshire Constabulary	0		
-Buckland Common	T	Hertfordshire|Hertfordshire Constabulary	0		
-Buckland Monachorum	T	Devon|Devon and Cornwall Police	779		
-Bucklesham	T	Suffolk|Suffolk Constabulary	526		
+Buckland	T	Vale of White Horse|Oxfordshire|Thames Valley Police	588		
+Buckland	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Buckland Common	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Buckland Monachorum	T	West Devon|Devon|Devon and Cornwall Police	779		
+Bucklesham	T	East Suffolk|Suffolk|Suffolk Constabulary	526		
 Buckley	T	Flintshire|North Wales Police	63576		
-Bucknell	T	Shropshire|West Mercia Police	717		
-Bude	T	Cornwall|Devon and Cornwall Police	7011		
-Budleigh Salterton	T	Devon|Devon and Cornwall Police	5185	Budleigh	
+Bucknell	T	Shropshire|Shropshire|West Mercia Police	717		
+Bude	T	Cornwall|Cornwall|Devon and Cornwall Police	7011		
+Budleigh Salterton	T	East Devon|Devon|Devon and Cornwall Police	5185	Budleigh	
 Bugbrooke	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	2692		
-Bugle	T	Cornwall|Devon and Cornwall Police	2873		
-Bugthorpe	T	East Riding of Yorkshire|Humberside Police	0		
+Bugle	T	Cornwall|Cornwall|Devon and Cornwall Police	2873		
+Bugthorpe	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Builth Wells	T	Powys|Dyfed-Powys Police	2829	Builth	
-Bulford	T	Wiltshire|Wiltshire Police	9519		
-Bulkington	T	Wiltshire|Wiltshire Police	285		
+Bulford	T	Wiltshire|Wiltshire|Wiltshire Police	9519		
+Bulkington	T	Wiltshire|Wiltshire|Wiltshire Police	285		
 Bull's Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Bulmer	T	Essex|Essex Police	0		
+Bulmer	T	Braintree|Essex|Essex Police	0		
 Bulmer Tye	T	Essex|Essex Police	0		
 Bulphan	T	Thurrock|Essex|Essex Police	1032		
 Bumble's Green	T	Essex|Essex Police	0		
 Bunbury	T	Cheshire East|Cheshire|Cheshire Constabulary	1195		
-Bungay	T	Suffolk|Suffolk Constabulary	5127		
-Buntingford	T	Hertfordshire|Hertfordshire Constabulary	4948		
-Bunwell	T	Norfolk|Norfolk Constabulary	564		
-Burbage	T	Wiltshire|Wiltshire Police	1772		
+Bungay	T	East Suffolk|Suffolk|Suffolk Constabulary	5127		
+Buntingford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	4948		
+Bunwell	T	South Norfolk|Norfolk|Norfolk Constabulary	564		
+Burbage	T	Wiltshire|Wiltshire|Wiltshire Police	1772		
 Bures Green	T	Essex|Essex Police	0		
-Bures Saint Mary	T	Suffolk|Suffolk Constabulary	1433	Bures	
-Burford	T	Oxfordshire|Thames Valley Police	1184		
+Bures Saint Mary	T	Babergh|Suffolk|Suffolk Constabulary	1433	Bures	
+Burford	T	West Oxfordshire|Oxfordshire|Thames Valley Police	1184		
 Burgate	T	Suffolk|Suffolk Constabulary	0		
-Burgess Hill	T	West Sussex|Sussex Police	30635		
-Burgh	T	Suffolk|Suffolk Constabulary	0		
-Burgh Castle	T	Norfolk|Norfolk Constabulary	0		
-Burgh Heath	T	Surrey|Surrey Police	1884		
-Burgh St Margaret	T	Norfolk|Norfolk Constabulary	0		
+Burgess Hill	T	Mid Sussex|West Sussex|Sussex Police	30635		
+Burgh	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Burgh Castle	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
+Burgh Heath	T	Reigate and Banstead|Surrey|Surrey Police	1884		
+Burgh St Margaret	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
 Burgh St Peter	T	Norfolk|Norfolk Constabulary	0		
 Burgh by Sands	T	Cumbria|Cumbria Constabulary	1176	Burgh	
-Burgh le Marsh	T	Lincolnshire|Lincolnshire Police	2026		
-Burgh next Aylsham	T	Norfolk|Norfolk Constabulary	0		
-Burghclere	T	Hampshire|Hampshire and Isle of Wight Constabulary	546		
+Burgh le Marsh	T	East Lindsey|Lincolnshire|Lincolnshire Police	2026		
+Burgh next Aylsham	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Burghclere	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	546		
 Burghead	T	Moray|Police Scotland	1840		
-Burham	T	Kent|Kent Police	1195		
-Buriton	T	Hampshire|Hampshire and Isle of Wight Constabulary	507		
-Burley	T	Hampshire|Hampshire and Isle of Wight Constabulary	1384		
-Burley	T	Rutland|Leicestershire Police	0		
+Burham	T	Tonbridge and Malling|Kent|Kent Police	1195		
+Buriton	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	507		
+Burley	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	1384		
+Burley	T	Rutland|Rutland|Leicestershire Police	0		
 Burley in Wharfedale	T	Bradford|West Yorkshire|West Yorkshire Police	5996	Burley	
 Burnage	T	Manchester|Greater Manchester|Greater Manchester Police	13706		
 Burneside	T	Cumbria|Cumbria Constabulary	1017		
 Burngreave	T	Sheffield|South Yorkshire|South Yorkshire Police	27481		
-Burnham	T	Buckinghamshire|Thames Valley Police	12500		
-Burnham Deepdale	T	Norfolk|Norfolk Constabulary	0		
+Burnham	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	12500		
+Burnham Deepdale	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Burnham Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Burnham Market	T	Norfolk|Norfolk Constabulary	877		
-Burnham Norton	T	Norfolk|Norfolk Constabulary	0		
-Burnham Overy	T	Norfolk|Norfolk Constabulary	0		
-Burnham Thorpe	T	Norfolk|Norfolk Constabulary	0		
-Burnham-on-Crouch	T	Essex|Essex Police	7561	Burnham	
+Burnham Market	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	877		
+Burnham Norton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Burnham Overy	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Burnham Thorpe	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Burnham-on-Crouch	T	Maldon|Essex|Essex Police	7561	Burnham	
 Burnham-on-Sea	T	Somerset|Avon and Somerset Police	23325	Burnham	
 Burniston	T	North Yorkshire|North Yorkshire Police	1523		
 Burnley	T	Lancashire|Lancashire Constabulary	149422		
 Burnopfield	T	County Durham|Durham|Durham Constabulary	3735		
 Burntisland	T	Fife|Police Scotland	6370		
-Burntwood	T	Staffordshire|Staffordshire Police	29244		
-Burpham	T	Surrey|Surrey Police	5695		
+Burntwood	T	Lichfield|Staffordshire|Staffordshire Police	29244		
+Burpham	T	Guildford|Surrey|Surrey Police	5695		
 Burrelton	T	Perth and Kinross|Police Scotland	690		
 Burringham	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1179		
 Burrington	T	North Somerset|Somerset|Avon and Somerset Police	237		
 Burrington	T	Herefordshire|West Mercia Police	0		
 Burrough End	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Burrough Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Burrough Green	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Burry Port	T	Carmarthenshire|Dyfed-Powys Police	8310		
-Burscough	T	Lancashire|Lancashire Constabulary	8799		
-Bursledon	T	Hampshire|Hampshire and Isle of Wight Constabulary	6894		
-Burstall	T	Suffolk|Suffolk Constabulary	0		
-Burston	T	Norfolk|Norfolk Constabulary	568		
-Burstwick	T	East Riding of Yorkshire|Humberside Police	1924		
-Burton	T	Lincolnshire|Lincolnshire Police	4106		
+Burscough	T	West Lancashire|Lancashire|Lancashire Constabulary	8799		
+Bursledon	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	6894		
+Burstall	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Burston	T	South Norfolk|Norfolk|Norfolk Constabulary	568		
+Burstwick	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1924		
+Burton	T	West Lindsey|Lincolnshire|Lincolnshire Police	4106		
 Burton	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	541		
 Burton	T	Pembrokeshire|Dyfed-Powys Police	0		
-Burton Bradstock	T	Dorset|Dorset Police	682		
-Burton Constable	T	East Riding of Yorkshire|Humberside Police	0		
-Burton Joyce	T	Nottinghamshire|Nottinghamshire Police	3752		
+Burton Bradstock	T	Dorset|Dorset|Dorset Police	682		
+Burton Constable	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Burton Joyce	T	Gedling|Nottinghamshire|Nottinghamshire Police	3752		
 Burton Latimer	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	6890		
 Burton Leonard	T	North Yorkshire|North Yorkshire Police	690		
-Burton Pidsea	T	East Riding of Yorkshire|Humberside Police	944		
+Burton Pidsea	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	944		
 Burton in Lonsdale	T	North Yorkshire|North Yorkshire Police	579		
-Burton on the Wolds	T	Leicestershire|Leicestershire Police	1218	Burton	
+Burton on the Wolds	T	Charnwood|Leicestershire|Leicestershire Police	1218	Burton	
 Burton upon Stather	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2410	Burton	
-Burton upon Trent	T	Staffordshire|Staffordshire Police	122199		
+Burton upon Trent	T	East Staffordshire|Staffordshire|Staffordshire Police	122199		
 Burtonwood	T	Warrington|Cheshire|Cheshire Constabulary	3361		
-Burwash	T	East Sussex|Sussex Police	1317		
-Burwash Common	T	East Sussex|Sussex Police	782		
-Burwell	T	Cambridgeshire|Cambridgeshire Constabulary	6309		
-Burwell	T	Lincolnshire|Lincolnshire Police	5963		
+Burwash	T	Rother|East Sussex|Sussex Police	1317		
+Burwash Common	T	Rother|East Sussex|Sussex Police	782		
+Burwell	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	6309		
+Burwell	T	East Lindsey|Lincolnshire|Lincolnshire Police	5963		
 Bury	A	Greater Manchester|Greater Manchester Police	61044		
-Bury Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Bury St Edmunds	T	Suffolk|Suffolk Constabulary	41280	Bury St	
+Bury Green	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Bury St Edmunds	T	West Suffolk|Suffolk|Suffolk Constabulary	41280	Bury St	
 Burythorpe	T	North Yorkshire|North Yorkshire Police	0		
 Busby	T	East Renfrewshire|Police Scotland	3220		
 Bush Green	T	Suffolk|Suffolk Constabulary	0		
-Bushey	T	Hertfordshire|Hertfordshire Constabulary	28416		
+Bushey	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	28416		
 Bushey Heath	T	Hertfordshire|Hertfordshire Constabulary	0		
 Bushmills	T	Causeway Coast and Glens|Police Service of Northern Ireland	1309		
-Butcher's Pasture	T	Essex|Essex Police	0		
+Butcher's Pasture	T	Uttlesford|Essex|Essex Police	0		
 Butcombe	T	North Somerset|Somerset|Avon and Somerset Police	0		
 Butleigh	T	Somerset|Avon and Somerset Police	712		
-Butley	T	Suffolk|Suffolk Constabulary	0		
-Butterwick	T	Lincolnshire|Lincolnshire Police	1302		
-Buxhall	T	Suffolk|Suffolk Constabulary	0		
-Buxted	T	East Sussex|Sussex Police	1831		
-Buxton	T	Derbyshire|Derbyshire Constabulary	20048		
-Buxton	T	Norfolk|Norfolk Constabulary	1316		
+Butley	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Butterwick	T	Boston|Lincolnshire|Lincolnshire Police	1302		
+Buxhall	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Buxted	T	Wealden|East Sussex|Sussex Police	1831		
+Buxton	T	High Peak|Derbyshire|Derbyshire Constabulary	20048		
+Buxton	T	Broadland|Norfolk|Norfolk Constabulary	1316		
 Buxton Heath	T	Norfolk|Norfolk Constabulary	0		
 Byers Green	T	County Durham|Durham|Durham Constabulary	858		
 Byfield	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1277		
-Byfleet	T	Surrey|Surrey Police	0		
-Bygrave	T	Hertfordshire|Hertfordshire Constabulary	0		
+Byfleet	T	Woking|Surrey|Surrey Police	0		
+Bygrave	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Byram	T	North Yorkshire|North Yorkshire Police	1406		
 Caddington	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	3112		
-Cadnam	T	Hampshire|Hampshire and Isle of Wight Constabulary	1917		
+Cadnam	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	1917		
 Caergwrle	T	Flintshire|North Wales Police	4673		
 Caerleon	T	Newport|Gwent Police	8061		
 Caernarfon	T	Gwynedd|North Wales Police	9730		
@@ -1271,12 +1269,12 @@ Caerwent	T	Monmouthshire|Gwent Police	1201
 Caerwys	T	Flintshire|North Wales Police	950		
 Cairneyhill	T	Fife|Police Scotland	2480		
 Cairnryan	T	Dumfries and Galloway|Police Scotland	3757		
-Caister-on-Sea	T	Norfolk|Norfolk Constabulary	8901	Caister	
-Caistor	T	Lincolnshire|Lincolnshire Police	2489		
-Caistor St Edmund	T	Norfolk|Norfolk Constabulary	0		
+Caister-on-Sea	T	Great Yarmouth|Norfolk|Norfolk Constabulary	8901	Caister	
+Caistor	T	West Lindsey|Lincolnshire|Lincolnshire Police	2489		
+Caistor St Edmund	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Calcot	T	West Berkshire|Berkshire|Thames Valley Police	9093		
-Caldecote	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Caldecote	T	Hertfordshire|Hertfordshire Constabulary	0		
+Caldecote	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Caldecote	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Calderbank	T	North Lanarkshire|Police Scotland	1610		
 Caldercruix	T	North Lanarkshire|Police Scotland	2440		
 Calderdale	A	West Yorkshire|West Yorkshire Police	0		
@@ -1284,21 +1282,21 @@ Caldicot	T	Monmouthshire|Gwent Police	9813
 California	T	Falkirk|Police Scotland	830		W
 California	T	Norfolk|Norfolk Constabulary	0		W
 Callander	T	Stirling|Police Scotland	3120		
-Callington	T	Cornwall|Devon and Cornwall Police	5786		
+Callington	T	Cornwall|Cornwall|Devon and Cornwall Police	5786		
 Callow	T	Herefordshire|West Mercia Police	0		
-Callow Hill	T	Worcestershire|West Mercia Police	953		
-Calne	T	Wiltshire|Wiltshire Police	17274		
-Calstock	T	Cornwall|Devon and Cornwall Police	790		
+Callow Hill	T	Wyre Forest|Worcestershire|West Mercia Police	953		
+Calne	T	Wiltshire|Wiltshire|Wiltshire Police	17274		
+Calstock	T	Cornwall|Cornwall|Devon and Cornwall Police	790		
 Calthorpe	T	Norfolk|Norfolk Constabulary	0		
 Calvert	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Calverton	T	Nottinghamshire|Nottinghamshire Police	6868		
+Calverton	T	Gedling|Nottinghamshire|Nottinghamshire Police	6868		
 Calverton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Camber	T	East Sussex|Sussex Police	1265		
-Camberley	T	Surrey|Surrey Police	30155		
+Camber	T	Rother|East Sussex|Sussex Police	1265		
+Camberley	T	Surrey Heath|Surrey|Surrey Police	30155		
 Camberwell	T	Greater London|London|Metropolitan Police	0		
 Camblesforth	T	North Yorkshire|North Yorkshire Police	2056		
-Camborne	T	Cornwall|Devon and Cornwall Police	20450		
-Cambourne	T	Cambridgeshire|Cambridgeshire Constabulary	8186		
+Camborne	T	Cornwall|Cornwall|Devon and Cornwall Police	20450		
+Cambourne	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	8186		
 Cambridge	T	Cambridgeshire|Cambridgeshire Constabulary	145674		
 Cambridgeshire	C	Cambridgeshire Constabulary	0	Cambs	
 Cambusbarron	T	Stirling|Police Scotland	3224		
@@ -1306,69 +1304,69 @@ Cambuslang	T	South Lanarkshire|Police Scotland	30790
 Camden	A		0		
 Camden Town	T	Greater London|London|Metropolitan Police	26122	Camden	
 Cameley	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	1286		
-Camelford	T	Cornwall|Devon and Cornwall Police	2335		
+Camelford	T	Cornwall|Cornwall|Devon and Cornwall Police	2335		
 Camelon	T	Falkirk|Police Scotland	4508		
 Camerton	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
 Campbeltown	T	Argyll and Bute|Police Scotland	4500		
 Camps End	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
-Camps Heath	T	Suffolk|Suffolk Constabulary	0		
+Camps Heath	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Campsall	T	Doncaster|South Yorkshire|South Yorkshire Police	1940		
-Campsey Ash	T	Suffolk|Suffolk Constabulary	0		
-Campton	T	Bedfordshire|Bedfordshire Police	0		
+Campsey Ash	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Campton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Camrose	T	Pembrokeshire|Dyfed-Powys Police	0		
 Canary Wharf	T	Greater London|London|Metropolitan Police	73390		
-Canewdon	T	Essex|Essex Police	1072		
+Canewdon	T	Rochford|Essex|Essex Police	1072		
 Canford Heath	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	14418		
 Canning Town	T	Greater London|London|Metropolitan Police	42667		
-Cannock	T	Staffordshire|Staffordshire Police	86121		
+Cannock	T	Cannock Chase|Staffordshire|Staffordshire Police	86121		
 Cannock Chase	D	Staffordshire|Staffordshire Police	0		
 Canonbury	T	Greater London|London|Metropolitan Police	12072		
 Canterbury	T	Kent|Kent Police	55087		
-Cantley	T	Norfolk|Norfolk Constabulary	504		
+Cantley	T	Broadland|Norfolk|Norfolk Constabulary	504		
 Cantley	T	Doncaster|South Yorkshire|South Yorkshire Police	0		
-Canvey Island	T	Essex|Essex Police	38170	Canvey	
+Canvey Island	T	Castle Point|Essex|Essex Police	38170	Canvey	
 Caol	T	Highland|Police Scotland	3220		
-Capel	T	Surrey|Surrey Police	1239		
-Capel Saint Mary	T	Suffolk|Suffolk Constabulary	2940	Capel	
-Capel St Andrew	T	Suffolk|Suffolk Constabulary	0		
-Capel St Mary	T	Suffolk|Suffolk Constabulary	0		
-Capel le Ferne	T	Kent|Kent Police	1386		
-Carbrooke	T	Norfolk|Norfolk Constabulary	567		
+Capel	T	Mole Valley|Surrey|Surrey Police	1239		
+Capel Saint Mary	T	Babergh|Suffolk|Suffolk Constabulary	2940	Capel	
+Capel St Andrew	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Capel St Mary	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Capel le Ferne	T	Dover|Kent|Kent Police	1386		
+Carbrooke	T	Breckland|Norfolk|Norfolk Constabulary	567		
 Carcroft	T	Doncaster|South Yorkshire|South Yorkshire Police	8584		
 Carden	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
 Cardenden	T	Fife|Police Scotland	4913		
 Cardiff	A	South Wales Police	372089		
 Cardigan	T	Ceredigion|Dyfed-Powys Police	5301		
 Cardington	T	Bedford|Bedfordshire|Bedfordshire Police	288		
-Cardington	T	Shropshire|West Mercia Police	0		
+Cardington	T	Shropshire|Shropshire|West Mercia Police	0		
 Cardrona Mains	T	Scottish Borders|Police Scotland	810		
 Cardross	T	Argyll and Bute|Police Scotland	2130		
 Carfin	T	North Lanarkshire|Police Scotland	2510		
 Cargenbridge	T	Dumfries and Galloway|Police Scotland	610		
 Carhampton	T	Somerset|Avon and Somerset Police	687		
-Carlby	T	Lincolnshire|Lincolnshire Police	542		
+Carlby	T	South Kesteven|Lincolnshire|Lincolnshire Police	542		
 Carleton Forehoe	T	Norfolk|Norfolk Constabulary	0		
 Carleton Rode	T	Norfolk|Norfolk Constabulary	0		
 Carlisle	T	Cumbria|Cumbria Constabulary	78470		
 Carlton	T	Bedford|Bedfordshire|Bedfordshire Police	874		
 Carlton	T	Stockton-on-Tees|Durham|Cleveland Police	726		
-Carlton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Carlton	T	Suffolk|Suffolk Constabulary	0		
-Carlton Colville	T	Suffolk|Suffolk Constabulary	0		
-Carlton le Moorland	T	Lincolnshire|Lincolnshire Police	565	Carlton	
+Carlton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Carlton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Carlton Colville	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Carlton le Moorland	T	North Kesteven|Lincolnshire|Lincolnshire Police	565	Carlton	
 Carluke	T	South Lanarkshire|Police Scotland	13810		
 Carmarthen	T	Carmarthenshire|Dyfed-Powys Police	15854		
 Carmarthenshire	A	Dyfed-Powys Police	0		
 Carmunnock	T	Glasgow|Police Scotland	1250		
-Carnaby	T	East Riding of Yorkshire|Humberside Police	0		
-Carnforth	T	Lancashire|Lancashire Constabulary	7920		
+Carnaby	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Carnforth	T	Lancaster|Lancashire|Lancashire Constabulary	7920		
 Carnlough	T	Mid and East Antrim|Police Service of Northern Ireland	1427		
 Carnmoney	T	Antrim and Newtownabbey|Police Service of Northern Ireland	2775		
 Carno	T	Powys|Dyfed-Powys Police	730		
 Carnock	T	Fife|Police Scotland	760		
 Carnoustie	T	Angus|Police Scotland	11310		
 Carnwath	T	South Lanarkshire|Police Scotland	1430		
-Carpenders Park	T	Hertfordshire|Hertfordshire Constabulary	7000		
+Carpenders Park	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	7000		
 Carrickfergus	T	Mid and East Antrim|Police Service of Northern Ireland	29208		
 Carrington	T	Trafford|Greater Manchester|Greater Manchester Police	0		
 Carron	T	Falkirk|Police Scotland	2530		
@@ -1377,19 +1375,19 @@ Carryduff	T	Lisburn and Castlereagh|Police Service of Northern Ireland	7798
 Carshalton	T	Greater London|London|Metropolitan Police	45525		
 Carstairs	T	South Lanarkshire|Police Scotland	890		
 Carstairs Junction	T	South Lanarkshire|Police Scotland	780		
-Carterton	T	Oxfordshire|Thames Valley Police	15680		
+Carterton	T	West Oxfordshire|Oxfordshire|Thames Valley Police	15680		
 Carway	T	Carmarthenshire|Dyfed-Powys Police	672		
-Cassington	T	Oxfordshire|Thames Valley Police	750		
-Castle Acre	T	Norfolk|Norfolk Constabulary	848		
-Castle Camps	T	Cambridgeshire|Cambridgeshire Constabulary	684		
+Cassington	T	West Oxfordshire|Oxfordshire|Thames Valley Police	750		
+Castle Acre	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	848		
+Castle Camps	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	684		
 Castle Cary	T	Somerset|Avon and Somerset Police	3232		
-Castle Donington	T	Leicestershire|Leicestershire Police	6416		
+Castle Donington	T	North West Leicestershire|Leicestershire|Leicestershire Police	6416		
 Castle Douglas	T	Dumfries and Galloway|Police Scotland	4070		
-Castle Hedingham	T	Essex|Essex Police	1063		
+Castle Hedingham	T	Braintree|Essex|Essex Police	1063		
 Castle Point	D	Essex|Essex Police	0		
-Castle Rising	T	Norfolk|Norfolk Constabulary	0		
+Castle Rising	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Castle Vale	T	Birmingham|West Midlands|West Midlands Police	10000		
-Castle Ward	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Castle Ward	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Castledawson	T	Mid-Ulster|Police Service of Northern Ireland	2263		
 Castlederg	T	Derry and Strabane|Police Service of Northern Ireland	2822		
 Castleford	T	Wakefield|West Yorkshire|West Yorkshire Police	45106		
@@ -1400,291 +1398,291 @@ Castleside	T	County Durham|Durham|Durham Constabulary	4881
 Castlethorpe	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Castletown	T	Highland|Police Scotland	840		
 Castlewellan	T	Newry, Mourne and Down|Police Service of Northern Ireland	2499		
-Caston	T	Norfolk|Norfolk Constabulary	0		
+Caston	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Castor	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	1393		
 Catcliffe	T	Rotherham|South Yorkshire|South Yorkshire Police	1766		
-Caterham	T	Surrey|Surrey Police	20957		
-Catfield	T	Norfolk|Norfolk Constabulary	699		
+Caterham	T	Tandridge|Surrey|Surrey Police	20957		
+Catfield	T	North Norfolk|Norfolk|Norfolk Constabulary	699		
 Catford	T	Greater London|London|Metropolitan Police	44905		
-Caton	T	Lancashire|Lancashire Constabulary	2387		
+Caton	T	Lancaster|Lancashire|Lancashire Constabulary	2387		
 Catrine	T	East Ayrshire|Police Scotland	2210		
-Catsfield	T	East Sussex|Sussex Police	639		
+Catsfield	T	Rother|East Sussex|Sussex Police	639		
 Cattawade	T	Essex|Essex Police	0		
-Catterall	T	Lancashire|Lancashire Constabulary	2029		
+Catterall	T	Wyre|Lancashire|Lancashire Constabulary	2029		
 Catterick	T	North Yorkshire|North Yorkshire Police	3155		
 Catterick Garrison	T	North Yorkshire|North Yorkshire Police	11804		
-Catton	T	Norfolk|Norfolk Constabulary	0		
+Catton	T	Norwich|Norfolk|Norfolk Constabulary	0		
 Causeway Coast and Glens	A	Police Service of Northern Ireland	0		
-Causeway End	T	Essex|Essex Police	0		
-Cavendish	T	Suffolk|Suffolk Constabulary	875		
-Cavenham	T	Suffolk|Suffolk Constabulary	0		
+Causeway End	T	Uttlesford|Essex|Essex Police	0		
+Cavendish	T	West Suffolk|Suffolk|Suffolk Constabulary	875		
+Cavenham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Cawood	T	North Yorkshire|North Yorkshire Police	1409		
-Cawston	T	Norfolk|Norfolk Constabulary	1172		
+Cawston	T	Broadland|Norfolk|Norfolk Constabulary	1172		
 Cawthorne	T	Barnsley|South Yorkshire|South Yorkshire Police	893		
-Caxton	T	Cambridgeshire|Cambridgeshire Constabulary	572		
+Caxton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	572		
 Caxton Gibbet	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Caythorpe	T	Lincolnshire|Lincolnshire Police	1374		
+Caythorpe	T	South Kesteven|Lincolnshire|Lincolnshire Police	1374		
 Cefn Cribwr	T	Bridgend|South Wales Police	1324		
 Cemaes Bay	T	Isle of Anglesey|North Wales Police	1187	Cemaes	
 Central Bedfordshire	A	Bedfordshire|Bedfordshire Police	0		
 Ceredigion	A	Dyfed-Powys Police	0		
 Ceres	T	Fife|Police Scotland	950		
-Cerne Abbas	T	Dorset|Dorset Police	784		
-Chacewater	T	Cornwall|Devon and Cornwall Police	1226		
+Cerne Abbas	T	Dorset|Dorset|Dorset Police	784		
+Chacewater	T	Cornwall|Cornwall|Devon and Cornwall Police	1226		
 Chackmore	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Chacombe	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	659		
 Chadderton	T	Oldham|Greater Manchester|Greater Manchester Police	37602		
 Chaddesden	T	Derby|Derbyshire|Derbyshire Constabulary	13413		
 Chaddleworth	T	West Berkshire|Berkshire|Thames Valley Police	0		
-Chadlington	T	Oxfordshire|Thames Valley Police	827		
+Chadlington	T	West Oxfordshire|Oxfordshire|Thames Valley Police	827		
 Chadwell Heath	T	Greater London|London|Metropolitan Police	9598		
 Chadwell St Mary	T	Thurrock|Essex|Essex Police	9631		
 Chafford Hundred	T	Thurrock|Essex|Essex Police	13466		
-Chagford	T	Devon|Devon and Cornwall Police	1020		
-Chale	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	0		
-Chalfont Saint Peter	T	Buckinghamshire|Thames Valley Police	20059		
-Chalfont St Giles	T	Buckinghamshire|Thames Valley Police	7957		
-Chalford	T	Gloucestershire|Gloucestershire Constabulary	6776		
+Chagford	T	West Devon|Devon|Devon and Cornwall Police	1020		
+Chale	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	0		
+Chalfont Saint Peter	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	20059		
+Chalfont St Giles	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	7957		
+Chalford	T	Stroud|Gloucestershire|Gloucestershire Constabulary	6776		
 Chalgrave	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	730		
-Chalgrove	T	Oxfordshire|Thames Valley Police	2830		
+Chalgrove	T	South Oxfordshire|Oxfordshire|Thames Valley Police	2830		
 Chalk Farm	T	Greater London|London|Metropolitan Police	24977		
 Chalton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	538		
 Chandler's Cross	T	Hertfordshire|Hertfordshire Constabulary	0		
-Chantry	T	Suffolk|Suffolk Constabulary	0		
+Chantry	T	Ipswich|Suffolk|Suffolk Constabulary	0		
 Chapel Allerton	T	Leeds|West Yorkshire|West Yorkshire Police	18206		
-Chapel Saint Leonards	T	Lincolnshire|Lincolnshire Police	3481		
-Chapel en le Frith	T	Derbyshire|Derbyshire Constabulary	6598		
+Chapel Saint Leonards	T	East Lindsey|Lincolnshire|Lincolnshire Police	3481		
+Chapel en le Frith	T	High Peak|Derbyshire|Derbyshire Constabulary	6598		
 Chapelhall	T	North Lanarkshire|Police Scotland	6560		
 Chapelton	T	South Lanarkshire|Police Scotland	650		
 Chapeltown	T	Sheffield|South Yorkshire|South Yorkshire Police	23056		
-Chapmanslade	T	Wiltshire|Wiltshire Police	643		
-Chapmore End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Chappel	T	Essex|Essex Police	0		
+Chapmanslade	T	Wiltshire|Wiltshire|Wiltshire Police	643		
+Chapmore End	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Chappel	T	Colchester|Essex|Essex Police	0		
 Chard	T	Somerset|Avon and Somerset Police	14287		
 Charfield	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	2370		
-Charing	T	Kent|Kent Police	1841		
-Charlbury	T	Oxfordshire|Thames Valley Police	2830		
-Charles Tye	T	Suffolk|Suffolk Constabulary	0		
+Charing	T	Ashford|Kent|Kent Police	1841		
+Charlbury	T	West Oxfordshire|Oxfordshire|Thames Valley Police	2830		
+Charles Tye	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Charlestown of Aberlour	T	Moray|Police Scotland	1020		
-Charlesworth	T	Derbyshire|Derbyshire Constabulary	990		
+Charlesworth	T	High Peak|Derbyshire|Derbyshire Constabulary	990		
 Charlton	T	Greater London|London|Metropolitan Police	14385		
-Charlton	T	Wiltshire|Wiltshire Police	0		
+Charlton	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Charlton	T	Hertfordshire|Hertfordshire Constabulary	0		
-Charlton Kings	T	Gloucestershire|Gloucestershire Constabulary	11700		
-Charlton Marshall	T	Dorset|Dorset Police	1026		
-Charlwood	T	Surrey|Surrey Police	972		
-Charminster	T	Dorset|Dorset Police	1366		
-Charmouth	T	Dorset|Dorset Police	1352		
+Charlton Kings	T	Cheltenham|Gloucestershire|Gloucestershire Constabulary	11700		
+Charlton Marshall	T	Dorset|Dorset|Dorset Police	1026		
+Charlwood	T	Mole Valley|Surrey|Surrey Police	972		
+Charminster	T	Dorset|Dorset|Dorset Police	1366		
+Charmouth	T	Dorset|Dorset|Dorset Police	1352		
 Charnwood	D	Leicestershire|Leicestershire Police	0		
-Charsfield	T	Suffolk|Suffolk Constabulary	0		
-Chartham	T	Kent|Kent Police	2836		
+Charsfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Chartham	T	Canterbury|Kent|Kent Police	2836		
 Charvil	T	Wokingham|Berkshire|Thames Valley Police	3042		
-Chasetown	T	Staffordshire|Staffordshire Police	9000		
-Chatburn	T	Lancashire|Lancashire Constabulary	1102		
+Chasetown	T	Lichfield|Staffordshire|Staffordshire Police	9000		
+Chatburn	T	Ribble Valley|Lancashire|Lancashire Constabulary	1102		
 Chatham	T	Medway|Kent|Kent Police	80596		
 Chattenden	T	Medway|Kent|Kent Police	972		
-Chatteris	T	Cambridgeshire|Cambridgeshire Constabulary	10298		
-Chattisham	T	Suffolk|Suffolk Constabulary	0		
-Chawleigh	T	Devon|Devon and Cornwall Police	642		
-Chawston	T	Bedfordshire|Bedfordshire Police	0		
-Cheadle	T	Staffordshire|Staffordshire Police	11404		
+Chatteris	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	10298		
+Chattisham	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Chawleigh	T	Mid Devon|Devon|Devon and Cornwall Police	642		
+Chawston	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Cheadle	T	Staffordshire Moorlands|Staffordshire|Staffordshire Police	11404		
 Cheadle Heath	T	Stockport|Greater Manchester|Greater Manchester Police	1901		
 Cheadle Hulme	T	Stockport|Greater Manchester|Greater Manchester Police	28952		
 Cheam	T	Greater London|London|Metropolitan Police	11286		
-Chearsley	T	Buckinghamshire|Thames Valley Police	539		
-Chedburgh	T	Suffolk|Suffolk Constabulary	597		
+Chearsley	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	539		
+Chedburgh	T	West Suffolk|Suffolk|Suffolk Constabulary	597		
 Cheddar	T	Somerset|Avon and Somerset Police	5199		
-Cheddington	T	Buckinghamshire|Thames Valley Police	1634		
-Cheddleton	T	Staffordshire|Staffordshire Police	2947		
-Chedgrave	T	Norfolk|Norfolk Constabulary	0		
-Chediston	T	Suffolk|Suffolk Constabulary	0		
-Chedworth	T	Gloucestershire|Gloucestershire Constabulary	802		
+Cheddington	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1634		
+Cheddleton	T	Staffordshire Moorlands|Staffordshire|Staffordshire Police	2947		
+Chedgrave	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Chediston	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Chedworth	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	802		
 Cheetham Hill	T	Manchester|Greater Manchester|Greater Manchester Police	12846		
 Chelford	T	Cheshire East|Cheshire|Cheshire Constabulary	1058		
-Chelmondiston	T	Suffolk|Suffolk Constabulary	938		
+Chelmondiston	T	Babergh|Suffolk|Suffolk Constabulary	938		
 Chelmsford	T	Essex|Essex Police	111511		
 Chelmsley Wood	T	Solihull|West Midlands|West Midlands Police	13278		
 Chelsea	T	Greater London|London|Metropolitan Police	60000		
 Chelsfield	T	Greater London|London|Metropolitan Police	14507		
-Chelsworth	T	Suffolk|Suffolk Constabulary	0		
+Chelsworth	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Cheltenham	T	Gloucestershire|Gloucestershire Constabulary	118836		
 Chepstow	T	Monmouthshire|Gwent Police	11900		
-Cherhill	T	Wiltshire|Wiltshire Police	572		
-Cheriton Bishop	T	Devon|Devon and Cornwall Police	652		
-Cheriton Fitzpaine	T	Devon|Devon and Cornwall Police	556		
-Cherry Burton	T	East Riding of Yorkshire|Humberside Police	1392		
-Cherry Hinton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Chertsey	T	Surrey|Surrey Police	15967		
+Cherhill	T	Wiltshire|Wiltshire|Wiltshire Police	572		
+Cheriton Bishop	T	Mid Devon|Devon|Devon and Cornwall Police	652		
+Cheriton Fitzpaine	T	Mid Devon|Devon|Devon and Cornwall Police	556		
+Cherry Burton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1392		
+Cherry Hinton	T	Cambridge|Cambridgeshire|Cambridgeshire Constabulary	0		
+Chertsey	T	Runnymede|Surrey|Surrey Police	15967		
 Cherwell	D	Oxfordshire|Thames Valley Police	0		
-Chesham	T	Buckinghamshire|Thames Valley Police	20649		
-Chesham Bois	T	Buckinghamshire|Thames Valley Police	3000		
+Chesham	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	20649		
+Chesham Bois	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	3000		
 Cheshire	C	Cheshire Constabulary	0		
 Cheshire East	A	Cheshire|Cheshire Constabulary	0		
 Cheshire West and Chester	A	Cheshire|Cheshire Constabulary	0		
-Cheshunt	T	Hertfordshire|Hertfordshire Constabulary	43680		
+Cheshunt	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	43680		
 Chessington	T	Greater London|London|Metropolitan Police	19433		
 Chester	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	90524		
 Chester-le-Street	T	County Durham|Durham|Durham Constabulary	36917		
 Chesterfield	T	Derbyshire|Derbyshire Constabulary	113057		
-Chesterton	T	Oxfordshire|Thames Valley Police	850		
-Chesterton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Cheswardine	T	Shropshire|West Mercia Police	716		
+Chesterton	T	Cherwell|Oxfordshire|Thames Valley Police	850		
+Chesterton	T	Cambridge|Cambridgeshire|Cambridgeshire Constabulary	0		
+Cheswardine	T	Shropshire|Shropshire|West Mercia Police	716		
 Cheswick Green	T	Solihull|West Midlands|West Midlands Police	0		
-Chettisham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Chettisham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Chetwode	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Chetwynd	T	Telford and Wrekin|Shropshire|West Mercia Police	0		
-Cheveley	T	Cambridgeshire|Cambridgeshire Constabulary	884		
+Cheveley	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	884		
 Cheverell's Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Chevington	T	Suffolk|Suffolk Constabulary	0		
+Chevington	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Chew Magna	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	1149		
 Chew Stoke	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	776		
 Chicheley	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Chichester	T	West Sussex|Sussex Police	31654		
-Chickerell	T	Dorset|Dorset Police	2966		
+Chickerell	T	Dorset|Dorset|Dorset Police	2966		
 Chickering	T	Suffolk|Suffolk Constabulary	0		
-Chicklade	T	Wiltshire|Wiltshire Police	0		
-Chickney	T	Essex|Essex Police	0		
+Chicklade	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Chickney	T	Uttlesford|Essex|Essex Police	0		
 Chicksands	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1396		
-Chiddingfold	T	Surrey|Surrey Police	2211		
-Chideock	T	Dorset|Dorset Police	686		
+Chiddingfold	T	Waverley|Surrey|Surrey Police	2211		
+Chideock	T	Dorset|Dorset|Dorset Police	686		
 Chieveley	T	West Berkshire|Berkshire|Thames Valley Police	987		
-Chignall Smealy	T	Essex|Essex Police	0		
-Chignall St James	T	Essex|Essex Police	0		
-Chigwell	T	Essex|Essex Police	12250		
+Chignall Smealy	T	Chelmsford|Essex|Essex Police	0		
+Chignall St James	T	Chelmsford|Essex|Essex Police	0		
+Chigwell	T	Epping Forest|Essex|Essex Police	12250		
 Chigwell Row	T	Essex|Essex Police	0		
-Chilbolton	T	Hampshire|Hampshire and Isle of Wight Constabulary	862		
+Chilbolton	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	862		
 Chilcompton	T	Somerset|Avon and Somerset Police	2062		
-Child Okeford	T	Dorset|Dorset Police	1114		
+Child Okeford	T	Dorset|Dorset|Dorset Police	1114		
 Childer Thornton	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	685		
-Childerditch	T	Essex|Essex Police	0		
-Childerley	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Childrey	T	Oxfordshire|Thames Valley Police	582		
-Childswickham	T	Worcestershire|West Mercia Police	787		
+Childerditch	T	Brentwood|Essex|Essex Police	0		
+Childerley	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Childrey	T	Vale of White Horse|Oxfordshire|Thames Valley Police	582		
+Childswickham	T	Wychavon|Worcestershire|West Mercia Police	787		
 Childwall	T	Liverpool|Merseyside|Merseyside Police	13640		
 Childwick Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Chillesford	T	Suffolk|Suffolk Constabulary	0		
-Chilmark	T	Wiltshire|Wiltshire Police	525		
+Chillesford	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Chilmark	T	Wiltshire|Wiltshire|Wiltshire Police	525		
 Chilthorne Domer	T	Somerset|Avon and Somerset Police	574		
-Chilton Foliat	T	Wiltshire|Wiltshire Police	363		
-Chilwell	T	Nottinghamshire|Nottinghamshire Police	12864		
-Chilworth	T	Surrey|Surrey Police	1852		
-Chilworth	T	Hampshire|Hampshire and Isle of Wight Constabulary	1204		
+Chilton Foliat	T	Wiltshire|Wiltshire|Wiltshire Police	363		
+Chilwell	T	Broxtowe|Nottinghamshire|Nottinghamshire Police	12864		
+Chilworth	T	Guildford|Surrey|Surrey Police	1852		
+Chilworth	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	1204		
 Chingford	T	Greater London|London|Metropolitan Police	70583		
-Chinley	T	Derbyshire|Derbyshire Constabulary	1614		
-Chinnor	T	Oxfordshire|Thames Valley Police	5473		
-Chippenham	T	Wiltshire|Wiltshire Police	35800		
-Chippenham	T	Cambridgeshire|Cambridgeshire Constabulary	517		
-Chipperfield	T	Hertfordshire|Hertfordshire Constabulary	0		
-Chipping	T	Lancashire|Lancashire Constabulary	618		
+Chinley	T	High Peak|Derbyshire|Derbyshire Constabulary	1614		
+Chinnor	T	South Oxfordshire|Oxfordshire|Thames Valley Police	5473		
+Chippenham	T	Wiltshire|Wiltshire|Wiltshire Police	35800		
+Chippenham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	517		
+Chipperfield	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Chipping	T	Ribble Valley|Lancashire|Lancashire Constabulary	618		
 Chipping	T	Hertfordshire|Hertfordshire Constabulary	0		
-Chipping Campden	T	Gloucestershire|Gloucestershire Constabulary	2288		
-Chipping Norton	T	Oxfordshire|Thames Valley Police	5719		
-Chipping Ongar	T	Essex|Essex Police	3967		
+Chipping Campden	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	2288		
+Chipping Norton	T	West Oxfordshire|Oxfordshire|Thames Valley Police	5719		
+Chipping Ongar	T	Epping Forest|Essex|Essex Police	3967		
 Chipping Sodbury	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	5500		
 Chipping Warden	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	537		
-Chipstead	T	Surrey|Surrey Police	3136		
+Chipstead	T	Reigate and Banstead|Surrey|Surrey Police	3136		
 Chirk	T	Wrexham|North Wales Police	4007		
 Chirnside	T	Scottish Borders|Police Scotland	1400		
 Chiseldon	T	Swindon|Wiltshire|Wiltshire Police	2090		
 Chislehurst	T	Greater London|London|Metropolitan Police	15600		
-Chiswell Green	T	Hertfordshire|Hertfordshire Constabulary	6700		
+Chiswell Green	T	St Albans|Hertfordshire|Hertfordshire Constabulary	6700		
 Chiswick	T	Greater London|London|Metropolitan Police	34337		
 Chittering	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Chobham	T	Surrey|Surrey Police	2835		
-Cholsey	T	Oxfordshire|Thames Valley Police	3081		
-Choppington	T	Northumberland|Northumbria Police	3001		
+Chobham	T	Surrey Heath|Surrey|Surrey Police	2835		
+Cholsey	T	South Oxfordshire|Oxfordshire|Thames Valley Police	3081		
+Choppington	T	Northumberland|Northumberland|Northumbria Police	3001		
 Chopwell	T	Gateshead|Tyne and Wear|Northumbria Police	3096		
 Chorley	T	Lancashire|Lancashire Constabulary	33888		
-Chorleywood	T	Hertfordshire|Hertfordshire Constabulary	11917		
+Chorleywood	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	11917		
 Chorlton	T	Cheshire East|Cheshire|Cheshire Constabulary	346		
 Chorlton cum Hardy	T	Manchester|Greater Manchester|Greater Manchester Police	4741	Chorlton	
-Chrishall	T	Essex|Essex Police	555		
+Chrishall	T	Uttlesford|Essex|Essex Police	555		
 Chrishall Grange	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Christchurch	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	31372		
 Christchurch	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Christian Malford	T	Wiltshire|Wiltshire Police	540		
-Christow	T	Devon|Devon and Cornwall Police	820		
+Christian Malford	T	Wiltshire|Wiltshire|Wiltshire Police	540		
+Christow	T	Teignbridge|Devon|Devon and Cornwall Police	820		
 Chryston	T	North Lanarkshire|Police Scotland	2900		
-Chudleigh	T	Devon|Devon and Cornwall Police	4011		
-Chudleigh Knighton	T	Devon|Devon and Cornwall Police	1125		
-Chulmleigh	T	Devon|Devon and Cornwall Police	1017		
-Church	T	Lancashire|Lancashire Constabulary	4077		W
-Church Common	T	Suffolk|Suffolk Constabulary	0		W
-Church End	T	Hertfordshire|Hertfordshire Constabulary	0		W
+Chudleigh	T	Teignbridge|Devon|Devon and Cornwall Police	4011		
+Chudleigh Knighton	T	Teignbridge|Devon|Devon and Cornwall Police	1125		
+Chulmleigh	T	North Devon|Devon|Devon and Cornwall Police	1017		
+Church	T	Hyndburn|Lancashire|Lancashire Constabulary	4077		W
+Church Common	T	East Suffolk|Suffolk|Suffolk Constabulary	0		W
+Church End	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		W
 Church End	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
-Church End	T	Essex|Essex Police	0		W
-Church End	T	Bedfordshire|Bedfordshire Police	0		W
+Church End	T	Uttlesford|Essex|Essex Police	0		W
+Church End	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		W
 Church End, Eversholt	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	680		
 Church Fenton	T	North Yorkshire|North Yorkshire Police	1357		
 Church Langley	T	Essex|Essex Police	0		
 Church Street	T	Greater London|London|Metropolitan Police	11673		
-Church Stretton	T	Shropshire|West Mercia Police	3698		
-Churchdown	T	Gloucestershire|Gloucestershire Constabulary	13287		
+Church Stretton	T	Shropshire|Shropshire|West Mercia Police	3698		
+Churchdown	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	13287		
 Churchend	T	Essex|Essex Police	0		
-Churchgate	T	Hertfordshire|Hertfordshire Constabulary	0		
+Churchgate	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	0		
 Churchill	T	North Somerset|Somerset|Avon and Somerset Police	1378		
-Churt	T	Surrey|Surrey Police	1098		
+Churt	T	Waverley|Surrey|Surrey Police	1098		
 Chwilog	T	Gwynedd|North Wales Police	640		
 Cilgerran	T	Pembrokeshire|Dyfed-Powys Police	865		
-Cinderford	T	Gloucestershire|Gloucestershire Constabulary	12942		
-Cirencester	T	Gloucestershire|Gloucestershire Constabulary	20229		
+Cinderford	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	12942		
+Cirencester	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	20229		
 City of London	T	Greater London|London|Metropolitan Police	8072		
-City of Peterborough	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+City of Peterborough	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 City of Westminster	T	Greater London|London|Metropolitan Police	247614		
 Clackmannan	T	Clackmannanshire|Police Scotland	3450		
 Clackmannanshire	A	Police Scotland	0		
-Clacton-on-Sea	T	Essex|Essex Police	50548	Clacton	
-Clanfield	T	Oxfordshire|Thames Valley Police	879		
+Clacton-on-Sea	T	Tendring|Essex|Essex Police	50548	Clacton	
+Clanfield	T	West Oxfordshire|Oxfordshire|Thames Valley Police	879		
 Clapham	T	Bedford|Bedfordshire|Bedfordshire Police	4560		
 Clapham Junction	T	Greater London|London|Metropolitan Police	8916		
-Clarborough	T	Nottinghamshire|Nottinghamshire Police	1281		
-Clare	T	Suffolk|Suffolk Constabulary	2028		
+Clarborough	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1281		
+Clare	T	West Suffolk|Suffolk|Suffolk Constabulary	2028		
 Clarkston	T	East Renfrewshire|Police Scotland	9460		
-Clatterford End	T	Essex|Essex Police	0		
-Claverdon	T	Warwickshire|Warwickshire Police	848		
-Clavering	T	Essex|Essex Police	882		
-Claverley	T	Shropshire|West Mercia Police	549		
-Claxton	T	Norfolk|Norfolk Constabulary	0		
+Clatterford End	T	Epping Forest|Essex|Essex Police	0		
+Claverdon	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	848		
+Clavering	T	Uttlesford|Essex|Essex Police	882		
+Claverley	T	Shropshire|Shropshire|West Mercia Police	549		
+Claxton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Clay Common	T	Suffolk|Suffolk Constabulary	0		W
-Claybrooke Magna	T	Leicestershire|Leicestershire Police	616	Claybrooke	
-Claydon	T	Suffolk|Suffolk Constabulary	4488		
-Claydon	T	Oxfordshire|Thames Valley Police	3983		
-Claypole	T	Lincolnshire|Lincolnshire Police	1382		
+Claybrooke Magna	T	Harborough|Leicestershire|Leicestershire Police	616	Claybrooke	
+Claydon	T	Mid Suffolk|Suffolk|Suffolk Constabulary	4488		
+Claydon	T	Cherwell|Oxfordshire|Thames Valley Police	3983		
+Claypole	T	South Kesteven|Lincolnshire|Lincolnshire Police	1382		
 Clayton	T	Bradford|West Yorkshire|West Yorkshire Police	0		
 Clayton West	T	Kirklees|West Yorkshire|West Yorkshire Police	8109	Clayton	
-Clayton le Moors	T	Lancashire|Lancashire Constabulary	8474		
-Clayton-le-Woods	T	Lancashire|Lancashire Constabulary	14528		
+Clayton le Moors	T	Hyndburn|Lancashire|Lancashire Constabulary	8474		
+Clayton-le-Woods	T	Chorley|Lancashire|Lancashire Constabulary	14528		
 Cleator Moor	T	Cumbria|Cumbria Constabulary	6936		
 Cleckheaton	T	Kirklees|West Yorkshire|West Yorkshire Police	27393		
 Cleethorpes	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	38996		
-Cleeve Prior	T	Worcestershire|West Mercia Police	561		
+Cleeve Prior	T	Wychavon|Worcestershire|West Mercia Police	561		
 Cleland	T	North Lanarkshire|Police Scotland	3000		
-Clenchwarton	T	Norfolk|Norfolk Constabulary	1733		
-Cleobury Mortimer	T	Shropshire|West Mercia Police	2711		
+Clenchwarton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	1733		
+Cleobury Mortimer	T	Shropshire|Shropshire|West Mercia Police	2711		
 Clerkenwell	T	Greater London|London|Metropolitan Police	4934		
 Clevedon	T	North Somerset|Somerset|Avon and Somerset Police	21002		
 Cleveland	R	Cleveland Police	0		
-Cleveleys	T	Lancashire|Lancashire Constabulary	15000		
-Cley next the Sea	T	Norfolk|Norfolk Constabulary	0		
+Cleveleys	T	Wyre|Lancashire|Lancashire Constabulary	15000		
+Cley next the Sea	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Cliffe	T	Medway|Kent|Kent Police	2403		
 Clifford	T	Herefordshire|West Mercia Police	0		
 Clifford	T	Leeds|West Yorkshire|West Yorkshire Police	0		
 Clifton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Clifton Campville	T	Staffordshire|Staffordshire Police	634		
-Clifton upon Teme	T	Worcestershire|West Mercia Police	695	Clifton	
-Clint Green	T	Norfolk|Norfolk Constabulary	0		
-Clippesby	T	Norfolk|Norfolk Constabulary	0		
-Clipsham	T	Rutland|Leicestershire Police	0		
+Clifton Campville	T	Lichfield|Staffordshire|Staffordshire Police	634		
+Clifton upon Teme	T	Malvern Hills|Worcestershire|West Mercia Police	695	Clifton	
+Clint Green	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Clippesby	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
+Clipsham	T	Rutland|Rutland|Leicestershire Police	0		
 Clipston	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	643		
-Clitheroe	T	Lancashire|Lancashire Constabulary	14765		
-Clive	T	Shropshire|West Mercia Police	530		
+Clitheroe	T	Ribble Valley|Lancashire|Lancashire Constabulary	14765		
+Clive	T	Shropshire|Shropshire|West Mercia Police	530		
 Clophill	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	2369		
 Clopton Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Clothall	T	Hertfordshire|Hertfordshire Constabulary	0		
+Clothall	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Cloughton	T	North Yorkshire|North Yorkshire Police	687		
 Clovenfords	T	Scottish Borders|Police Scotland	562		
-Clowne	T	Derbyshire|Derbyshire Constabulary	7590		
-Clun	T	Shropshire|West Mercia Police	680		
+Clowne	T	Bolsover|Derbyshire|Derbyshire Constabulary	7590		
+Clun	T	Shropshire|Shropshire|West Mercia Police	680		
 Clunderwen	T	Pembrokeshire|Dyfed-Powys Police	677		
 Clutton	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	2739		
 Clydach	T	Swansea|South Wales Police	19307		
@@ -1692,251 +1690,250 @@ Clydach	T	Monmouthshire|Gwent Police	692
 Clydach Vale	T	Rhondda Cynon Taff|South Wales Police	0		
 Clydebank	T	West Dunbartonshire|Police Scotland	25620		
 Clyro	T	Powys|Dyfed-Powys Police	781		
-Clyst St Mary	T	Devon|Devon and Cornwall Police	849		
+Clyst St Mary	T	East Devon|Devon|Devon and Cornwall Police	849		
 Coalburn	T	South Lanarkshire|Police Scotland	1267		
 Coalisland	T	Mid-Ulster|Police Service of Northern Ireland	6323		
 Coalsnaughton	T	Clackmannanshire|Police Scotland	850		
 Coaltown of Balgonie	T	Fife|Police Scotland	1040		
 Coaltown of Wemyss	T	Fife|Police Scotland	610		
-Coalville	T	Leicestershire|Leicestershire Police	37661		
+Coalville	T	North West Leicestershire|Leicestershire|Leicestershire Police	37661		
 Coatbridge	T	North Lanarkshire|Police Scotland	43950		
-Coates	T	Gloucestershire|Gloucestershire Constabulary	2148		
+Coates	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	2148		
 Coates	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Coatham Mundeville	T	Darlington|Durham|Durham Constabulary	0		
-Cobham	T	Surrey|Surrey Police	16724		
-Cobler's Green	T	Essex|Essex Police	0		
+Cobham	T	Elmbridge|Surrey|Surrey Police	16724		
+Cobler's Green	T	Uttlesford|Essex|Essex Police	0		
 Cock Clarks	T	Essex|Essex Police	0		
-Cockayne Hatley	T	Bedfordshire|Bedfordshire Police	0		
+Cockayne Hatley	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Cockenzie	T	East Lothian|Police Scotland	5660		
 Cockermouth	T	Cumbria|Cumbria Constabulary	9146		
 Cockernhoe	T	Hertfordshire|Hertfordshire Constabulary	0		
 Cockfield	T	County Durham|Durham|Durham Constabulary	1531		
-Cockfield	T	Suffolk|Suffolk Constabulary	0		
+Cockfield	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Cockfosters	T	Greater London|London|Metropolitan Police	10300		
 Cockington	T	Torbay|Devon|Devon and Cornwall Police	10000		
-Cockley Cley	T	Norfolk|Norfolk Constabulary	0		
-Cockshutt	T	Shropshire|West Mercia Police	787		
-Cockthorpe	T	Norfolk|Norfolk Constabulary	0		
-Coddenham	T	Suffolk|Suffolk Constabulary	620		
+Cockley Cley	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Cockshutt	T	Shropshire|Shropshire|West Mercia Police	787		
+Cockthorpe	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Coddenham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	620		
 Coddington	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Codford	T	Wiltshire|Wiltshire Police	0		
-Codicote	T	Hertfordshire|Hertfordshire Constabulary	10938		
-Codsall	T	Staffordshire|Staffordshire Police	11860		
+Codford	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Codicote	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	10938		
+Codsall	T	South Staffordshire|Staffordshire|Staffordshire Police	11860		
 Coedpoeth	T	Wrexham|North Wales Police	5723		
 Coelbren	T	Powys|Dyfed-Powys Police	537		
 Cogenhoe	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1436		
-Coggeshall	T	Essex|Essex Police	4727		
+Coggeshall	T	Braintree|Essex|Essex Police	4727		
 Coggeshall Hamlet	T	Essex|Essex Police	0		
 Coity	T	Bridgend|South Wales Police	41352		
 Colby	T	Norfolk|Norfolk Constabulary	0		
 Colchester	T	Essex|Essex Police	130245		
 Cold Ash	T	West Berkshire|Berkshire|Thames Valley Police	2224		W
 Cold Ashton	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	0		
-Cold Norton	T	Essex|Essex Police	1099		
-Colden Common	T	Hampshire|Hampshire and Isle of Wight Constabulary	3419		
-Coldfair Green	T	Suffolk|Suffolk Constabulary	0		
-Coldham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Cold Norton	T	Maldon|Essex|Essex Police	1099		
+Colden Common	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	3419		
+Coldfair Green	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Coldham	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
 Coldingham	T	Scottish Borders|Police Scotland	550		
 Coldstream	T	Scottish Borders|Police Scotland	1870		
-Coldwaltham	T	West Sussex|Sussex Police	597		
-Cole Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Coleford	T	Gloucestershire|Gloucestershire Constabulary	9273		
+Coldwaltham	T	Horsham|West Sussex|Sussex Police	597		
+Cole Green	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Coleford	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	9273		
 Coleraine	T	Causeway Coast and Glens|Police Service of Northern Ireland	25681		
-Colerne	T	Wiltshire|Wiltshire Police	2564		
-Colesden	T	Bedfordshire|Bedfordshire Police	0		
+Colerne	T	Wiltshire|Wiltshire|Wiltshire Police	2564		
+Colesden	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Colinton	T	Edinburgh|Police Scotland	7637		
-Colkirk	T	Norfolk|Norfolk Constabulary	588		
+Colkirk	T	Breckland|Norfolk|Norfolk Constabulary	588		
 Collier Row	T	Greater London|London|Metropolitan Police	10100		
-Collier's End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Collingbourne Ducis	T	Wiltshire|Wiltshire Police	957		
-Collingbourne Kingston	T	Wiltshire|Wiltshire Police	511		
+Collier's End	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Collingbourne Ducis	T	Wiltshire|Wiltshire|Wiltshire Police	957		
+Collingbourne Kingston	T	Wiltshire|Wiltshire|Wiltshire Police	511		
 Collingham	T	Leeds|West Yorkshire|West Yorkshire Police	3033		
 Collington	T	Herefordshire|West Mercia Police	0		
 Collyweston	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	514		
 Colmworth	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Colnbrook	T	Slough|Berkshire|Thames Valley Police	5528		
-Colne	T	Lancashire|Lancashire Constabulary	20118		
+Colne	T	Pendle|Lancashire|Lancashire Constabulary	20118		
 Colne Engaine	T	Essex|Essex Police	0		
-Colney	T	Norfolk|Norfolk Constabulary	0		
-Colney Heath	T	Hertfordshire|Hertfordshire Constabulary	0		
-Colsterworth	T	Lincolnshire|Lincolnshire Police	1245		
-Coltishall	T	Norfolk|Norfolk Constabulary	2310		
-Colton	T	Norfolk|Norfolk Constabulary	0		
-Colwich	T	Staffordshire|Staffordshire Police	2485		
+Colney	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Colney Heath	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
+Colsterworth	T	South Kesteven|Lincolnshire|Lincolnshire Police	1245		
+Coltishall	T	Broadland|Norfolk|Norfolk Constabulary	2310		
+Colton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Colwich	T	Stafford|Staffordshire|Staffordshire Police	2485		
 Colwyn Bay	T	Conwy|North Wales Police	29275		
-Colyton	T	Devon|Devon and Cornwall Police	2668		
-Combe Martin	T	Devon|Devon and Cornwall Police	2687		
+Colyton	T	East Devon|Devon|Devon and Cornwall Police	2668		
+Combe Martin	T	North Devon|Devon|Devon and Cornwall Police	2687		
 Comber	T	Ards and North Down|Police Service of Northern Ireland	9190		
-Comberton	T	Cambridgeshire|Cambridgeshire Constabulary	2346		
-Combs	T	Suffolk|Suffolk Constabulary	0		
-Combs Ford	T	Suffolk|Suffolk Constabulary	0		
+Comberton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2346		
+Combs	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Combs Ford	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Commercial End	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
-Compton	T	Surrey|Surrey Police	3120		
-Compton	T	Hampshire|Hampshire and Isle of Wight Constabulary	2311		
+Compton	T	Waverley|Surrey|Surrey Police	3120		
+Compton	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	2311		
 Compton	T	West Berkshire|Berkshire|Thames Valley Police	1571		
 Compton Dando	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
 Compton Martin	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	508		
 Comrie	T	Perth and Kinross|Police Scotland	1900		
 Comrie	T	Fife|Police Scotland	850		
-Condover	T	Shropshire|West Mercia Police	721		
-Coney Weston	T	Suffolk|Suffolk Constabulary	0		
+Condover	T	Shropshire|Shropshire|West Mercia Police	721		
+Coney Weston	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Congham	T	Norfolk|Norfolk Constabulary	0		
 Congleton	T	Cheshire East|Cheshire|Cheshire Constabulary	26178		
 Congresbury	T	North Somerset|Somerset|Avon and Somerset Police	3078		
-Coningsby	T	Lincolnshire|Lincolnshire Police	4388		
-Conington	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Coningsby	T	East Lindsey|Lincolnshire|Lincolnshire Police	4388		
+Conington	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Conisbrough	T	Doncaster|South Yorkshire|South Yorkshire Police	15934		
 Coniston	T	Cumbria|Cumbria Constabulary	641		
 Connor	T	Mid and East Antrim|Police Service of Northern Ireland	1778		
 Conon Bridge	T	Highland|Police Scotland	1710		
 Cononley	T	North Yorkshire|North Yorkshire Police	975		
 Consett	T	County Durham|Durham|Durham Constabulary	29137		
-Constantine	T	Cornwall|Devon and Cornwall Police	819		
+Constantine	T	Cornwall|Cornwall|Devon and Cornwall Police	819		
 Conwy	A	North Wales Police	3873		
 Cookham	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	5422		
-Cookley	T	Suffolk|Suffolk Constabulary	1637		
-Cooksmill Green	T	Essex|Essex Police	0		
+Cookley	T	East Suffolk|Suffolk|Suffolk Constabulary	1637		
+Cooksmill Green	T	Chelmsford|Essex|Essex Police	0		
 Cookstown	T	Mid-Ulster|Police Service of Northern Ireland	11081		
 Cooling	T	Medway|Kent|Kent Police	0		W
-Coopersale Common	T	Essex|Essex Police	0		
-Copdock	T	Suffolk|Suffolk Constabulary	0		
+Coopersale Common	T	Epping Forest|Essex|Essex Police	0		
+Copdock	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Copeland	D	Cumbria|Cumbria Constabulary	0		
 Copford Green	T	Essex|Essex Police	0		
 Cople	T	Bedford|Bedfordshire|Bedfordshire Police	722		
 Copmanthorpe	T	York|North Yorkshire|North Yorkshire Police	3674		
-Copplestone	T	Devon|Devon and Cornwall Police	1253		
-Coppull	T	Lancashire|Lancashire Constabulary	9014		
-Copthorne	T	West Sussex|Sussex Police	5000		
-Corbridge	T	Northumberland|Northumbria Police	2946		
+Copplestone	T	Mid Devon|Devon|Devon and Cornwall Police	1253		
+Coppull	T	Chorley|Lancashire|Lancashire Constabulary	9014		
+Copthorne	T	Mid Sussex|West Sussex|Sussex Police	5000		
+Corbridge	T	Northumberland|Northumberland|Northumbria Police	2946		
 Corby	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	68164		
-Corby Glen	T	Lincolnshire|Lincolnshire Police	1017		
-Corfe Castle	T	Dorset|Dorset Police	1355	Corfe	
+Corby Glen	T	South Kesteven|Lincolnshire|Lincolnshire Police	1017		
+Corfe Castle	T	Dorset|Dorset|Dorset Police	1355	Corfe	
 Cornforth	T	County Durham|Durham|Durham Constabulary	2501		
 Cornholme	T	Calderdale|West Yorkshire|West Yorkshire Police	1690		
-Cornish Hall End	T	Essex|Essex Police	0		
+Cornish Hall End	T	Braintree|Essex|Essex Police	0		
 Cornwall	A	Devon and Cornwall Police	0		
-Corpusty	T	Norfolk|Norfolk Constabulary	505		
-Corringham	T	Lincolnshire|Lincolnshire Police	523		
-Corringham	T	Essex|Essex Police	0		
+Corpusty	T	North Norfolk|Norfolk|Norfolk Constabulary	505		
+Corringham	T	West Lindsey|Lincolnshire|Lincolnshire Police	523		
+Corringham	T	Thurrock|Essex|Essex Police	0		
 Corris	T	Gwynedd|North Wales Police	0		
-Corse	T	Gloucestershire|Gloucestershire Constabulary	1178		
-Corsenside	T	Northumberland|Northumbria Police	0		
-Corsham	T	Wiltshire|Wiltshire Police	13369		
-Corsley	T	Wiltshire|Wiltshire Police	0		
+Corse	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	1178		
+Corsenside	T	Northumberland|Northumberland|Northumbria Police	0		
+Corsham	T	Wiltshire|Wiltshire|Wiltshire Police	13369		
+Corsley	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Corston	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	494		
-Corton	T	Suffolk|Suffolk Constabulary	0		
-Coryton	T	Essex|Essex Police	0		
-Cosby	T	Leicestershire|Leicestershire Police	3728		
+Corton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Coryton	T	Thurrock|Essex|Essex Police	0		
+Cosby	T	Blaby|Leicestershire|Leicestershire Police	3728		
 Cosgrove	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	521		
-Cosgrove	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Cosham	T	Portsmouth|Hampshire|Hampshire and Isle of Wight Constabulary	10226		
 Cosheston	T	Pembrokeshire|Dyfed-Powys Police	828		
 Cossington	T	Somerset|Avon and Somerset Police	564		
-Costessey	T	Norfolk|Norfolk Constabulary	2381		
+Costessey	T	South Norfolk|Norfolk|Norfolk Constabulary	2381		
 Coston	T	Norfolk|Norfolk Constabulary	0		
-Cotgrave	T	Nottinghamshire|Nottinghamshire Police	7203		
-Cotheridge	T	Worcestershire|West Mercia Police	0		
+Cotgrave	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	7203		
+Cotheridge	T	Malvern Hills|Worcestershire|West Mercia Police	0		
 Cotherstone	T	County Durham|Durham|Durham Constabulary	594		
-Coton	T	Cambridgeshire|Cambridgeshire Constabulary	910		
-Coton in the Elms	T	Derbyshire|Derbyshire Constabulary	896		
+Coton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	910		
+Coton in the Elms	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	896		
 Cotswold	D	Gloucestershire|Gloucestershire Constabulary	0		
-Cottenham	T	Cambridgeshire|Cambridgeshire Constabulary	5903		
-Cottered	T	Hertfordshire|Hertfordshire Constabulary	0		
-Cottesmore	T	Rutland|Leicestershire Police	1067		
+Cottenham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	5903		
+Cottered	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Cottesmore	T	Rutland|Rutland|Leicestershire Police	1067		
 Cottingham	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1320		
-Cottingham	T	East Riding of Yorkshire|Humberside Police	0		
-Cotton	T	Suffolk|Suffolk Constabulary	0		W
+Cottingham	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Cotton	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		W
 Cotton End	T	Bedford|Bedfordshire|Bedfordshire Police	838		W
 Coulsdon	T	Greater London|London|Metropolitan Police	25530		
 Coundon	T	County Durham|Durham|Durham Constabulary	3256		
-Countesthorpe	T	Leicestershire|Leicestershire Police	6377		
+Countesthorpe	T	Blaby|Leicestershire|Leicestershire Police	6377		
 County Durham	A	Durham|Durham Constabulary	0		
 Coupar Angus	T	Perth and Kinross|Police Scotland	2350		
 Courtsend	T	Essex|Essex Police	0		
 Cove	T	Aberdeen|Police Scotland	7060		
-Cove	T	Hampshire|Hampshire and Isle of Wight Constabulary	6548		
-Covehithe	T	Suffolk|Suffolk Constabulary	0		
-Coven	T	Staffordshire|Staffordshire Police	2694		
-Coveney	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Cove	T	Rushmoor|Hampshire|Hampshire and Isle of Wight Constabulary	6548		
+Covehithe	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Coven	T	South Staffordshire|Staffordshire|Staffordshire Police	2694		
+Coveney	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Coventry	A	West Midlands|West Midlands Police	345324		
-Cowbit	T	Lincolnshire|Lincolnshire Police	1220		
+Cowbit	T	South Holland|Lincolnshire|Lincolnshire Police	1220		
 Cowbridge	T	Vale of Glamorgan|South Wales Police	3804		
 Cowdenbeath	T	Fife|Police Scotland	12030		
-Cowes	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	21226		
-Cowfold	T	West Sussex|Sussex Police	1301		
+Cowes	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	21226		
+Cowfold	T	Horsham|West Sussex|Sussex Police	1301		
 Cowie	T	Stirling|Police Scotland	2640		
-Cowley	T	Oxfordshire|Thames Valley Police	16500		
-Cowlinge	T	Suffolk|Suffolk Constabulary	0		
-Cowpen	T	Northumberland|Northumbria Police	4466		
-Cowplain	T	Hampshire|Hampshire and Isle of Wight Constabulary	8775		
-Cox Common	T	Suffolk|Suffolk Constabulary	0		
+Cowley	T	Oxford|Oxfordshire|Thames Valley Police	16500		
+Cowlinge	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Cowpen	T	Northumberland|Northumberland|Northumbria Police	4466		
+Cowplain	T	Havant|Hampshire|Hampshire and Isle of Wight Constabulary	8775		
+Cox Common	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Coxhoe	T	County Durham|Durham|Durham Constabulary	3522		
-Coxtie Green	T	Essex|Essex Police	0		
+Coxtie Green	T	Brentwood|Essex|Essex Police	0		
 Coylton	T	South Ayrshire|Police Scotland	2180		
 Cradley Heath	T	Sandwell|West Midlands|West Midlands Police	5001		
 Cragg vale	T	Calderdale|West Yorkshire|West Yorkshire Police	650		
 Craigavon	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	59236		
 Crail	T	Fife|Police Scotland	1670		
-Cramlington	T	Northumberland|Northumbria Police	33180		
-Cranborne	T	Dorset|Dorset Police	606		
-Cranbrook	T	Kent|Kent Police	4368		
+Cramlington	T	Northumberland|Northumberland|Northumbria Police	33180		
+Cranborne	T	Dorset|Dorset|Dorset Police	606		
+Cranbrook	T	Tunbridge Wells|Kent|Kent Police	4368		
 Cranfield	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	5369		
 Cranford	T	Greater London|London|Metropolitan Police	12330		
 Cranham	T	Greater London|London|Metropolitan Police	2836		
-Cranleigh	T	Surrey|Surrey Police	11082		
+Cranleigh	T	Waverley|Surrey|Surrey Police	11082		
 Cranmer Green	T	Suffolk|Suffolk Constabulary	0		
-Cranoe	T	Leicestershire|Leicestershire Police	0		
+Cranoe	T	Harborough|Leicestershire|Leicestershire Police	0		
 Cransford	T	Suffolk|Suffolk Constabulary	0		
-Crantock	T	Cornwall|Devon and Cornwall Police	801		
-Cranwell	T	Lincolnshire|Lincolnshire Police	1372		
-Cranwich	T	Norfolk|Norfolk Constabulary	0		
-Cranworth	T	Norfolk|Norfolk Constabulary	0		
-Cratfield	T	Suffolk|Suffolk Constabulary	0		
+Crantock	T	Cornwall|Cornwall|Devon and Cornwall Police	801		
+Cranwell	T	North Kesteven|Lincolnshire|Lincolnshire Police	1372		
+Cranwich	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Cranworth	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Cratfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Craven	D	North Yorkshire|North Yorkshire Police	0		
-Craven Arms	T	Shropshire|West Mercia Police	2289		
+Craven Arms	T	Shropshire|Shropshire|West Mercia Police	2289		
 Crawley	T	West Sussex|Sussex Police	124008		
-Crawley Down	T	West Sussex|Sussex Police	4300		
+Crawley Down	T	Mid Sussex|West Sussex|Sussex Police	4300		
 Cray	T	Powys|Dyfed-Powys Police	0		
 Credenhill	T	Herefordshire|West Mercia Police	2271		
-Crediton	T	Devon|Devon and Cornwall Police	7835		
+Crediton	T	Mid Devon|Devon|Devon and Cornwall Police	7835		
 Creech Saint Michael	T	Somerset|Avon and Somerset Police	1795		
-Creeting St Mary	T	Suffolk|Suffolk Constabulary	0		
+Creeting St Mary	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Creetown	T	Dumfries and Galloway|Police Scotland	650		
-Cressage	T	Shropshire|West Mercia Police	707		
-Cressing	T	Essex|Essex Police	0		
-Cresswell	T	Northumberland|Northumbria Police	0		
-Creswell	T	Derbyshire|Derbyshire Constabulary	5417		
-Cretingham	T	Suffolk|Suffolk Constabulary	0		
+Cressage	T	Shropshire|Shropshire|West Mercia Police	707		
+Cressing	T	Braintree|Essex|Essex Police	0		
+Cresswell	T	Northumberland|Northumberland|Northumbria Police	0		
+Creswell	T	Bolsover|Derbyshire|Derbyshire Constabulary	5417		
+Cretingham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Crewe	T	Cheshire East|Cheshire|Cheshire Constabulary	76437		
 Crewkerne	T	Somerset|Avon and Somerset Police	7826		
 Criccieth	T	Gwynedd|North Wales Police	1753		
 Crick	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1886		
 Crickhowell	T	Powys|Dyfed-Powys Police	2063		
-Cricklade	T	Wiltshire|Wiltshire Police	4030		
+Cricklade	T	Wiltshire|Wiltshire|Wiltshire Police	4030		
 Cricklewood	T	Greater London|London|Metropolitan Police	65000		
 Crieff	T	Perth and Kinross|Police Scotland	7280		
 Crigglestone	T	Wakefield|West Yorkshire|West Yorkshire Police	0		
 Crimond	T	Aberdeenshire|Police Scotland	860		
-Crimplesham	T	Norfolk|Norfolk Constabulary	0		
-Cringleford	T	Norfolk|Norfolk Constabulary	2105		
+Crimplesham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Cringleford	T	South Norfolk|Norfolk|Norfolk Constabulary	2105		
 Crix	T	Essex|Essex Police	0		
 Crockleford Heath	T	Essex|Essex Police	0		
 Croeserw	T	Neath Port Talbot|South Wales Police	1595		
-Croft	T	Leicestershire|Leicestershire Police	1770		
+Croft	T	Blaby|Leicestershire|Leicestershire Police	1770		
 Croft	T	Warrington|Cheshire|Cheshire Constabulary	1492		
 Crofton	T	Wakefield|West Yorkshire|West Yorkshire Police	5258		
 Crofton Park	T	Greater London|London|Metropolitan Police	14937		
 Crofty	T	Swansea|South Wales Police	1012		
 Cromarty	T	Highland|Police Scotland	740		
-Cromer	T	Norfolk|Norfolk Constabulary	8801		
+Cromer	T	North Norfolk|Norfolk|Norfolk Constabulary	8801		
 Cromer	T	Hertfordshire|Hertfordshire Constabulary	0		
-Cromer Hyde	T	Hertfordshire|Hertfordshire Constabulary	0		
-Cromford	T	Derbyshire|Derbyshire Constabulary	2073		
-Crondall	T	Hampshire|Hampshire and Isle of Wight Constabulary	1239		
+Cromer Hyde	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
+Cromford	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	2073		
+Crondall	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	1239		
 Crook	T	County Durham|Durham|Durham Constabulary	9498		
 Crook of Devon	T	Perth and Kinross|Police Scotland	630		
-Cropredy	T	Oxfordshire|Thames Valley Police	717		
-Cropwell Bishop	T	Nottinghamshire|Nottinghamshire Police	1853		
+Cropredy	T	Cherwell|Oxfordshire|Thames Valley Police	717		
+Cropwell Bishop	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	1853		
 Croscombe	T	Somerset|Avon and Somerset Police	603		
 Cross Green	T	Suffolk|Suffolk Constabulary	0		
 Cross Hands	T	Carmarthenshire|Dyfed-Powys Police	4549		
@@ -1948,35 +1945,35 @@ Crossgates	T	Fife|Police Scotland	2530
 Crosshouse	T	East Ayrshire|Police Scotland	2850		
 Crosskeys	T	Caerphilly|Gwent Police	0		
 Crossmaglen	T	Newry, Mourne and Down|Police Service of Northern Ireland	1415		
-Croston	T	Lancashire|Lancashire Constabulary	2917		
+Croston	T	Chorley|Lancashire|Lancashire Constabulary	2917		
 Crostwick	T	Norfolk|Norfolk Constabulary	0		
-Crostwight	T	Norfolk|Norfolk Constabulary	0		
+Crostwight	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Crouch End	T	Greater London|London|Metropolitan Police	10075		
 Croughton	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	992		
 Crow Hill	T	Herefordshire|West Mercia Police	602		
-Crowborough	T	East Sussex|Sussex Police	21688		
-Crowfield	T	Suffolk|Suffolk Constabulary	0		
-Crowhurst	T	East Sussex|Sussex Police	891		
-Crowland	T	Lincolnshire|Lincolnshire Police	4211		
+Crowborough	T	Wealden|East Sussex|Sussex Police	21688		
+Crowfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Crowhurst	T	Rother|East Sussex|Sussex Police	891		
+Crowland	T	South Holland|Lincolnshire|Lincolnshire Police	4211		
 Crowland	T	Suffolk|Suffolk Constabulary	0		
 Crowle	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	3928		
-Crownthorpe	T	Norfolk|Norfolk Constabulary	0		
+Crownthorpe	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Crowthorne	T	Bracknell Forest|Berkshire|Thames Valley Police	25522		
 Croxdale	T	County Durham|Durham|Durham Constabulary	505		
-Croxley Green	T	Hertfordshire|Hertfordshire Constabulary	13500		
+Croxley Green	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	13500		
 Croxteth	T	Liverpool|Merseyside|Merseyside Police	14432		
 Croxton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	0		
-Croxton	T	Norfolk|Norfolk Constabulary	0		
-Croxton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Croxton Kerrial	T	Leicestershire|Leicestershire Police	530		
+Croxton	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Croxton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Croxton Kerrial	T	Melton|Leicestershire|Leicestershire Police	530		
 Croy	T	North Lanarkshire|Police Scotland	1390		
 Croy	T	Highland|Police Scotland	641		
-Croyde	T	Devon|Devon and Cornwall Police	693		
+Croyde	T	North Devon|Devon|Devon and Cornwall Police	693		
 Croydon	T	Greater London|London|Metropolitan Police	173314		
 Croydon	A		0		
 Croydon	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Cruden Bay	T	Aberdeenshire|Police Scotland	1670		
-Crudwell	T	Wiltshire|Wiltshire Police	630		
+Crudwell	T	Wiltshire|Wiltshire|Wiltshire Police	630		
 Crumlin	T	Caerphilly|Gwent Police	5947		
 Crumlin	T	Antrim and Newtownabbey|Police Service of Northern Ireland	5149		
 Crumpsall	T	Manchester|Greater Manchester|Greater Manchester Police	11363		
@@ -1984,33 +1981,33 @@ Crundale	T	Pembrokeshire|Dyfed-Powys Police	584
 Crymych	T	Pembrokeshire|Dyfed-Powys Police	704		
 Crynant	T	Neath Port Talbot|South Wales Police	1602		
 Crystal Palace	T	Greater London|London|Metropolitan Police	12255		W
-Cubert	T	Cornwall|Devon and Cornwall Police	771		
-Cuckfield	T	West Sussex|Sussex Police	3500		
-Cuddesdon	T	Oxfordshire|Thames Valley Police	511		
+Cubert	T	Cornwall|Cornwall|Devon and Cornwall Police	771		
+Cuckfield	T	Mid Sussex|West Sussex|Sussex Police	3500		
+Cuddesdon	T	South Oxfordshire|Oxfordshire|Thames Valley Police	511		
 Cuddington	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	843		
-Cuddington	T	Buckinghamshire|Thames Valley Police	569		
+Cuddington	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	569		
 Cudworth	T	Barnsley|South Yorkshire|South Yorkshire Police	11903		
-Cuffley	T	Hertfordshire|Hertfordshire Constabulary	4282		
+Cuffley	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	4282		
 Culcheth	T	Warrington|Cheshire|Cheshire Constabulary	6708		
-Culford	T	Suffolk|Suffolk Constabulary	0		
+Culford	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Cullen	T	Moray|Police Scotland	1450		
 Cullingworth	T	Bradford|West Yorkshire|West Yorkshire Police	2596		
 Culloden	T	Highland|Police Scotland	4240		
-Cullompton	T	Devon|Devon and Cornwall Police	7800		
+Cullompton	T	Mid Devon|Devon|Devon and Cornwall Police	7800		
 Cullybackey	T	Mid and East Antrim|Police Service of Northern Ireland	2502		
 Culmore	T	Derry and Strabane|Police Service of Northern Ireland	3645		
-Culmstock	T	Devon|Devon and Cornwall Police	554		
+Culmstock	T	Mid Devon|Devon|Devon and Cornwall Police	554		
 Culpho	T	Suffolk|Suffolk Constabulary	0		
 Cults	T	Aberdeen|Police Scotland	3500		
-Culverstone Green	T	Kent|Kent Police	4001		
+Culverstone Green	T	Gravesham|Kent|Kent Police	4001		
 Cumbernauld	T	North Lanarkshire|Police Scotland	50530		
 Cumbria	C	Cumbria Constabulary	0		
 Cuminestown	T	Aberdeenshire|Police Scotland	540		
 Cumnock	T	East Ayrshire|Police Scotland	8920		
-Cunningham	T	Hertfordshire|Hertfordshire Constabulary	8000		
+Cunningham	T	St Albans|Hertfordshire|Hertfordshire Constabulary	8000		
 Cupar	T	Fife|Police Scotland	9270		
-Curdridge	T	Hampshire|Hampshire and Isle of Wight Constabulary	951		
-Curdworth	T	Warwickshire|Warwickshire Police	1115		
+Curdridge	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	951		
+Curdworth	T	North Warwickshire|Warwickshire|Warwickshire Police	1115		
 Currie	T	Edinburgh|Police Scotland	6500		
 Curry Rivel	T	Somerset|Avon and Somerset Police	1844		
 Cushendall	T	Causeway Coast and Glens|Police Service of Northern Ireland	1226		
@@ -2025,14 +2022,14 @@ Cwmtillery	T	Blaenau Gwent|Gwent Police	4703
 Cynwyd	T	Denbighshire|North Wales Police	542		
 Dacorum	D	Hertfordshire|Hertfordshire Constabulary	0		
 Dadford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Daffy Green	T	Norfolk|Norfolk Constabulary	0		
+Daffy Green	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Dagenham	T	Greater London|London|Metropolitan Police	108368		
-Dagnall	T	Hertfordshire|Hertfordshire Constabulary	0		
+Dagnall	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
 Dailly	T	South Ayrshire|Police Scotland	850		
 Dalbeattie	T	Dumfries and Galloway|Police Scotland	4260		
 Dale	T	Pembrokeshire|Dyfed-Powys Police	0		
 Dalgety Bay	T	Fife|Police Scotland	9810		
-Dalham	T	Suffolk|Suffolk Constabulary	0		
+Dalham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Dalkeith	T	Midlothian|Police Scotland	12720		
 Dallinghoo	T	Suffolk|Suffolk Constabulary	0		
 Dalmellington	T	East Ayrshire|Police Scotland	1390		
@@ -2043,207 +2040,206 @@ Dalserf	T	South Lanarkshire|Police Scotland	17985
 Dalston	T	Cumbria|Cumbria Constabulary	1285		
 Dalton	T	North Yorkshire|North Yorkshire Police	518		
 Dalton in Furness	T	Cumbria|Cumbria Constabulary	7827	Dalton	
-Damgate	T	Norfolk|Norfolk Constabulary	0		
-Danbury	T	Essex|Essex Police	6673		
+Damgate	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Danbury	T	Chelmsford|Essex|Essex Police	6673		
 Danby	T	North Yorkshire|North Yorkshire Police	1515		
 Danderhall	T	Midlothian|Police Scotland	2770		
-Dane End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Darenth	T	Kent|Kent Police	2481		
+Dane End	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Darenth	T	Dartford|Kent|Kent Police	2481		
 Daresbury	T	Halton|Cheshire|Cheshire Constabulary	4122		
 Darfield	T	Barnsley|South Yorkshire|South Yorkshire Police	8246		
 Darlaston	T	Walsall|West Midlands|West Midlands Police	1001		
 Darley	T	North Yorkshire|North Yorkshire Police	783		
 Darlington	A	Durham|Durham Constabulary	92363		
-Darras Hall	T	Northumberland|Northumbria Police	15000		
+Darras Hall	T	Northumberland|Northumberland|Northumbria Police	15000		
 Darrington	T	Wakefield|West Yorkshire|West Yorkshire Police	1182		
-Darsham	T	Suffolk|Suffolk Constabulary	0		
+Darsham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Dartford	T	Kent|Kent Police	51240		
-Dartington	T	Devon|Devon and Cornwall Police	876		
-Dartmouth	T	Devon|Devon and Cornwall Police	5610		
+Dartington	T	South Hams|Devon|Devon and Cornwall Police	876		
+Dartmouth	T	South Hams|Devon|Devon and Cornwall Police	5610		
 Darton	T	Barnsley|South Yorkshire|South Yorkshire Police	21345		
 Darvel	T	East Ayrshire|Police Scotland	3860		
 Darwen	T	Blackburn with Darwen|Lancashire|Lancashire Constabulary	32566		
 Datchet	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	4913		
-Datchworth	T	Hertfordshire|Hertfordshire Constabulary	1210		
+Datchworth	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	1210		
 Datchworth Green	T	Hertfordshire|Hertfordshire Constabulary	0		
 Daventry	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	28123		
-Dawlish	T	Devon|Devon and Cornwall Police	11312		
-Daws Heath	T	Essex|Essex Police	0		
-Deal	T	Kent|Kent Police	30917		
-Deal Hall	T	Essex|Essex Police	0		
+Dawlish	T	Teignbridge|Devon|Devon and Cornwall Police	11312		
+Daws Heath	T	Castle Point|Essex|Essex Police	0		
+Deal	T	Dover|Kent|Kent Police	30917		
+Deal Hall	T	Maldon|Essex|Essex Police	0		
 Deanshanger	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	3817		
-Deanshanger	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Dearham	T	Cumbria|Cumbria Constabulary	1799		
-Debach	T	Suffolk|Suffolk Constabulary	0		
-Debden	T	Essex|Essex Police	0		
-Debden Green	T	Essex|Essex Police	0		
-Debenham	T	Suffolk|Suffolk Constabulary	2210		
+Debach	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Debden	T	Uttlesford|Essex|Essex Police	0		
+Debden Green	T	Uttlesford|Essex|Essex Police	0		
+Debenham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	2210		
 Dechmont	T	West Lothian|Police Scotland	690		
-Deddington	T	Oxfordshire|Thames Valley Police	1594		
-Dedham	T	Essex|Essex Police	1014		
-Deepcut	T	Surrey|Surrey Police	2477		
+Deddington	T	Cherwell|Oxfordshire|Thames Valley Police	1594		
+Dedham	T	Colchester|Essex|Essex Police	1014		
+Deepcut	T	Surrey Heath|Surrey|Surrey Police	2477		
 Deeping Gate	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Deeside	T	Flintshire|North Wales Police	32000		
-Defford	T	Worcestershire|West Mercia Police	571		
+Defford	T	Wychavon|Worcestershire|West Mercia Police	571		
 Deganwy	T	Conwy|North Wales Police	9429		
 Deighton	T	York|North Yorkshire|North Yorkshire Police	0		
 Deiniolen	T	Gwynedd|North Wales Police	1379		
-Delabole	T	Cornwall|Devon and Cornwall Police	1647		
+Delabole	T	Cornwall|Cornwall|Devon and Cornwall Police	1647		
 Delph	T	Oldham|Greater Manchester|Greater Manchester Police	1899		
 Denbigh	T	Denbighshire|North Wales Police	8514		
 Denbighshire	A	North Wales Police	0		
-Denbury	T	Devon|Devon and Cornwall Police	686		
+Denbury	T	Teignbridge|Devon|Devon and Cornwall Police	686		
 Denby Dale	T	Kirklees|West Yorkshire|West Yorkshire Police	3043		
-Dengie	T	Essex|Essex Police	0		
-Denham	T	Buckinghamshire|Thames Valley Police	1432		
-Denham	T	Suffolk|Suffolk Constabulary	0		
+Dengie	T	Maldon|Essex|Essex Police	0		
+Denham	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1432		
+Denham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Denholm	T	Scottish Borders|Police Scotland	650		
 Denholme	T	Bradford|West Yorkshire|West Yorkshire Police	2715		
-Denmead	T	Hampshire|Hampshire and Isle of Wight Constabulary	6107		
-Dennington	T	Suffolk|Suffolk Constabulary	0		
+Denmead	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	6107		
+Dennington	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Denny	T	Falkirk|Police Scotland	7860		
 Dennyloanhead	T	Falkirk|Police Scotland	1530		
 Denshaw	T	Oldham|Greater Manchester|Greater Manchester Police	595		
-Densole	T	Kent|Kent Police	937		
-Denston	T	Suffolk|Suffolk Constabulary	0		
+Densole	T	Folkestone and Hythe|Kent|Kent Police	937		
+Denston	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Denton	T	Tameside|Greater Manchester|Greater Manchester Police	27464		
 Denton	T	Darlington|Durham|Durham Constabulary	0		
 Denton	T	Norfolk|Norfolk Constabulary	0		
 Denton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Denton Holme	T	Cumbria|Cumbria Constabulary	6500		
-Denver	T	Norfolk|Norfolk Constabulary	0		W
-Deopham	T	Norfolk|Norfolk Constabulary	0		
-Deopham Green	T	Norfolk|Norfolk Constabulary	0		
-Depden	T	Suffolk|Suffolk Constabulary	0		
+Denver	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		W
+Deopham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Deopham Green	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Depden	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Derby	A	Derbyshire|Derbyshire Constabulary	270468		
 Derbyshire	C	Derbyshire Constabulary	0		
 Derbyshire Dales	D	Derbyshire|Derbyshire Constabulary	0		
 Deri	T	Caerphilly|Gwent Police	1006		
-Derrington	T	Staffordshire|Staffordshire Police	668		
+Derrington	T	Stafford|Staffordshire|Staffordshire Police	668		
 Derry	T	Derry and Strabane|Police Service of Northern Ireland	83652		
 Derry and Strabane	A	Police Service of Northern Ireland	0		
-Dersingham	T	Norfolk|Norfolk Constabulary	4640		
+Dersingham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	4640		
 Derwen	T	Denbighshire|North Wales Police	0		
 Desborough	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	10697		
-Desford	T	Leicestershire|Leicestershire Police	3179		
-Detling	T	Kent|Kent Police	658		
-Devizes	T	Wiltshire|Wiltshire Police	16834		
+Desford	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	3179		
+Detling	T	Maidstone|Kent|Kent Police	658		
+Devizes	T	Wiltshire|Wiltshire|Wiltshire Police	16834		
 Devon	C	Devon and Cornwall Police	0		
 Dewsbury	T	Kirklees|West Yorkshire|West Yorkshire Police	61035		
 Deysbrook	T	Liverpool|Merseyside|Merseyside Police	4475		
 Dickens Heath	T	Solihull|West Midlands|West Midlands Police	3992		
-Dickleburgh	T	Norfolk|Norfolk Constabulary	1096		
-Didcot	T	Oxfordshire|Thames Valley Police	29341		
+Dickleburgh	T	South Norfolk|Norfolk|Norfolk Constabulary	1096		
+Didcot	T	South Oxfordshire|Oxfordshire|Thames Valley Police	29341		
 Didsbury	T	Manchester|Greater Manchester|Greater Manchester Police	14292		
-Digby	T	Lincolnshire|Lincolnshire Police	621		
+Digby	T	North Kesteven|Lincolnshire|Lincolnshire Police	621		
 Diggle	T	Oldham|Greater Manchester|Greater Manchester Police	1716		
-Digswell	T	Hertfordshire|Hertfordshire Constabulary	0		
-Dilham	T	Norfolk|Norfolk Constabulary	0		
+Digswell	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
+Dilham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Dinas Powys	T	Vale of Glamorgan|South Wales Police	7738		
 Dingle	T	Liverpool|Merseyside|Merseyside Police	13246		
 Dingwall	T	Highland|Police Scotland	5360		
 Dinmore	T	Herefordshire|West Mercia Police	0		
 Dinnington	T	Rotherham|South Yorkshire|South Yorkshire Police	19860		
 Dinnington	T	Newcastle upon Tyne|Tyne and Wear|Northumbria Police	1483		
-Dinton	T	Wiltshire|Wiltshire Police	696		
-Diseworth	T	Leicestershire|Leicestershire Police	670		
+Dinton	T	Wiltshire|Wiltshire|Wiltshire Police	696		
+Diseworth	T	North West Leicestershire|Leicestershire|Leicestershire Police	670		
 Disley	T	Cheshire East|Cheshire|Cheshire Constabulary	3159		
-Diss	T	Norfolk|Norfolk Constabulary	10734		
+Diss	T	South Norfolk|Norfolk|Norfolk Constabulary	10734		
 Distington	T	Cumbria|Cumbria Constabulary	1445		
-Ditchingham	T	Norfolk|Norfolk Constabulary	1899		
-Ditchling	T	East Sussex|Sussex Police	1476		
+Ditchingham	T	South Norfolk|Norfolk|Norfolk Constabulary	1899		
+Ditchling	T	Lewes|East Sussex|Sussex Police	1476		
 Ditton Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Ditton Hill	T	Surrey|Surrey Police	3024		
-Ditton Priors	T	Shropshire|West Mercia Police	821		
+Ditton Hill	T	Elmbridge|Surrey|Surrey Police	3024		
+Ditton Priors	T	Shropshire|Shropshire|West Mercia Police	821		
 Doagh	T	Antrim and Newtownabbey|Police Service of Northern Ireland	1151		
 Dobcross	T	Oldham|Greater Manchester|Greater Manchester Police	1567		
-Dobwalls	T	Cornwall|Devon and Cornwall Police	1418		
-Docking	T	Norfolk|Norfolk Constabulary	885		
-Doddinghurst	T	Essex|Essex Police	0		
-Doddington	T	Cambridgeshire|Cambridgeshire Constabulary	3235		
-Doddington	T	Northumberland|Northumbria Police	0		
+Dobwalls	T	Cornwall|Cornwall|Devon and Cornwall Police	1418		
+Docking	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	885		
+Doddinghurst	T	Brentwood|Essex|Essex Police	0		
+Doddington	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	3235		
+Doddington	T	Northumberland|Northumberland|Northumbria Police	0		
 Dodleston	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	715		
 Dodworth	T	Barnsley|South Yorkshire|South Yorkshire Police	5870		
 Dolgellau	T	Gwynedd|North Wales Police	2688		
 Dollar	T	Clackmannanshire|Police Scotland	2740		W
-Dolton	T	Devon|Devon and Cornwall Police	687		
+Dolton	T	Torridge|Devon|Devon and Cornwall Police	687		
 Donaghadee	T	Ards and North Down|Police Service of Northern Ireland	7369		
 Donaghcloney	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	1977		
 Doncaster	A	South Yorkshire|South Yorkshire Police	113566		
-Donington	T	Lincolnshire|Lincolnshire Police	2805		
-Donington le Heath	T	Leicestershire|Leicestershire Police	5001		
-Donisthorpe	T	Leicestershire|Leicestershire Police	1886		
-Donnington	T	Gloucestershire|Gloucestershire Constabulary	4477		
+Donington	T	South Holland|Lincolnshire|Lincolnshire Police	2805		
+Donington le Heath	T	North West Leicestershire|Leicestershire|Leicestershire Police	5001		
+Donisthorpe	T	North West Leicestershire|Leicestershire|Leicestershire Police	1886		
+Donnington	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	4477		
 Donnington	T	Herefordshire|West Mercia Police	0		
-Dorchester	T	Dorset|Dorset Police	16879		
-Dorchester on Thames	T	Oxfordshire|Thames Valley Police	992		
-Dorking	T	Surrey|Surrey Police	17747		
-Dormansland	T	Surrey|Surrey Police	2550		
+Dorchester	T	Dorset|Dorset|Dorset Police	16879		
+Dorchester on Thames	T	South Oxfordshire|Oxfordshire|Thames Valley Police	992		
+Dorking	T	Mole Valley|Surrey|Surrey Police	17747		
+Dormansland	T	Tandridge|Surrey|Surrey Police	2550		
 Dornoch	T	Highland|Police Scotland	1430		
 Dorridge	T	Solihull|West Midlands|West Midlands Police	7800		
-Dorrington	T	Shropshire|West Mercia Police	613		
+Dorrington	T	Shropshire|Shropshire|West Mercia Police	613		
 Dorset	C	Dorset Police	0		
 Dorstone	T	Herefordshire|West Mercia Police	401		
 Douglas	T	South Lanarkshire|Police Scotland	1560		W
 Doune	T	Stirling|Police Scotland	1760		
-Dousland	T	Devon|Devon and Cornwall Police	833		
-Dove Holes	T	Derbyshire|Derbyshire Constabulary	1113		
+Dousland	T	West Devon|Devon|Devon and Cornwall Police	833		
+Dove Holes	T	High Peak|Derbyshire|Derbyshire Constabulary	1113		
 Dover	T	Kent|Kent Police	41709		
-Dovercourt	T	Essex|Essex Police	1001		
-Doveridge	T	Derbyshire|Derbyshire Constabulary	1622		
-Down Ampney	T	Gloucestershire|Gloucestershire Constabulary	644		
-Down Field	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Dovercourt	T	Tendring|Essex|Essex Police	1001		
+Doveridge	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	1622		
+Down Ampney	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	644		
+Down Field	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Downham	T	Essex|Essex Police	0		
-Downham Market	T	Norfolk|Norfolk Constabulary	10884		
+Downham Market	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	10884		
 Downpatrick	T	Newry, Mourne and Down|Police Service of Northern Ireland	10507		
-Downside	T	Surrey|Surrey Police	6564		
-Downton	T	Wiltshire|Wiltshire Police	2731		
+Downside	T	Elmbridge|Surrey|Surrey Police	6564		
+Downton	T	Wiltshire|Wiltshire|Wiltshire Police	2731		
 Downton	T	Herefordshire|West Mercia Police	0		
 Draperstown	T	Mid-Ulster|Police Service of Northern Ireland	1734		
 Draycott	T	Somerset|Avon and Somerset Police	1057		
-Drayton	T	Norfolk|Norfolk Constabulary	0		
-Drayton Parslow	T	Buckinghamshire|Thames Valley Police	614		
+Drayton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Drayton Parslow	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	614		
 Dreghorn	T	North Ayrshire|Police Scotland	3640		
-Driffield	T	East Riding of Yorkshire|Humberside Police	13080		
+Driffield	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	13080		
 Drighlington	T	Leeds|West Yorkshire|West Yorkshire Police	0		
 Drinkstone	T	Suffolk|Suffolk Constabulary	0		
 Drinkstone Green	T	Suffolk|Suffolk Constabulary	0		
-Droitwich	T	Worcestershire|West Mercia Police	23834		
+Droitwich	T	Wychavon|Worcestershire|West Mercia Police	23834		
 Dromore	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	6492		
 Dromore	T	Fermanagh and Omagh|Police Service of Northern Ireland	5641		
-Dronfield	T	Derbyshire|Derbyshire Constabulary	21124		
+Dronfield	T	North East Derbyshire|Derbyshire|Derbyshire Constabulary	21124		
 Drongan	T	East Ayrshire|Police Scotland	3170		
-Droxford	T	Hampshire|Hampshire and Isle of Wight Constabulary	675		
+Droxford	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	675		
 Droylsden	T	Tameside|Greater Manchester|Greater Manchester Police	23689		
 Drumnadrochit	T	Highland|Police Scotland	1130		
 Drumoak	T	Aberdeenshire|Police Scotland	860		
-Dry Drayton	T	Cambridgeshire|Cambridgeshire Constabulary	643		
-Drybrook	T	Gloucestershire|Gloucestershire Constabulary	1647		
+Dry Drayton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	643		
+Drybrook	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	1647		
 Drymen	T	Stirling|Police Scotland	830		
 Dubford	T	Aberdeen|Police Scotland	1000		
-Duck End	T	Essex|Essex Police	0		W
-Duck's Cross	T	Bedfordshire|Bedfordshire Police	0		
-Ducklington	T	Oxfordshire|Thames Valley Police	1608		
-Duddenhoe End	T	Essex|Essex Police	0		
+Duck End	T	Uttlesford|Essex|Essex Police	0		W
+Duck's Cross	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Ducklington	T	West Oxfordshire|Oxfordshire|Thames Valley Police	1608		
+Duddenhoe End	T	Uttlesford|Essex|Essex Police	0		
 Duddon	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	655		
 Dudley	A	West Midlands|West Midlands Police	199059		
-Dudswell	T	Hertfordshire|Hertfordshire Constabulary	590		
-Duffield	T	Derbyshire|Derbyshire Constabulary	4687		
+Dudswell	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	590		
+Duffield	T	Amber Valley|Derbyshire|Derbyshire Constabulary	4687		
 Dufftown	T	Moray|Police Scotland	1660		
 Dukinfield	T	Tameside|Greater Manchester|Greater Manchester Police	21155		
 Dullatur	T	North Lanarkshire|Police Scotland	720		
-Dullingham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Duloe	T	Cornwall|Devon and Cornwall Police	0		
-Duloe	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Dullingham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Duloe	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+Duloe	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Dulverton	T	Somerset|Avon and Somerset Police	1052		
 Dumbarton	T	West Dunbartonshire|Police Scotland	19950		
-Dumbleton	T	Gloucestershire|Gloucestershire Constabulary	576		
+Dumbleton	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	576		
 Dumfries	T	Dumfries and Galloway|Police Scotland	46500		
 Dumfries and Galloway	A	Police Scotland	0		
 Dunbar	T	East Lothian|Police Scotland	10270		
 Dunbeg	T	Argyll and Bute|Police Scotland	610		
 Dunblane	T	Stirling|Police Scotland	9310		
-Dunchurch	T	Warwickshire|Warwickshire Police	2405		
+Dunchurch	T	Rugby|Warwickshire|Warwickshire Police	2405		
 Dundee	A	Police Scotland	148210		
 Dundonald	T	Lisburn and Castlereagh|Police Service of Northern Ireland	13985		
 Dundonald	T	South Ayrshire|Police Scotland	2670		
@@ -2254,41 +2250,41 @@ Dunford Bridge	T	Barnsley|South Yorkshire|South Yorkshire Police	627
 Dungannon	T	Mid-Ulster|Police Service of Northern Ireland	11935		
 Dungiven	T	Causeway Coast and Glens|Police Service of Northern Ireland	3346		
 Dunham on the Hill	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	501	Dunham	
-Dunholme	T	Lincolnshire|Lincolnshire Police	5625		
+Dunholme	T	West Lindsey|Lincolnshire|Lincolnshire Police	5625		
 Dunipace	T	Falkirk|Police Scotland	2580		
 Dunkeld	T	Perth and Kinross|Police Scotland	1330		
-Dunkeswell	T	Devon|Devon and Cornwall Police	1361		
+Dunkeswell	T	East Devon|Devon|Devon and Cornwall Police	1361		
 Dunlop	T	East Ayrshire|Police Scotland	1160		
 Dunloy	T	Causeway Coast and Glens|Police Service of Northern Ireland	1091		
 Dunning	T	Perth and Kinross|Police Scotland	930		
-Dunnington	T	East Riding of Yorkshire|Humberside Police	2987		
+Dunnington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	2987		
 Dunoon	T	Argyll and Bute|Police Scotland	8160		
 Duns	T	Scottish Borders|Police Scotland	2680		
 Dunstable	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	51973		
 Dunstall Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Dunston	T	Lincolnshire|Lincolnshire Police	770		
-Dunston	T	Norfolk|Norfolk Constabulary	0		
-Dunswell	T	East Riding of Yorkshire|Humberside Police	1682		
+Dunston	T	North Kesteven|Lincolnshire|Lincolnshire Police	770		
+Dunston	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Dunswell	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1682		
 Duntocher	T	West Dunbartonshire|Police Scotland	7036		
 Dunton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Dunton	T	Norfolk|Norfolk Constabulary	0		
-Dunton	T	Bedfordshire|Bedfordshire Police	0		
-Dunton Wayletts	T	Essex|Essex Police	0		
+Dunton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Dunton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Dunton Wayletts	T	Brentwood|Essex|Essex Police	0		
 Dunvant	T	Swansea|South Wales Police	4383		
-Dunwich	T	Suffolk|Suffolk Constabulary	0		
+Dunwich	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Durham	T	County Durham|Durham Constabulary	47785		
 Durham	C	Durham Constabulary	0		
-Durnford	T	Wiltshire|Wiltshire Police	0		
-Durrington	T	Wiltshire|Wiltshire Police	0		
-Dursley	T	Gloucestershire|Gloucestershire Constabulary	14992		
-Duxford	T	Cambridgeshire|Cambridgeshire Constabulary	2099		
+Durnford	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Durrington	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Dursley	T	Stroud|Gloucestershire|Gloucestershire Constabulary	14992		
+Duxford	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2099		
 Dwyran	T	Isle of Anglesey|North Wales Police	603		
 Dyce	T	Aberdeen|Police Scotland	5730		
 Dyffryn Ardudwy	T	Gwynedd|North Wales Police	1654		
-Dymchurch	T	Kent|Kent Police	3263		
-Dymock	T	Gloucestershire|Gloucestershire Constabulary	592		
+Dymchurch	T	Folkestone and Hythe|Kent|Kent Police	3263		
+Dymock	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	592		
 Dyserth	T	Denbighshire|North Wales Police	2594		
-Eagle	T	Lincolnshire|Lincolnshire Police	793		W
+Eagle	T	North Kesteven|Lincolnshire|Lincolnshire Police	793		W
 Eaglescliffe	T	Stockton-on-Tees|Durham|Cleveland Police	7900		
 Eaglesfield	T	Dumfries and Galloway|Police Scotland	680		
 Eaglesham	T	East Renfrewshire|Police Scotland	3150		
@@ -2296,867 +2292,866 @@ Ealing	A		0
 Ealing	T	Greater London|London|Metropolitan Police	0		
 Ealing Broadway	T	Greater London|London|Metropolitan Police	0		
 Ealing Common	T	Greater London|London|Metropolitan Police	15945		
-Earby	T	Lancashire|Lancashire Constabulary	4538		
-Eardington	T	Shropshire|West Mercia Police	530		
+Earby	T	Pendle|Lancashire|Lancashire Constabulary	4538		
+Eardington	T	Shropshire|Shropshire|West Mercia Police	530		
 Eardisley	T	Herefordshire|West Mercia Police	550		
-Earith	T	Cambridgeshire|Cambridgeshire Constabulary	1606		
-Earl Shilton	T	Leicestershire|Leicestershire Police	19578		
-Earl Soham	T	Suffolk|Suffolk Constabulary	0		
-Earl Stonham	T	Suffolk|Suffolk Constabulary	0		
-Earl's Green	T	Suffolk|Suffolk Constabulary	0		
+Earith	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	1606		
+Earl Shilton	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	19578		
+Earl Soham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Earl Stonham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Earl's Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Earley	T	Wokingham|Berkshire|Thames Valley Police	0		
-Earlham	T	Norfolk|Norfolk Constabulary	0		
+Earlham	T	Norwich|Norfolk|Norfolk Constabulary	0		
 Earls Barton	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	5387		
-Earls Colne	T	Essex|Essex Police	3862		
+Earls Colne	T	Braintree|Essex|Essex Police	3862		
 Earls Court	T	Greater London|London|Metropolitan Police	9104		
 Earlsfield	T	Greater London|London|Metropolitan Police	15562		
 Earlston	T	Scottish Borders|Police Scotland	1780		
-Earlswood	T	Surrey|Surrey Police	5049		
-Earlswood	T	Warwickshire|Warwickshire Police	961		
-Earsham	T	Norfolk|Norfolk Constabulary	882		
+Earlswood	T	Reigate and Banstead|Surrey|Surrey Police	5049		
+Earlswood	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	961		
+Earsham	T	South Norfolk|Norfolk|Norfolk Constabulary	882		
 Easington	T	County Durham|Durham|Durham Constabulary	7193		
 Easington	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	923		
-Easington	T	East Riding of Yorkshire|Humberside Police	691		
+Easington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	691		
 Easington Colliery	T	County Durham|Durham|Durham Constabulary	0		
 Easingwold	T	North Yorkshire|North Yorkshire Police	4358		
 East Anglia	R		0		
 East Ayrshire	A	Police Scotland	0		
 East Ayton	T	North Yorkshire|North Yorkshire Police	2559		
 East Barnet	T	Greater London|London|Metropolitan Police	18100		
-East Barsham	T	Norfolk|Norfolk Constabulary	0		
+East Barsham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 East Beckham	T	Norfolk|Norfolk Constabulary	0		
-East Bergholt	T	Suffolk|Suffolk Constabulary	2252		
+East Bergholt	T	Babergh|Suffolk|Suffolk Constabulary	2252		
 East Bilney	T	Norfolk|Norfolk Constabulary	0		
 East Boldon	T	South Tyneside|Tyne and Wear|Northumbria Police	5001		
-East Bradenham	T	Norfolk|Norfolk Constabulary	0		
+East Bradenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 East Brent	T	Somerset|Avon and Somerset Police	628		
-East Bridge	T	Suffolk|Suffolk Constabulary	0		
-East Bridgford	T	Nottinghamshire|Nottinghamshire Police	1814		
-East Budleigh	T	Devon|Devon and Cornwall Police	650		
+East Bridge	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+East Bridgford	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	1814		
+East Budleigh	T	East Devon|Devon|Devon and Cornwall Police	650		
 East Calder	T	West Lothian|Police Scotland	4710		
 East Cambridgeshire	D	Cambridgeshire|Cambridgeshire Constabulary	0	East Cambs	
-East Carleton	T	Norfolk|Norfolk Constabulary	0		
-East Challow	T	Oxfordshire|Thames Valley Police	769		
-East Chevington	T	Northumberland|Northumbria Police	1751		
+East Carleton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+East Challow	T	Vale of White Horse|Oxfordshire|Thames Valley Police	769		
+East Chevington	T	Northumberland|Northumberland|Northumbria Police	1751		
 East Claydon	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-East Cowes	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	8428		
+East Cowes	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	8428		
 East Cowton	T	North Yorkshire|North Yorkshire Police	533		
-East Dean	T	Hampshire|Hampshire and Isle of Wight Constabulary	1613		
-East Dereham	T	Norfolk|Norfolk Constabulary	19256		
+East Dean	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	1613		
+East Dereham	T	Breckland|Norfolk|Norfolk Constabulary	19256		
 East Devon	D	Devon|Devon and Cornwall Police	0		
 East Dulwich	T	Greater London|London|Metropolitan Police	12321		
 East Dunbartonshire	A	Police Scotland	0		
 East End	T	Essex|Essex Police	0		
 East End	T	Hertfordshire|Hertfordshire Constabulary	0		
 East Garston	T	West Berkshire|Berkshire|Thames Valley Police	535		
-East Grinstead	T	West Sussex|Sussex Police	26523		
+East Grinstead	T	Mid Sussex|West Sussex|Sussex Police	26523		
 East Haddon	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	643		
 East Halton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	626		
 East Ham	T	Greater London|London|Metropolitan Police	0		
 East Hampshire	D	Hampshire|Hampshire and Isle of Wight Constabulary	0	East Hants	
-East Hanney	T	Oxfordshire|Thames Valley Police	1238		
-East Hanningfield	T	Essex|Essex Police	977		
-East Harling	T	Norfolk|Norfolk Constabulary	2142		
+East Hanney	T	Vale of White Horse|Oxfordshire|Thames Valley Police	1238		
+East Hanningfield	T	Chelmsford|Essex|Essex Police	977		
+East Harling	T	Breckland|Norfolk|Norfolk Constabulary	2142		
 East Harptree	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	644		
-East Hatley	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+East Hatley	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 East Hertfordshire	D	Hertfordshire|Hertfordshire Constabulary	0	East Herts	
-East Hoathly	T	East Sussex|Sussex Police	893		
-East Horndon	T	Essex|Essex Police	0		
-East Horsley	T	Surrey|Surrey Police	5866		
+East Hoathly	T	Wealden|East Sussex|Sussex Police	893		
+East Horndon	T	Brentwood|Essex|Essex Police	0		
+East Horsley	T	Guildford|Surrey|Surrey Police	5866		
 East Huntspill	T	Somerset|Avon and Somerset Police	782		
-East Hyde	T	Bedfordshire|Bedfordshire Police	0		
+East Hyde	T	Luton|Bedfordshire|Bedfordshire Police	0		
 East Ilsley	T	West Berkshire|Berkshire|Thames Valley Police	538		
 East Keswick	T	Leeds|West Yorkshire|West Yorkshire Police	1224		
 East Kilbride	T	South Lanarkshire|Police Scotland	75310		
-East Leake	T	Nottinghamshire|Nottinghamshire Police	6337		
-East Lexham	T	Norfolk|Norfolk Constabulary	0		
+East Leake	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	6337		
+East Lexham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 East Lindsey	D	Lincolnshire|Lincolnshire Police	0		
 East Linton	T	East Lothian|Police Scotland	1700		
 East Lothian	A	Police Scotland	0		
-East Markham	T	Nottinghamshire|Nottinghamshire Police	1160		
-East Meon	T	Hampshire|Hampshire and Isle of Wight Constabulary	871		
+East Markham	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1160		
+East Meon	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	871		
 East Mersea	T	Essex|Essex Police	0		
 East Midlands	R		0		
-East Molesey	T	Surrey|Surrey Police	18565		
-East Peckham	T	Kent|Kent Police	2485		
-East Poringland	T	Norfolk|Norfolk Constabulary	0		
+East Molesey	T	Elmbridge|Surrey|Surrey Police	18565		
+East Peckham	T	Tonbridge and Malling|Kent|Kent Police	2485		
+East Poringland	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 East Rainton	T	Sunderland|Tyne and Wear|Northumbria Police	1213		
-East Raynham	T	Norfolk|Norfolk Constabulary	0		
+East Raynham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 East Renfrewshire	A	Police Scotland	0		
 East Riding of Yorkshire	A	Humberside Police	0		
-East Rudham	T	Norfolk|Norfolk Constabulary	541		
-East Runton	T	Norfolk|Norfolk Constabulary	0		
-East Ruston	T	Norfolk|Norfolk Constabulary	0		
+East Rudham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	541		
+East Runton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+East Ruston	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 East Sheen	T	Greater London|London|Metropolitan Police	10348		
 East Somerton	T	Norfolk|Norfolk Constabulary	0		
 East Staffordshire	D	Staffordshire|Staffordshire Police	0	East Staffs	
-East Stour	T	Dorset|Dorset Police	573		
+East Stour	T	Dorset|Dorset|Dorset Police	573		
 East Suffolk	D	Suffolk|Suffolk Constabulary	0		
 East Sussex	C	Sussex Police	0		
 East Tilbury	T	Thurrock|Essex|Essex Police	5471		
-East Tuddenham	T	Norfolk|Norfolk Constabulary	0		
-East Walton	T	Norfolk|Norfolk Constabulary	0		
+East Tuddenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+East Walton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 East Wemyss	T	Fife|Police Scotland	1970		
 East Whitburn	T	West Lothian|Police Scotland	1240		
-East Winch	T	Norfolk|Norfolk Constabulary	779		
-East Wittering	T	West Sussex|Sussex Police	5647		
+East Winch	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	779		
+East Wittering	T	Chichester|West Sussex|Sussex Police	5647		
 East of England	R		0		
 Eastbourne	T	East Sussex|Sussex Police	101689		
-Eastchurch	T	Kent|Kent Police	1135		
+Eastchurch	T	Swale|Kent|Kent Police	1135		
 Eastgate	T	Norfolk|Norfolk Constabulary	0		
 Easthorpe	T	Essex|Essex Police	0		
-Eastington	T	Gloucestershire|Gloucestershire Constabulary	1108		
+Eastington	T	Stroud|Gloucestershire|Gloucestershire Constabulary	1108		
 Eastleigh	T	Hampshire|Hampshire and Isle of Wight Constabulary	54225		
 Eastoft	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	431		
-Easton	T	Dorset|Dorset Police	7800		
-Easton	T	Suffolk|Suffolk Constabulary	0		
+Easton	T	Dorset|Dorset|Dorset Police	7800		
+Easton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Easton	T	Norfolk|Norfolk Constabulary	0		
 Easton on the Hill	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1015	Easton	
 Easton-in-Gordano	T	North Somerset|Somerset|Avon and Somerset Police	4824		
 Eastrea	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Eastriggs	T	Dumfries and Galloway|Police Scotland	1850		
-Eastrington	T	East Riding of Yorkshire|Humberside Police	1147		
-Eastry	T	Kent|Kent Police	2492		
+Eastrington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1147		
+Eastry	T	Dover|Kent|Kent Police	2492		
 Eastwick	T	Hertfordshire|Hertfordshire Constabulary	0		
-Eastwood	T	Nottinghamshire|Nottinghamshire Police	18612		
-Eastwood	T	Essex|Essex Police	0		
-Eaton	T	Leicestershire|Leicestershire Police	648		
+Eastwood	T	Broxtowe|Nottinghamshire|Nottinghamshire Police	18612		
+Eastwood	T	Southend-on-Sea|Essex|Essex Police	0		
+Eaton	T	Melton|Leicestershire|Leicestershire Police	648		
 Eaton	T	Cheshire East|Cheshire|Cheshire Constabulary	0		
-Eaton	T	Norfolk|Norfolk Constabulary	0		
+Eaton	T	Norwich|Norfolk|Norfolk Constabulary	0		
 Eaton Bray	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	3912		
-Eaton Ford	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Eaton Green	T	Bedfordshire|Bedfordshire Police	0		
-Eaton Socon	T	Cambridgeshire|Cambridgeshire Constabulary	5704		
+Eaton Ford	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Eaton Green	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Eaton Socon	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	5704		
 Ebbw Vale	T	Blaenau Gwent|Gwent Police	33068		
 Ebchester	T	County Durham|Durham|Durham Constabulary	871		
 Ecclefechan	T	Dumfries and Galloway|Police Scotland	850		
 Eccles	T	Salford|Greater Manchester|Greater Manchester Police	37275		
-Eccleshall	T	Staffordshire|Staffordshire Police	2651		
-Eccleston	T	Lancashire|Lancashire Constabulary	4646		
+Eccleshall	T	Stafford|Staffordshire|Staffordshire Police	2651		
+Eccleston	T	Chorley|Lancashire|Lancashire Constabulary	4646		
 Eccleston	T	St Helens|Merseyside|Merseyside Police	0		
 Eccleston	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Eckington	T	Worcestershire|West Mercia Police	1217		
+Eckington	T	Wychavon|Worcestershire|West Mercia Police	1217		
 Eden	D	Cumbria|Cumbria Constabulary	0		
-Edenbridge	T	Kent|Kent Police	8172		
-Edenfield	T	Lancashire|Lancashire Constabulary	2126		
-Edgcott	T	Buckinghamshire|Thames Valley Police	988		
-Edgefield	T	Norfolk|Norfolk Constabulary	0		
+Edenbridge	T	Sevenoaks|Kent|Kent Police	8172		
+Edenfield	T	Rossendale|Lancashire|Lancashire Constabulary	2126		
+Edgcott	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	988		
+Edgefield	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Edgmond	T	Telford and Wrekin|Shropshire|West Mercia Police	1080		
 Edgware	T	Greater London|London|Metropolitan Police	9832		
 Edgwarebury	T	Greater London|London|Metropolitan Police	12100		
 Edgworth	T	Blackburn with Darwen|Lancashire|Lancashire Constabulary	2321		
 Edinburgh	A	Police Scotland	514990		
-Edingale	T	Staffordshire|Staffordshire Police	632		
-Edingthorpe	T	Norfolk|Norfolk Constabulary	0		
-Edington	T	Wiltshire|Wiltshire Police	734		
+Edingale	T	Lichfield|Staffordshire|Staffordshire Police	632		
+Edingthorpe	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Edington	T	Wiltshire|Wiltshire|Wiltshire Police	734		
 Edingworth	T	Somerset|Avon and Somerset Police	600		
-Edith Weston	T	Rutland|Leicestershire Police	818		
-Edmondthorpe	T	Leicestershire|Leicestershire Police	632		
+Edith Weston	T	Rutland|Rutland|Leicestershire Police	818		
+Edmondthorpe	T	Melton|Leicestershire|Leicestershire Police	632		
 Edmonton	T	Greater London|London|Metropolitan Police	82000		
-Edney Common	T	Essex|Essex Police	0		
-Edwardstone	T	Suffolk|Suffolk Constabulary	0		
-Edwinstowe	T	Nottinghamshire|Nottinghamshire Police	5188		
+Edney Common	T	Chelmsford|Essex|Essex Police	0		
+Edwardstone	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Edwinstowe	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	5188		
 Edworth	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Edzell	T	Angus|Police Scotland	900		
 Eggington	T	Bedfordshire|Bedfordshire Police	0		
-Egginton	T	Derbyshire|Derbyshire Constabulary	574		
+Egginton	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	574		
 Eggleston	T	County Durham|Durham|Durham Constabulary	0		
-Egham	T	Surrey|Surrey Police	29663		
+Egham	T	Runnymede|Surrey|Surrey Police	29663		
 Eglinton	T	Derry and Strabane|Police Service of Northern Ireland	3818		
-Egmere	T	Norfolk|Norfolk Constabulary	0		
+Egmere	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Egremont	T	Cumbria|Cumbria Constabulary	6222		
-Eight Ash Green	T	Essex|Essex Police	1106		
+Eight Ash Green	T	Colchester|Essex|Essex Police	1106		
 Eilean Siar	A	Police Scotland	0		
 Eldernell	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Elderslie	T	Renfrewshire|Police Scotland	5690		
-Elford	T	Staffordshire|Staffordshire Police	632		
+Elford	T	Lichfield|Staffordshire|Staffordshire Police	632		
 Elgin	T	Moray|Police Scotland	25040		
-Elham	T	Kent|Kent Police	911		
+Elham	T	Folkestone and Hythe|Kent|Kent Police	911		
 Elie	T	Fife|Police Scotland	949		
-Elkesley	T	Nottinghamshire|Nottinghamshire Police	822		
+Elkesley	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	822		
 Elland	T	Calderdale|West Yorkshire|West Yorkshire Police	15625		
-Ellerker	T	East Riding of Yorkshire|Humberside Police	307		
-Ellerton	T	East Riding of Yorkshire|Humberside Police	388		
-Ellesborough	T	Buckinghamshire|Thames Valley Police	544		
-Ellesmere	T	Shropshire|West Mercia Police	3686		
+Ellerker	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	307		
+Ellerton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	388		
+Ellesborough	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	544		
+Ellesmere	T	Shropshire|Shropshire|West Mercia Police	3686		
 Ellesmere Port Town	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	65430	Ellesmere Port	
-Ellingham	T	Norfolk|Norfolk Constabulary	679		
-Ellingham	T	Northumberland|Northumbria Police	0		
-Ellington	T	Cambridgeshire|Cambridgeshire Constabulary	585		
+Ellingham	T	South Norfolk|Norfolk|Norfolk Constabulary	679		
+Ellingham	T	Northumberland|Northumberland|Northumbria Police	0		
+Ellington	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	585		
 Ellon	T	Aberdeenshire|Police Scotland	10070		
-Ellough	T	Suffolk|Suffolk Constabulary	0		
-Elm	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Ellough	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Elm	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
 Elm Park	T	Greater London|London|Metropolitan Police	12048		
 Elmbridge	D	Surrey|Surrey Police	0		
-Elmdon	T	Essex|Essex Police	0		
-Elmesthorpe	T	Leicestershire|Leicestershire Police	509		
-Elmsett	T	Suffolk|Suffolk Constabulary	0		
-Elmstead Market	T	Essex|Essex Police	1646		
-Elmswell	T	Suffolk|Suffolk Constabulary	3950		
+Elmdon	T	Uttlesford|Essex|Essex Police	0		
+Elmesthorpe	T	Blaby|Leicestershire|Leicestershire Police	509		
+Elmsett	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Elmstead Market	T	Tendring|Essex|Essex Police	1646		
+Elmswell	T	Mid Suffolk|Suffolk|Suffolk Constabulary	3950		
 Elphinstone	T	East Lothian|Police Scotland	540		
-Elsenham	T	Essex|Essex Police	2272		
-Elsing	T	Norfolk|Norfolk Constabulary	0		
-Elstead	T	Surrey|Surrey Police	2557		
-Elston	T	Nottinghamshire|Nottinghamshire Police	631		
+Elsenham	T	Uttlesford|Essex|Essex Police	2272		
+Elsing	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Elstead	T	Waverley|Surrey|Surrey Police	2557		
+Elston	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	631		
 Elstow	T	Bedford|Bedfordshire|Bedfordshire Police	0		
-Elstree	T	Hertfordshire|Hertfordshire Constabulary	1835		
-Elswick	T	Lancashire|Lancashire Constabulary	1079		
-Elsworth	T	Cambridgeshire|Cambridgeshire Constabulary	566		
+Elstree	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	1835		
+Elswick	T	Fylde|Lancashire|Lancashire Constabulary	1079		
+Elsworth	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	566		
 Eltham	T	Greater London|London|Metropolitan Police	48964		
-Eltisley	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Elton	T	Cambridgeshire|Cambridgeshire Constabulary	679		
+Eltisley	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Elton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	679		
 Elton	T	Stockton-on-Tees|Durham|Cleveland Police	0		
 Elton	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
 Elton	T	Herefordshire|West Mercia Police	0		
-Elveden	T	Suffolk|Suffolk Constabulary	0		
+Elveden	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Elvington	T	York|North Yorkshire|North Yorkshire Police	933		
 Elwick	T	Hartlepool|Durham|Cleveland Police	479		
-Ely	T	Cambridgeshire|Cambridgeshire Constabulary	20574		
+Ely	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	20574		
 Emberton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	315		
-Embleton	T	Northumberland|Northumbria Police	412		
+Embleton	T	Northumberland|Northumberland|Northumbria Police	412		
 Embsay	T	North Yorkshire|North Yorkshire Police	1679		
 Emerson Park	T	Greater London|London|Metropolitan Police	11977		
 Emley	T	Kirklees|West Yorkshire|West Yorkshire Police	1497		
-Emneth	T	Norfolk|Norfolk Constabulary	2257		
+Emneth	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	2257		
 Emneth Hungate	T	Norfolk|Norfolk Constabulary	0		
-Empingham	T	Rutland|Leicestershire Police	880		
-Emsworth	T	Hampshire|Hampshire and Isle of Wight Constabulary	18777		
-Enderby	T	Leicestershire|Leicestershire Police	8113		
-Endon	T	Staffordshire|Staffordshire Police	3221		
+Empingham	T	Rutland|Rutland|Leicestershire Police	880		
+Emsworth	T	Havant|Hampshire|Hampshire and Isle of Wight Constabulary	18777		
+Enderby	T	Blaby|Leicestershire|Leicestershire Police	8113		
+Endon	T	Staffordshire Moorlands|Staffordshire|Staffordshire Police	3221		
 Enfield	A		0		
 Enfield Lock	T	Greater London|London|Metropolitan Police	16469		
 Enfield Town	T	Greater London|London|Metropolitan Police	156858	Enfield	
 England	N		0		
 Enniskillen	T	Fermanagh and Omagh|Police Service of Northern Ireland	14472		
-Enstone	T	Oxfordshire|Thames Valley Police	849		
-Epping	T	Essex|Essex Police	10695		
+Enstone	T	West Oxfordshire|Oxfordshire|Thames Valley Police	849		
+Epping	T	Epping Forest|Essex|Essex Police	10695		
 Epping Forest	D	Essex|Essex Police	0		
-Epping Green	T	Essex|Essex Police	0		
-Epping Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Epping Upland	T	Essex|Essex Police	0		
-Epsom	T	Surrey|Surrey Police	31489		
+Epping Green	T	Epping Forest|Essex|Essex Police	0		
+Epping Green	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Epping Upland	T	Epping Forest|Essex|Essex Police	0		
+Epsom	T	Epsom and Ewell|Surrey|Surrey Police	31489		
 Epsom and Ewell	D	Surrey|Surrey Police	0		
 Epworth	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	4279		
 Erewash	D	Derbyshire|Derbyshire Constabulary	0		
-Eriswell	T	Suffolk|Suffolk Constabulary	0		
+Eriswell	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Erith	T	Greater London|London|Metropolitan Police	9811		
-Erlestoke	T	Wiltshire|Wiltshire Police	0		
-Erpingham	T	Norfolk|Norfolk Constabulary	0		
+Erlestoke	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Erpingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Errol	T	Perth and Kinross|Police Scotland	1410		
 Erskine	T	Renfrewshire|Police Scotland	15530		
-Erwarton	T	Suffolk|Suffolk Constabulary	0		
+Erwarton	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Escrick	T	North Yorkshire|North Yorkshire Police	944		
-Esher	T	Surrey|Surrey Police	52392		
-Essendine	T	Rutland|Leicestershire Police	448		
-Essendon	T	Hertfordshire|Hertfordshire Constabulary	580		
+Esher	T	Elmbridge|Surrey|Surrey Police	52392		
+Essendine	T	Rutland|Rutland|Leicestershire Police	448		
+Essendon	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	580		
 Essex	C	Essex Police	0		
-Essington	T	Staffordshire|Staffordshire Police	4829		
+Essington	T	South Staffordshire|Staffordshire|Staffordshire Police	4829		
 Eston	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	7005		
 Eton	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	3025		
 Eton Wick	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	2029		
-Ettington	T	Warwickshire|Warwickshire Police	1039		
-Etton	T	East Riding of Yorkshire|Humberside Police	277		
-Etton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Etwall	T	Derbyshire|Derbyshire Constabulary	2572		
-Euston	T	Suffolk|Suffolk Constabulary	0		
-Euxton	T	Lancashire|Lancashire Constabulary	7863		
+Ettington	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	1039		
+Etton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	277		
+Etton	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+Etwall	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	2572		
+Euston	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Euxton	T	Chorley|Lancashire|Lancashire Constabulary	7863		
 Evanton	T	Highland|Police Scotland	1390		
 Evenley	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	571		
 Evenwood	T	County Durham|Durham|Durham Constabulary	1608		
 Evercreech	T	Somerset|Avon and Somerset Police	1845		
 Eversholt	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	420		
-Eversholt	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Eversley	T	Hampshire|Hampshire and Isle of Wight Constabulary	2600		
+Eversley	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	2600		
 Everton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	523		
 Evesbatch	T	Herefordshire|West Mercia Police	0		
-Evesham	T	Worcestershire|West Mercia Police	27684		
-Evington	T	Leicestershire|Leicestershire Police	17268		
-Ewell	T	Surrey|Surrey Police	39994		
+Evesham	T	Wychavon|Worcestershire|West Mercia Police	27684		
+Evington	T	Oadby and Wigston|Leicestershire|Leicestershire Police	17268		
+Ewell	T	Epsom and Ewell|Surrey|Surrey Police	39994		
 Ewenny	T	Vale of Glamorgan|South Wales Police	768		
-Ewerby	T	Lincolnshire|Lincolnshire Police	509		
-Ewhurst	T	Surrey|Surrey Police	1653		
+Ewerby	T	North Kesteven|Lincolnshire|Lincolnshire Police	509		
+Ewhurst	T	Waverley|Surrey|Surrey Police	1653		
 Ewyas Harold	T	Herefordshire|West Mercia Police	1007		
 Exeter	T	Devon|Devon and Cornwall Police	130709		
-Exhall	T	Warwickshire|Warwickshire Police	2317		
-Exminster	T	Devon|Devon and Cornwall Police	3368		
-Exmouth	T	Devon|Devon and Cornwall Police	36204		
-Exning	T	Suffolk|Suffolk Constabulary	1688		
-Exton	T	Rutland|Leicestershire Police	607		
-Eyam	T	Derbyshire|Derbyshire Constabulary	969		
+Exhall	T	Nuneaton and Bedworth|Warwickshire|Warwickshire Police	2317		
+Exminster	T	Teignbridge|Devon|Devon and Cornwall Police	3368		
+Exmouth	T	East Devon|Devon|Devon and Cornwall Police	36204		
+Exning	T	West Suffolk|Suffolk|Suffolk Constabulary	1688		
+Exton	T	Rutland|Rutland|Leicestershire Police	607		
+Eyam	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	969		
 Eye	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	2875		W
-Eye	T	Suffolk|Suffolk Constabulary	2210		W
+Eye	T	Mid Suffolk|Suffolk|Suffolk Constabulary	2210		W
 Eyemouth	T	Scottish Borders|Police Scotland	3580		
 Eyeworth	T	Bedfordshire|Bedfordshire Police	0		
-Eyke	T	Suffolk|Suffolk Constabulary	0		
-Eynesbury	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Eynsford	T	Kent|Kent Police	2791		
-Eynsham	T	Oxfordshire|Thames Valley Police	4648		
-Eythorne	T	Kent|Kent Police	1520		
+Eyke	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Eynesbury	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Eynsford	T	Sevenoaks|Kent|Kent Police	2791		
+Eynsham	T	West Oxfordshire|Oxfordshire|Thames Valley Police	4648		
+Eythorne	T	Dover|Kent|Kent Police	1520		
 Eyton	T	Herefordshire|West Mercia Police	0		
 Eyton upon the Weald Moors	T	Telford and Wrekin|Shropshire|West Mercia Police	0	Eyton	
 Faifley	T	West Dunbartonshire|Police Scotland	5030		
 Failand	T	North Somerset|Somerset|Avon and Somerset Police	691		
 Failsworth	T	Oldham|Greater Manchester|Greater Manchester Police	20555		
-Fair Oak	T	Hampshire|Hampshire and Isle of Wight Constabulary	10212		W
+Fair Oak	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	10212		W
 Fairbourne	T	Gwynedd|North Wales Police	721		
 Fairburn	T	North Yorkshire|North Yorkshire Police	819		
-Fairford	T	Gloucestershire|Gloucestershire Constabulary	3236		
-Fairlands	T	Surrey|Surrey Police	1412		
+Fairford	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	3236		
+Fairlands	T	Guildford|Surrey|Surrey Police	1412		
 Fairlie	T	North Ayrshire|Police Scotland	1440		
-Fairlight	T	East Sussex|Sussex Police	1516		
+Fairlight	T	Rother|East Sussex|Sussex Police	1516		
 Fairstead	T	Essex|Essex Police	0		
 Fairstead	T	Norfolk|Norfolk Constabulary	0		
-Fakenham	T	Norfolk|Norfolk Constabulary	8285		
+Fakenham	T	North Norfolk|Norfolk|Norfolk Constabulary	8285		
 Falfield	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	0		
-Falkenham	T	Suffolk|Suffolk Constabulary	0		
+Falkenham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Falkirk	A	Police Scotland	35310		
 Falkland	T	Fife|Police Scotland	1110		
 Fallin	T	Stirling|Police Scotland	2850		
 Fallowfield	T	Manchester|Greater Manchester|Greater Manchester Police	14132		
-Falmouth	T	Cornwall|Devon and Cornwall Police	31988		
-Fancott	T	Bedfordshire|Bedfordshire Police	0		
-Far Forest	T	Worcestershire|West Mercia Police	594		
-Farcet	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Falmouth	T	Cornwall|Cornwall|Devon and Cornwall Police	31988		
+Fancott	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Far Forest	T	Wyre Forest|Worcestershire|West Mercia Police	594		
+Farcet	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Fareham	T	Hampshire|Hampshire and Isle of Wight Constabulary	42210		
-Faringdon	T	Oxfordshire|Thames Valley Police	7121		
+Faringdon	T	Vale of White Horse|Oxfordshire|Thames Valley Police	7121		
 Farmborough	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	847		
-Farnborough	T	Hampshire|Hampshire and Isle of Wight Constabulary	60652		
+Farnborough	T	Rushmoor|Hampshire|Hampshire and Isle of Wight Constabulary	60652		
 Farnborough	T	Greater London|London|Metropolitan Police	9033		
-Farnborough	T	Warwickshire|Warwickshire Police	2154		
+Farnborough	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	2154		
 Farnborough	T	West Berkshire|Berkshire|Thames Valley Police	102		
-Farndish	T	Bedfordshire|Bedfordshire Police	0		
-Farndon	T	Nottinghamshire|Nottinghamshire Police	2506		
+Farndish	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Farndon	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	2506		
 Farndon	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Farnham	T	Surrey|Surrey Police	36971		
-Farnham	T	Essex|Essex Police	0		
-Farnham	T	Suffolk|Suffolk Constabulary	0		
+Farnham	T	Waverley|Surrey|Surrey Police	36971		
+Farnham	T	Uttlesford|Essex|Essex Police	0		
+Farnham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Farnham Green	T	Essex|Essex Police	0		
-Farnham Royal	T	Buckinghamshire|Thames Valley Police	6187		
-Farnsfield	T	Nottinghamshire|Nottinghamshire Police	2566		
+Farnham Royal	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	6187		
+Farnsfield	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	2566		
 Farnworth	T	Bolton|Greater Manchester|Greater Manchester Police	25680		
 Farrington Gurney	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	901		
 Fauldhouse	T	West Lothian|Police Scotland	4840		
-Faulkbourne	T	Essex|Essex Police	0		
-Faversham	T	Kent|Kent Police	23024		
+Faulkbourne	T	Braintree|Essex|Essex Police	0		
+Faversham	T	Swale|Kent|Kent Police	23024		
 Fazakerley	T	Liverpool|Merseyside|Merseyside Police	16374		
-Fazeley	T	Staffordshire|Staffordshire Police	7522		
-Featherstone	T	Staffordshire|Staffordshire Police	14175		
+Fazeley	T	Lichfield|Staffordshire|Staffordshire Police	7522		
+Featherstone	T	South Staffordshire|Staffordshire|Staffordshire Police	14175		
 Featherstone	T	Wakefield|West Yorkshire|West Yorkshire Police	11060		
-Feering	T	Essex|Essex Police	0		
-Felbridge	T	Surrey|Surrey Police	0		
-Felbrigg	T	Norfolk|Norfolk Constabulary	0		
-Felden	T	Hertfordshire|Hertfordshire Constabulary	0		
-Felixstowe	T	Suffolk|Suffolk Constabulary	24521		
+Feering	T	Braintree|Essex|Essex Police	0		
+Felbridge	T	Mid Sussex|West Sussex|Sussex Police	0		
+Felbrigg	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Felden	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Felixstowe	T	East Suffolk|Suffolk|Suffolk Constabulary	24521		
 Felling	T	Gateshead|Tyne and Wear|Northumbria Police	34355		
 Felmersham	T	Bedfordshire|Bedfordshire Police	0		
-Felmingham	T	Norfolk|Norfolk Constabulary	0		
-Felsham	T	Suffolk|Suffolk Constabulary	0		
-Felsted	T	Essex|Essex Police	0		
+Felmingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Felsham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Felsted	T	Uttlesford|Essex|Essex Police	0		
 Feltham	T	Greater London|London|Metropolitan Police	63368		
 Felthorpe	T	Norfolk|Norfolk Constabulary	0		
-Felton	T	Northumberland|Northumbria Police	1126		
+Felton	T	Northumberland|Northumberland|Northumbria Police	1126		
 Felton	T	North Somerset|Somerset|Avon and Somerset Police	779		
-Feltwell	T	Norfolk|Norfolk Constabulary	2635		
+Feltwell	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	2635		
 Fen Ditton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Fen Drayton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Fenland	D	Cambridgeshire|Cambridgeshire Constabulary	0		
-Fenny Compton	T	Warwickshire|Warwickshire Police	808		
+Fenny Compton	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	808		
 Fenny Stratford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Fens	R		0	The Fens	
-Fenstanton	T	Cambridgeshire|Cambridgeshire Constabulary	2639		
+Fenstanton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	2639		
 Fenwick	T	East Ayrshire|Police Scotland	1070		
 Fenwick	T	Doncaster|South Yorkshire|South Yorkshire Police	0		
 Fermanagh and Omagh	A	Police Service of Northern Ireland	0		
 Ferndale	T	Rhondda Cynon Taff|South Wales Police	7338		
-Ferndown	T	Dorset|Dorset Police	17650		
-Fernhill Heath	T	Worcestershire|West Mercia Police	3256		
-Fernhurst	T	West Sussex|Sussex Police	2106		
+Ferndown	T	Dorset|Dorset|Dorset Police	17650		
+Fernhill Heath	T	Wychavon|Worcestershire|West Mercia Police	3256		
+Fernhurst	T	Chichester|West Sussex|Sussex Police	2106		
 Ferrybridge	T	Wakefield|West Yorkshire|West Yorkshire Police	1491		
 Ferryden	T	Angus|Police Scotland	905		
 Ferryhill	T	County Durham|Durham|Durham Constabulary	9805		
 Ferryside	T	Carmarthenshire|Dyfed-Powys Police	846		
-Fersfield	T	Norfolk|Norfolk Constabulary	0		
-Fetcham	T	Surrey|Surrey Police	7996		
+Fersfield	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Fetcham	T	Mole Valley|Surrey|Surrey Police	7996		
 Ffestiniog	T	Gwynedd|North Wales Police	0		
-Fiddlers Hamlet	T	Essex|Essex Police	0		
-Field Dalling	T	Norfolk|Norfolk Constabulary	0		
+Fiddlers Hamlet	T	Epping Forest|Essex|Essex Police	0		
+Field Dalling	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Fife	A	Police Scotland	0		
-Filby	T	Norfolk|Norfolk Constabulary	765		
+Filby	T	Great Yarmouth|Norfolk|Norfolk Constabulary	765		
 Filey	T	North Yorkshire|North Yorkshire Police	6530		
 Filgrave	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Fillongley	T	Warwickshire|Warwickshire Police	695		
-Fimber	T	East Riding of Yorkshire|Humberside Police	0		
-Fincham	T	Norfolk|Norfolk Constabulary	0		
+Fillongley	T	North Warwickshire|Warwickshire|Warwickshire Police	695		
+Fimber	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Fincham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Finchampstead	T	Wokingham|Berkshire|Thames Valley Police	1034		
-Finchingfield	T	Essex|Essex Police	711		
+Finchingfield	T	Braintree|Essex|Essex Police	711		
 Finchley	T	Greater London|London|Metropolitan Police	65812		
-Findern	T	Derbyshire|Derbyshire Constabulary	1669		
+Findern	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	1669		
 Findhorn	T	Moray|Police Scotland	880		
 Findochty	T	Moray|Police Scotland	1180		
-Findon	T	West Sussex|Sussex Police	1886		
+Findon	T	Arun|West Sussex|Sussex Police	1886		
 Finedon	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	4309		
-Fingringhoe	T	Essex|Essex Police	0		
-Finmere	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Finningham	T	Suffolk|Suffolk Constabulary	0		
+Fingringhoe	T	Colchester|Essex|Essex Police	0		
+Finmere	T	Cherwell|Oxfordshire|Thames Valley Police	0		
+Finningham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Finningley	T	Doncaster|South Yorkshire|South Yorkshire Police	3525		
 Fintona	T	Fermanagh and Omagh|Police Service of Northern Ireland	1373		
-Fishbourne	T	West Sussex|Sussex Police	2325		
+Fishbourne	T	Chichester|West Sussex|Sussex Police	2325		
 Fishburn	T	County Durham|Durham|Durham Constabulary	2588		
 Fishguard	T	Pembrokeshire|Dyfed-Powys Police	3419		
-Fishtoft	T	Lincolnshire|Lincolnshire Police	1085		
-Fittleworth	T	West Sussex|Sussex Police	681		
-Fitton End	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Fishtoft	T	Boston|Lincolnshire|Lincolnshire Police	1085		
+Fittleworth	T	Chichester|West Sussex|Sussex Police	681		
+Fitton End	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
 Fitzwilliam	T	Wakefield|West Yorkshire|West Yorkshire Police	4259		
-Five Oak Green	T	Kent|Kent Police	1540		
+Five Oak Green	T	Tunbridge Wells|Kent|Kent Police	1540		
 Fivehead	T	Somerset|Avon and Somerset Police	609		
 Fivemiletown	T	Mid-Ulster|Police Service of Northern Ireland	1109		
-Flackwell Heath	T	Buckinghamshire|Thames Valley Police	5900		
-Fladbury	T	Worcestershire|West Mercia Police	641		
-Flamborough	T	East Riding of Yorkshire|Humberside Police	1914		
-Flamstead	T	Hertfordshire|Hertfordshire Constabulary	990		
-Flamstead End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Flaunden	T	Hertfordshire|Hertfordshire Constabulary	0		
+Flackwell Heath	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	5900		
+Fladbury	T	Wychavon|Worcestershire|West Mercia Police	641		
+Flamborough	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1914		
+Flamstead	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	990		
+Flamstead End	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	0		
+Flaunden	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
 Flax Bourton	T	North Somerset|Somerset|Avon and Somerset Police	715		
-Fleckney	T	Leicestershire|Leicestershire Police	4894		
-Fleet	T	Hampshire|Hampshire and Isle of Wight Constabulary	38726		
-Fleet	T	Lincolnshire|Lincolnshire Police	2136		
-Fleetville	T	Hertfordshire|Hertfordshire Constabulary	8200		
-Fleetwood	T	Lancashire|Lancashire Constabulary	26232		
-Flempton	T	Suffolk|Suffolk Constabulary	0		
-Flexbury	T	Cornwall|Devon and Cornwall Police	2211		
+Fleckney	T	Harborough|Leicestershire|Leicestershire Police	4894		
+Fleet	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	38726		
+Fleet	T	South Holland|Lincolnshire|Lincolnshire Police	2136		
+Fleetville	T	St Albans|Hertfordshire|Hertfordshire Constabulary	8200		
+Fleetwood	T	Wyre|Lancashire|Lancashire Constabulary	26232		
+Flempton	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Flexbury	T	Cornwall|Cornwall|Devon and Cornwall Police	2211		
 Flimby	T	Cumbria|Cumbria Constabulary	1707		
-Flimwell	T	East Sussex|Sussex Police	1100		
+Flimwell	T	Rother|East Sussex|Sussex Police	1100		
 Flint	T	Flintshire|North Wales Police	26442		
 Flint Cross	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Flintshire	A	North Wales Police	0		
-Flitcham	T	Norfolk|Norfolk Constabulary	0		
-Flitton	T	Bedfordshire|Bedfordshire Police	0		
+Flitcham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Flitton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Flitwick	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	12983		
-Flixton	T	Suffolk|Suffolk Constabulary	0		
+Flixton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Flockton	T	Kirklees|West Yorkshire|West Yorkshire Police	1368		
 Flookburgh	T	Cumbria|Cumbria Constabulary	1305		
-Flordon	T	Norfolk|Norfolk Constabulary	0		
+Flordon	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Flore	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1194		
 Flowton	T	Suffolk|Suffolk Constabulary	0		
-Flushing	T	Cornwall|Devon and Cornwall Police	722		
-Fobbing	T	Essex|Essex Police	0		
+Flushing	T	Cornwall|Cornwall|Devon and Cornwall Police	722		
+Fobbing	T	Thurrock|Essex|Essex Police	0		
 Fochabers	T	Moray|Police Scotland	1690		
 Fochriw	T	Caerphilly|Gwent Police	1250		
-Folkestone	T	Kent|Kent Police	66429		
+Folkestone	T	Folkestone and Hythe|Kent|Kent Police	66429		
 Folkestone and Hythe	D	Kent|Kent Police	0		
-Folkingham	T	Lincolnshire|Lincolnshire Police	796		
-Folksworth	T	Cambridgeshire|Cambridgeshire Constabulary	881		
-Fontwell	T	West Sussex|Sussex Police	1941		
-Ford	T	Shropshire|West Mercia Police	697		W
-Ford	T	Northumberland|Northumbria Police	0		W
-Ford End	T	Essex|Essex Police	685		W
+Folkingham	T	South Kesteven|Lincolnshire|Lincolnshire Police	796		
+Folksworth	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	881		
+Fontwell	T	Arun|West Sussex|Sussex Police	1941		
+Ford	T	Shropshire|Shropshire|West Mercia Police	697		W
+Ford	T	Northumberland|Northumberland|Northumbria Police	0		W
+Ford End	T	Chelmsford|Essex|Essex Police	685		W
 Forden	T	Powys|Dyfed-Powys Police	745		
-Fordham	T	Cambridgeshire|Cambridgeshire Constabulary	2712		
-Fordham	T	Essex|Essex Police	0		
-Fordham	T	Norfolk|Norfolk Constabulary	0		
-Fordingbridge	T	Hampshire|Hampshire and Isle of Wight Constabulary	6066		
+Fordham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2712		
+Fordham	T	Colchester|Essex|Essex Police	0		
+Fordham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Fordingbridge	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	6066		
 Fordstreet	T	Essex|Essex Police	0		
 Forest Hill	T	Greater London|London|Metropolitan Police	14854		
-Forest Row	T	East Sussex|Sussex Police	3704		
+Forest Row	T	Wealden|East Sussex|Sussex Police	3704		
 Forest of Dean	D	Gloucestershire|Gloucestershire Constabulary	0		
 Forfar	T	Angus|Police Scotland	13970		
 Forgandenny	T	Perth and Kinross|Police Scotland	590		
 Formby	T	Sefton|Merseyside|Merseyside Police	23329		
 Forncett End	T	Norfolk|Norfolk Constabulary	0		
-Forncett St Mary	T	Norfolk|Norfolk Constabulary	0		
+Forncett St Mary	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Forncett St Peter	T	Norfolk|Norfolk Constabulary	0		
-Fornham All Saints	T	Suffolk|Suffolk Constabulary	0		
+Fornham All Saints	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Fornham St Martin	T	Suffolk|Suffolk Constabulary	0		
 Forres	T	Moray|Police Scotland	9900		
 Fort Augustus	T	Highland|Police Scotland	670		
 Fort William	T	Highland|Police Scotland	15757		W
 Forth	T	South Lanarkshire|Police Scotland	2240		W
 Fortrose	T	Highland|Police Scotland	1400		
-Fortuneswell	T	Dorset|Dorset Police	3381		
-Forward Green	T	Suffolk|Suffolk Constabulary	0		
-Foulden	T	Norfolk|Norfolk Constabulary	0		
-Foulridge	T	Lancashire|Lancashire Constabulary	1159		
-Foulsham	T	Norfolk|Norfolk Constabulary	1021		
+Fortuneswell	T	Dorset|Dorset|Dorset Police	3381		
+Forward Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Foulden	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Foulridge	T	Pendle|Lancashire|Lancashire Constabulary	1159		
+Foulsham	T	Broadland|Norfolk|Norfolk Constabulary	1021		
 Four Ashes	T	Suffolk|Suffolk Constabulary	0		
 Four Crosses	T	Powys|Dyfed-Powys Police	1438		
-Four Gotes	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Four Lanes	T	Cornwall|Devon and Cornwall Police	1416		
-Four Marks	T	Hampshire|Hampshire and Isle of Wight Constabulary	5674		W
-Fovant	T	Wiltshire|Wiltshire Police	669		
-Fowey	T	Cornwall|Devon and Cornwall Police	2131		
-Fowlmere	T	Cambridgeshire|Cambridgeshire Constabulary	1206		
+Four Gotes	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Four Lanes	T	Cornwall|Cornwall|Devon and Cornwall Police	1416		
+Four Marks	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	5674		W
+Fovant	T	Wiltshire|Wiltshire|Wiltshire Police	669		
+Fowey	T	Cornwall|Cornwall|Devon and Cornwall Police	2131		
+Fowlmere	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1206		
 Fownhope	T	Herefordshire|West Mercia Police	779		
 Foxearth	T	Essex|Essex Police	0		
 Foxley	T	Norfolk|Norfolk Constabulary	0		
-Foxton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Framfield	T	East Sussex|Sussex Police	665		
-Framingham Earl	T	Norfolk|Norfolk Constabulary	0		
-Framingham Pigot	T	Norfolk|Norfolk Constabulary	0		
-Framlingham	T	Suffolk|Suffolk Constabulary	3086		
-Frampton on Severn	T	Gloucestershire|Gloucestershire Constabulary	1432	Frampton	
-Framsden	T	Suffolk|Suffolk Constabulary	0		
-Frant	T	East Sussex|Sussex Police	781		
+Foxton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Framfield	T	Wealden|East Sussex|Sussex Police	665		
+Framingham Earl	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Framingham Pigot	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Framlingham	T	East Suffolk|Suffolk|Suffolk Constabulary	3086		
+Frampton on Severn	T	Stroud|Gloucestershire|Gloucestershire Constabulary	1432	Frampton	
+Framsden	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Frant	T	Wealden|East Sussex|Sussex Police	781		
 Fraserburgh	T	Aberdeenshire|Police Scotland	12570		
 Frating Green	T	Essex|Essex Police	0		
-Freckenham	T	Suffolk|Suffolk Constabulary	0		
-Freckleton	T	Lancashire|Lancashire Constabulary	8049		
-Freethorpe	T	Norfolk|Norfolk Constabulary	995		
-Freethorpe Common	T	Norfolk|Norfolk Constabulary	0		
-Fremington	T	Devon|Devon and Cornwall Police	4310		
+Freckenham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Freckleton	T	Fylde|Lancashire|Lancashire Constabulary	8049		
+Freethorpe	T	Broadland|Norfolk|Norfolk Constabulary	995		
+Freethorpe Common	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Fremington	T	North Devon|Devon|Devon and Cornwall Police	4310		
 Freshford	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
-Freshwater	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	7829		
-Fressingfield	T	Suffolk|Suffolk Constabulary	790		
-Freston	T	Suffolk|Suffolk Constabulary	0		
+Freshwater	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	7829		
+Fressingfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	790		
+Freston	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Frettenham	T	Norfolk|Norfolk Constabulary	0		
 Freuchie	T	Fife|Police Scotland	1240		
 Freystrop	T	Pembrokeshire|Dyfed-Powys Police	0		
 Friday Bridge	T	Norfolk|Norfolk Constabulary	0		W
 Friern Barnet	T	Greater London|London|Metropolitan Police	17250		
-Frieth	T	Buckinghamshire|Thames Valley Police	571		
-Frilford	T	Oxfordshire|Thames Valley Police	0		
-Frimley	T	Surrey|Surrey Police	12739		
-Frimley Green	T	Surrey|Surrey Police	5717		
-Fring	T	Norfolk|Norfolk Constabulary	0		
-Fringford	T	Oxfordshire|Thames Valley Police	602		
-Frinton-on-Sea	T	Essex|Essex Police	16941	Frinton	
+Frieth	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	571		
+Frilford	T	Vale of White Horse|Oxfordshire|Thames Valley Police	0		
+Frimley	T	Surrey Heath|Surrey|Surrey Police	12739		
+Frimley Green	T	Surrey Heath|Surrey|Surrey Police	5717		
+Fring	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Fringford	T	Cherwell|Oxfordshire|Thames Valley Police	602		
+Frinton-on-Sea	T	Tendring|Essex|Essex Police	16941	Frinton	
 Friockheim	T	Angus|Police Scotland	1010		
-Friston	T	East Sussex|Sussex Police	1620		
-Friston	T	Suffolk|Suffolk Constabulary	0		
-Fritton	T	Norfolk|Norfolk Constabulary	0		
-Fritwell	T	Oxfordshire|Thames Valley Police	736		
+Friston	T	Wealden|East Sussex|Sussex Police	1620		
+Friston	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Fritton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Fritwell	T	Cherwell|Oxfordshire|Thames Valley Police	736		
 Frizington	T	Cumbria|Cumbria Constabulary	1737		
 Frodsham	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	9032		
 Frog End	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Frogmore	T	Hertfordshire|Hertfordshire Constabulary	1200		
+Frogmore	T	St Albans|Hertfordshire|Hertfordshire Constabulary	1200		
 Frome	T	Somerset|Avon and Somerset Police	26203		
-Frostenden	T	Suffolk|Suffolk Constabulary	0		
+Frostenden	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Frosterley	T	County Durham|Durham|Durham Constabulary	636		
 Fryerning	T	Essex|Essex Police	0		
-Fulbourn	T	Cambridgeshire|Cambridgeshire Constabulary	3725		
-Fulford	T	Staffordshire|Staffordshire Police	650		
+Fulbourn	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	3725		
+Fulford	T	Stafford|Staffordshire|Staffordshire Police	650		
 Fulford	T	York|North Yorkshire|North Yorkshire Police	0		
 Fulham	T	Greater London|London|Metropolitan Police	87161		
-Fulking	T	West Sussex|Sussex Police	0		
-Full Sutton	T	East Riding of Yorkshire|Humberside Police	1072		
-Fulmodeston	T	Norfolk|Norfolk Constabulary	0		
-Fulstow	T	Lincolnshire|Lincolnshire Police	522		
+Fulking	T	Mid Sussex|West Sussex|Sussex Police	0		
+Full Sutton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1072		
+Fulmodeston	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Fulstow	T	East Lindsey|Lincolnshire|Lincolnshire Police	522		
 Fulwood	T	Sheffield|South Yorkshire|South Yorkshire Police	18233		
 Fundenhall	T	Norfolk|Norfolk Constabulary	0		
-Furnace Green	T	West Sussex|Sussex Police	6737		
-Furneux Pelham	T	Hertfordshire|Hertfordshire Constabulary	553		
+Furnace Green	T	Crawley|West Sussex|Sussex Police	6737		
+Furneux Pelham	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	553		
 Furze Platt	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	7800		
 Furzedown	T	Greater London|London|Metropolitan Police	15504		
-Fyfield	T	Essex|Essex Police	796		
-Fyfield	T	Wiltshire|Wiltshire Police	0		
+Fyfield	T	Epping Forest|Essex|Essex Police	796		
+Fyfield	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Fylde	T	Lancashire|Lancashire Constabulary	76500		
-Gaddesden Row	T	Hertfordshire|Hertfordshire Constabulary	0		
+Gaddesden Row	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
 Gaerwen	T	Isle of Anglesey|North Wales Police	1551		
 Gainford	T	County Durham|Durham|Durham Constabulary	1133		
-Gainsborough	T	Lincolnshire|Lincolnshire Police	20537		
+Gainsborough	T	West Lindsey|Lincolnshire|Lincolnshire Police	20537		
 Galashiels	T	Scottish Borders|Police Scotland	10060		
-Galgate	T	Lancashire|Lancashire Constabulary	2458		
-Galleyend	T	Essex|Essex Police	0		
-Galleywood	T	Essex|Essex Police	0		
+Galgate	T	Lancaster|Lancashire|Lancashire Constabulary	2458		
+Galleyend	T	Chelmsford|Essex|Essex Police	0		
+Galleywood	T	Chelmsford|Essex|Essex Police	0		
 Galston	T	East Ayrshire|Police Scotland	4690		
 Gamble's Green	T	Essex|Essex Police	0		
-Gamlingay	T	Cambridgeshire|Cambridgeshire Constabulary	3247		
-Garboldisham	T	Norfolk|Norfolk Constabulary	543		
+Gamlingay	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	3247		
+Garboldisham	T	Breckland|Norfolk|Norfolk Constabulary	543		
 Gardenstown	T	Aberdeenshire|Police Scotland	670		
 Garelochhead	T	Argyll and Bute|Police Scotland	2110		
 Garforth	T	Leeds|West Yorkshire|West Yorkshire Police	14838		
 Gargrave	T	North Yorkshire|North Yorkshire Police	1755		
 Gargunnock	T	Stirling|Police Scotland	750		
 Garmouth	T	Moray|Police Scotland	580		
-Garsington	T	Oxfordshire|Thames Valley Police	1333		
-Garstang	T	Lancashire|Lancashire Constabulary	9530		
+Garsington	T	South Oxfordshire|Oxfordshire|Thames Valley Police	1333		
+Garstang	T	Wyre|Lancashire|Lancashire Constabulary	9530		
 Garston	T	Liverpool|Merseyside|Merseyside Police	21403		
-Garston	T	Hertfordshire|Hertfordshire Constabulary	7300		
+Garston	T	Watford|Hertfordshire|Hertfordshire Constabulary	7300		
 Garswood	T	St Helens|Merseyside|Merseyside Police	6183		
 Gartcosh	T	North Lanarkshire|Police Scotland	2130		
 Garvagh	T	Causeway Coast and Glens|Police Service of Northern Ireland	1372		
 Garvestone	T	Norfolk|Norfolk Constabulary	0		
-Gasthorpe	T	Norfolk|Norfolk Constabulary	0		
+Gasthorpe	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Gateacre	T	Liverpool|Merseyside|Merseyside Police	4834		
 Gatehouse of Fleet	T	Dumfries and Galloway|Police Scotland	950	Gatehouse	
-Gateley	T	Norfolk|Norfolk Constabulary	0		
+Gateley	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Gateshead	A	Tyne and Wear|Northumbria Police	77649		
 Gauldry	T	Fife|Police Scotland	660		
-Gawcott	T	Buckinghamshire|Thames Valley Police	778		
+Gawcott	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	778		
 Gawsworth	T	Cheshire East|Cheshire|Cheshire Constabulary	703		
 Gayhurst	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Gayton	T	Norfolk|Norfolk Constabulary	0		
-Gayton Thorpe	T	Norfolk|Norfolk Constabulary	0		
-Gaywood	T	Norfolk|Norfolk Constabulary	0		
-Gazeley	T	Suffolk|Suffolk Constabulary	686		
+Gayton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Gayton Thorpe	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Gaywood	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Gazeley	T	West Suffolk|Suffolk|Suffolk Constabulary	686		
 Gedding	T	Suffolk|Suffolk Constabulary	0		
 Geddington	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1503		
-Gedgrave Hall	T	Suffolk|Suffolk Constabulary	0		
+Gedgrave Hall	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Gedling	T	Nottinghamshire|Nottinghamshire Police	6817		
-Gedney Hill	T	Lincolnshire|Lincolnshire Police	1072		
-Geldeston	T	Norfolk|Norfolk Constabulary	0		
+Gedney Hill	T	South Holland|Lincolnshire|Lincolnshire Police	1072		
+Geldeston	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Gelligaer	T	Caerphilly|Gwent Police	17376		
-George Green	T	Buckinghamshire|Thames Valley Police	990		
-Germoe	T	Cornwall|Devon and Cornwall Police	175		
-Gerrans	T	Cornwall|Devon and Cornwall Police	535		
-Gerrards Cross	T	Buckinghamshire|Thames Valley Police	20633		
-Gestingthorpe	T	Essex|Essex Police	0		
+George Green	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	990		
+Germoe	T	Cornwall|Cornwall|Devon and Cornwall Police	175		
+Gerrans	T	Cornwall|Cornwall|Devon and Cornwall Police	535		
+Gerrards Cross	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	20633		
+Gestingthorpe	T	Braintree|Essex|Essex Police	0		
 Giffnock	T	East Renfrewshire|Police Scotland	12070		
 Gifford	T	East Lothian|Police Scotland	780		
-Gilberdyke	T	East Riding of Yorkshire|Humberside Police	3430		
+Gilberdyke	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	3430		
 Gildersome	T	Leeds|West Yorkshire|West Yorkshire Police	0		
 Gilfach Goch	T	Rhondda Cynon Taff|South Wales Police	2532		
 Gilford	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	1583		
 Gillingham	T	Medway|Kent|Kent Police	101187		
-Gillingham	T	Dorset|Dorset Police	8822		
-Gillingham	T	Norfolk|Norfolk Constabulary	0		
+Gillingham	T	Dorset|Dorset|Dorset Police	8822		
+Gillingham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Gillmoss	T	Liverpool|Merseyside|Merseyside Police	2320		
-Gilmorton	T	Leicestershire|Leicestershire Police	976		
+Gilmorton	T	Harborough|Leicestershire|Leicestershire Police	976		
 Gilwern	T	Monmouthshire|Gwent Police	2263		
-Gimingham	T	Norfolk|Norfolk Constabulary	513		
-Gipping	T	Suffolk|Suffolk Constabulary	0		
+Gimingham	T	North Norfolk|Norfolk|Norfolk Constabulary	513		
+Gipping	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Gipsy Hill	T	Greater London|London|Metropolitan Police	13712		
 Girtford	T	Bedfordshire|Bedfordshire Police	0		
-Girton	T	Cambridgeshire|Cambridgeshire Constabulary	3836		
+Girton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	3836		
 Girvan	T	South Ayrshire|Police Scotland	6650		
-Gisburn	T	Lancashire|Lancashire Constabulary	521		
-Gisleham	T	Suffolk|Suffolk Constabulary	0		
-Gislingham	T	Suffolk|Suffolk Constabulary	669		
-Gissing	T	Norfolk|Norfolk Constabulary	0		
+Gisburn	T	Ribble Valley|Lancashire|Lancashire Constabulary	521		
+Gisleham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Gislingham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	669		
+Gissing	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Glaisdale	T	North Yorkshire|North Yorkshire Police	0		
 Glanamman	T	Carmarthenshire|Dyfed-Powys Police	4168		
-Glandford	T	Norfolk|Norfolk Constabulary	0		
+Glandford	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Glandwr	T	Pembrokeshire|Dyfed-Powys Police	1586		
-Glapwell	T	Derbyshire|Derbyshire Constabulary	2202		
+Glapwell	T	Bolsover|Derbyshire|Derbyshire Constabulary	2202		
 Glasgow	A	Police Scotland	626410		
 Glassford	T	South Lanarkshire|Police Scotland	640		
 Glastonbury	T	Somerset|Avon and Somerset Police	8932		
 Glazebury	T	Warrington|Cheshire|Cheshire Constabulary	1068		
-Glemsford	T	Suffolk|Suffolk Constabulary	3382		
-Glen Parva	T	Leicestershire|Leicestershire Police	17189		
+Glemsford	T	Babergh|Suffolk|Suffolk Constabulary	3382		
+Glen Parva	T	Blaby|Leicestershire|Leicestershire Police	17189		
 Glenariff	T	Causeway Coast and Glens|Police Service of Northern Ireland	1286		
 Glenavy	T	Lisburn and Castlereagh|Police Service of Northern Ireland	1089		
 Glenboig	T	North Lanarkshire|Police Scotland	2780		
 Glenfarg	T	Perth and Kinross|Police Scotland	770		
-Glenfield	T	Leicestershire|Leicestershire Police	10000		
+Glenfield	T	Blaby|Leicestershire|Leicestershire Police	10000		
 Glenluce	T	Dumfries and Galloway|Police Scotland	600		
 Glenmavis	T	North Lanarkshire|Police Scotland	2290		
 Glenochil Village	T	Clackmannanshire|Police Scotland	820		
 Glenrothes	T	Fife|Police Scotland	38360		
-Glentham	T	Lincolnshire|Lincolnshire Police	508		
+Glentham	T	West Lindsey|Lincolnshire|Lincolnshire Police	508		
 Glinton	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	1740		
-Glooston	T	Leicestershire|Leicestershire Police	0		
-Glossop	T	Derbyshire|Derbyshire Constabulary	17825		
+Glooston	T	Harborough|Leicestershire|Leicestershire Police	0		
+Glossop	T	High Peak|Derbyshire|Derbyshire Constabulary	17825		
 Gloucester	T	Gloucestershire|Gloucestershire Constabulary	132416		
 Gloucestershire	C	Gloucestershire Constabulary	0	Glos	
 Glusburn	T	North Yorkshire|North Yorkshire Police	7425		
 Glyn-neath	T	Neath Port Talbot|South Wales Police	5419		
 Glyncorrwg	T	Neath Port Talbot|South Wales Police	1096		
-Gnosall	T	Staffordshire|Staffordshire Police	3869		
-Gobowen	T	Shropshire|West Mercia Police	3270		
-Godalming	T	Surrey|Surrey Police	22689		
-Godmanchester	T	Cambridgeshire|Cambridgeshire Constabulary	6506		
-Godshill	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	1459		
-Godstone	T	Surrey|Surrey Police	2564		
-Goff's Oak	T	Hertfordshire|Hertfordshire Constabulary	0		
+Gnosall	T	Stafford|Staffordshire|Staffordshire Police	3869		
+Gobowen	T	Shropshire|Shropshire|West Mercia Police	3270		
+Godalming	T	Waverley|Surrey|Surrey Police	22689		
+Godmanchester	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	6506		
+Godshill	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	1459		
+Godstone	T	Tandridge|Surrey|Surrey Police	2564		
+Goff's Oak	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	0		
 Golborne	T	Wigan|Greater Manchester|Greater Manchester Police	24021		
 Goldcliff	T	Newport|Gwent Police	0		
 Golders Green	T	Greater London|London|Metropolitan Police	18818		
-Goldhanger	T	Essex|Essex Police	654		
-Goldington	T	Bedfordshire|Bedfordshire Police	0		
+Goldhanger	T	Maldon|Essex|Essex Police	654		
+Goldington	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Golspie	T	Highland|Police Scotland	1410		
-Good Easter	T	Essex|Essex Police	0		W
-Gooderstone	T	Norfolk|Norfolk Constabulary	0		
+Good Easter	T	Chelmsford|Essex|Essex Police	0		W
+Gooderstone	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Goodmayes	T	Greater London|London|Metropolitan Police	13069		
 Goodwick	T	Pembrokeshire|Dyfed-Powys Police	1720		
-Goodworth Clatford	T	Hampshire|Hampshire and Isle of Wight Constabulary	573		
-Goole	T	East Riding of Yorkshire|Humberside Police	20810		
-Goosnargh	T	Lancashire|Lancashire Constabulary	1398		
+Goodworth Clatford	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	573		
+Goole	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	20810		
+Goosnargh	T	Preston|Lancashire|Lancashire Constabulary	1398		
 Goostrey	T	Cheshire East|Cheshire|Cheshire Constabulary	2008		
 Gorebridge	T	Midlothian|Police Scotland	6330		
-Gorefield	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Goring	T	Oxfordshire|Thames Valley Police	4079		
-Goring-by-Sea	T	West Sussex|Sussex Police	1001	Goring	
-Gorleston on Sea	T	Norfolk|Norfolk Constabulary	0		
-Gorleston-on-Sea	T	Norfolk|Norfolk Constabulary	5882	Gorleston	
-Gorran Haven	T	Cornwall|Devon and Cornwall Police	893		
+Gorefield	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Goring	T	South Oxfordshire|Oxfordshire|Thames Valley Police	4079		
+Goring-by-Sea	T	Worthing|West Sussex|Sussex Police	1001	Goring	
+Gorleston on Sea	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
+Gorleston-on-Sea	T	Great Yarmouth|Norfolk|Norfolk Constabulary	5882	Gorleston	
+Gorran Haven	T	Cornwall|Cornwall|Devon and Cornwall Police	893		
 Gorseinon	T	Swansea|South Wales Police	20581		
 Gosbeck	T	Suffolk|Suffolk Constabulary	0		
-Gosberton	T	Lincolnshire|Lincolnshire Police	1764		
-Gosfield	T	Essex|Essex Police	1140		
+Gosberton	T	South Holland|Lincolnshire|Lincolnshire Police	1764		
+Gosfield	T	Braintree|Essex|Essex Police	1140		
 Gosforth	T	Newcastle upon Tyne|Tyne and Wear|Northumbria Police	23975		
 Gosforth	T	Cumbria|Cumbria Constabulary	961		
-Gosmore	T	Hertfordshire|Hertfordshire Constabulary	0		
+Gosmore	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Gosport	T	Hampshire|Hampshire and Isle of Wight Constabulary	81952		
-Gossops Green	T	West Sussex|Sussex Police	6000		
-Gotham	T	Nottinghamshire|Nottinghamshire Police	1563		
-Gotherington	T	Gloucestershire|Gloucestershire Constabulary	995		
-Goudhurst	T	Kent|Kent Police	1142		
+Gossops Green	T	Crawley|West Sussex|Sussex Police	6000		
+Gotham	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	1563		
+Gotherington	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	995		
+Goudhurst	T	Tunbridge Wells|Kent|Kent Police	1142		
 Gourdon	T	Aberdeenshire|Police Scotland	750		
 Gourock	T	Inverclyde|Police Scotland	10210		
 Govilon	T	Monmouthshire|Gwent Police	1447		
 Goxhill	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2290		
-Graffham	T	West Sussex|Sussex Police	516		
+Graffham	T	Chichester|West Sussex|Sussex Police	516		
 Grain	T	Medway|Kent|Kent Police	1648		W
-Grainthorpe	T	Lincolnshire|Lincolnshire Police	563		
-Grampound	T	Cornwall|Devon and Cornwall Police	537		
+Grainthorpe	T	East Lindsey|Lincolnshire|Lincolnshire Police	563		
+Grampound	T	Cornwall|Cornwall|Devon and Cornwall Police	537		
 Granborough	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Grange Hill	T	Essex|Essex Police	7602		
+Grange Hill	T	Epping Forest|Essex|Essex Police	7602		
 Grange-over-Sands	T	Cumbria|Cumbria Constabulary	4788		
 Grangemouth	T	Falkirk|Police Scotland	16120		
-Grantchester	T	Cambridgeshire|Cambridgeshire Constabulary	540		
-Grantham	T	Lincolnshire|Lincolnshire Police	44580		
+Grantchester	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	540		
+Grantham	T	South Kesteven|Lincolnshire|Lincolnshire Police	44580		
 Grantown on Spey	T	Highland|Police Scotland	2440	Grantown	
 Grappenhall	T	Warrington|Cheshire|Cheshire Constabulary	9377		
 Grassington	T	North Yorkshire|North Yorkshire Police	1792		
-Graveley	T	Hertfordshire|Hertfordshire Constabulary	0		
+Graveley	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Gravenhurst	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Gravesend	T	Kent|Kent Police	54263		
+Gravesend	T	Gravesham|Kent|Kent Police	54263		
 Gravesham	D	Kent|Kent Police	0		
 Grays	T	Thurrock|Essex|Essex Police	89755		
-Grayshott	T	Hampshire|Hampshire and Isle of Wight Constabulary	2413		
+Grayshott	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	2413		
 Greasby	T	Wirral|Merseyside|Merseyside Police	9830		
 Great Abington	T	Cambridgeshire|Cambridgeshire Constabulary	0	Abington	
-Great Amwell	T	Hertfordshire|Hertfordshire Constabulary	1098	Amwell	
-Great Ashfield	T	Suffolk|Suffolk Constabulary	0		
+Great Amwell	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	1098	Amwell	
+Great Ashfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Great Ayton	T	North Yorkshire|North Yorkshire Police	4518		
-Great Baddow	T	Essex|Essex Police	0	Baddow	
-Great Bardfield	T	Essex|Essex Police	1227	Bardfield	
+Great Baddow	T	Chelmsford|Essex|Essex Police	0	Baddow	
+Great Bardfield	T	Braintree|Essex|Essex Police	1227	Bardfield	
 Great Barford	T	Bedford|Bedfordshire|Bedfordshire Police	2003		
 Great Barrow	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	578		
-Great Barton	T	Suffolk|Suffolk Constabulary	1600		
+Great Barton	T	West Suffolk|Suffolk|Suffolk Constabulary	1600		
 Great Bealings	T	Suffolk|Suffolk Constabulary	0	Bealings	
-Great Bedwyn	T	Wiltshire|Wiltshire Police	1175	Bedwyn	
-Great Bentley	T	Essex|Essex Police	1545		
-Great Bircham	T	Norfolk|Norfolk Constabulary	0	Bircham	
-Great Blakenham	T	Suffolk|Suffolk Constabulary	0	Blakenham	
-Great Bookham	T	Surrey|Surrey Police	11375	Bookham	
+Great Bedwyn	T	Wiltshire|Wiltshire|Wiltshire Police	1175	Bedwyn	
+Great Bentley	T	Tendring|Essex|Essex Police	1545		
+Great Bircham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0	Bircham	
+Great Blakenham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0	Blakenham	
+Great Bookham	T	Mole Valley|Surrey|Surrey Police	11375	Bookham	
 Great Bradley	T	Suffolk|Suffolk Constabulary	0		
-Great Braxted	T	Essex|Essex Police	0	Braxted	
-Great Bricett	T	Suffolk|Suffolk Constabulary	0	Bricett	
-Great Brickhill	T	Buckinghamshire|Thames Valley Police	817	Brickhill	
-Great Bromley	T	Essex|Essex Police	0		
+Great Braxted	T	Maldon|Essex|Essex Police	0	Braxted	
+Great Bricett	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0	Bricett	
+Great Brickhill	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	817	Brickhill	
+Great Bromley	T	Tendring|Essex|Essex Police	0		
 Great Broughton	T	North Yorkshire|North Yorkshire Police	940		
-Great Burstead	T	Essex|Essex Police	0	Burstead	
-Great Canfield	T	Essex|Essex Police	0	Canfield	
+Great Burstead	T	Basildon|Essex|Essex Police	0	Burstead	
+Great Canfield	T	Uttlesford|Essex|Essex Police	0	Canfield	
 Great Canney	T	Essex|Essex Police	0	Canney	
-Great Chesterford	T	Essex|Essex Police	1494	Chesterford	
-Great Chishill	T	Cambridgeshire|Cambridgeshire Constabulary	921	Chishill	
-Great Clacton	T	Essex|Essex Police	0		
+Great Chesterford	T	Uttlesford|Essex|Essex Police	1494	Chesterford	
+Great Chishill	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	921	Chishill	
+Great Clacton	T	Tendring|Essex|Essex Police	0		
 Great Coates	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	0		
 Great Corby	T	Cumbria|Cumbria Constabulary	2157		
-Great Cornard	T	Suffolk|Suffolk Constabulary	0	Cornard	
-Great Cressingham	T	Norfolk|Norfolk Constabulary	0	Cressingham	
-Great Dalby	T	Leicestershire|Leicestershire Police	562	Dalby	
-Great Dunham	T	Norfolk|Norfolk Constabulary	0	Dunham	
-Great Dunmow	T	Essex|Essex Police	7749	Dunmow	
-Great Easton	T	Essex|Essex Police	0		
-Great Eccleston	T	Lancashire|Lancashire Constabulary	1657		
-Great Ellingham	T	Norfolk|Norfolk Constabulary	856		
+Great Cornard	T	Babergh|Suffolk|Suffolk Constabulary	0	Cornard	
+Great Cressingham	T	Breckland|Norfolk|Norfolk Constabulary	0	Cressingham	
+Great Dalby	T	Melton|Leicestershire|Leicestershire Police	562	Dalby	
+Great Dunham	T	Breckland|Norfolk|Norfolk Constabulary	0	Dunham	
+Great Dunmow	T	Uttlesford|Essex|Essex Police	7749	Dunmow	
+Great Easton	T	Uttlesford|Essex|Essex Police	0		
+Great Eccleston	T	Wyre|Lancashire|Lancashire Constabulary	1657		
+Great Ellingham	T	Breckland|Norfolk|Norfolk Constabulary	856		
 Great Eversden	T	Cambridgeshire|Cambridgeshire Constabulary	0	Eversden	
-Great Finborough	T	Suffolk|Suffolk Constabulary	808	Finborough	
-Great Fransham	T	Norfolk|Norfolk Constabulary	0	Fransham	
-Great Gaddesden	T	Hertfordshire|Hertfordshire Constabulary	0	Gaddesden	
-Great Glemham	T	Suffolk|Suffolk Constabulary	0	Glemham	
-Great Glen	T	Leicestershire|Leicestershire Police	2977	Glen	
-Great Gonerby	T	Lincolnshire|Lincolnshire Police	5853	Gonerby	
-Great Gransden	T	Cambridgeshire|Cambridgeshire Constabulary	1319	Gransden	
+Great Finborough	T	Mid Suffolk|Suffolk|Suffolk Constabulary	808	Finborough	
+Great Fransham	T	Breckland|Norfolk|Norfolk Constabulary	0	Fransham	
+Great Gaddesden	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0	Gaddesden	
+Great Glemham	T	East Suffolk|Suffolk|Suffolk Constabulary	0	Glemham	
+Great Glen	T	Harborough|Leicestershire|Leicestershire Police	2977	Glen	
+Great Gonerby	T	South Kesteven|Lincolnshire|Lincolnshire Police	5853	Gonerby	
+Great Gransden	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	1319	Gransden	
 Great Green	T	Norfolk|Norfolk Constabulary	0	Green	
 Great Green	T	Suffolk|Suffolk Constabulary	0	Green	
 Great Habton	T	North Yorkshire|North Yorkshire Police	0	Habton	
-Great Hallingbury	T	Essex|Essex Police	0	Hallingbury	
-Great Hanwood	T	Shropshire|West Mercia Police	1090	Hanwood	
-Great Harwood	T	Lancashire|Lancashire Constabulary	11467	Harwood	
-Great Haseley	T	Oxfordshire|Thames Valley Police	511	Haseley	
-Great Haywood	T	Staffordshire|Staffordshire Police	1844	Haywood	
+Great Hallingbury	T	Uttlesford|Essex|Essex Police	0	Hallingbury	
+Great Hanwood	T	Shropshire|Shropshire|West Mercia Police	1090	Hanwood	
+Great Harwood	T	Hyndburn|Lancashire|Lancashire Constabulary	11467	Harwood	
+Great Haseley	T	South Oxfordshire|Oxfordshire|Thames Valley Police	511	Haseley	
+Great Haywood	T	Stafford|Staffordshire|Staffordshire Police	1844	Haywood	
 Great Henny	T	Essex|Essex Police	0	Henny	
 Great Hockham	T	Suffolk|Suffolk Constabulary	0	Hockham	
-Great Holland	T	Essex|Essex Police	0		
-Great Horkesley	T	Essex|Essex Police	2476	Horkesley	
-Great Hormead	T	Hertfordshire|Hertfordshire Constabulary	0	Hormead	
-Great Horwood	T	Buckinghamshire|Thames Valley Police	1049	Horwood	
+Great Holland	T	Tendring|Essex|Essex Police	0		
+Great Horkesley	T	Colchester|Essex|Essex Police	2476	Horkesley	
+Great Hormead	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0	Hormead	
+Great Horwood	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1049	Horwood	
 Great Houghton	T	Barnsley|South Yorkshire|South Yorkshire Police	2475		
-Great Kimble	T	Buckinghamshire|Thames Valley Police	698	Kimble	
-Great Leighs	T	Essex|Essex Police	2709	Leighs	
+Great Kimble	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	698	Kimble	
+Great Leighs	T	Chelmsford|Essex|Essex Police	2709	Leighs	
 Great Linford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Great Livermere	T	Suffolk|Suffolk Constabulary	0	Livermere	
-Great Longstone	T	Derbyshire|Derbyshire Constabulary	843	Longstone	
-Great Malvern	T	Worcestershire|West Mercia Police	36770	Malvern	
-Great Maplestead	T	Essex|Essex Police	0	Maplestead	
+Great Livermere	T	West Suffolk|Suffolk|Suffolk Constabulary	0	Livermere	
+Great Longstone	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	843	Longstone	
+Great Malvern	T	Malvern Hills|Worcestershire|West Mercia Police	36770	Malvern	
+Great Maplestead	T	Braintree|Essex|Essex Police	0	Maplestead	
 Great Marton	T	Blackpool|Lancashire|Lancashire Constabulary	1603	Marton	
-Great Massingham	T	Norfolk|Norfolk Constabulary	902	Massingham	
-Great Melton	T	Norfolk|Norfolk Constabulary	0		
-Great Milton	T	Oxfordshire|Thames Valley Police	618		
-Great Missenden	T	Buckinghamshire|Thames Valley Police	7227	Missenden	
-Great Moulton	T	Norfolk|Norfolk Constabulary	0		
-Great Munden	T	Hertfordshire|Hertfordshire Constabulary	0	Munden	
-Great Ness	T	Shropshire|West Mercia Police	0	Ness	
-Great Oakley	T	Essex|Essex Police	702		
-Great Offley	T	Hertfordshire|Hertfordshire Constabulary	748	Offley	
+Great Massingham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	902	Massingham	
+Great Melton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Great Milton	T	South Oxfordshire|Oxfordshire|Thames Valley Police	618		
+Great Missenden	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	7227	Missenden	
+Great Moulton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Great Munden	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0	Munden	
+Great Ness	T	Shropshire|Shropshire|West Mercia Police	0	Ness	
+Great Oakley	T	Tendring|Essex|Essex Police	702		
+Great Offley	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	748	Offley	
 Great Ouseburn	T	North Yorkshire|North Yorkshire Police	598	Ouseburn	
-Great Oxney Green	T	Essex|Essex Police	0		
-Great Palgrave	T	Norfolk|Norfolk Constabulary	0		
-Great Parndon	T	Essex|Essex Police	0	Parndon	
-Great Paxton	T	Cambridgeshire|Cambridgeshire Constabulary	1007	Paxton	
-Great Plumstead	T	Norfolk|Norfolk Constabulary	0		
-Great Rollright	T	Oxfordshire|Thames Valley Police	502	Rollright	
-Great Ryburgh	T	Norfolk|Norfolk Constabulary	694	Ryburgh	
-Great Saling	T	Essex|Essex Police	0	Saling	
-Great Sampford	T	Essex|Essex Police	586	Sampford	
+Great Oxney Green	T	Chelmsford|Essex|Essex Police	0		
+Great Palgrave	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Great Parndon	T	Harlow|Essex|Essex Police	0	Parndon	
+Great Paxton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	1007	Paxton	
+Great Plumstead	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Great Rollright	T	West Oxfordshire|Oxfordshire|Thames Valley Police	502	Rollright	
+Great Ryburgh	T	North Norfolk|Norfolk|Norfolk Constabulary	694	Ryburgh	
+Great Saling	T	Braintree|Essex|Essex Police	0	Saling	
+Great Sampford	T	Uttlesford|Essex|Essex Police	586	Sampford	
 Great Sankey	T	Warrington|Cheshire|Cheshire Constabulary	43793	Sankey	
-Great Saxham	T	Suffolk|Suffolk Constabulary	0	Saxham	
+Great Saxham	T	West Suffolk|Suffolk|Suffolk Constabulary	0	Saxham	
 Great Shefford	T	West Berkshire|Berkshire|Thames Valley Police	937		
-Great Shelford	T	Cambridgeshire|Cambridgeshire Constabulary	0	Shelford	
-Great Snoring	T	Norfolk|Norfolk Constabulary	0	Snoring	
-Great Somerford	T	Wiltshire|Wiltshire Police	593	Somerford	
-Great Stambridge	T	Essex|Essex Police	0	Stambridge	
-Great Staughton	T	Cambridgeshire|Cambridgeshire Constabulary	896	Staughton	
-Great Stukeley	T	Cambridgeshire|Cambridgeshire Constabulary	720	Stukeley	
-Great Tey	T	Essex|Essex Police	620	Tey	
-Great Thurlow	T	Suffolk|Suffolk Constabulary	0	Thurlow	
-Great Torrington	T	Devon|Devon and Cornwall Police	5714	Torrington	
-Great Totham	T	Essex|Essex Police	735	Totham	
-Great Wakering	T	Essex|Essex Police	5400	Wakering	
-Great Waldingfield	T	Suffolk|Suffolk Constabulary	1256	Waldingfield	
-Great Walsingham	T	Norfolk|Norfolk Constabulary	0	Walsingham	
-Great Waltham	T	Essex|Essex Police	847		
-Great Warley	T	Essex|Essex Police	0	Warley	
-Great Welnetham	T	Suffolk|Suffolk Constabulary	0	Welnetham	
+Great Shelford	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0	Shelford	
+Great Snoring	T	North Norfolk|Norfolk|Norfolk Constabulary	0	Snoring	
+Great Somerford	T	Wiltshire|Wiltshire|Wiltshire Police	593	Somerford	
+Great Stambridge	T	Rochford|Essex|Essex Police	0	Stambridge	
+Great Staughton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	896	Staughton	
+Great Stukeley	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	720	Stukeley	
+Great Tey	T	Colchester|Essex|Essex Police	620	Tey	
+Great Thurlow	T	West Suffolk|Suffolk|Suffolk Constabulary	0	Thurlow	
+Great Torrington	T	Torridge|Devon|Devon and Cornwall Police	5714	Torrington	
+Great Totham	T	Maldon|Essex|Essex Police	735	Totham	
+Great Wakering	T	Rochford|Essex|Essex Police	5400	Wakering	
+Great Waldingfield	T	Babergh|Suffolk|Suffolk Constabulary	1256	Waldingfield	
+Great Walsingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0	Walsingham	
+Great Waltham	T	Chelmsford|Essex|Essex Police	847		
+Great Warley	T	Brentwood|Essex|Essex Police	0	Warley	
+Great Welnetham	T	West Suffolk|Suffolk|Suffolk Constabulary	0	Welnetham	
 Great Wenham	T	Essex|Essex Police	0	Wenham	
-Great Wigborough	T	Essex|Essex Police	0	Wigborough	
-Great Wilbraham	T	Cambridgeshire|Cambridgeshire Constabulary	654	Wilbraham	
-Great Witley	T	Worcestershire|West Mercia Police	560		
+Great Wigborough	T	Colchester|Essex|Essex Police	0	Wigborough	
+Great Wilbraham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	654	Wilbraham	
+Great Witley	T	Malvern Hills|Worcestershire|West Mercia Police	560		
 Great Woolstone	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0	Woolstone	
-Great Wratting	T	Suffolk|Suffolk Constabulary	0	Wratting	
-Great Wymondley	T	Hertfordshire|Hertfordshire Constabulary	0	Wymondley	
-Great Wyrley	T	Staffordshire|Staffordshire Police	19193	Wyrley	
+Great Wratting	T	West Suffolk|Suffolk|Suffolk Constabulary	0	Wratting	
+Great Wymondley	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0	Wymondley	
+Great Wyrley	T	South Staffordshire|Staffordshire|Staffordshire Police	19193	Wyrley	
 Great Yarmouth	T	Norfolk|Norfolk Constabulary	63434		
-Great Yeldham	T	Essex|Essex Police	1844	Yeldham	
+Great Yeldham	T	Braintree|Essex|Essex Police	1844	Yeldham	
 Greater London	A	London|Metropolitan Police	0		
 Greater Manchester	C	Greater Manchester Police	0		
 Greatham	T	Hartlepool|Durham|Cleveland Police	939		
 Greatworth	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	708		
-Green End	T	Bedfordshire|Bedfordshire Police	0		
-Green End	T	Hertfordshire|Hertfordshire Constabulary	0		
+Green End	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Green End	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Green Hammerton	T	North Yorkshire|North Yorkshire Police	675		
-Green Tye	T	Hertfordshire|Hertfordshire Constabulary	0		
+Green Tye	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Greenfield	T	Flintshire|North Wales Police	2446		
 Greenfield	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1831		
 Greenford	T	Greater London|London|Metropolitan Police	38000		
 Greenham	T	West Berkshire|Berkshire|Thames Valley Police	0		
-Greenhead	T	Northumberland|Northumbria Police	0		
+Greenhead	T	Northumberland|Northumberland|Northumbria Police	0		
 Greenhill	T	Greater London|London|Metropolitan Police	9324		
 Greenhill	T	Falkirk|Police Scotland	2410		
-Greenhithe	T	Kent|Kent Police	6567		
+Greenhithe	T	Dartford|Kent|Kent Police	6567		
 Greenisland	T	Mid and East Antrim|Police Service of Northern Ireland	5073		
 Greenlaw	T	Scottish Borders|Police Scotland	640		
 Greenock	T	Inverclyde|Police Scotland	41280		
-Greenstead Green	T	Essex|Essex Police	0		
-Greensted	T	Essex|Essex Police	0		
+Greenstead Green	T	Braintree|Essex|Essex Police	0		
+Greensted	T	Epping Forest|Essex|Essex Police	0		
 Greenwich	T	Greater London|London|Metropolitan Police	30578		
 Greenwich	A		0		
-Greetham	T	Rutland|Leicestershire Police	638		
+Greetham	T	Rutland|Rutland|Leicestershire Police	638		
 Grendon	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	544		
-Grendon Underwood	T	Buckinghamshire|Thames Valley Police	637		
+Grendon Underwood	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	637		
 Gresford	T	Wrexham|North Wales Police	5010		
 Gresham	T	Norfolk|Norfolk Constabulary	0		
 Gressenhall	T	Norfolk|Norfolk Constabulary	0		
@@ -3165,25 +3160,25 @@ Greyabbey	T	Ards and North Down|Police Service of Northern Ireland	1030
 Greystoke	T	Cumbria|Cumbria Constabulary	654		
 Grimethorpe	T	Barnsley|South Yorkshire|South Yorkshire Police	4672		
 Grimsby	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	86138		
-Grimston	T	Norfolk|Norfolk Constabulary	2086		
-Grimston	T	Leicestershire|Leicestershire Police	1848		
-Grindale	T	East Riding of Yorkshire|Humberside Police	0		
+Grimston	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	2086		
+Grimston	T	Melton|Leicestershire|Leicestershire Police	1848		
+Grindale	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Grindon	T	Stockton-on-Tees|Durham|Cleveland Police	0		
-Gringley on the Hill	T	Nottinghamshire|Nottinghamshire Police	699	Gringley	
-Griston	T	Norfolk|Norfolk Constabulary	1540		
-Groby	T	Leicestershire|Leicestershire Police	6796		
+Gringley on the Hill	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	699	Gringley	
+Griston	T	Breckland|Norfolk|Norfolk Constabulary	1540		
+Groby	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	6796		
 Groeslon	T	Gwynedd|North Wales Police	880		
-Gromford	T	Suffolk|Suffolk Constabulary	0		
+Gromford	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Gronant	T	Flintshire|North Wales Police	1258		
-Groombridge	T	East Sussex|Sussex Police	1120		
+Groombridge	T	Wealden|East Sussex|Sussex Police	1120		
 Grosmont	T	Monmouthshire|Gwent Police	0		
 Groton	T	Suffolk|Suffolk Constabulary	0		
-Grove	T	Oxfordshire|Thames Valley Police	8336		
+Grove	T	Vale of White Horse|Oxfordshire|Thames Valley Police	8336		
 Grovesend	T	Swansea|South Wales Police	1131		
-Grundisburgh	T	Suffolk|Suffolk Constabulary	1375		
+Grundisburgh	T	East Suffolk|Suffolk|Suffolk Constabulary	1375		
 Guardbridge	T	Fife|Police Scotland	660		
-Guestwick	T	Norfolk|Norfolk Constabulary	0		
-Guilden Morden	T	Cambridgeshire|Cambridgeshire Constabulary	986		
+Guestwick	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Guilden Morden	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	986		
 Guilden Sutton	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	1467		
 Guildford	T	Surrey|Surrey Police	71873		
 Guilsborough	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	692		
@@ -3193,70 +3188,70 @@ Guiseley	T	Leeds|West Yorkshire|West Yorkshire Police	21000
 Guist	T	Norfolk|Norfolk Constabulary	0		
 Gullane	T	East Lothian|Police Scotland	2570		
 Gunness	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2253		
-Gunnislake	T	Cornwall|Devon and Cornwall Police	4044		
-Gunthorpe	T	Norfolk|Norfolk Constabulary	0		
-Gurnard	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	0		
-Guyhirn	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Gunnislake	T	Cornwall|Cornwall|Devon and Cornwall Police	4044		
+Gunthorpe	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Gurnard	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	0		
+Guyhirn	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
 Gwalchmai	T	Isle of Anglesey|North Wales Police	715		
-Gweek	T	Cornwall|Devon and Cornwall Police	667		
+Gweek	T	Cornwall|Cornwall|Devon and Cornwall Police	667		
 Gwynedd	A	North Wales Police	0		
 Habrough	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	631		
 Hacheston	T	Suffolk|Suffolk Constabulary	0		
-Hackford	T	Norfolk|Norfolk Constabulary	0		
+Hackford	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Hackleton	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1408		
 Hackney	A		0		
 Hackney	T	Greater London|London|Metropolitan Police	0		
-Haddenham	T	Buckinghamshire|Thames Valley Police	4391		
-Haddenham	T	Cambridgeshire|Cambridgeshire Constabulary	2937		
+Haddenham	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4391		
+Haddenham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2937		
 Haddington	T	East Lothian|Police Scotland	9020		
-Haddiscoe	T	Norfolk|Norfolk Constabulary	0		
-Haddon	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Hadham Cross	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hadham Ford	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hadleigh	T	Essex|Essex Police	18300		
-Hadleigh	T	Suffolk|Suffolk Constabulary	8150		
+Haddiscoe	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Haddon	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Hadham Cross	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Hadham Ford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Hadleigh	T	Castle Point|Essex|Essex Police	18300		
+Hadleigh	T	Babergh|Suffolk|Suffolk Constabulary	8150		
 Hadley	T	Telford and Wrekin|Shropshire|West Mercia Police	14829		
 Hadley Wood	T	Greater London|London|Metropolitan Police	21639		
-Hadlow	T	Kent|Kent Police	2849		
+Hadlow	T	Tonbridge and Malling|Kent|Kent Police	2849		
 Hadstock	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Hadstock	T	Essex|Essex Police	0		
-Hadston	T	Northumberland|Northumbria Police	3570		
+Hadstock	T	Uttlesford|Essex|Essex Police	0		
+Hadston	T	Northumberland|Northumberland|Northumbria Police	3570		
 Haggs	T	Falkirk|Police Scotland	660		
-Hagley	T	Worcestershire|West Mercia Police	5850		
+Hagley	T	Bromsgrove|Worcestershire|West Mercia Police	5850		
 Haigh	T	Wigan|Greater Manchester|Greater Manchester Police	0		
-Hail Weston	T	Cambridgeshire|Cambridgeshire Constabulary	610		
-Hailey	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hailsham	T	East Sussex|Sussex Police	23411		
+Hail Weston	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	610		
+Hailey	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	0		
+Hailsham	T	Wealden|East Sussex|Sussex Police	23411		
 Hainault	T	Greater London|London|Metropolitan Police	7071		
-Hainford	T	Norfolk|Norfolk Constabulary	0		
-Halberton	T	Devon|Devon and Cornwall Police	865		
+Hainford	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Halberton	T	Mid Devon|Devon|Devon and Cornwall Police	865		
 Hale	T	Trafford|Greater Manchester|Greater Manchester Police	16715		
-Hale	T	Surrey|Surrey Police	15657		
+Hale	T	Waverley|Surrey|Surrey Police	15657		
 Hale	T	Halton|Cheshire|Cheshire Constabulary	1841		
 Hale Barns	T	Trafford|Greater Manchester|Greater Manchester Police	9736		
-Hales	T	Norfolk|Norfolk Constabulary	648		
+Hales	T	South Norfolk|Norfolk|Norfolk Constabulary	648		
 Halesowen	T	Dudley|West Midlands|West Midlands Police	60097		
-Halesworth	T	Suffolk|Suffolk Constabulary	5558		
+Halesworth	T	East Suffolk|Suffolk|Suffolk Constabulary	5558		
 Halewood	T	Knowsley|Merseyside|Merseyside Police	20430		
 Halifax	T	Calderdale|West Yorkshire|West Yorkshire Police	82624		
 Halkirk	T	Highland|Police Scotland	1020		
 Halkyn	T	Flintshire|North Wales Police	0		
-Hall's Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hallaton	T	Leicestershire|Leicestershire Police	594		
+Hall's Green	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Hallaton	T	Harborough|Leicestershire|Leicestershire Police	594		
 Hallglen	T	Falkirk|Police Scotland	3200		
 Halling	T	Medway|Kent|Kent Police	1848		
-Hallow	T	Worcestershire|West Mercia Police	1219		
-Halsham	T	East Riding of Yorkshire|Humberside Police	0		
-Halstead	T	Essex|Essex Police	11906		
-Halstock	T	Dorset|Dorset Police	546		
+Hallow	T	Malvern Hills|Worcestershire|West Mercia Police	1219		
+Halsham	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Halstead	T	Braintree|Essex|Essex Police	11906		
+Halstock	T	Dorset|Dorset|Dorset Police	546		
 Halton	A	Cheshire|Cheshire Constabulary	2218		
 Halton	T	Lancashire|Lancashire Constabulary	2056		
-Haltwhistle	T	Northumberland|Northumbria Police	3791		
-Halvergate	T	Norfolk|Norfolk Constabulary	607		
-Hamble-le-Rice	T	Hampshire|Hampshire and Isle of Wight Constabulary	3939	Hamble	
-Hambledon	T	Hampshire|Hampshire and Isle of Wight Constabulary	702		
+Haltwhistle	T	Northumberland|Northumberland|Northumbria Police	3791		
+Halvergate	T	Broadland|Norfolk|Norfolk Constabulary	607		
+Hamble-le-Rice	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	3939	Hamble	
+Hambledon	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	702		
 Hambleton	T	North Yorkshire|North Yorkshire Police	1749		
-Hameldon Hill	T	Lancashire|Lancashire Constabulary	1500		
+Hameldon Hill	T	Burnley|Lancashire|Lancashire Constabulary	1500		
 Hamilton	T	South Lanarkshire|Police Scotland	54480		
 Hammersmith	T	Greater London|London|Metropolitan Police	0		
 Hammersmith and Fulham	A		0		
@@ -3264,55 +3259,55 @@ Hampshire	C	Hampshire and Isle of Wight Constabulary	0	Hants
 Hampstead Norreys	T	West Berkshire|Berkshire|Thames Valley Police	628		
 Hampsthwaite	T	North Yorkshire|North Yorkshire Police	923		
 Hampton	T	Greater London|London|Metropolitan Police	20000		
-Hampton	T	Shropshire|West Mercia Police	604		
+Hampton	T	Shropshire|Shropshire|West Mercia Police	604		
 Hampton Wick	T	Greater London|London|Metropolitan Police	10221		
 Hampton in Arden	T	Solihull|West Midlands|West Midlands Police	1692		
 Hamsterley	T	County Durham|Durham|Durham Constabulary	0		
-Handcross	T	West Sussex|Sussex Police	1027		
-Hankerton	T	Wiltshire|Wiltshire Police	0		
-Hanley Swan	T	Worcestershire|West Mercia Police	627		
+Handcross	T	Mid Sussex|West Sussex|Sussex Police	1027		
+Hankerton	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Hanley Swan	T	Malvern Hills|Worcestershire|West Mercia Police	627		
 Hannington	T	Swindon|Wiltshire|Wiltshire Police	0		
 Hanslope	T	Milton Keynes|Buckinghamshire|Thames Valley Police	1916		
-Hanwell	T	Oxfordshire|Thames Valley Police	0		
+Hanwell	T	Cherwell|Oxfordshire|Thames Valley Police	0		
 Hanworth	T	Greater London|London|Metropolitan Police	23563		
 Hanworth	T	Norfolk|Norfolk Constabulary	0		
-Happisburgh	T	Norfolk|Norfolk Constabulary	0		
+Happisburgh	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Happisburgh Common	T	Norfolk|Norfolk Constabulary	0		
-Hapton	T	Lancashire|Lancashire Constabulary	1979		
-Hapton	T	Norfolk|Norfolk Constabulary	0		
+Hapton	T	Burnley|Lancashire|Lancashire Constabulary	1979		
+Hapton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Harborough	D	Leicestershire|Leicestershire Police	0		
-Harbury	T	Warwickshire|Warwickshire Police	2148		
-Harby	T	Leicestershire|Leicestershire Police	931		
-Hardingham	T	Norfolk|Norfolk Constabulary	0		
+Harbury	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	2148		
+Harby	T	Melton|Leicestershire|Leicestershire Police	931		
+Hardingham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Hardingstone	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	7897		
 Hardmead	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Hardwick	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Hardwick	T	Norfolk|Norfolk Constabulary	0		
-Hardwick Village	T	Nottinghamshire|Nottinghamshire Police	1881		
-Hardy's Green	T	Essex|Essex Police	0		
+Hardwick	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Hardwick	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Hardwick Village	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1881		
+Hardy's Green	T	Colchester|Essex|Essex Police	0		
 Hare Green	T	Essex|Essex Police	0		
 Harefield	T	Greater London|London|Metropolitan Police	6573		
 Hargate	T	Norfolk|Norfolk Constabulary	0		
-Hargrave	T	Suffolk|Suffolk Constabulary	0		
+Hargrave	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Haringey	A		0		
-Harkstead	T	Suffolk|Suffolk Constabulary	0		
-Harlaxton	T	Lincolnshire|Lincolnshire Police	782		
+Harkstead	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Harlaxton	T	South Kesteven|Lincolnshire|Lincolnshire Police	782		
 Harlech	T	Gwynedd|North Wales Police	1762		
 Harlesden	T	Greater London|London|Metropolitan Police	17162		
-Harleston	T	Norfolk|Norfolk Constabulary	4458		
-Harleston	T	Suffolk|Suffolk Constabulary	0		
-Harley	T	Shropshire|West Mercia Police	0		
+Harleston	T	South Norfolk|Norfolk|Norfolk Constabulary	4458		
+Harleston	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Harley	T	Shropshire|Shropshire|West Mercia Police	0		
 Harlington	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	2297		
 Harlow	T	Essex|Essex Police	93300		
 Harlton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Harmer Green	T	Hertfordshire|Hertfordshire Constabulary	0		
 Harmondsworth	T	Greater London|London|Metropolitan Police	879		
-Harmston	T	Lincolnshire|Lincolnshire Police	709		
+Harmston	T	North Kesteven|Lincolnshire|Lincolnshire Police	709		
 Harold Wood	T	Greater London|London|Metropolitan Police	12443		
-Harpenden	T	Hertfordshire|Hertfordshire Constabulary	30674		
-Harpley	T	Norfolk|Norfolk Constabulary	0		
+Harpenden	T	St Albans|Hertfordshire|Hertfordshire Constabulary	30674		
+Harpley	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Harpole	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1344		
-Harrietsham	T	Kent|Kent Police	1442		
+Harrietsham	T	Maidstone|Kent|Kent Police	1442		
 Harringay	T	Greater London|London|Metropolitan Police	16500		
 Harrogate	T	North Yorkshire|North Yorkshire Police	89060		
 Harrold	T	Bedford|Bedfordshire|Bedfordshire Police	1691		
@@ -3321,74 +3316,74 @@ Harrow	A		0
 Harrow Road	T	Greater London|London|Metropolitan Police	11381		
 Harrow Weald	T	Greater London|London|Metropolitan Police	14300		
 Harrow on the Hill	T	Greater London|London|Metropolitan Police	10632	Harrow	
-Harrowden	T	Bedfordshire|Bedfordshire Police	0		
-Harston	T	Cambridgeshire|Cambridgeshire Constabulary	1729		
+Harrowden	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Harston	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1729		
 Hart	D	Hampshire|Hampshire and Isle of Wight Constabulary	0		
-Hartburn	T	Northumberland|Northumbria Police	0		
-Hartest	T	Suffolk|Suffolk Constabulary	0		
+Hartburn	T	Northumberland|Northumberland|Northumbria Police	0		
+Hartest	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Hartford	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Hartford End	T	Essex|Essex Police	0		
+Hartford End	T	Uttlesford|Essex|Essex Police	0		
 Harthill	T	North Lanarkshire|Police Scotland	3710		
 Harthill	T	Rotherham|South Yorkshire|South Yorkshire Police	1684		
 Harthill	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Hartland	T	Devon|Devon and Cornwall Police	910		
-Hartlebury	T	Worcestershire|West Mercia Police	1525		
+Hartland	T	Torridge|Devon|Devon and Cornwall Police	910		
+Hartlebury	T	Wychavon|Worcestershire|West Mercia Police	1525		
 Hartlepool	A	Durham|Cleveland Police	88855		
-Hartley	T	Kent|Kent Police	16302		
-Hartley Wintney	T	Hampshire|Hampshire and Isle of Wight Constabulary	4488		
-Hartpury	T	Gloucestershire|Gloucestershire Constabulary	699		
-Hartshill	T	Warwickshire|Warwickshire Police	12479		
+Hartley	T	Sevenoaks|Kent|Kent Police	16302		
+Hartley Wintney	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	4488		
+Hartpury	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	699		
+Hartshill	T	North Warwickshire|Warwickshire|Warwickshire Police	12479		
 Hartwell	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1875		
-Harvington	T	Worcestershire|West Mercia Police	1680		
-Harwell	T	Oxfordshire|Thames Valley Police	1998		
-Harwich	T	Essex|Essex Police	20723		
+Harvington	T	Wychavon|Worcestershire|West Mercia Police	1680		
+Harwell	T	Vale of White Horse|Oxfordshire|Thames Valley Police	1998		
+Harwich	T	Tendring|Essex|Essex Police	20723		
 Haselbury Plucknett	T	Somerset|Avon and Somerset Police	744		
 Hasketon	T	Suffolk|Suffolk Constabulary	0		
-Haslemere	T	Surrey|Surrey Police	17279		
-Haslingden	T	Lancashire|Lancashire Constabulary	15204		
-Haslingfield	T	Cambridgeshire|Cambridgeshire Constabulary	1507		
-Hassingham	T	Norfolk|Norfolk Constabulary	0		
-Hassocks	T	West Sussex|Sussex Police	6821		
+Haslemere	T	Waverley|Surrey|Surrey Police	17279		
+Haslingden	T	Rossendale|Lancashire|Lancashire Constabulary	15204		
+Haslingfield	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1507		
+Hassingham	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Hassocks	T	Mid Sussex|West Sussex|Sussex Police	6821		
 Hastings	T	East Sussex|Sussex Police	92855		
-Hastingwood	T	Essex|Essex Police	700		
-Hastoe	T	Hertfordshire|Hertfordshire Constabulary	0		
+Hastingwood	T	Epping Forest|Essex|Essex Police	700		
+Hastoe	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
 Haswell	T	County Durham|Durham|Durham Constabulary	1248		
 Hatch	T	Bedfordshire|Bedfordshire Police	0		
 Hatch End	T	Greater London|London|Metropolitan Police	9800		
-Hatching Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hatfield	T	Hertfordshire|Hertfordshire Constabulary	41265		
+Hatching Green	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
+Hatfield	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	41265		
 Hatfield	T	Doncaster|South Yorkshire|South Yorkshire Police	0		
-Hatfield Broad Oak	T	Essex|Essex Police	916		
-Hatfield Heath	T	Essex|Essex Police	1717		
-Hatfield Hyde	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hatfield Peverel	T	Essex|Essex Police	3950		
-Hatherleigh	T	Devon|Devon and Cornwall Police	1518		
-Hathern	T	Leicestershire|Leicestershire Police	1866		
-Hathersage	T	Derbyshire|Derbyshire Constabulary	2018		
-Hatley St George	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Hatton	T	Warwickshire|Warwickshire Police	2020		
+Hatfield Broad Oak	T	Uttlesford|Essex|Essex Police	916		
+Hatfield Heath	T	Uttlesford|Essex|Essex Police	1717		
+Hatfield Hyde	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
+Hatfield Peverel	T	Braintree|Essex|Essex Police	3950		
+Hatherleigh	T	West Devon|Devon|Devon and Cornwall Police	1518		
+Hathern	T	Charnwood|Leicestershire|Leicestershire Police	1866		
+Hathersage	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	2018		
+Hatley St George	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Hatton	T	Warwick|Warwickshire|Warwickshire Police	2020		
 Hatton	T	Aberdeenshire|Police Scotland	890		
-Haughley	T	Suffolk|Suffolk Constabulary	1285		
-Haughley Green	T	Suffolk|Suffolk Constabulary	0		
-Haughton	T	Staffordshire|Staffordshire Police	920		
+Haughley	T	Mid Suffolk|Suffolk|Suffolk Constabulary	1285		
+Haughley Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Haughton	T	Stafford|Staffordshire|Staffordshire Police	920		
 Haughton Green	T	Tameside|Greater Manchester|Greater Manchester Police	9000		
-Haultwick	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hauxton	T	Cambridgeshire|Cambridgeshire Constabulary	673		
+Haultwick	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Hauxton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	673		
 Havant	T	Hampshire|Hampshire and Isle of Wight Constabulary	45574		
 Haverfordwest	T	Pembrokeshire|Dyfed-Powys Police	14596		
-Haverhill	T	Suffolk|Suffolk Constabulary	27041		
+Haverhill	T	West Suffolk|Suffolk|Suffolk Constabulary	27041		
 Haverigg	T	Cumbria|Cumbria Constabulary	1849		
 Havering	A		0		
 Haversham	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Hawarden	T	Flintshire|North Wales Police	25513		
 Hawes	T	North Yorkshire|North Yorkshire Police	887		
 Hawick	T	Scottish Borders|Police Scotland	13512		
-Hawkedon	T	Suffolk|Suffolk Constabulary	0		
+Hawkedon	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Hawkesbury Upton	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	991		
 Hawkhead	T	Renfrewshire|Police Scotland	968		
-Hawkhurst	T	Kent|Kent Police	3963		
-Hawkinge	T	Kent|Kent Police	8002		
-Hawkwell	T	Essex|Essex Police	0		
+Hawkhurst	T	Tunbridge Wells|Kent|Kent Police	3963		
+Hawkinge	T	Folkestone and Hythe|Kent|Kent Police	8002		
+Hawkwell	T	Rochford|Essex|Essex Police	0		
 Haworth	T	Bradford|West Yorkshire|West Yorkshire Police	6213		
 Hawstead	T	Suffolk|Suffolk Constabulary	0		
 Hawthorn	T	County Durham|Durham|Durham Constabulary	500		
@@ -3396,422 +3391,422 @@ Haxby	T	York|North Yorkshire|North Yorkshire Police	11894
 Haxey	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2153		
 Hay	T	Powys|Dyfed-Powys Police	0		
 Haydock	T	St Helens|Merseyside|Merseyside Police	17333		
-Haydon Bridge	T	Northumberland|Northumbria Police	1557		
+Haydon Bridge	T	Northumberland|Northumberland|Northumbria Police	1557		
 Hayes	T	Greater London|London|Metropolitan Police	93928		
-Hayfield	T	Derbyshire|Derbyshire Constabulary	1940		
-Hayle	T	Cornwall|Devon and Cornwall Police	8210		
-Hayling Island	T	Hampshire|Hampshire and Isle of Wight Constabulary	16887		
+Hayfield	T	High Peak|Derbyshire|Derbyshire Constabulary	1940		
+Hayle	T	Cornwall|Cornwall|Devon and Cornwall Police	8210		
+Hayling Island	T	Havant|Hampshire|Hampshire and Isle of Wight Constabulary	16887		
 Haynes	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	940		
-Haynes Church End	T	Bedfordshire|Bedfordshire Police	0		
-Hayton	T	East Riding of Yorkshire|Humberside Police	193		
-Haywards Heath	T	West Sussex|Sussex Police	33845		
+Haynes Church End	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Hayton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	193		
+Haywards Heath	T	Mid Sussex|West Sussex|Sussex Police	33845		
 Hazel End	T	Essex|Essex Police	0		
 Hazel Grove	T	Stockport|Greater Manchester|Greater Manchester Police	20170		
 Hazeleigh	T	Essex|Essex Police	0		
 Hazlerigg	T	Newcastle upon Tyne|Tyne and Wear|Northumbria Police	1053		
-Heacham	T	Norfolk|Norfolk Constabulary	4714		
+Heacham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	4714		
 Head of Muir	T	Falkirk|Police Scotland	1710		
-Headcorn	T	Kent|Kent Police	2505		
-Headley	T	Surrey|Surrey Police	774		
+Headcorn	T	Maidstone|Kent|Kent Police	2505		
+Headley	T	Mole Valley|Surrey|Surrey Police	774		
 Headstone	T	Greater London|London|Metropolitan Police	14900		
-Heage	T	Derbyshire|Derbyshire Constabulary	2698		
-Healey	T	Northumberland|Northumbria Police	0		
+Heage	T	Amber Valley|Derbyshire|Derbyshire Constabulary	2698		
+Healey	T	Northumberland|Northumberland|Northumbria Police	0		
 Healing	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	2940		W
-Heanor	T	Derbyshire|Derbyshire Constabulary	23122		
+Heanor	T	Amber Valley|Derbyshire|Derbyshire Constabulary	23122		
 Heath and Reach	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1346		
-Heather	T	Leicestershire|Leicestershire Police	920		
-Heathfield	T	East Sussex|Sussex Police	1001		
+Heather	T	North West Leicestershire|Leicestershire|Leicestershire Police	920		
+Heathfield	T	Wealden|East Sussex|Sussex Police	1001		
 Heaton Chapel	T	Stockport|Greater Manchester|Greater Manchester Police	3296		
-Heavitree	T	Devon|Devon and Cornwall Police	22000		
+Heavitree	T	Exeter|Devon|Devon and Cornwall Police	22000		
 Hebburn	T	South Tyneside|Tyne and Wear|Northumbria Police	21345		
 Hebden Bridge	T	Calderdale|West Yorkshire|West Yorkshire Police	4235		
 Hebing End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hebron	T	Northumberland|Northumbria Police	0		
+Hebron	T	Northumberland|Northumberland|Northumbria Police	0		
 Heckfield Green	T	Suffolk|Suffolk Constabulary	0		
-Heckfordbridge	T	Essex|Essex Police	0		
-Heckingham	T	Norfolk|Norfolk Constabulary	0		
-Heckington	T	Lincolnshire|Lincolnshire Police	3823		
+Heckfordbridge	T	Colchester|Essex|Essex Police	0		
+Heckingham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Heckington	T	North Kesteven|Lincolnshire|Lincolnshire Police	3823		
 Heckmondwike	T	Kirklees|West Yorkshire|West Yorkshire Police	18149		
-Heddon on the Wall	T	Northumberland|Northumbria Police	1318		
+Heddon on the Wall	T	Northumberland|Northumberland|Northumbria Police	1318		
 Hedenham	T	Norfolk|Norfolk Constabulary	0		
-Hedge End	T	Hampshire|Hampshire and Isle of Wight Constabulary	17978		
-Hedgerley	T	Buckinghamshire|Thames Valley Police	910		
-Hedon	T	East Riding of Yorkshire|Humberside Police	10358		
-Heighington	T	Lincolnshire|Lincolnshire Police	6414		
+Hedge End	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	17978		
+Hedgerley	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	910		
+Hedon	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	10358		
+Heighington	T	North Kesteven|Lincolnshire|Lincolnshire Police	6414		
 Heighington	T	Darlington|Durham|Durham Constabulary	1383		
 Helensburgh	T	Argyll and Bute|Police Scotland	13230		
-Helhoughton	T	Norfolk|Norfolk Constabulary	0		
+Helhoughton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Helions Bumpstead	T	Essex|Essex Police	0		
 Hellaby	T	Rotherham|South Yorkshire|South Yorkshire Police	1100		
-Helland	T	Cornwall|Devon and Cornwall Police	0		
-Hellesdon	T	Norfolk|Norfolk Constabulary	0		
+Helland	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+Hellesdon	T	Norwich|Norfolk|Norfolk Constabulary	0		
 Hellifield	T	North Yorkshire|North Yorkshire Police	1426		
-Hellington	T	Norfolk|Norfolk Constabulary	0		
+Hellington	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Helmdon	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	761		
-Helmingham	T	Suffolk|Suffolk Constabulary	0		
+Helmingham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Helmsdale	T	Highland|Police Scotland	637		
 Helmsley	T	North Yorkshire|North Yorkshire Police	1515		
-Helpringham	T	Lincolnshire|Lincolnshire Police	828		
+Helpringham	T	North Kesteven|Lincolnshire|Lincolnshire Police	828		
 Helpston	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	981		
 Helsby	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	5166		
-Helston	T	Cornwall|Devon and Cornwall Police	11611		
-Hemblington	T	Norfolk|Norfolk Constabulary	0		
-Hemel Hempstead	T	Hertfordshire|Hertfordshire Constabulary	95961	Hemel	
+Helston	T	Cornwall|Cornwall|Devon and Cornwall Police	11611		
+Hemblington	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Hemel Hempstead	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	95961	Hemel	
 Hemingbrough	T	North Yorkshire|North Yorkshire Police	2483		
-Hemingford Abbots	T	Cambridgeshire|Cambridgeshire Constabulary	635		
-Hemingford Grey	T	Cambridgeshire|Cambridgeshire Constabulary	3163	Hemingford	
-Hemingstone	T	Suffolk|Suffolk Constabulary	0		
-Hemley	T	Suffolk|Suffolk Constabulary	0		
-Hempnall	T	Norfolk|Norfolk Constabulary	962		
-Hempnall Green	T	Norfolk|Norfolk Constabulary	0		
-Hempstead	T	Essex|Essex Police	0		
-Hempstead	T	Norfolk|Norfolk Constabulary	0		
-Hempton	T	Norfolk|Norfolk Constabulary	0		
-Hemsby	T	Norfolk|Norfolk Constabulary	5522		
+Hemingford Abbots	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	635		
+Hemingford Grey	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	3163	Hemingford	
+Hemingstone	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Hemley	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Hempnall	T	South Norfolk|Norfolk|Norfolk Constabulary	962		
+Hempnall Green	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Hempstead	T	Uttlesford|Essex|Essex Police	0		
+Hempstead	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Hempton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Hemsby	T	Great Yarmouth|Norfolk|Norfolk Constabulary	5522		
 Hemsworth	T	Wakefield|West Yorkshire|West Yorkshire Police	9246		
-Hemyock	T	Devon|Devon and Cornwall Police	1519		
+Hemyock	T	Mid Devon|Devon|Devon and Cornwall Police	1519		
 Hendon	T	Greater London|London|Metropolitan Police	0		
-Henfield	T	West Sussex|Sussex Police	4799		
+Henfield	T	Horsham|West Sussex|Sussex Police	4799		
 Henfynyw Upper	T	Ceredigion|Dyfed-Powys Police	512	Henfynyw	
 Hengoed	T	Caerphilly|Gwent Police	5044		
-Hengrave	T	Suffolk|Suffolk Constabulary	0		
-Henham	T	Essex|Essex Police	924		
+Hengrave	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Henham	T	Uttlesford|Essex|Essex Police	924		
 Henlade	T	Somerset|Avon and Somerset Police	700		
-Henley	T	Suffolk|Suffolk Constabulary	573		
-Henley in Arden	T	Warwickshire|Warwickshire Police	2859		
-Henley-on-Thames	T	Oxfordshire|Thames Valley Police	11494	Henley	
+Henley	T	Mid Suffolk|Suffolk|Suffolk Constabulary	573		
+Henley in Arden	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	2859		
+Henley-on-Thames	T	South Oxfordshire|Oxfordshire|Thames Valley Police	11494	Henley	
 Henllan	T	Denbighshire|North Wales Police	862		
 Henlow	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	12320		
 Hensall	T	North Yorkshire|North Yorkshire Police	852		
-Henstead	T	Suffolk|Suffolk Constabulary	0		
+Henstead	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Henstridge	T	Somerset|Avon and Somerset Police	1530		
 Henton	T	Somerset|Avon and Somerset Police	501		
 Heol-y-Cyw	T	Bridgend|South Wales Police	538		
-Hepworth	T	Suffolk|Suffolk Constabulary	536		
+Hepworth	T	West Suffolk|Suffolk|Suffolk Constabulary	536		
 Herbrandston	T	Pembrokeshire|Dyfed-Powys Police	0		
 Hereford	T	Herefordshire|West Mercia Police	60415		
 Herefordshire	A	West Mercia Police	0		
 Hermitage	T	West Berkshire|Berkshire|Thames Valley Police	2157		
-Herne Bay	T	Kent|Kent Police	24875		
-Herongate	T	Essex|Essex Police	0		
-Heronsgate	T	Hertfordshire|Hertfordshire Constabulary	0		
+Herne Bay	T	Canterbury|Kent|Kent Police	24875		
+Herongate	T	Brentwood|Essex|Essex Police	0		
+Heronsgate	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	0		
 Herring's Green	T	Bedfordshire|Bedfordshire Police	0		
-Herringfleet	T	Suffolk|Suffolk Constabulary	0		
-Herringswell	T	Suffolk|Suffolk Constabulary	0		
-Herstmonceux	T	East Sussex|Sussex Police	1130		
-Hertford	T	Hertfordshire|Hertfordshire Constabulary	25847		
-Hertford Heath	T	Hertfordshire|Hertfordshire Constabulary	0		
+Herringfleet	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Herringswell	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Herstmonceux	T	Wealden|East Sussex|Sussex Police	1130		
+Hertford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	25847		
+Hertford Heath	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Hertfordshire	C	Hertfordshire Constabulary	0	Herts	
-Hertingfordbury	T	Hertfordshire|Hertfordshire Constabulary	0		
+Hertingfordbury	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Hertsmere	D	Hertfordshire|Hertfordshire Constabulary	0		
 Heslington	T	York|North Yorkshire|North Yorkshire Police	0		
-Hessett	T	Suffolk|Suffolk Constabulary	0		
-Hessle	T	East Riding of Yorkshire|Humberside Police	0		
+Hessett	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Hessle	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Heston	T	Greater London|London|Metropolitan Police	37045		
 Heswall	T	Wirral|Merseyside|Merseyside Police	29075		
-Hethersett	T	Norfolk|Norfolk Constabulary	5520		
+Hethersett	T	South Norfolk|Norfolk|Norfolk Constabulary	5520		
 Hetton	T	North Yorkshire|North Yorkshire Police	0		
 Hetton-Le-Hole	T	Sunderland|Tyne and Wear|Northumbria Police	14402		
-Heveningham	T	Suffolk|Suffolk Constabulary	0		
+Heveningham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Heversham	T	Cumbria|Cumbria Constabulary	699		
-Hevingham	T	Norfolk|Norfolk Constabulary	967		
-Hexham	T	Northumberland|Northumbria Police	11388		
-Hexton	T	Hertfordshire|Hertfordshire Constabulary	0		
-Heybridge	T	Essex|Essex Police	0		
-Heybridge Basin	T	Essex|Essex Police	0		
+Hevingham	T	Broadland|Norfolk|Norfolk Constabulary	967		
+Hexham	T	Northumberland|Northumberland|Northumbria Police	11388		
+Hexton	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Heybridge	T	Brentwood|Essex|Essex Police	0		
+Heybridge Basin	T	Maldon|Essex|Essex Police	0		
 Heydon	T	Norfolk|Norfolk Constabulary	0		
-Heydon	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Heysham	T	Lancashire|Lancashire Constabulary	17016		
-Heytesbury	T	Wiltshire|Wiltshire Police	540		
+Heydon	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Heysham	T	Lancaster|Lancashire|Lancashire Constabulary	17016		
+Heytesbury	T	Wiltshire|Wiltshire|Wiltshire Police	540		
 Heywood	T	Rochdale|Greater Manchester|Greater Manchester Police	28024		
 Hibaldstow	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1974		
-Hickling	T	Norfolk|Norfolk Constabulary	0		
+Hickling	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Hickling Green	T	Norfolk|Norfolk Constabulary	0		
 Hickling Heath	T	Norfolk|Norfolk Constabulary	0		
 High Barnet	T	Greater London|London|Metropolitan Police	7062		
-High Beach	T	Essex|Essex Police	0		
+High Beach	T	Epping Forest|Essex|Essex Police	0		
 High Bentham	T	North Yorkshire|North Yorkshire Police	1680		
-High Bickington	T	Devon|Devon and Cornwall Police	837		
+High Bickington	T	Torridge|Devon|Devon and Cornwall Police	837		
 High Blantyre	T	South Lanarkshire|Police Scotland	16739		
 High Bonnybridge	T	Falkirk|Police Scotland	620		
 High Coniscliffe	T	Darlington|Durham|Durham Constabulary	0		
-High Cross	T	Hertfordshire|Hertfordshire Constabulary	0		
-High Easter	T	Essex|Essex Police	754		
+High Cross	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+High Easter	T	Uttlesford|Essex|Essex Police	754		
 High Ercall	T	Telford and Wrekin|Shropshire|West Mercia Police	686		
 High Etherley	T	County Durham|Durham|Durham Constabulary	2119		
-High Garrett	T	Essex|Essex Police	0		
+High Garrett	T	Braintree|Essex|Essex Police	0		
 High Green	T	Norfolk|Norfolk Constabulary	0		
-High Halden	T	Kent|Kent Police	1159		
+High Halden	T	Ashford|Kent|Kent Police	1159		
 High Halstow	T	Medway|Kent|Kent Police	1662		
-High Laver	T	Essex|Essex Police	0		
+High Laver	T	Epping Forest|Essex|Essex Police	0		
 High Legh	T	Cheshire East|Cheshire|Cheshire Constabulary	1145		
-High Ongar	T	Essex|Essex Police	1171		
+High Ongar	T	Epping Forest|Essex|Essex Police	1171		
 High Peak	T	Derbyshire|Derbyshire Constabulary	92666		
-High Roding	T	Essex|Essex Police	0		
-High Street Green	T	Suffolk|Suffolk Constabulary	0		
+High Roding	T	Uttlesford|Essex|Essex Police	0		
+High Street Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 High Valleyfield	T	Fife|Police Scotland	2280		
 High Wych	T	Hertfordshire|Hertfordshire Constabulary	0		
-High Wycombe	T	Buckinghamshire|Thames Valley Police	133204		
+High Wycombe	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	133204		
 Higham	T	Essex|Essex Police	0		
-Higham	T	Suffolk|Suffolk Constabulary	0		
+Higham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Higham Ferrers	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	6222		
 Higham Gobion	T	Hertfordshire|Hertfordshire Constabulary	0		
-Higham on the Hill	T	Leicestershire|Leicestershire Police	840		
+Higham on the Hill	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	840		
 Highams Park	T	Greater London|London|Metropolitan Police	11355		
 Highbridge	T	Somerset|Avon and Somerset Police	4606		
 Highbury	T	Greater London|London|Metropolitan Police	26664		
-Highcoems	T	Hampshire|Hampshire and Isle of Wight Constabulary	2463		
+Highcoems	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	2463		
 Highfields	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Highgate	T	Greater London|London|Metropolitan Police	10955		
 Highland	A	Police Scotland	0		
-Highley	T	Shropshire|West Mercia Police	3133		
-Highstreet Green	T	Essex|Essex Police	0		
+Highley	T	Shropshire|Shropshire|West Mercia Police	3133		
+Highstreet Green	T	Braintree|Essex|Essex Police	0		
 Hightown	T	Sefton|Merseyside|Merseyside Police	2063		
 Highworth	T	Swindon|Wiltshire|Wiltshire Police	7886		
-Hilborough	T	Norfolk|Norfolk Constabulary	0		
-Hildenborough	T	Kent|Kent Police	575		
-Hildersham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Hilgay	T	Norfolk|Norfolk Constabulary	874		
+Hilborough	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Hildenborough	T	Tonbridge and Malling|Kent|Kent Police	575		
+Hildersham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Hilgay	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	874		
 Hill	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	0		
 Hill Mountain	T	Pembrokeshire|Dyfed-Powys Police	673		
 Hillesden	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Hillhead	T	South Ayrshire|Police Scotland	630		
 Hillingdon	T	Greater London|London|Metropolitan Police	12403		
 Hillingdon	A		0		
-Hillington	T	Norfolk|Norfolk Constabulary	0		
+Hillington	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Hillsborough	T	Lisburn and Castlereagh|Police Service of Northern Ireland	3872		
 Hillside	T	Angus|Police Scotland	1170		
-Hilton	T	Cambridgeshire|Cambridgeshire Constabulary	1052		
-Hinchley Wood	T	Surrey|Surrey Police	3674		
-Hinckley	T	Leicestershire|Leicestershire Police	50712		
+Hilton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	1052		
+Hinchley Wood	T	Elmbridge|Surrey|Surrey Police	3674		
+Hinckley	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	50712		
 Hinckley and Bosworth	D	Leicestershire|Leicestershire Police	0		
 Hinderclay	T	Suffolk|Suffolk Constabulary	0		
 Hinderwell	T	North Yorkshire|North Yorkshire Police	618		
-Hindhead	T	Surrey|Surrey Police	6187		
+Hindhead	T	Waverley|Surrey|Surrey Police	6187		
 Hindley	T	Wigan|Greater Manchester|Greater Manchester Police	25001		
-Hindolveston	T	Norfolk|Norfolk Constabulary	598		
-Hindon	T	Wiltshire|Wiltshire Police	560		
-Hindringham	T	Norfolk|Norfolk Constabulary	0		
-Hingham	T	Norfolk|Norfolk Constabulary	2151		
-Hinstock	T	Shropshire|West Mercia Police	861		
-Hintlesham	T	Suffolk|Suffolk Constabulary	0		
+Hindolveston	T	North Norfolk|Norfolk|Norfolk Constabulary	598		
+Hindon	T	Wiltshire|Wiltshire|Wiltshire Police	560		
+Hindringham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Hingham	T	South Norfolk|Norfolk|Norfolk Constabulary	2151		
+Hinstock	T	Shropshire|Shropshire|West Mercia Police	861		
+Hintlesham	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Hinton	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	3533		
 Hinton	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	3493		
 Hinton Charterhouse	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
-Hinxton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Hinxworth	T	Hertfordshire|Hertfordshire Constabulary	0		
+Hinxton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Hinxworth	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Hirwaun	T	Rhondda Cynon Taff|South Wales Police	7247		
-Histon	T	Cambridgeshire|Cambridgeshire Constabulary	7592		
-Hitcham	T	Suffolk|Suffolk Constabulary	774		
-Hitchin	T	Hertfordshire|Hertfordshire Constabulary	35220		
-Hobbs Lots Bridge	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Hockering	T	Norfolk|Norfolk Constabulary	0		
+Histon	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	7592		
+Hitcham	T	Babergh|Suffolk|Suffolk Constabulary	774		
+Hitchin	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	35220		
+Hobbs Lots Bridge	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Hockering	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Hockley	T	Birmingham|West Midlands|West Midlands Police	13919		
-Hockley	T	Essex|Essex Police	0		
+Hockley	T	Rochford|Essex|Essex Police	0		
 Hockley Heath	T	Solihull|West Midlands|West Midlands Police	1604		
 Hockliffe	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	823		
-Hockwold cum Wilton	T	Norfolk|Norfolk Constabulary	1195	Hockwold	
-Hoddesdon	T	Hertfordshire|Hertfordshire Constabulary	35174		
-Hoe	T	Norfolk|Norfolk Constabulary	0		
+Hockwold cum Wilton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	1195	Hockwold	
+Hoddesdon	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	35174		
+Hoe	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Hoggeston	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Hoghton	T	Lancashire|Lancashire Constabulary	524		
-Hogsthorpe	T	Lincolnshire|Lincolnshire Police	908		
-Holbeach	T	Lincolnshire|Lincolnshire Police	7914		
-Holbeach Clough	T	Lincolnshire|Lincolnshire Police	980		
+Hoghton	T	Chorley|Lancashire|Lancashire Constabulary	524		
+Hogsthorpe	T	East Lindsey|Lincolnshire|Lincolnshire Police	908		
+Holbeach	T	South Holland|Lincolnshire|Lincolnshire Police	7914		
+Holbeach Clough	T	South Holland|Lincolnshire|Lincolnshire Police	980		
 Holbeck	T	Leeds|West Yorkshire|West Yorkshire Police	5505		
 Holborn	T	Greater London|London|Metropolitan Police	13023		
-Holbrook	T	Suffolk|Suffolk Constabulary	1090		
+Holbrook	T	Babergh|Suffolk|Suffolk Constabulary	1090		
 Holcombe	T	Somerset|Avon and Somerset Police	947		
-Holkham	T	Norfolk|Norfolk Constabulary	0		
-Holland-on-Sea	T	Essex|Essex Police	0	Holland	
-Hollesley	T	Suffolk|Suffolk Constabulary	583		
+Holkham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Holland-on-Sea	T	Tendring|Essex|Essex Police	0	Holland	
+Hollesley	T	East Suffolk|Suffolk|Suffolk Constabulary	583		
 Hollingworth	T	Tameside|Greater Manchester|Greater Manchester Police	2447		
 Hollinwood	T	Oldham|Greater Manchester|Greater Manchester Police	12310		
 Holloway	T	Greater London|London|Metropolitan Police	41329		
 Holly End	T	Norfolk|Norfolk Constabulary	0		
-Hollym	T	East Riding of Yorkshire|Humberside Police	339		
-Holmbury St Mary	T	Surrey|Surrey Police	572	Holmbury	
-Holme	T	Cambridgeshire|Cambridgeshire Constabulary	636		
-Holme Hale	T	Norfolk|Norfolk Constabulary	0		
-Holme next the Sea	T	Norfolk|Norfolk Constabulary	0		
+Hollym	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	339		
+Holmbury St Mary	T	Guildford|Surrey|Surrey Police	572	Holmbury	
+Holme	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	636		
+Holme Hale	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Holme next the Sea	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Holmes Chapel	T	Cheshire East|Cheshire|Cheshire Constabulary	5605		W
-Holmesfield	T	Derbyshire|Derbyshire Constabulary	753		
+Holmesfield	T	North East Derbyshire|Derbyshire|Derbyshire Constabulary	753		
 Holmfirth	T	Kirklees|West Yorkshire|West Yorkshire Police	1980		
-Holmpton	T	East Riding of Yorkshire|Humberside Police	0		
-Holmwood	T	Surrey|Surrey Police	1094		
-Holsworthy	T	Devon|Devon and Cornwall Police	2641		
-Holt	T	Norfolk|Norfolk Constabulary	3810		
-Holt	T	Wiltshire|Wiltshire Police	1757		
+Holmpton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Holmwood	T	Mole Valley|Surrey|Surrey Police	1094		
+Holsworthy	T	Torridge|Devon|Devon and Cornwall Police	2641		
+Holt	T	North Norfolk|Norfolk|Norfolk Constabulary	3810		
+Holt	T	Wiltshire|Wiltshire|Wiltshire Police	1757		
 Holt	T	Wrexham|North Wales Police	0		
 Holtby	T	York|North Yorkshire|North Yorkshire Police	166		
-Holton	T	Suffolk|Suffolk Constabulary	0		
+Holton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Holton St Mary	T	Essex|Essex Police	0		
-Holton le Clay	T	Lincolnshire|Lincolnshire Police	3691		
-Holwell	T	Hertfordshire|Hertfordshire Constabulary	0		
+Holton le Clay	T	East Lindsey|Lincolnshire|Lincolnshire Police	3691		
+Holwell	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Holwick	T	County Durham|Durham|Durham Constabulary	0		
 Holyhead	T	Isle of Anglesey|North Wales Police	11431		
 Holytown	T	North Lanarkshire|Police Scotland	5080		
-Holywell	T	Hertfordshire|Hertfordshire Constabulary	9900		
+Holywell	T	Watford|Hertfordshire|Hertfordshire Constabulary	9900		
 Holywell	T	Flintshire|North Wales Police	6969		
 Holywell Green	T	Calderdale|West Yorkshire|West Yorkshire Police	3178		
-Holywell Row	T	Suffolk|Suffolk Constabulary	0		
+Holywell Row	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Holywood	T	Ards and North Down|Police Service of Northern Ireland	13109		
 Home Counties	R		0		
-Homersfield	T	Suffolk|Suffolk Constabulary	0		
+Homersfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Honey Tye	T	Essex|Essex Police	0		
-Honeybourne	T	Worcestershire|West Mercia Police	1388		
-Honing	T	Norfolk|Norfolk Constabulary	0		
-Honingham	T	Norfolk|Norfolk Constabulary	0		
-Honington	T	Suffolk|Suffolk Constabulary	0		
-Honiton	T	Devon|Devon and Cornwall Police	12154		
+Honeybourne	T	Wychavon|Worcestershire|West Mercia Police	1388		
+Honing	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Honingham	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Honington	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Honiton	T	East Devon|Devon|Devon and Cornwall Police	12154		
 Hoo	T	Medway|Kent|Kent Police	5377		
-Hoo	T	Suffolk|Suffolk Constabulary	0		
+Hoo	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Hook	T	Greater London|London|Metropolitan Police	18973		W
-Hook	T	Hampshire|Hampshire and Isle of Wight Constabulary	7321		W
+Hook	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	7321		W
 Hook	T	Pembrokeshire|Dyfed-Powys Police	838		W
-Hook	T	East Riding of Yorkshire|Humberside Police	0		W
-Hook Norton	T	Oxfordshire|Thames Valley Police	1919		
+Hook	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		W
+Hook Norton	T	Cherwell|Oxfordshire|Thames Valley Police	1919		
 Hoole	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	1180		
 Hope	T	Flintshire|North Wales Police	4706		
-Hope	T	Derbyshire|Derbyshire Constabulary	900		
+Hope	T	High Peak|Derbyshire|Derbyshire Constabulary	900		
 Hope End Green	T	Essex|Essex Police	0		
-Hope Valley	T	Derbyshire|Derbyshire Constabulary	1001		
+Hope Valley	T	High Peak|Derbyshire|Derbyshire Constabulary	1001		
 Hope under Dinmore	T	Herefordshire|West Mercia Police	0		
-Hope's Green	T	Essex|Essex Police	0		
+Hope's Green	T	Castle Point|Essex|Essex Police	0		
 Hopeman	T	Moray|Police Scotland	1710		
-Hopton	T	Norfolk|Norfolk Constabulary	2626		
-Hopton	T	Suffolk|Suffolk Constabulary	653		
-Hopwas	T	Staffordshire|Staffordshire Police	647		
-Hopwood	T	Worcestershire|West Mercia Police	993		
-Horam	T	East Sussex|Sussex Police	2188		
+Hopton	T	Great Yarmouth|Norfolk|Norfolk Constabulary	2626		
+Hopton	T	West Suffolk|Suffolk|Suffolk Constabulary	653		
+Hopwas	T	Lichfield|Staffordshire|Staffordshire Police	647		
+Hopwood	T	Bromsgrove|Worcestershire|West Mercia Police	993		
+Horam	T	Wealden|East Sussex|Sussex Police	2188		
 Horbury	T	Wakefield|West Yorkshire|West Yorkshire Police	10225		
-Horham	T	Suffolk|Suffolk Constabulary	0		
+Horham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Horkesley Heath	T	Essex|Essex Police	0		
-Horley	T	Surrey|Surrey Police	21232		
-Horncastle	T	Lincolnshire|Lincolnshire Police	6815		
+Horley	T	Reigate and Banstead|Surrey|Surrey Police	21232		
+Horncastle	T	East Lindsey|Lincolnshire|Lincolnshire Police	6815		
 Hornchurch	T	Greater London|London|Metropolitan Police	25470		
 Horndon on the Hill	T	Thurrock|Essex|Essex Police	1596		
-Horning	T	Norfolk|Norfolk Constabulary	1098		
-Horningsea	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Horning	T	North Norfolk|Norfolk|Norfolk Constabulary	1098		
+Horningsea	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Horningtoft	T	Norfolk|Norfolk Constabulary	0		
-Hornsea	T	East Riding of Yorkshire|Humberside Police	8432		
+Hornsea	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	8432		
 Hornsey	T	Greater London|London|Metropolitan Police	12659		
-Horrabridge	T	Devon|Devon and Cornwall Police	3728		
-Horringer	T	Suffolk|Suffolk Constabulary	780		
-Horseheath	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Horseway	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Horsey	T	Norfolk|Norfolk Constabulary	0		
-Horsford	T	Norfolk|Norfolk Constabulary	4163		
+Horrabridge	T	West Devon|Devon|Devon and Cornwall Police	3728		
+Horringer	T	West Suffolk|Suffolk|Suffolk Constabulary	780		
+Horseheath	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Horseway	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Horsey	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
+Horsford	T	Broadland|Norfolk|Norfolk Constabulary	4163		
 Horsforth	T	Leeds|West Yorkshire|West Yorkshire Police	19350		
 Horsham	T	West Sussex|Sussex Police	51472		
-Horsham St Faith	T	Norfolk|Norfolk Constabulary	0		
-Horsley	T	Northumberland|Northumbria Police	0		
+Horsham St Faith	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Horsley	T	Northumberland|Northumberland|Northumbria Police	0		
 Horsley Cross	T	Essex|Essex Police	0		
-Horsmonden	T	Kent|Kent Police	1620		
-Horstead	T	Norfolk|Norfolk Constabulary	0		
-Horsted Keynes	T	West Sussex|Sussex Police	1180		
+Horsmonden	T	Tunbridge Wells|Kent|Kent Police	1620		
+Horstead	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Horsted Keynes	T	Mid Sussex|West Sussex|Sussex Police	1180		
 Horton	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	1033		
 Horton	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	355		
 Horton	T	Bedfordshire|Bedfordshire Police	0		
-Horton Kirby	T	Kent|Kent Police	1241		
+Horton Kirby	T	Sevenoaks|Kent|Kent Police	1241		
 Horwich	T	Bolton|Greater Manchester|Greater Manchester Police	18696		
-Hose	T	Leicestershire|Leicestershire Police	580		
-Hotham	T	East Riding of Yorkshire|Humberside Police	233		
-Houghton	T	Cambridgeshire|Cambridgeshire Constabulary	1391		
+Hose	T	Melton|Leicestershire|Leicestershire Police	580		
+Hotham	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	233		
+Houghton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	1391		
 Houghton Conquest	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1311		
 Houghton Regis	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Houghton St Giles	T	Norfolk|Norfolk Constabulary	0		
-Houghton on the Hill	T	Leicestershire|Leicestershire Police	1524	Houghton	
+Houghton St Giles	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Houghton on the Hill	T	Harborough|Leicestershire|Leicestershire Police	1524	Houghton	
 Houghton-Le-Spring	T	Sunderland|Tyne and Wear|Northumbria Police	36746		
 Hounslow	T	Greater London|London|Metropolitan Police	66292		
 Hounslow	A		0		
-Hounslow Green	T	Essex|Essex Police	0		
+Hounslow Green	T	Uttlesford|Essex|Essex Police	0		
 Houston	T	Renfrewshire|Police Scotland	6420		W
 Hove	T	Brighton and Hove|East Sussex|Sussex Police	75174		
-Hoveton	T	Norfolk|Norfolk Constabulary	3089		
-How End	T	Bedfordshire|Bedfordshire Police	0		W
-How Wood	T	Hertfordshire|Hertfordshire Constabulary	3300		
-Howden	T	East Riding of Yorkshire|Humberside Police	4142		
-Howe	T	Norfolk|Norfolk Constabulary	0		
-Howe Green	T	Essex|Essex Police	0		
-Howlett End	T	Essex|Essex Police	0		
+Hoveton	T	North Norfolk|Norfolk|Norfolk Constabulary	3089		
+How End	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		W
+How Wood	T	St Albans|Hertfordshire|Hertfordshire Constabulary	3300		
+Howden	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	4142		
+Howe	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Howe Green	T	Chelmsford|Essex|Essex Police	0		
+Howlett End	T	Uttlesford|Essex|Essex Police	0		
 Howwood	T	Renfrewshire|Police Scotland	1580		
-Hoxne	T	Suffolk|Suffolk Constabulary	0		
+Hoxne	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Hoylake	T	Wirral|Merseyside|Merseyside Police	5710		
 Hoyland Nether	T	Barnsley|South Yorkshire|South Yorkshire Police	15842	Hoyland	
-Hucknall	T	Nottinghamshire|Nottinghamshire Police	29728		
+Hucknall	T	Ashfield|Nottinghamshire|Nottinghamshire Police	29728		
 Huddersfield	T	Kirklees|West Yorkshire|West Yorkshire Police	149017		
 Hugh Town	T	Isles of Scilly|Cornwall|Devon and Cornwall Police	1068		
-Huish	T	Wiltshire|Wiltshire Police	0		
-Hullavington	T	Wiltshire|Wiltshire Police	880		
-Hullbridge	T	Essex|Essex Police	0		
+Huish	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Hullavington	T	Wiltshire|Wiltshire|Wiltshire Police	880		
+Hullbridge	T	Rochford|Essex|Essex Police	0		
 Hulme	T	Manchester|Greater Manchester|Greater Manchester Police	8932		
 Humber	T	Herefordshire|West Mercia Police	0		
 Humberside	R	Humberside Police	0		
 Humberston	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	8216		
 Humberstone	T	Leicester|Leicestershire|Leicestershire Police	18854		
-Humbleton	T	East Riding of Yorkshire|Humberside Police	0		
-Humshaugh	T	Northumberland|Northumbria Police	622		
-Huncote	T	Leicestershire|Leicestershire Police	1756		
+Humbleton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Humshaugh	T	Northumberland|Northumberland|Northumbria Police	622		
+Huncote	T	Blaby|Leicestershire|Leicestershire Police	1756		
 Hundleton	T	Pembrokeshire|Dyfed-Powys Police	435		
-Hundon	T	Suffolk|Suffolk Constabulary	757		
+Hundon	T	West Suffolk|Suffolk|Suffolk Constabulary	757		
 Hungerford	T	West Berkshire|Berkshire|Thames Valley Police	5100		
 Hunmanby	T	North Yorkshire|North Yorkshire Police	3132		
-Hunsdon	T	Hertfordshire|Hertfordshire Constabulary	0		
-Hunstanton	T	Norfolk|Norfolk Constabulary	9332		
+Hunsdon	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Hunstanton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	9332		
 Hunston	T	Suffolk|Suffolk Constabulary	0		
-Huntingdon	T	Cambridgeshire|Cambridgeshire Constabulary	23937		
+Huntingdon	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	23937		
 Huntingdonshire	D	Cambridgeshire|Cambridgeshire Constabulary	0		
-Huntingfield	T	Suffolk|Suffolk Constabulary	0		
+Huntingfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Huntington	T	York|North Yorkshire|North Yorkshire Police	0		
-Huntley	T	Gloucestershire|Gloucestershire Constabulary	1105		
+Huntley	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	1105		
 Huntly	T	Aberdeenshire|Police Scotland	4550		
 Huntonbridge	T	Hertfordshire|Hertfordshire Constabulary	0		
 Hunts Cross	T	Liverpool|Merseyside|Merseyside Police	15740		
 Huntspill	T	Somerset|Avon and Somerset Police	1133		
 Hunwick	T	County Durham|Durham|Durham Constabulary	1248		
-Hunworth	T	Norfolk|Norfolk Constabulary	0		
+Hunworth	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Hurley	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	0		
 Hurst	T	Wokingham|Berkshire|Thames Valley Police	1351		
-Hurstbourne Tarrant	T	Hampshire|Hampshire and Isle of Wight Constabulary	676		
-Hurstpierpoint	T	West Sussex|Sussex Police	12730		
+Hurstbourne Tarrant	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	676		
+Hurstpierpoint	T	Mid Sussex|West Sussex|Sussex Police	12730		
 Hurworth	T	Darlington|Durham|Durham Constabulary	0		
-Husbands Bosworth	T	Leicestershire|Leicestershire Police	1027		
+Husbands Bosworth	T	Harborough|Leicestershire|Leicestershire Police	1027		
 Husborne Crawley	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	190		
 Husthwaite	T	North Yorkshire|North Yorkshire Police	404		
-Huttoft	T	Lincolnshire|Lincolnshire Police	585		
-Hutton	T	East Riding of Yorkshire|Humberside Police	560		
+Huttoft	T	East Lindsey|Lincolnshire|Lincolnshire Police	585		
+Hutton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	560		
 Hutton	T	North Somerset|Somerset|Avon and Somerset Police	0		
-Hutton	T	Essex|Essex Police	0		
+Hutton	T	Brentwood|Essex|Essex Police	0		
 Hutton Magna	T	County Durham|Durham|Durham Constabulary	0		
 Huttons Ambo	T	North Yorkshire|North Yorkshire Police	0		
 Huyton	T	Knowsley|Merseyside|Merseyside Police	54738		
 Hyde	T	Tameside|Greater Manchester|Greater Manchester Police	35895		
-Hyde Heath	T	Buckinghamshire|Thames Valley Police	1047		
+Hyde Heath	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1047		
 Hyde Park	T	Greater London|London|Metropolitan Police	10319		
 Hyndburn	D	Lancashire|Lancashire Constabulary	0		
-Hythe	T	Hampshire|Hampshire and Isle of Wight Constabulary	20526		
-Hythe	T	Kent|Kent Police	14604		
-Ibstock	T	Leicestershire|Leicestershire Police	5650		
-Ickburgh	T	Norfolk|Norfolk Constabulary	0		
+Hythe	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	20526		
+Hythe	T	Folkestone and Hythe|Kent|Kent Police	14604		
+Ibstock	T	North West Leicestershire|Leicestershire|Leicestershire Police	5650		
+Ickburgh	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Ickenham	T	Greater London|London|Metropolitan Police	13600		
-Ickford	T	Buckinghamshire|Thames Valley Police	680		
-Ickleford	T	Hertfordshire|Hertfordshire Constabulary	0		
-Icklesham	T	East Sussex|Sussex Police	941		
-Ickleton	T	Cambridgeshire|Cambridgeshire Constabulary	709		
-Icklingham	T	Suffolk|Suffolk Constabulary	0		
-Ickwell Green	T	Bedfordshire|Bedfordshire Police	0		
-Iken	T	Suffolk|Suffolk Constabulary	0		
+Ickford	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	680		
+Ickleford	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Icklesham	T	Rother|East Sussex|Sussex Police	941		
+Ickleton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	709		
+Icklingham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Ickwell Green	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Iken	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Ilchester	T	Somerset|Avon and Somerset Police	2153		
 Ilford	T	Greater London|London|Metropolitan Police	168168		
-Ilfracombe	T	Devon|Devon and Cornwall Police	11042		
-Ilkeston	T	Derbyshire|Derbyshire Constabulary	40953		
-Ilketshall St Andrew	T	Suffolk|Suffolk Constabulary	0		
+Ilfracombe	T	North Devon|Devon|Devon and Cornwall Police	11042		
+Ilkeston	T	Erewash|Derbyshire|Derbyshire Constabulary	40953		
+Ilketshall St Andrew	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Ilketshall St Lawrence	T	Suffolk|Suffolk Constabulary	0		
 Ilketshall St Margaret	T	Norfolk|Norfolk Constabulary	0		
 Ilkley	T	Bradford|West Yorkshire|West Yorkshire Police	14809		
-Illington	T	Norfolk|Norfolk Constabulary	0		
-Ilmington	T	Warwickshire|Warwickshire Police	712		
+Illington	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Ilmington	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	712		
 Ilminster	T	Somerset|Avon and Somerset Police	5808		
 Ilton	T	Somerset|Avon and Somerset Police	727		
 Immingham	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	10750		
@@ -3821,21 +3816,21 @@ Ince Blundell	T	Sefton|Merseyside|Merseyside Police	516
 Ince-in-Makerfield	T	Wigan|Greater Manchester|Greater Manchester Police	11185	Ince	
 Inchinnan	T	Renfrewshire|Police Scotland	1910		
 Inchture	T	Perth and Kinross|Police Scotland	1220		
-Ingatestone	T	Essex|Essex Police	5620		
-Ingham	T	Suffolk|Suffolk Constabulary	0		
-Ingham	T	Norfolk|Norfolk Constabulary	0		
+Ingatestone	T	Brentwood|Essex|Essex Police	5620		
+Ingham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Ingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Ingleby Greenhow	T	North Yorkshire|North Yorkshire Police	14608		
 Ingleton	T	North Yorkshire|North Yorkshire Police	1772		
 Ingleton	T	County Durham|Durham|Durham Constabulary	1678		
-Ingoldisthorpe	T	Norfolk|Norfolk Constabulary	849		
-Ingoldmells	T	Lincolnshire|Lincolnshire Police	3975		
-Ingrave	T	Essex|Essex Police	1846		
-Ingworth	T	Norfolk|Norfolk Constabulary	0		
-Inkberrow	T	Worcestershire|West Mercia Police	1552		
+Ingoldisthorpe	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	849		
+Ingoldmells	T	East Lindsey|Lincolnshire|Lincolnshire Police	3975		
+Ingrave	T	Brentwood|Essex|Essex Police	1846		
+Ingworth	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Inkberrow	T	Wychavon|Worcestershire|West Mercia Police	1552		
 Innellan	T	Argyll and Bute|Police Scotland	980		
 Innerleithen	T	Scottish Borders|Police Scotland	3040		
 Insch	T	Aberdeenshire|Police Scotland	2320		
-Instow	T	Devon|Devon and Cornwall Police	706		
+Instow	T	North Devon|Devon|Devon and Cornwall Police	706		
 Intwood	T	Norfolk|Norfolk Constabulary	0		
 Inveraray	T	Argyll and Bute|Police Scotland	570		
 Inverbervie	T	Aberdeenshire|Police Scotland	2310		
@@ -3846,9 +3841,9 @@ Inverkeithing	T	Fife|Police Scotland	5220
 Inverkip	T	Inverclyde|Police Scotland	3060		
 Inverness	T	Highland|Police Scotland	47790		
 Inverurie	T	Aberdeenshire|Police Scotland	14660		
-Inworth	T	Essex|Essex Police	0		
-Ipplepen	T	Devon|Devon and Cornwall Police	2143		
-Ipstones	T	Staffordshire|Staffordshire Police	881		
+Inworth	T	Colchester|Essex|Essex Police	0		
+Ipplepen	T	Teignbridge|Devon|Devon and Cornwall Police	2143		
+Ipstones	T	Staffordshire Moorlands|Staffordshire|Staffordshire Police	881		
 Ipswich	T	Suffolk|Suffolk Constabulary	178835		
 Irchester	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	4419		
 Irlam	T	Salford|Greater Manchester|Greater Manchester Police	19442		
@@ -3869,177 +3864,177 @@ Isle of Lewis	T	Eilean Siar|Police Scotland	18500
 Isle of North Uist	T	Eilean Siar|Police Scotland	1271		
 Isle of South Uist	T	Eilean Siar|Police Scotland	1818		
 Isle of Wight	A	Hampshire and Isle of Wight Constabulary	0		
-Isleham	T	Cambridgeshire|Cambridgeshire Constabulary	2228		
+Isleham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2228		
 Isles of Scilly	A	Cornwall|Devon and Cornwall Police	2224		
 Isleworth	T	Greater London|London|Metropolitan Police	25008		
 Islington	T	Greater London|London|Metropolitan Police	319143		
 Islington	A		0		
-Islip	T	Oxfordshire|Thames Valley Police	652		
-Istead Rise	T	Kent|Kent Police	3437		
-Itteringham	T	Norfolk|Norfolk Constabulary	0		
-Iver	T	Buckinghamshire|Thames Valley Police	7492		
-Iver Heath	T	Buckinghamshire|Thames Valley Police	8065		
-Ivinghoe	T	Buckinghamshire|Thames Valley Police	2939		
+Islip	T	Cherwell|Oxfordshire|Thames Valley Police	652		
+Istead Rise	T	Gravesham|Kent|Kent Police	3437		
+Itteringham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Iver	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	7492		
+Iver Heath	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	8065		
+Ivinghoe	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2939		
 Ivington	T	Herefordshire|West Mercia Police	3100		
-Ivy Todd	T	Norfolk|Norfolk Constabulary	0		
-Ivybridge	T	Devon|Devon and Cornwall Police	11851		
-Ivychurch	T	Kent|Kent Police	0		
-Iwade	T	Kent|Kent Police	3087		
-Iwerne Minster	T	Dorset|Dorset Police	978		
-Ixworth	T	Suffolk|Suffolk Constabulary	2365		
-Ixworth Thorpe	T	Suffolk|Suffolk Constabulary	0		
-Jacobstow	T	Cornwall|Devon and Cornwall Police	0		
+Ivy Todd	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Ivybridge	T	South Hams|Devon|Devon and Cornwall Police	11851		
+Ivychurch	T	Folkestone and Hythe|Kent|Kent Police	0		
+Iwade	T	Swale|Kent|Kent Police	3087		
+Iwerne Minster	T	Dorset|Dorset|Dorset Police	978		
+Ixworth	T	West Suffolk|Suffolk|Suffolk Constabulary	2365		
+Ixworth Thorpe	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Jacobstow	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 Jameston	T	Pembrokeshire|Dyfed-Powys Police	634		
 Jarrow	T	South Tyneside|Tyne and Wear|Northumbria Police	29470		
-Jasper's Green	T	Essex|Essex Police	0		
-Jaywick	T	Essex|Essex Police	0		
+Jasper's Green	T	Braintree|Essex|Essex Police	0		
+Jaywick	T	Tendring|Essex|Essex Police	0		
 Jedburgh	T	Scottish Borders|Police Scotland	3860		
 Jeffreyston	T	Pembrokeshire|Dyfed-Powys Police	0		
-Jersey Farm	T	Hertfordshire|Hertfordshire Constabulary	3500		
+Jersey Farm	T	St Albans|Hertfordshire|Hertfordshire Constabulary	3500		
 Johnshaven	T	Aberdeenshire|Police Scotland	670		
 Johnston	T	Pembrokeshire|Dyfed-Powys Police	1941		
 Johnstone	T	Renfrewshire|Police Scotland	15930		
-Jordans	T	Buckinghamshire|Thames Valley Police	660		
+Jordans	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	660		
 Jordanstown	T	Antrim and Newtownabbey|Police Service of Northern Ireland	5494		
 Keadby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2238		
 Keady	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	3171		
 Kearsley	T	Bolton|Greater Manchester|Greater Manchester Police	10127		
-Kedington	T	Suffolk|Suffolk Constabulary	1849		
-Keelby	T	Lincolnshire|Lincolnshire Police	2092		
-Keele	T	Staffordshire|Staffordshire Police	3953		
+Kedington	T	West Suffolk|Suffolk|Suffolk Constabulary	1849		
+Keelby	T	West Lindsey|Lincolnshire|Lincolnshire Police	2092		
+Keele	T	Newcastle-under-Lyme|Staffordshire|Staffordshire Police	3953		
 Keeley Green	T	Bedfordshire|Bedfordshire Police	0		
-Keeres Green	T	Essex|Essex Police	0		
-Kegworth	T	Leicestershire|Leicestershire Police	3601		
+Keeres Green	T	Uttlesford|Essex|Essex Police	0		
+Kegworth	T	North West Leicestershire|Leicestershire|Leicestershire Police	3601		
 Keighley	T	Bradford|West Yorkshire|West Yorkshire Police	50171		
 Keith	T	Moray|Police Scotland	4740		W
-Kelbrook	T	Lancashire|Lancashire Constabulary	678		
-Kelling	T	Norfolk|Norfolk Constabulary	0		
+Kelbrook	T	Pendle|Lancashire|Lancashire Constabulary	678		
+Kelling	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Kellington	T	North Yorkshire|North Yorkshire Police	991		
 Kelloe	T	County Durham|Durham|Durham Constabulary	1502		
-Kelsale	T	Suffolk|Suffolk Constabulary	0		
+Kelsale	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Kelsall	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	2721		
-Kelshall	T	Hertfordshire|Hertfordshire Constabulary	0		
+Kelshall	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Kelso	T	Scottish Borders|Police Scotland	6870		
 Kelty	T	Fife|Police Scotland	6590		
-Kelvedon	T	Essex|Essex Police	5322		
-Kelvedon Hatch	T	Essex|Essex Police	2400		
-Kemble	T	Gloucestershire|Gloucestershire Constabulary	779		
+Kelvedon	T	Braintree|Essex|Essex Police	5322		
+Kelvedon Hatch	T	Brentwood|Essex|Essex Police	2400		
+Kemble	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	779		
 Kemnay	T	Aberdeenshire|Police Scotland	3830		
-Kempsey	T	Worcestershire|West Mercia Police	2609		
+Kempsey	T	Malvern Hills|Worcestershire|West Mercia Police	2609		
 Kempston	T	Bedford|Bedfordshire|Bedfordshire Police	19873		
 Kempston Hardwick	T	Bedford|Bedfordshire|Bedfordshire Police	20000		
-Kemsing	T	Kent|Kent Police	6889		
+Kemsing	T	Sevenoaks|Kent|Kent Police	6889		
 Kendal	T	Cumbria|Cumbria Constabulary	29147		
-Kenilworth	T	Warwickshire|Warwickshire Police	22413		
+Kenilworth	T	Warwick|Warwickshire|Warwickshire Police	22413		
 Kenley	T	Greater London|London|Metropolitan Police	14966		
-Kenley	T	Shropshire|West Mercia Police	0		
+Kenley	T	Shropshire|Shropshire|West Mercia Police	0		
 Kenn	T	North Somerset|Somerset|Avon and Somerset Police	0		
-Kennett	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Kennford	T	Devon|Devon and Cornwall Police	987		
-Kenninghall	T	Norfolk|Norfolk Constabulary	714		
-Kennington	T	Kent|Kent Police	4178		
+Kennett	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Kennford	T	Teignbridge|Devon|Devon and Cornwall Police	987		
+Kenninghall	T	Breckland|Norfolk|Norfolk Constabulary	714		
+Kennington	T	Ashford|Kent|Kent Police	4178		
 Kennington	T	Greater London|London|Metropolitan Police	4000		
 Kennoway	T	Fife|Police Scotland	4600		
-Kennyhill	T	Suffolk|Suffolk Constabulary	0		
+Kennyhill	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Kensal Green	T	Greater London|London|Metropolitan Police	14915		
 Kensington	T	Liverpool|Merseyside|Merseyside Police	16522		
 Kensington	T	Greater London|London|Metropolitan Police	0		
 Kensington and Chelsea	A		0		
 Kensworth	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1455		
-Kensworth Common	T	Bedfordshire|Bedfordshire Police	0		
+Kensworth Common	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Kent	C	Kent Police	0		
-Kentford	T	Suffolk|Suffolk Constabulary	0		
-Kentisbeare	T	Devon|Devon and Cornwall Police	597		
-Kenton	T	Devon|Devon and Cornwall Police	1005		
-Kenton	T	Suffolk|Suffolk Constabulary	0		
+Kentford	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Kentisbeare	T	Mid Devon|Devon|Devon and Cornwall Police	597		
+Kenton	T	Teignbridge|Devon|Devon and Cornwall Police	1005		
+Kenton	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Keresley	T	Coventry|West Midlands|West Midlands Police	2432		
 Kerry	T	Powys|Dyfed-Powys Police	785		
-Kersey	T	Suffolk|Suffolk Constabulary	0		
-Kesgrave	T	Suffolk|Suffolk Constabulary	11020		
-Kessingland	T	Suffolk|Suffolk Constabulary	4327		
-Kessingland Beach	T	Suffolk|Suffolk Constabulary	0		
+Kersey	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Kesgrave	T	East Suffolk|Suffolk|Suffolk Constabulary	11020		
+Kessingland	T	East Suffolk|Suffolk|Suffolk Constabulary	4327		
+Kessingland Beach	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Keswick	T	Cumbria|Cumbria Constabulary	4658		
-Keswick	T	Norfolk|Norfolk Constabulary	0		
+Keswick	T	Norwich|Norfolk|Norfolk Constabulary	0		
 Kettering	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	56676		
-Ketteringham	T	Norfolk|Norfolk Constabulary	0		
-Kettlebaston	T	Suffolk|Suffolk Constabulary	0		
-Kettleburgh	T	Suffolk|Suffolk Constabulary	0		
-Kettlestone	T	Norfolk|Norfolk Constabulary	0		
-Ketton	T	Rutland|Leicestershire Police	1926		
+Ketteringham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Kettlebaston	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Kettleburgh	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Kettlestone	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Ketton	T	Rutland|Rutland|Leicestershire Police	1926		
 Kew	T	Greater London|London|Metropolitan Police	11436		
 Kewstoke	T	North Somerset|Somerset|Avon and Somerset Police	0		
-Keyingham	T	East Riding of Yorkshire|Humberside Police	2314		
+Keyingham	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	2314		
 Keynsham	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	19603		
-Keysoe	T	Bedfordshire|Bedfordshire Police	0		
-Keysoe Row	T	Bedfordshire|Bedfordshire Police	0		
-Keyworth	T	Nottinghamshire|Nottinghamshire Police	6733		
-Kibworth Harcourt	T	Leicestershire|Leicestershire Police	5790	Kibworth	
+Keysoe	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Keysoe Row	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Keyworth	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	6733		
+Kibworth Harcourt	T	Harborough|Leicestershire|Leicestershire Police	5790	Kibworth	
 Kidbrooke	T	Greater London|London|Metropolitan Police	14300		
-Kidderminster	T	Worcestershire|West Mercia Police	57400		
-Kidlington	T	Oxfordshire|Thames Valley Police	13600		
-Kidsgrove	T	Staffordshire|Staffordshire Police	29480		
+Kidderminster	T	Wyre Forest|Worcestershire|West Mercia Police	57400		
+Kidlington	T	Cherwell|Oxfordshire|Thames Valley Police	13600		
+Kidsgrove	T	Newcastle-under-Lyme|Staffordshire|Staffordshire Police	29480		
 Kidwelly	T	Carmarthenshire|Dyfed-Powys Police	2782		
 Kilbarchan	T	Renfrewshire|Police Scotland	3580		
 Kilbirnie	T	North Ayrshire|Police Scotland	7520		
 Kilburn	T	Greater London|London|Metropolitan Police	29027		
-Kilburn	T	Derbyshire|Derbyshire Constabulary	5552		
+Kilburn	T	Amber Valley|Derbyshire|Derbyshire Constabulary	5552		
 Kilcreggan	T	Argyll and Bute|Police Scotland	1290		
 Kilgetty	T	Pembrokeshire|Dyfed-Powys Police	1968		
-Kilham	T	East Riding of Yorkshire|Humberside Police	960		
+Kilham	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	960		
 Kilkeel	T	Newry, Mourne and Down|Police Service of Northern Ireland	6447		
-Kilkhampton	T	Cornwall|Devon and Cornwall Police	853		
-Killamarsh	T	Derbyshire|Derbyshire Constabulary	9625		
+Kilkhampton	T	Cornwall|Cornwall|Devon and Cornwall Police	853		
+Killamarsh	T	North East Derbyshire|Derbyshire|Derbyshire Constabulary	9625		
 Killearn	T	Stirling|Police Scotland	1670		
 Killin	T	Stirling|Police Scotland	720		
 Killyleagh	T	Newry, Mourne and Down|Police Service of Northern Ireland	2591		
 Kilmacolm	T	Inverclyde|Police Scotland	4000		
 Kilmarnock	T	East Ayrshire|Police Scotland	46970		
 Kilmaurs	T	East Ayrshire|Police Scotland	2800		
-Kilmington	T	Devon|Devon and Cornwall Police	830		
-Kilmington	T	Wiltshire|Wiltshire Police	0		
-Kilpin	T	East Riding of Yorkshire|Humberside Police	0		
+Kilmington	T	East Devon|Devon|Devon and Cornwall Police	830		
+Kilmington	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Kilpin	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Kilrea	T	Causeway Coast and Glens|Police Service of Northern Ireland	1616		
 Kilsby	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1196		
 Kilsyth	T	North Lanarkshire|Police Scotland	9860		
-Kilverstone	T	Norfolk|Norfolk Constabulary	0		
+Kilverstone	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Kilwinning	T	North Ayrshire|Police Scotland	16100		
-Kimberley	T	Nottinghamshire|Nottinghamshire Police	11273		
-Kimberley	T	Norfolk|Norfolk Constabulary	0		
-Kimbolton	T	Cambridgeshire|Cambridgeshire Constabulary	1103		
+Kimberley	T	Broxtowe|Nottinghamshire|Nottinghamshire Police	11273		
+Kimberley	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Kimbolton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	1103		
 Kimbolton	T	Herefordshire|West Mercia Police	0		
-Kimpton	T	Hertfordshire|Hertfordshire Constabulary	1436		
+Kimpton	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	1436		
 Kincardine	T	Fife|Police Scotland	2810		
-Kineton	T	Warwickshire|Warwickshire Police	2014		
-King's Clipstone	T	Nottinghamshire|Nottinghamshire Police	3469		
+Kineton	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	2014		
+King's Clipstone	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	3469		
 King's Cross	T	Greater London|London|Metropolitan Police	14082		
-King's Lynn	T	Norfolk|Norfolk Constabulary	46093	Kings Lynn	
+King's Lynn	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	46093	Kings Lynn	
 King's Lynn and West Norfolk	D	Norfolk|Norfolk Constabulary	0		
-King's Walden	T	Hertfordshire|Hertfordshire Constabulary	0		
-Kingham	T	Oxfordshire|Thames Valley Police	547		
+King's Walden	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Kingham	T	West Oxfordshire|Oxfordshire|Thames Valley Police	547		
 Kinghorn	T	Fife|Police Scotland	2870		
 Kinglassie	T	Fife|Police Scotland	1820		
-Kings Hill	T	Kent|Kent Police	2638		
-Kings Langley	T	Hertfordshire|Hertfordshire Constabulary	7230		
+Kings Hill	T	Tonbridge and Malling|Kent|Kent Police	2638		
+Kings Langley	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	7230		
 Kings Sutton	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	2116		
-Kings Worthy	T	Hampshire|Hampshire and Isle of Wight Constabulary	4388		W
-Kingsbridge	T	Devon|Devon and Cornwall Police	6116		
-Kingsbury	T	Warwickshire|Warwickshire Police	3730		
+Kings Worthy	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	4388		W
+Kingsbridge	T	South Hams|Devon|Devon and Cornwall Police	6116		
+Kingsbury	T	North Warwickshire|Warwickshire|Warwickshire Police	3730		
 Kingsbury Episcopi	T	Somerset|Avon and Somerset Police	641	Kingsbury	
-Kingsclere	T	Hampshire|Hampshire and Isle of Wight Constabulary	3164		
+Kingsclere	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	3164		
 Kingseat	T	Fife|Police Scotland	770		
 Kingseat	T	Aberdeenshire|Police Scotland	750		
-Kingskerswell	T	Devon|Devon and Cornwall Police	4703		
+Kingskerswell	T	Teignbridge|Devon|Devon and Cornwall Police	4703		
 Kingskettle	T	Fife|Police Scotland	1010		
 Kingsland	T	Herefordshire|West Mercia Police	474		
 Kingsley	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	1557		
-Kingsley	T	Staffordshire|Staffordshire Police	716		
-Kingsley	T	Hampshire|Hampshire and Isle of Wight Constabulary	0		
-Kingsteignton	T	Devon|Devon and Cornwall Police	11360		
-Kingston	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Kingston Bagpuize	T	Oxfordshire|Thames Valley Police	2349		
-Kingston Blount	T	Oxfordshire|Thames Valley Police	506		
+Kingsley	T	Staffordshire Moorlands|Staffordshire|Staffordshire Police	716		
+Kingsley	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	0		
+Kingsteignton	T	Teignbridge|Devon|Devon and Cornwall Police	11360		
+Kingston	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Kingston Bagpuize	T	Vale of White Horse|Oxfordshire|Thames Valley Police	2349		
+Kingston Blount	T	South Oxfordshire|Oxfordshire|Thames Valley Police	506		
 Kingston Seymour	T	North Somerset|Somerset|Avon and Somerset Police	388		
-Kingston near Lewes	T	East Sussex|Sussex Police	831	Kingston	
+Kingston near Lewes	T	Lewes|East Sussex|Sussex Police	831	Kingston	
 Kingston upon Hull	A	East Riding of Yorkshire|Humberside Police	314018		
 Kingston upon Thames	T	Greater London|London|Metropolitan Police	10001	Kingston	
 Kingston upon Thames	A		0		
@@ -4047,35 +4042,35 @@ Kingstone	T	Herefordshire|West Mercia Police	0
 Kingswells	T	Aberdeen|Police Scotland	4750		
 Kingswinford	T	Dudley|West Midlands|West Midlands Police	20000		
 Kingswood	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	40734		
-Kingswood	T	Surrey|Surrey Police	6891		
-Kingswood	T	Gloucestershire|Gloucestershire Constabulary	1252		
+Kingswood	T	Reigate and Banstead|Surrey|Surrey Police	6891		
+Kingswood	T	Stroud|Gloucestershire|Gloucestershire Constabulary	1252		
 Kington	T	Herefordshire|West Mercia Police	2626		
-Kington	T	Worcestershire|West Mercia Police	2626		
-Kington Langley	T	Wiltshire|Wiltshire Police	841		
+Kington	T	Wychavon|Worcestershire|West Mercia Police	2626		
+Kington Langley	T	Wiltshire|Wiltshire|Wiltshire Police	841		
 Kingussie	T	Highland|Police Scotland	1470		
 Kinlochleven	T	Highland|Police Scotland	900		
 Kinloss	T	Moray|Police Scotland	1250		
 Kinnersley	T	Herefordshire|West Mercia Police	0		
-Kinoulton	T	Nottinghamshire|Nottinghamshire Police	868		
+Kinoulton	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	868		
 Kinross	T	Perth and Kinross|Police Scotland	4910		
-Kinsbourne Green	T	Hertfordshire|Hertfordshire Constabulary	0		
+Kinsbourne Green	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
 Kinsham	T	Herefordshire|West Mercia Police	0		
 Kintbury	T	West Berkshire|Berkshire|Thames Valley Police	2094		
 Kintore	T	Aberdeenshire|Police Scotland	4680		
-Kinvere	T	Staffordshire|Staffordshire Police	4723		
+Kinvere	T	South Staffordshire|Staffordshire|Staffordshire Police	4723		
 Kippax	T	Leeds|West Yorkshire|West Yorkshire Police	15965		
 Kippen	T	Stirling|Police Scotland	1110		
-Kirby Bedon	T	Norfolk|Norfolk Constabulary	0		
+Kirby Bedon	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Kirby Cane	T	Norfolk|Norfolk Constabulary	0		
-Kirby Cross	T	Essex|Essex Police	0		
-Kirby Muxloe	T	Leicestershire|Leicestershire Police	9712		
+Kirby Cross	T	Tendring|Essex|Essex Police	0		
+Kirby Muxloe	T	Blaby|Leicestershire|Leicestershire Police	9712		
 Kirby Row	T	Norfolk|Norfolk Constabulary	0		
-Kirby Underdale	T	East Riding of Yorkshire|Humberside Police	0		
-Kirby le Soken	T	Essex|Essex Police	0		
+Kirby Underdale	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Kirby le Soken	T	Tendring|Essex|Essex Police	0		
 Kircubbin	T	Ards and North Down|Police Service of Northern Ireland	1237		
-Kirdford	T	West Sussex|Sussex Police	745		
-Kirk Ella	T	East Riding of Yorkshire|Humberside Police	0		
-Kirk Ireton	T	Derbyshire|Derbyshire Constabulary	518		
+Kirdford	T	Chichester|West Sussex|Sussex Police	745		
+Kirk Ella	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Kirk Ireton	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	518		
 Kirk Merrington	T	County Durham|Durham|Durham Constabulary	799		
 Kirk Sandall	T	Doncaster|South Yorkshire|South Yorkshire Police	13572		
 Kirk Smeaton	T	North Yorkshire|North Yorkshire Police	688		
@@ -4086,7 +4081,7 @@ Kirkby Lonsdale	T	Cumbria|Cumbria Constabulary	1843
 Kirkby Malzeard	T	North Yorkshire|North Yorkshire Police	887		
 Kirkby Stephen	T	Cumbria|Cumbria Constabulary	1522		
 Kirkby Thore	T	Cumbria|Cumbria Constabulary	758		
-Kirkby in Ashfield	T	Nottinghamshire|Nottinghamshire Police	27539	Kirkby	
+Kirkby in Ashfield	T	Ashfield|Nottinghamshire|Nottinghamshire Police	27539	Kirkby	
 Kirkby-in-Furness	T	Cumbria|Cumbria Constabulary	554		
 Kirkbymoorside	T	North Yorkshire|North Yorkshire Police	2751		
 Kirkcaldy	T	Fife|Police Scotland	50370		
@@ -4094,40 +4089,40 @@ Kirkconnel	T	Dumfries and Galloway|Police Scotland	2070
 Kirkcudbright	T	Dumfries and Galloway|Police Scotland	3350		
 Kirkdale	T	Liverpool|Merseyside|Merseyside Police	18657		
 Kirkfieldbank	T	South Lanarkshire|Police Scotland	940		
-Kirkham	T	Lancashire|Lancashire Constabulary	7883		
+Kirkham	T	Fylde|Lancashire|Lancashire Constabulary	7883		
 Kirkhamgate	T	Wakefield|West Yorkshire|West Yorkshire Police	992		
 Kirkhill	T	Highland|Police Scotland	670		
 Kirkintilloch	T	East Dunbartonshire|Police Scotland	19630		
 Kirkleatham	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	7045		
 Kirklees	A	West Yorkshire|West Yorkshire Police	0		
 Kirklevington	T	Stockton-on-Tees|Durham|Cleveland Police	809		
-Kirkley	T	Suffolk|Suffolk Constabulary	0		
+Kirkley	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Kirkliston	T	Edinburgh|Police Scotland	4740		
 Kirknewton	T	West Lothian|Police Scotland	1950		
-Kirknewton	T	Northumberland|Northumbria Police	0		
+Kirknewton	T	Northumberland|Northumberland|Northumbria Police	0		
 Kirkwall	T	Orkney Islands|Police Scotland	7150		
 Kirriemuir	T	Angus|Police Scotland	6160		
-Kirstead Green	T	Norfolk|Norfolk Constabulary	0		
-Kirtling	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Kirstead Green	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Kirtling	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Kirtling Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Kirtlington	T	Oxfordshire|Thames Valley Police	988		
-Kirton	T	Lincolnshire|Lincolnshire Police	3546		
-Kirton	T	Suffolk|Suffolk Constabulary	0		
+Kirtlington	T	Cherwell|Oxfordshire|Thames Valley Police	988		
+Kirton	T	Boston|Lincolnshire|Lincolnshire Police	3546		
+Kirton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Kirton in Lindsey	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	2873	Kirton	
 Kislingbury	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1237		
 Kiveton Park	T	Rotherham|South Yorkshire|South Yorkshire Police	8703	Kiveton	
-Knaphill	T	Surrey|Surrey Police	8635		
-Knapton	T	Norfolk|Norfolk Constabulary	0		
+Knaphill	T	Woking|Surrey|Surrey Police	8635		
+Knapton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Knapwell	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Knaresborough	T	North Yorkshire|North Yorkshire Police	14740		
-Knebworth	T	Hertfordshire|Hertfordshire Constabulary	4155		
+Knebworth	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	4155		
 Kneesworth	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Knettishall	T	Suffolk|Suffolk Constabulary	0		
+Knettishall	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Knighton	T	Powys|Dyfed-Powys Police	3719		
 Knightsbridge and Belgravia	T	Greater London|London|Metropolitan Police	11028		
-Knodishall	T	Suffolk|Suffolk Constabulary	0		
-Knotting	T	Bedfordshire|Bedfordshire Police	0		
-Knotting Green	T	Bedfordshire|Bedfordshire Police	0		
+Knodishall	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Knotting	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Knotting Green	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Knottingley	T	Wakefield|West Yorkshire|West Yorkshire Police	13804		
 Knotty Ash	T	Liverpool|Merseyside|Merseyside Police	14355		
 Knowl Green	T	Essex|Essex Police	0		
@@ -4137,25 +4132,25 @@ Knowsley	A	Merseyside|Merseyside Police	0
 Knutsford	T	Cheshire East|Cheshire|Cheshire Constabulary	13191		
 Kyle of Lochalsh	T	Highland|Police Scotland	650		
 Laceby	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	3259		
-Lackford	T	Suffolk|Suffolk Constabulary	0		
-Lacock	T	Wiltshire|Wiltshire Police	320		
+Lackford	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Lacock	T	Wiltshire|Wiltshire|Wiltshire Police	320		
 Lady's Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Ladybank	T	Fife|Police Scotland	1530		
 Ladywell	T	Greater London|London|Metropolitan Police	14515		
-Laindon	T	Essex|Essex Police	0		
+Laindon	T	Basildon|Essex|Essex Police	0		
 Lairg	T	Highland|Police Scotland	891		
 Lakenham	T	Norfolk|Norfolk Constabulary	0		
-Lakenheath	T	Suffolk|Suffolk Constabulary	4369		
+Lakenheath	T	West Suffolk|Suffolk|Suffolk Constabulary	4369		
 Lakesend	T	Norfolk|Norfolk Constabulary	0		
-Lamarsh	T	Essex|Essex Police	0		
+Lamarsh	T	Braintree|Essex|Essex Police	0		
 Lamas	T	Norfolk|Norfolk Constabulary	0		
-Lamberhurst	T	Kent|Kent Police	1147		
+Lamberhurst	T	Tunbridge Wells|Kent|Kent Police	1147		
 Lambeth	T	Greater London|London|Metropolitan Police	6000		
 Lambeth	A		0		
-Lambley	T	Nottinghamshire|Nottinghamshire Police	857		
+Lambley	T	Gedling|Nottinghamshire|Nottinghamshire Police	857		
 Lambourn	T	West Berkshire|Berkshire|Thames Valley Police	3071		
 Lambourne End	T	Essex|Essex Police	0		
-Lamerton	T	Devon|Devon and Cornwall Police	859		
+Lamerton	T	West Devon|Devon|Devon and Cornwall Police	859		
 Lamesley	T	Gateshead|Tyne and Wear|Northumbria Police	3928		
 Lamlash	T	North Ayrshire|Police Scotland	1030		
 Lampeter	T	Ceredigion|Dyfed-Powys Police	2970		
@@ -4165,283 +4160,283 @@ Lancashire	C	Lancashire Constabulary	0
 Lancaster	T	Lancashire|Lancashire Constabulary	47162		
 Lancaster Gate	T	Greater London|London|Metropolitan Police	10951		
 Lanchester	T	County Durham|Durham|Durham Constabulary	3543		
-Lancing	T	West Sussex|Sussex Police	18692		
-Landbeach	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Landewednack	T	Cornwall|Devon and Cornwall Police	0		
+Lancing	T	Adur|West Sussex|Sussex Police	18692		
+Landbeach	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Landewednack	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 Landore	T	Swansea|South Wales Police	0		
-Landrake	T	Cornwall|Devon and Cornwall Police	1115		
+Landrake	T	Cornwall|Cornwall|Devon and Cornwall Police	1115		
 Landwade	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Langbank	T	Renfrewshire|Police Scotland	910		
-Langdon Hills	T	Essex|Essex Police	0		
+Langdon Hills	T	Basildon|Essex|Essex Police	0		
 Langenhoe	T	Essex|Essex Police	0		
 Langford	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	3091		
-Langford	T	Essex|Essex Police	0		
+Langford	T	Maldon|Essex|Essex Police	0		
 Langford Budville	T	Somerset|Avon and Somerset Police	535		
-Langham	T	Rutland|Leicestershire Police	1371		
-Langham	T	Essex|Essex Police	0		
-Langham	T	Suffolk|Suffolk Constabulary	0		
-Langham	T	Norfolk|Norfolk Constabulary	0		
-Langham Moor	T	Essex|Essex Police	0		
-Langho	T	Lancashire|Lancashire Constabulary	2015		
+Langham	T	Rutland|Rutland|Leicestershire Police	1371		
+Langham	T	Colchester|Essex|Essex Police	0		
+Langham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Langham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Langham Moor	T	Colchester|Essex|Essex Police	0		
+Langho	T	Ribble Valley|Lancashire|Lancashire Constabulary	2015		
 Langholm	T	Dumfries and Galloway|Police Scotland	2250		
-Langley	T	Essex|Essex Police	0		
-Langley	T	Hertfordshire|Hertfordshire Constabulary	0		
-Langley Green	T	West Sussex|Sussex Police	7000		
+Langley	T	Uttlesford|Essex|Essex Police	0		
+Langley	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Langley Green	T	Crawley|West Sussex|Sussex Police	7000		
 Langley Park	T	County Durham|Durham|Durham Constabulary	4545		
 Langport	T	Somerset|Avon and Somerset Police	3063		
 Langstone	T	Newport|Gwent Police	0		
-Langtoft	T	Lincolnshire|Lincolnshire Police	1967		
+Langtoft	T	South Kesteven|Lincolnshire|Lincolnshire Police	1967		
 Langton	T	North Yorkshire|North Yorkshire Police	0		
 Langwathby	T	Cumbria|Cumbria Constabulary	643		
-Lanivet	T	Cornwall|Devon and Cornwall Police	989		
-Lapford	T	Devon|Devon and Cornwall Police	867		
+Lanivet	T	Cornwall|Cornwall|Devon and Cornwall Police	989		
+Lapford	T	Mid Devon|Devon|Devon and Cornwall Police	867		
 Larbert	T	Falkirk|Police Scotland	9530		
 Largs	T	North Ayrshire|Police Scotland	11030		
 Lark Hall	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Lark Hill	T	Wiltshire|Wiltshire Police	2358		
-Larkfield	T	Kent|Kent Police	7000		
+Lark Hill	T	Wiltshire|Wiltshire|Wiltshire Police	2358		
+Larkfield	T	Tonbridge and Malling|Kent|Kent Police	7000		
 Larkhall	T	South Lanarkshire|Police Scotland	15030		
-Larling	T	Norfolk|Norfolk Constabulary	0		
+Larling	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Larne	T	Mid and East Antrim|Police Service of Northern Ireland	18421		
 Lartington	T	County Durham|Durham|Durham Constabulary	0		
-Latchingdon and Snoreham	T	Essex|Essex Police	1182	Latchingdon	
+Latchingdon and Snoreham	T	Maldon|Essex|Essex Police	1182	Latchingdon	
 Latchmere	T	Greater London|London|Metropolitan Police	15358		
 Lathbury	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Latton	T	Wiltshire|Wiltshire Police	548		
+Latton	T	Wiltshire|Wiltshire|Wiltshire Police	548		
 Lauder	T	Scottish Borders|Police Scotland	1610		
 Laugharne	T	Carmarthenshire|Dyfed-Powys Police	817		
 Laughton en le Morthen	T	Rotherham|South Yorkshire|South Yorkshire Police	971	Laughton	
-Launceston	T	Cornwall|Devon and Cornwall Police	8910		
+Launceston	T	Cornwall|Cornwall|Devon and Cornwall Police	8910		
 Laurencekirk	T	Aberdeenshire|Police Scotland	2920		
 Laurieston	T	Falkirk|Police Scotland	2670		
 Lavendon	T	Milton Keynes|Buckinghamshire|Thames Valley Police	1303		
-Lavenham	T	Suffolk|Suffolk Constabulary	1413		
+Lavenham	T	Babergh|Suffolk|Suffolk Constabulary	1413		
 Law	T	South Lanarkshire|Police Scotland	3250		W
-Lawford	T	Essex|Essex Police	0		
+Lawford	T	Tendring|Essex|Essex Police	0		
 Lawrencetown	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	996		
-Lawshall	T	Suffolk|Suffolk Constabulary	669		
-Laxfield	T	Suffolk|Suffolk Constabulary	910		
-Laxton	T	East Riding of Yorkshire|Humberside Police	0		
-Layer Breton	T	Essex|Essex Police	0		
-Layer Marney	T	Essex|Essex Police	0		
-Layer de la Haye	T	Essex|Essex Police	1656		
-Layham	T	Suffolk|Suffolk Constabulary	0		
+Lawshall	T	Babergh|Suffolk|Suffolk Constabulary	669		
+Laxfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	910		
+Laxton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Layer Breton	T	Colchester|Essex|Essex Police	0		
+Layer Marney	T	Colchester|Essex|Essex Police	0		
+Layer de la Haye	T	Colchester|Essex|Essex Police	1656		
+Layham	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Lazonby	T	Cumbria|Cumbria Constabulary	787		
-Lea	T	Wiltshire|Wiltshire Police	553		
+Lea	T	Wiltshire|Wiltshire|Wiltshire Police	553		
 Lea	T	Herefordshire|West Mercia Police	0		
-Leaden Roding	T	Essex|Essex Police	0		
-Leafield	T	Oxfordshire|Thames Valley Police	945		
-Leagrave	T	Bedfordshire|Bedfordshire Police	0		
-Leasingham	T	Lincolnshire|Lincolnshire Police	1584		
-Leatherhead	T	Surrey|Surrey Police	43544		
+Leaden Roding	T	Uttlesford|Essex|Essex Police	0		
+Leafield	T	West Oxfordshire|Oxfordshire|Thames Valley Police	945		
+Leagrave	T	Luton|Bedfordshire|Bedfordshire Police	0		
+Leasingham	T	North Kesteven|Lincolnshire|Lincolnshire Police	1584		
+Leatherhead	T	Mole Valley|Surrey|Surrey Police	43544		
 Leavenheath	T	Suffolk|Suffolk Constabulary	0		
-Leavesden Green	T	Hertfordshire|Hertfordshire Constabulary	8600	Leavesden	
-Lechlade	T	Gloucestershire|Gloucestershire Constabulary	2469		
+Leavesden Green	T	Watford|Hertfordshire|Hertfordshire Constabulary	8600	Leavesden	
+Lechlade	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	2469		
 Leckhampstead	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Leconfield	T	East Riding of Yorkshire|Humberside Police	2127		
+Leconfield	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	2127		
 Ledbury	T	Herefordshire|West Mercia Police	8862		
 Ledsham	T	Leeds|West Yorkshire|West Yorkshire Police	162		
 Ledsham	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
 Ledston	T	Leeds|West Yorkshire|West Yorkshire Police	0		
 Lee	T	Greater London|London|Metropolitan Police	14573		W
-Lee	T	Buckinghamshire|Thames Valley Police	698		W
-Lee-on-the-Solent	T	Hampshire|Hampshire and Isle of Wight Constabulary	7224		
+Lee	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	698		W
+Lee-on-the-Solent	T	Gosport|Hampshire|Hampshire and Isle of Wight Constabulary	7224		
 Leeds	A	West Yorkshire|West Yorkshire Police	536280		
-Leek	T	Staffordshire|Staffordshire Police	19385		
-Leek Wootton	T	Warwickshire|Warwickshire Police	1017		
+Leek	T	Staffordshire Moorlands|Staffordshire|Staffordshire Police	19385		
+Leek Wootton	T	Warwick|Warwickshire|Warwickshire Police	1017		
 Lees	T	Oldham|Greater Manchester|Greater Manchester Police	12630		
 Leeswood	T	Flintshire|North Wales Police	2282		
-Legbourne	T	Lincolnshire|Lincolnshire Police	644		
+Legbourne	T	East Lindsey|Lincolnshire|Lincolnshire Police	644		
 Leicester	A	Leicestershire|Leicestershire Police	368600		
-Leicester Forest East	T	Leicestershire|Leicestershire Police	13846		
+Leicester Forest East	T	Blaby|Leicestershire|Leicestershire Police	13846		
 Leicestershire	C	Leicestershire Police	0	Leics	
 Leigh	T	Wigan|Greater Manchester|Greater Manchester Police	43626		
-Leigh	T	Worcestershire|West Mercia Police	0		
-Leigh	T	Wiltshire|Wiltshire Police	0		
-Leigh Beck	T	Essex|Essex Police	0		
+Leigh	T	Malvern Hills|Worcestershire|West Mercia Police	0		
+Leigh	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Leigh Beck	T	Castle Point|Essex|Essex Police	0		
 Leigh-on-Sea	T	Southend-on-Sea|Essex|Essex Police	0	Leigh	
 Leighton Buzzard	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	42727		
 Leintwardine	T	Herefordshire|West Mercia Police	592		
-Leiston	T	Suffolk|Suffolk Constabulary	6495		
-Lemsford	T	Hertfordshire|Hertfordshire Constabulary	0		
-Lenham	T	Kent|Kent Police	2197		
+Leiston	T	East Suffolk|Suffolk|Suffolk Constabulary	6495		
+Lemsford	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
+Lenham	T	Maidstone|Kent|Kent Police	2197		
 Lennoxtown	T	East Dunbartonshire|Police Scotland	4060		
-Lenwade	T	Norfolk|Norfolk Constabulary	0		
+Lenwade	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Lenzie	T	East Dunbartonshire|Police Scotland	8580		
 Leominster	T	Herefordshire|West Mercia Police	10938		
 Lerwick	T	Shetland Islands|Police Scotland	6760		
-Lesbury	T	Northumberland|Northumbria Police	1007		
+Lesbury	T	Northumberland|Northumberland|Northumbria Police	1007		
 Leslie	T	Fife|Police Scotland	3050		
 Lesmahagow	T	South Lanarkshire|Police Scotland	4380		
-Lessingham	T	Norfolk|Norfolk Constabulary	0		
+Lessingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Letchmore Heath	T	Hertfordshire|Hertfordshire Constabulary	0		
-Letchworth Garden City	T	Hertfordshire|Hertfordshire Constabulary	33990	Letchworth	
-Letcombe Regis	T	Oxfordshire|Thames Valley Police	578		
+Letchworth Garden City	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	33990	Letchworth	
+Letcombe Regis	T	Vale of White Horse|Oxfordshire|Thames Valley Police	578		
 Letham	T	Angus|Police Scotland	1650		
 Letheringham	T	Suffolk|Suffolk Constabulary	0		
-Letheringsett	T	Norfolk|Norfolk Constabulary	0		
+Letheringsett	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Letterston	T	Pembrokeshire|Dyfed-Powys Police	1245		
-Letty Green	T	Hertfordshire|Hertfordshire Constabulary	0		
+Letty Green	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Leuchars	T	Fife|Police Scotland	2200		
 Leven	T	Fife|Police Scotland	8960		
-Leven	T	East Riding of Yorkshire|Humberside Police	2433		
+Leven	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	2433		
 Levens	T	Cumbria|Cumbria Constabulary	843		
-Leverington	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Leverstock Green	T	Hertfordshire|Hertfordshire Constabulary	9700		
-Levington	T	Suffolk|Suffolk Constabulary	0		
+Leverington	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Leverstock Green	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	9700		
+Levington	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Lewes	T	East Sussex|Sussex Police	17297		
 Lewisham	A		0		
-Ley Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Ley Hill	T	Buckinghamshire|Thames Valley Police	710		
+Ley Green	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Ley Hill	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	710		
 Leyburn	T	North Yorkshire|North Yorkshire Police	2183		
-Leyland	T	Lancashire|Lancashire Constabulary	37614		
-Leysdown-on-Sea	T	Kent|Kent Police	3019	Leysdown	
+Leyland	T	South Ribble|Lancashire|Lancashire Constabulary	37614		
+Leysdown-on-Sea	T	Swale|Kent|Kent Police	3019	Leysdown	
 Leyton	T	Greater London|London|Metropolitan Police	14184		
 Leytonstone	T	Greater London|London|Metropolitan Police	54696		
 Lhanbryde	T	Moray|Police Scotland	1970		
 Lichfield	T	Staffordshire|Staffordshire Police	34738		
-Lidgate	T	Suffolk|Suffolk Constabulary	0		
+Lidgate	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Lidlington	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1185		
 Liff	T	Angus|Police Scotland	940		
-Lifton	T	Devon|Devon and Cornwall Police	1180		
-Lightwater	T	Surrey|Surrey Police	6791		
+Lifton	T	West Devon|Devon|Devon and Cornwall Police	1180		
+Lightwater	T	Surrey Heath|Surrey|Surrey Police	6791		
 Lilleshall	T	Telford and Wrekin|Shropshire|West Mercia Police	942		
-Lilley	T	Hertfordshire|Hertfordshire Constabulary	0		
+Lilley	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Lillingstone Dayrell	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Lillingstone Lovell	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Limavady	T	Causeway Coast and Glens|Police Service of Northern Ireland	11279		
-Limbury	T	Bedfordshire|Bedfordshire Police	0		
+Limbury	T	Luton|Bedfordshire|Bedfordshire Police	0		
 Limehouse	T	Greater London|London|Metropolitan Police	15986		
 Limekilns	T	Fife|Police Scotland	1400		
-Limpenhoe	T	Norfolk|Norfolk Constabulary	0		
-Limpley Stoke	T	Wiltshire|Wiltshire Police	1092		
+Limpenhoe	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Limpley Stoke	T	Wiltshire|Wiltshire|Wiltshire Police	1092		
 Lincoln	T	Lincolnshire|Lincolnshire Police	103813		
 Lincolnshire	C	Lincolnshire Police	0	Lincs	
 Lindal in Furness	T	Cumbria|Cumbria Constabulary	755	Lindal	
 Lindale	T	Cumbria|Cumbria Constabulary	579		
-Lindford	T	Hampshire|Hampshire and Isle of Wight Constabulary	0		
-Lindsell	T	Essex|Essex Police	0		
-Lindsey	T	Suffolk|Suffolk Constabulary	0		
-Linford	T	Essex|Essex Police	0		
+Lindford	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	0		
+Lindsell	T	Uttlesford|Essex|Essex Police	0		
+Lindsey	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Linford	T	Thurrock|Essex|Essex Police	0		
 Lingdale	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	1423		
 Lingen	T	Herefordshire|West Mercia Police	0		
-Lingfield	T	Surrey|Surrey Police	3920		
-Lingwood	T	Norfolk|Norfolk Constabulary	2719		
+Lingfield	T	Tandridge|Surrey|Surrey Police	3920		
+Lingwood	T	Broadland|Norfolk|Norfolk Constabulary	2719		
 Linlithgow	T	West Lothian|Police Scotland	12840		
-Linslade	T	Bedfordshire|Bedfordshire Police	0		
-Linstead Parva	T	Suffolk|Suffolk Constabulary	0		
+Linslade	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Linstead Parva	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Linthwaite	T	Kirklees|West Yorkshire|West Yorkshire Police	3835		
-Linton	T	Cambridgeshire|Cambridgeshire Constabulary	4525		
+Linton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	4525		
 Linton	T	Herefordshire|West Mercia Police	0		
 Linton upon Ouse	T	North Yorkshire|North Yorkshire Police	1008	Linton	
 Linwood	T	Renfrewshire|Police Scotland	8590		
-Liphook	T	Hampshire|Hampshire and Isle of Wight Constabulary	6480		
+Liphook	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	6480		
 Lisburn	T	Lisburn and Castlereagh|Police Service of Northern Ireland	77506		
 Lisburn and Castlereagh	A	Police Service of Northern Ireland	0		
-Liskeard	T	Cornwall|Devon and Cornwall Police	9237		
+Liskeard	T	Cornwall|Cornwall|Devon and Cornwall Police	9237		
 Lisnaskea	T	Fermanagh and Omagh|Police Service of Northern Ireland	2895		
-Liss	T	Hampshire|Hampshire and Isle of Wight Constabulary	6248		
-Liston	T	Essex|Essex Police	0		
-Litcham	T	Norfolk|Norfolk Constabulary	0		
+Liss	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	6248		
+Liston	T	Braintree|Essex|Essex Police	0		
+Litcham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Litherland	T	Sefton|Merseyside|Merseyside Police	22971		
-Litlington	T	Cambridgeshire|Cambridgeshire Constabulary	877		
+Litlington	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	877		
 Little Abington	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Little Amwell	T	Hertfordshire|Hertfordshire Constabulary	2606		
-Little Baddow	T	Essex|Essex Police	0		
-Little Bardfield	T	Essex|Essex Police	0		
+Little Amwell	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	2606		
+Little Baddow	T	Chelmsford|Essex|Essex Police	0		
+Little Bardfield	T	Braintree|Essex|Essex Police	0		
 Little Barford	T	Bedford|Bedfordshire|Bedfordshire Police	0		
-Little Barningham	T	Norfolk|Norfolk Constabulary	0		
+Little Barningham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Little Bealings	T	Suffolk|Suffolk Constabulary	0		
-Little Bentley	T	Essex|Essex Police	0		
-Little Berkhamsted	T	Hertfordshire|Hertfordshire Constabulary	0		
+Little Bentley	T	Tendring|Essex|Essex Police	0		
+Little Berkhamsted	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Little Blakenham	T	Suffolk|Suffolk Constabulary	0		
-Little Bookham	T	Surrey|Surrey Police	7996		
-Little Bradley	T	Suffolk|Suffolk Constabulary	0		W
-Little Braxted	T	Essex|Essex Police	0		
+Little Bookham	T	Mole Valley|Surrey|Surrey Police	7996		
+Little Bradley	T	West Suffolk|Suffolk|Suffolk Constabulary	0		W
+Little Braxted	T	Braintree|Essex|Essex Police	0		
 Little Brickhill	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Little Bromley	T	Essex|Essex Police	0		
-Little Burstead	T	Essex|Essex Police	0		
-Little Chalfont	T	Buckinghamshire|Thames Valley Police	4497		
-Little Chesterford	T	Essex|Essex Police	0		
+Little Bromley	T	Tendring|Essex|Essex Police	0		
+Little Burstead	T	Basildon|Essex|Essex Police	0		
+Little Chalfont	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4497		
+Little Chesterford	T	Uttlesford|Essex|Essex Police	0		
 Little Chishill	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Little Clacton	T	Essex|Essex Police	4590		
-Little Cressingham	T	Norfolk|Norfolk Constabulary	0		
-Little Downham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Little Dunham	T	Norfolk|Norfolk Constabulary	0		
-Little Dunmow	T	Essex|Essex Police	2190		
-Little Easton	T	Essex|Essex Police	0		
-Little Eaton	T	Derbyshire|Derbyshire Constabulary	2060		
-Little Ellingham	T	Norfolk|Norfolk Constabulary	0		
-Little End	T	Essex|Essex Police	0		W
+Little Clacton	T	Tendring|Essex|Essex Police	4590		
+Little Cressingham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Little Downham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Little Dunham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Little Dunmow	T	Uttlesford|Essex|Essex Police	2190		
+Little Easton	T	Uttlesford|Essex|Essex Police	0		
+Little Eaton	T	Erewash|Derbyshire|Derbyshire Constabulary	2060		
+Little Ellingham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Little End	T	Epping Forest|Essex|Essex Police	0		W
 Little Eversden	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Little Fakenham	T	Suffolk|Suffolk Constabulary	0		
-Little Finborough	T	Suffolk|Suffolk Constabulary	0		
-Little Fransham	T	Norfolk|Norfolk Constabulary	0		
-Little Gaddesden	T	Hertfordshire|Hertfordshire Constabulary	627		
+Little Finborough	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Little Fransham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Little Gaddesden	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	627		
 Little Glemham	T	Suffolk|Suffolk Constabulary	0		
 Little Gransden	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Little Green	T	Suffolk|Suffolk Constabulary	0		
-Little Hadham	T	Hertfordshire|Hertfordshire Constabulary	0		
-Little Hallingbury	T	Essex|Essex Police	1352		
+Little Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Little Hadham	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Little Hallingbury	T	Uttlesford|Essex|Essex Police	1352		
 Little Hautbois	T	Norfolk|Norfolk Constabulary	0		
 Little Horkesley	T	Essex|Essex Police	0		
-Little Hormead	T	Hertfordshire|Hertfordshire Constabulary	0		
+Little Hormead	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Little Horwood	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Little Houghton	T	Barnsley|South Yorkshire|South Yorkshire Police	0		
 Little Hulton	T	Salford|Greater Manchester|Greater Manchester Police	13469		
-Little Laver	T	Essex|Essex Police	0		
+Little Laver	T	Epping Forest|Essex|Essex Police	0		
 Little Leighs	T	Essex|Essex Police	0		
 Little Lever	T	Bolton|Greater Manchester|Greater Manchester Police	10100		
 Little Linford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Little London	T	Norfolk|Norfolk Constabulary	0		
-Little Maplestead	T	Essex|Essex Police	0		
-Little Marlow	T	Buckinghamshire|Thames Valley Police	1500		
-Little Massingham	T	Norfolk|Norfolk Constabulary	0		
-Little Melton	T	Norfolk|Norfolk Constabulary	0		
-Little Oakley	T	Essex|Essex Police	0		
-Little Parndon	T	Essex|Essex Police	0		
-Little Paxton	T	Cambridgeshire|Cambridgeshire Constabulary	3244		
-Little Plumstead	T	Norfolk|Norfolk Constabulary	656		
-Little Ryburgh	T	Norfolk|Norfolk Constabulary	0		
-Little Sampford	T	Essex|Essex Police	0		
-Little Saxham	T	Suffolk|Suffolk Constabulary	0		
+Little Maplestead	T	Braintree|Essex|Essex Police	0		
+Little Marlow	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1500		
+Little Massingham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Little Melton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Little Oakley	T	Tendring|Essex|Essex Police	0		
+Little Parndon	T	Harlow|Essex|Essex Police	0		
+Little Paxton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	3244		
+Little Plumstead	T	Broadland|Norfolk|Norfolk Constabulary	656		
+Little Ryburgh	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Little Sampford	T	Uttlesford|Essex|Essex Police	0		
+Little Saxham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Little Shelford	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Little Snoring	T	Norfolk|Norfolk Constabulary	0		
-Little Staughton	T	Bedfordshire|Bedfordshire Police	0		
-Little Stonham	T	Suffolk|Suffolk Constabulary	0		
+Little Snoring	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Little Staughton	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Little Stonham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Little Tey	T	Essex|Essex Police	0		
-Little Thetford	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Little Thurlow	T	Suffolk|Suffolk Constabulary	0		
-Little Thurrock	T	Essex|Essex Police	0		
-Little Totham	T	Essex|Essex Police	0		
+Little Thetford	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Little Thurlow	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Little Thurrock	T	Thurrock|Essex|Essex Police	0		
+Little Totham	T	Maldon|Essex|Essex Police	0		
 Little Venice	T	Greater London|London|Metropolitan Police	10366		
-Little Wakering	T	Essex|Essex Police	0		
-Little Walden	T	Essex|Essex Police	0		
+Little Wakering	T	Rochford|Essex|Essex Police	0		
+Little Walden	T	Uttlesford|Essex|Essex Police	0		
 Little Waldingfield	T	Suffolk|Suffolk Constabulary	0		
-Little Walsingham	T	Norfolk|Norfolk Constabulary	613		
-Little Waltham	T	Essex|Essex Police	0		
-Little Warley	T	Essex|Essex Police	0		
-Little Weighton	T	East Riding of Yorkshire|Humberside Police	1015		
-Little Welnetham	T	Suffolk|Suffolk Constabulary	0		
+Little Walsingham	T	North Norfolk|Norfolk|Norfolk Constabulary	613		
+Little Waltham	T	Chelmsford|Essex|Essex Police	0		
+Little Warley	T	Brentwood|Essex|Essex Police	0		
+Little Weighton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1015		
+Little Welnetham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Little Wenham	T	Essex|Essex Police	0		
 Little Whittingham Green	T	Suffolk|Suffolk Constabulary	0		
-Little Wilbraham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Little Wilbraham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Little Woolstone	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Little Wratting	T	Suffolk|Suffolk Constabulary	0		
-Little Wymondley	T	Hertfordshire|Hertfordshire Constabulary	995		
-Little Yeldham	T	Essex|Essex Police	0		
+Little Wratting	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Little Wymondley	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	995		
+Little Yeldham	T	Braintree|Essex|Essex Police	0		
 Littleborough	T	Rochdale|Greater Manchester|Greater Manchester Police	13807		
-Littlebourne	T	Kent|Kent Police	1529		
-Littlebury	T	Essex|Essex Police	592		
-Littlebury Green	T	Essex|Essex Police	0		
-Littlehampton	T	West Sussex|Sussex Police	58714		
-Littleport	T	Cambridgeshire|Cambridgeshire Constabulary	7935		
-Littlethorpe	T	Leicestershire|Leicestershire Police	1917		
+Littlebourne	T	Canterbury|Kent|Kent Police	1529		
+Littlebury	T	Uttlesford|Essex|Essex Police	592		
+Littlebury Green	T	Uttlesford|Essex|Essex Police	0		
+Littlehampton	T	Arun|West Sussex|Sussex Police	58714		
+Littleport	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	7935		
+Littlethorpe	T	Blaby|Leicestershire|Leicestershire Police	1917		
 Littley Green	T	Essex|Essex Police	0		
 Liverpool	A	Merseyside|Merseyside Police	496770		
 Liversedge	T	Kirklees|West Yorkshire|West Yorkshire Police	19420		
 Livingston	T	West Lothian|Police Scotland	56840		
-Lizard	T	Cornwall|Devon and Cornwall Police	906		
+Lizard	T	Cornwall|Cornwall|Devon and Cornwall Police	906		
 Llan Ffestiniog	T	Gwynedd|North Wales Police	864		
 Llan-non	T	Ceredigion|Dyfed-Powys Police	598		
 Llanarth	T	Ceredigion|Dyfed-Powys Police	503		
@@ -4542,292 +4537,292 @@ Lochmaben	T	Dumfries and Galloway|Police Scotland	2100
 Lochwinnoch	T	Renfrewshire|Police Scotland	2900		
 Lockerbie	T	Dumfries and Galloway|Police Scotland	4190		
 Locking	T	North Somerset|Somerset|Avon and Somerset Police	1742		
-Lockington	T	East Riding of Yorkshire|Humberside Police	374		
+Lockington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	374		
 Loddington	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	520		
-Loddiswell	T	Devon|Devon and Cornwall Police	777		
-Loddon	T	Norfolk|Norfolk Constabulary	3552		
-Lode	T	Cambridgeshire|Cambridgeshire Constabulary	704		
+Loddiswell	T	South Hams|Devon|Devon and Cornwall Police	777		
+Loddon	T	South Norfolk|Norfolk|Norfolk Constabulary	3552		
+Lode	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	704		
 Lofthouse	T	Leeds|West Yorkshire|West Yorkshire Police	23458		
 Loftus	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	4824		
 Logan	T	East Ayrshire|Police Scotland	1220		W
-Lolworth	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Londesborough	T	East Riding of Yorkshire|Humberside Police	0		
+Lolworth	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Londesborough	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 London	T	Greater London|Metropolitan Police	8961989		
 London	C	Metropolitan Police	0	Greater London	
-London Colney	T	Hertfordshire|Hertfordshire Constabulary	9800		
+London Colney	T	St Albans|Hertfordshire|Hertfordshire Constabulary	9800		
 London, City of	A		0		
 Londonderry County Borough	T	Derry and Strabane|Police Service of Northern Ireland	87153		
 Long Ashton	T	North Somerset|Somerset|Avon and Somerset Police	5254		
-Long Bennington	T	Lincolnshire|Lincolnshire Police	2018		
+Long Bennington	T	South Kesteven|Lincolnshire|Lincolnshire Police	2018		
 Long Buckby	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	3759		
-Long Clawson	T	Leicestershire|Leicestershire Police	1066		
-Long Compton	T	Warwickshire|Warwickshire Police	764		
-Long Crendon	T	Buckinghamshire|Thames Valley Police	2335		
-Long Ditton	T	Surrey|Surrey Police	6343		
-Long Eaton	T	Derbyshire|Derbyshire Constabulary	47898		
-Long Itchington	T	Warwickshire|Warwickshire Police	1683		
-Long Lawford	T	Warwickshire|Warwickshire Police	3007		
-Long Marston	T	Hertfordshire|Hertfordshire Constabulary	0		
-Long Melford	T	Suffolk|Suffolk Constabulary	2898		
+Long Clawson	T	Melton|Leicestershire|Leicestershire Police	1066		
+Long Compton	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	764		
+Long Crendon	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2335		
+Long Ditton	T	Elmbridge|Surrey|Surrey Police	6343		
+Long Eaton	T	Erewash|Derbyshire|Derbyshire Constabulary	47898		
+Long Itchington	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	1683		
+Long Lawford	T	Rugby|Warwickshire|Warwickshire Police	3007		
+Long Marston	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Long Melford	T	Babergh|Suffolk|Suffolk Constabulary	2898		
 Long Preston	T	North Yorkshire|North Yorkshire Police	742		
-Long Riston	T	East Riding of Yorkshire|Humberside Police	979		
-Long Stratton	T	Norfolk|Norfolk Constabulary	4434		
-Long Sutton	T	Hampshire|Hampshire and Isle of Wight Constabulary	4633		
+Long Riston	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	979		
+Long Stratton	T	South Norfolk|Norfolk|Norfolk Constabulary	4434		
+Long Sutton	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	4633		
 Long Thurlow	T	Suffolk|Suffolk Constabulary	0		
-Long Whatton	T	Leicestershire|Leicestershire Police	1124		
-Long Wittenham	T	Oxfordshire|Thames Valley Police	876		
-Longcross	T	Surrey|Surrey Police	943		
+Long Whatton	T	North West Leicestershire|Leicestershire|Leicestershire Police	1124		
+Long Wittenham	T	South Oxfordshire|Oxfordshire|Thames Valley Police	876		
+Longcross	T	Runnymede|Surrey|Surrey Police	943		
 Longdendale	T	Tameside|Greater Manchester|Greater Manchester Police	8873		
-Longfield	T	Kent|Kent Police	16808		
+Longfield	T	Dartford|Kent|Kent Police	16808		
 Longforgan	T	Perth and Kinross|Police Scotland	1210		
-Longframlington	T	Northumberland|Northumbria Police	864		
-Longham	T	Norfolk|Norfolk Constabulary	0		
-Longhope	T	Gloucestershire|Gloucestershire Constabulary	1092		
-Longhorsley	T	Northumberland|Northumbria Police	887		
-Longhoughton	T	Northumberland|Northumbria Police	1383		
+Longframlington	T	Northumberland|Northumberland|Northumbria Police	864		
+Longham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Longhope	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	1092		
+Longhorsley	T	Northumberland|Northumberland|Northumbria Police	887		
+Longhoughton	T	Northumberland|Northumberland|Northumbria Police	1383		
 Longniddry	T	East Lothian|Police Scotland	2430		
-Longnor	T	Shropshire|West Mercia Police	0		
-Longridge	T	Lancashire|Lancashire Constabulary	7526		
+Longnor	T	Shropshire|Shropshire|West Mercia Police	0		
+Longridge	T	Ribble Valley|Lancashire|Lancashire Constabulary	7526		
 Longridge	T	West Lothian|Police Scotland	860		
 Longside	T	Aberdeenshire|Police Scotland	960		
 Longsight	T	Manchester|Greater Manchester|Greater Manchester Police	16007		
-Longstanton	T	Cambridgeshire|Cambridgeshire Constabulary	2294		
+Longstanton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2294		
 Longstowe	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Longthorpe	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Longthorpe	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Longton	T	Stoke-on-Trent|Staffordshire|Staffordshire Police	27214		
 Longtown	T	Cumbria|Cumbria Constabulary	3000		
 Longtown	T	Herefordshire|West Mercia Police	2064		
-Longwick	T	Buckinghamshire|Thames Valley Police	1143		
-Longworth	T	Oxfordshire|Thames Valley Police	566		
-Looe	T	Cornwall|Devon and Cornwall Police	5112		
+Longwick	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1143		
+Longworth	T	Vale of White Horse|Oxfordshire|Thames Valley Police	566		
+Looe	T	Cornwall|Cornwall|Devon and Cornwall Police	5112		
 Lossiemouth	T	Moray|Police Scotland	6840		
 Lostock	T	Bolton|Greater Manchester|Greater Manchester Police	891		
-Lostwithiel	T	Cornwall|Devon and Cornwall Police	2659		
-Loudwater	T	Buckinghamshire|Thames Valley Police	4170		
-Loughborough	T	Leicestershire|Leicestershire Police	64884		
-Loughton	T	Shropshire|West Mercia Police	33346		
+Lostwithiel	T	Cornwall|Cornwall|Devon and Cornwall Police	2659		
+Loudwater	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4170		
+Loughborough	T	Charnwood|Leicestershire|Leicestershire Police	64884		
+Loughton	T	Shropshire|Shropshire|West Mercia Police	33346		
 Loughton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Loughton	T	Essex|Essex Police	0		
-Lound	T	Suffolk|Suffolk Constabulary	0		
-Louth	T	Lincolnshire|Lincolnshire Police	17382		
-Loves Green	T	Essex|Essex Police	0		
+Loughton	T	Epping Forest|Essex|Essex Police	0		
+Lound	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Louth	T	East Lindsey|Lincolnshire|Lincolnshire Police	17382		
+Loves Green	T	Chelmsford|Essex|Essex Police	0		
 Low Ackworth	T	Wakefield|West Yorkshire|West Yorkshire Police	1500		
 Low Bradley	T	North Yorkshire|North Yorkshire Police	1244		W
 Low Etherley	T	County Durham|Durham|Durham Constabulary	1929		
 Lowca	T	Cumbria|Cumbria Constabulary	888		
-Lowdham	T	Nottinghamshire|Nottinghamshire Police	2234		
-Lower Brailes	T	Warwickshire|Warwickshire Police	1027		
-Lower Broadheath	T	Worcestershire|West Mercia Police	1406		
+Lowdham	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	2234		
+Lower Brailes	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	1027		
+Lower Broadheath	T	Malvern Hills|Worcestershire|West Mercia Police	1406		
 Lower Bullingham	T	Herefordshire|West Mercia Police	0		
 Lower Earley	T	Wokingham|Berkshire|Thames Valley Police	32000		
-Lower Green	T	Norfolk|Norfolk Constabulary	0		
-Lower Halstow	T	Kent|Kent Police	1180		
-Lower Holbrook	T	Suffolk|Suffolk Constabulary	0		
-Lower Kingswood	T	Surrey|Surrey Police	1760		
+Lower Green	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Lower Halstow	T	Swale|Kent|Kent Police	1180		
+Lower Holbrook	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Lower Kingswood	T	Reigate and Banstead|Surrey|Surrey Police	1760		
 Lower Nazeing	T	Essex|Essex Police	0		
-Lower Shelton	T	Bedfordshire|Bedfordshire Police	0		
+Lower Shelton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Lower Stoke	T	Medway|Kent|Kent Police	766		
-Lower Stondon	T	Bedfordshire|Bedfordshire Police	0		
-Lower Sundon	T	Bedfordshire|Bedfordshire Police	0		
-Lower Thurlton	T	Norfolk|Norfolk Constabulary	0		
+Lower Stondon	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Lower Sundon	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Lower Thurlton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Lower Vagg	T	Somerset|Avon and Somerset Police	574		
-Lowestoft	T	Suffolk|Suffolk Constabulary	71327		
-Lowestoft End	T	Suffolk|Suffolk Constabulary	0		
-Lowick	T	Northumberland|Northumbria Police	373		
-Loxwood	T	West Sussex|Sussex Police	956		
-Lubenham	T	Leicestershire|Leicestershire Police	781		
-Luckington	T	Wiltshire|Wiltshire Police	630		
+Lowestoft	T	East Suffolk|Suffolk|Suffolk Constabulary	71327		
+Lowestoft End	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Lowick	T	Northumberland|Northumberland|Northumbria Police	373		
+Loxwood	T	Chichester|West Sussex|Sussex Police	956		
+Lubenham	T	Harborough|Leicestershire|Leicestershire Police	781		
+Luckington	T	Wiltshire|Wiltshire|Wiltshire Police	630		
 Luddenden Foot	T	Calderdale|West Yorkshire|West Yorkshire Police	2190		
-Ludgershall	T	Wiltshire|Wiltshire Police	4427		
-Ludham	T	Norfolk|Norfolk Constabulary	979		
-Ludlow	T	Shropshire|West Mercia Police	10515		
+Ludgershall	T	Wiltshire|Wiltshire|Wiltshire Police	4427		
+Ludham	T	North Norfolk|Norfolk|Norfolk Constabulary	979		
+Ludlow	T	Shropshire|Shropshire|West Mercia Police	10515		
 Lugwardine	T	Herefordshire|West Mercia Police	1913		
 Lumphanan	T	Aberdeenshire|Police Scotland	550		
 Luncarty	T	Perth and Kinross|Police Scotland	1680		
-Lund	T	East Riding of Yorkshire|Humberside Police	308		
+Lund	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	308		
 Lundin Links	T	Fife|Police Scotland	2124		
 Luston	T	Herefordshire|West Mercia Police	541		
 Luton	A	Bedfordshire|Bedfordshire Police	225262		
-Lutterworth	T	Leicestershire|Leicestershire Police	9907		
-Lutton	T	Lincolnshire|Lincolnshire Police	779		
-Lydbrook	T	Gloucestershire|Gloucestershire Constabulary	1894		
-Lydd	T	Kent|Kent Police	3889		
-Lydden	T	Kent|Kent Police	673		
-Lydham	T	Shropshire|West Mercia Police	0		
-Lydiard Millicent	T	Wiltshire|Wiltshire Police	1029		
-Lydiard Tregoze	T	Wiltshire|Wiltshire Police	0		
-Lydney	T	Gloucestershire|Gloucestershire Constabulary	8776		
-Lyme Regis	T	Dorset|Dorset Police	4712		
-Lyminge	T	Kent|Kent Police	1948		
-Lymington	T	Hampshire|Hampshire and Isle of Wight Constabulary	14858		
+Lutterworth	T	Harborough|Leicestershire|Leicestershire Police	9907		
+Lutton	T	South Holland|Lincolnshire|Lincolnshire Police	779		
+Lydbrook	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	1894		
+Lydd	T	Folkestone and Hythe|Kent|Kent Police	3889		
+Lydden	T	Dover|Kent|Kent Police	673		
+Lydham	T	Shropshire|Shropshire|West Mercia Police	0		
+Lydiard Millicent	T	Wiltshire|Wiltshire|Wiltshire Police	1029		
+Lydiard Tregoze	T	Swindon|Wiltshire|Wiltshire Police	0		
+Lydney	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	8776		
+Lyme Regis	T	Dorset|Dorset|Dorset Police	4712		
+Lyminge	T	Folkestone and Hythe|Kent|Kent Police	1948		
+Lymington	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	14858		
 Lymm	T	Warrington|Cheshire|Cheshire Constabulary	11608		
-Lympne	T	Kent|Kent Police	1704		
+Lympne	T	Folkestone and Hythe|Kent|Kent Police	1704		
 Lympsham	T	Somerset|Avon and Somerset Police	618		
-Lympstone	T	Devon|Devon and Cornwall Police	1763		
-Lyndhurst	T	Hampshire|Hampshire and Isle of Wight Constabulary	2347		
-Lyneham	T	Wiltshire|Wiltshire Police	5437		
-Lynemouth	T	Northumberland|Northumbria Police	1873		
-Lynford	T	Norfolk|Norfolk Constabulary	0		
-Lyng	T	Norfolk|Norfolk Constabulary	807		
-Lynsted	T	Kent|Kent Police	619		
-Lynton	T	Devon|Devon and Cornwall Police	1157		
+Lympstone	T	East Devon|Devon|Devon and Cornwall Police	1763		
+Lyndhurst	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	2347		
+Lyneham	T	Wiltshire|Wiltshire|Wiltshire Police	5437		
+Lynemouth	T	Northumberland|Northumberland|Northumbria Police	1873		
+Lynford	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Lyng	T	Breckland|Norfolk|Norfolk Constabulary	807		
+Lynsted	T	Swale|Kent|Kent Police	619		
+Lynton	T	North Devon|Devon|Devon and Cornwall Police	1157		
 Lyonshall	T	Herefordshire|West Mercia Police	521		
-Lytchett Matravers	T	Dorset|Dorset Police	3315		
-Lytham St Annes	T	Lancashire|Lancashire Constabulary	42695	Lytham	
-Mablethorpe	T	Lincolnshire|Lincolnshire Police	12531		
+Lytchett Matravers	T	Dorset|Dorset|Dorset Police	3315		
+Lytham St Annes	T	Fylde|Lancashire|Lancashire Constabulary	42695	Lytham	
+Mablethorpe	T	East Lindsey|Lincolnshire|Lincolnshire Police	12531		
 Macclesfield	T	Cheshire East|Cheshire|Cheshire Constabulary	54345		
 Macduff	T	Aberdeenshire|Police Scotland	4030		
 Machen	T	Caerphilly|Gwent Police	2362		
 Machynlleth	T	Powys|Dyfed-Powys Police	2235		
 Macmerry	T	East Lothian|Police Scotland	1350		
 Maddiston	T	Falkirk|Police Scotland	3190		
-Madeley	T	Staffordshire|Staffordshire Police	3893		
+Madeley	T	Newcastle-under-Lyme|Staffordshire|Staffordshire Police	3893		
 Madeley	T	Telford and Wrekin|Shropshire|West Mercia Police	0		
-Madingley	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Madingley	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Madley	T	Herefordshire|West Mercia Police	712		
-Madron	T	Cornwall|Devon and Cornwall Police	626		
+Madron	T	Cornwall|Cornwall|Devon and Cornwall Police	626		
 Maenclochog	T	Pembrokeshire|Dyfed-Powys Police	731		
 Maentwrog	T	Gwynedd|North Wales Police	0		
 Maerdy	T	Rhondda Cynon Taff|South Wales Police	0		
 Maesteg	T	Bridgend|South Wales Police	21001		
 Maesycwmmer	T	Caerphilly|Gwent Police	0		
-Magdalen Laver	T	Essex|Essex Police	0		
+Magdalen Laver	T	Epping Forest|Essex|Essex Police	0		
 Maghera	T	Mid-Ulster|Police Service of Northern Ireland	4085		
 Magherafelt	T	Mid-Ulster|Police Service of Northern Ireland	9157		
 Magheralin	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	1172		
 Maghull	T	Sefton|Merseyside|Merseyside Police	26997		
 Magor	T	Monmouthshire|Gwent Police	5941		
 Maida Hill	T	Greater London|London|Metropolitan Police	11660		
-Maiden Newton	T	Dorset|Dorset Police	1268		
-Maidenbower	T	West Sussex|Sussex Police	8070		
+Maiden Newton	T	Dorset|Dorset|Dorset Police	1268		
+Maidenbower	T	Crawley|West Sussex|Sussex Police	8070		
 Maidenhead	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	70374		
 Maidens	T	South Ayrshire|Police Scotland	530		
 Maids' Moreton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Maidstone	T	Kent|Kent Police	107627		
-Mainstone	T	Shropshire|West Mercia Police	0		
-Malborough	T	Devon|Devon and Cornwall Police	819		
+Mainstone	T	Shropshire|Shropshire|West Mercia Police	0		
+Malborough	T	South Hams|Devon|Devon and Cornwall Police	819		
 Maldon	T	Essex|Essex Police	23380		
 Mallaig	T	Highland|Police Scotland	780		
-Malmesbury	T	Wiltshire|Wiltshire Police	6318		
+Malmesbury	T	Wiltshire|Wiltshire|Wiltshire Police	6318		
 Malpas	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	1321		
 Maltby	T	Rotherham|South Yorkshire|South Yorkshire Police	17513		
 Malton	T	North Yorkshire|North Yorkshire Police	5135		
 Malvern Hills	D	Worcestershire|West Mercia Police	0		
-Manby	T	Lincolnshire|Lincolnshire Police	1479		
+Manby	T	East Lindsey|Lincolnshire|Lincolnshire Police	1479		
 Manchester	A	Greater Manchester|Greater Manchester Police	568996		
 Manchester City Centre	T	Manchester|Greater Manchester|Greater Manchester Police	17861		
-Manea	T	Cambridgeshire|Cambridgeshire Constabulary	2088		
+Manea	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	2088		
 Mangotsfield	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	36427		
-Manningtree	T	Essex|Essex Police	5696		
+Manningtree	T	Tendring|Essex|Essex Police	5696		
 Manor Park	T	Greater London|London|Metropolitan Police	15318		
 Manorbier	T	Pembrokeshire|Dyfed-Powys Police	0		
 Mansfield	T	Nottinghamshire|Nottinghamshire Police	171958		
-Mansfield Woodhouse	T	Nottinghamshire|Nottinghamshire Police	18330		
-Manston	T	Dorset|Dorset Police	5261		
-Manton	T	Rutland|Leicestershire Police	359		
+Mansfield Woodhouse	T	Mansfield|Nottinghamshire|Nottinghamshire Police	18330		
+Manston	T	Dorset|Dorset|Dorset Police	5261		
+Manton	T	Rutland|Rutland|Leicestershire Police	359		
 Manton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	0		
-Manuden	T	Essex|Essex Police	677		
-Maple Cross	T	Hertfordshire|Hertfordshire Constabulary	2600		
-Mappleton	T	East Riding of Yorkshire|Humberside Police	0		
-Marazion	T	Cornwall|Devon and Cornwall Police	1326		
-March	T	Cambridgeshire|Cambridgeshire Constabulary	21051		
-Marcham	T	Oxfordshire|Thames Valley Police	1740		
-Marchington	T	Staffordshire|Staffordshire Police	615		
+Manuden	T	Uttlesford|Essex|Essex Police	677		
+Maple Cross	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	2600		
+Mappleton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Marazion	T	Cornwall|Cornwall|Devon and Cornwall Police	1326		
+March	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	21051		
+Marcham	T	Vale of White Horse|Oxfordshire|Thames Valley Police	1740		
+Marchington	T	East Staffordshire|Staffordshire|Staffordshire Police	615		
 Marchwiel	T	Wrexham|North Wales Police	1092		
-Marchwood	T	Hampshire|Hampshire and Isle of Wight Constabulary	6141		
-Marden	T	Kent|Kent Police	2466		
-Mareham le Fen	T	Lincolnshire|Lincolnshire Police	944	Mareham	
-Margaret Roding	T	Essex|Essex Police	0		
-Margaretting	T	Essex|Essex Police	527		
-Margate	T	Kent|Kent Police	63322		
-Marham	T	Norfolk|Norfolk Constabulary	733		
-Marhamchurch	T	Cornwall|Devon and Cornwall Police	658		
+Marchwood	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	6141		
+Marden	T	Maidstone|Kent|Kent Police	2466		
+Mareham le Fen	T	East Lindsey|Lincolnshire|Lincolnshire Police	944	Mareham	
+Margaret Roding	T	Uttlesford|Essex|Essex Police	0		
+Margaretting	T	Chelmsford|Essex|Essex Police	527		
+Margate	T	Thanet|Kent|Kent Police	63322		
+Marham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	733		
+Marhamchurch	T	Cornwall|Cornwall|Devon and Cornwall Police	658		
 Marholm	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Marishes	T	North Yorkshire|North Yorkshire Police	0		
 Mark	T	Somerset|Avon and Somerset Police	741		W
-Market Bosworth	T	Leicestershire|Leicestershire Police	2097		
-Market Deeping	T	Lincolnshire|Lincolnshire Police	13574		
-Market Drayton	T	Shropshire|West Mercia Police	11773		
-Market Harborough	T	Leicestershire|Leicestershire Police	24779		
-Market Lavington	T	Wiltshire|Wiltshire Police	2482		
-Market Overton	T	Rutland|Leicestershire Police	584		
-Market Rasen	T	Lincolnshire|Lincolnshire Police	4773		
-Market Warsop	T	Nottinghamshire|Nottinghamshire Police	9018		
-Market Weighton	T	East Riding of Yorkshire|Humberside Police	6429		
-Market Weston	T	Suffolk|Suffolk Constabulary	0		
-Markfield	T	Leicestershire|Leicestershire Police	4993		
+Market Bosworth	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	2097		
+Market Deeping	T	South Kesteven|Lincolnshire|Lincolnshire Police	13574		
+Market Drayton	T	Shropshire|Shropshire|West Mercia Police	11773		
+Market Harborough	T	Harborough|Leicestershire|Leicestershire Police	24779		
+Market Lavington	T	Wiltshire|Wiltshire|Wiltshire Police	2482		
+Market Overton	T	Rutland|Rutland|Leicestershire Police	584		
+Market Rasen	T	West Lindsey|Lincolnshire|Lincolnshire Police	4773		
+Market Warsop	T	Mansfield|Nottinghamshire|Nottinghamshire Police	9018		
+Market Weighton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	6429		
+Market Weston	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Markfield	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	4993		
 Markinch	T	Fife|Police Scotland	2430		
-Marks Tey	T	Essex|Essex Police	3679		
-Markyate	T	Hertfordshire|Hertfordshire Constabulary	2912		
-Marlborough	T	Wiltshire|Wiltshire Police	8395		
-Marldon	T	Devon|Devon and Cornwall Police	1838		
-Marlesford	T	Suffolk|Suffolk Constabulary	0		
-Marlingford	T	Norfolk|Norfolk Constabulary	0		
-Marlow	T	Buckinghamshire|Thames Valley Police	18261		
-Marnhull	T	Dorset|Dorset Police	1483		
+Marks Tey	T	Colchester|Essex|Essex Police	3679		
+Markyate	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	2912		
+Marlborough	T	Wiltshire|Wiltshire|Wiltshire Police	8395		
+Marldon	T	South Hams|Devon|Devon and Cornwall Police	1838		
+Marlesford	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Marlingford	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Marlow	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	18261		
+Marnhull	T	Dorset|Dorset|Dorset Police	1483		
 Marple	T	Stockport|Greater Manchester|Greater Manchester Police	12970		
 Marr	T	Doncaster|South Yorkshire|South Yorkshire Police	138		
 Marsden	T	Kirklees|West Yorkshire|West Yorkshire Police	3889		
-Marsh Gibbon	T	Buckinghamshire|Thames Valley Police	969		
-Marshall's Heath	T	Hertfordshire|Hertfordshire Constabulary	0		
-Marshalswick	T	Hertfordshire|Hertfordshire Constabulary	9000		
-Marsham	T	Norfolk|Norfolk Constabulary	521		
+Marsh Gibbon	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	969		
+Marshall's Heath	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
+Marshalswick	T	St Albans|Hertfordshire|Hertfordshire Constabulary	9000		
+Marsham	T	Broadland|Norfolk|Norfolk Constabulary	521		
 Marshfield	T	Newport|Gwent Police	3054		
 Marshfield	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	1441		
 Marske-by-the-Sea	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	8282	Marske	
-Marston	T	Oxfordshire|Thames Valley Police	3348		
+Marston	T	Oxford|Oxfordshire|Thames Valley Police	3348		
 Marston	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Marston	T	Wiltshire|Wiltshire Police	0		
+Marston	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Marston Magna	T	Somerset|Avon and Somerset Police	523		
 Marston Moretaine	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	3850		
 Marstow	T	Herefordshire|West Mercia Police	0		
-Marsworth	T	Buckinghamshire|Thames Valley Police	741		
-Martham	T	Norfolk|Norfolk Constabulary	3405		
-Martin	T	Lincolnshire|Lincolnshire Police	684		W
-Martlesham	T	Suffolk|Suffolk Constabulary	0		
-Martlesham Heath	T	Suffolk|Suffolk Constabulary	0		
+Marsworth	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	741		
+Martham	T	Great Yarmouth|Norfolk|Norfolk Constabulary	3405		
+Martin	T	North Kesteven|Lincolnshire|Lincolnshire Police	684		W
+Martlesham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Martlesham Heath	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Martock	T	Somerset|Avon and Somerset Police	4522		
-Mary Tavy	T	Devon|Devon and Cornwall Police	840		
+Mary Tavy	T	West Devon|Devon|Devon and Cornwall Police	840		
 Maryburgh	T	Highland|Police Scotland	1180		
 Marylebone	T	Greater London|London|Metropolitan Police	12157		
 Maryport	T	Cumbria|Cumbria Constabulary	9555		
 Masham	T	North Yorkshire|North Yorkshire Police	1205		
-Mashbury	T	Essex|Essex Police	0		
-Matching	T	Essex|Essex Police	0		W
+Mashbury	T	Chelmsford|Essex|Essex Police	0		
+Matching	T	Epping Forest|Essex|Essex Police	0		W
 Matching Green	T	Essex|Essex Police	0		
 Matching Tye	T	Essex|Essex Police	0		
 Mathry	T	Pembrokeshire|Dyfed-Powys Police	0		
 Matlaske	T	Norfolk|Norfolk Constabulary	0		
-Matlock	T	Derbyshire|Derbyshire Constabulary	14956		
-Mattishall	T	Norfolk|Norfolk Constabulary	2315		
+Matlock	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	14956		
+Mattishall	T	Breckland|Norfolk|Norfolk Constabulary	2315		
 Mattishall Burgh	T	Norfolk|Norfolk Constabulary	0		
 Mauchline	T	East Ayrshire|Police Scotland	4130		
 Maud	T	Aberdeenshire|Police Scotland	870		
 Maulden	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	2357		
-Mautby	T	Norfolk|Norfolk Constabulary	0		
+Mautby	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
 Maxey	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	708		
 Maxwellheugh	T	Scottish Borders|Police Scotland	1160		
 Maybole	T	South Ayrshire|Police Scotland	4750		
 Mayfield	T	Midlothian|Police Scotland	13690		
-Mayfield	T	Staffordshire|Staffordshire Police	1125		
-Mayford	T	Surrey|Surrey Police	1778		
-Mayland	T	Essex|Essex Police	3724		
+Mayfield	T	East Staffordshire|Staffordshire|Staffordshire Police	1125		
+Mayford	T	Woking|Surrey|Surrey Police	1778		
+Mayland	T	Maldon|Essex|Essex Police	3724		
 Maylandsea	T	Essex|Essex Police	0		
-Maypole Green	T	Norfolk|Norfolk Constabulary	0		
-Measham	T	Leicestershire|Leicestershire Police	5209		
+Maypole Green	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Measham	T	North West Leicestershire|Leicestershire|Leicestershire Police	5209		
 Medway	A	Kent|Kent Police	0		
-Meesden	T	Hertfordshire|Hertfordshire Constabulary	0		
+Meesden	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Meidrim	T	Carmarthenshire|Dyfed-Powys Police	582		
 Meikle Earnock	T	South Lanarkshire|Police Scotland	54480		
-Melbourn	T	Cambridgeshire|Cambridgeshire Constabulary	4689		
-Melbourne	T	Derbyshire|Derbyshire Constabulary	4404		W
-Melbourne	T	East Riding of Yorkshire|Humberside Police	793		W
-Melchbourne	T	Bedfordshire|Bedfordshire Police	0		
-Meldon	T	Northumberland|Northumbria Police	0		
-Meldreth	T	Cambridgeshire|Cambridgeshire Constabulary	1783		
-Melksham	T	Wiltshire|Wiltshire Police	19357		
+Melbourn	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	4689		
+Melbourne	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	4404		W
+Melbourne	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	793		W
+Melchbourne	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Meldon	T	Northumberland|Northumberland|Northumbria Police	0		
+Meldreth	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1783		
+Melksham	T	Wiltshire|Wiltshire|Wiltshire Police	19357		
 Melling	T	Sefton|Merseyside|Merseyside Police	0		
-Mellis	T	Suffolk|Suffolk Constabulary	519		
+Mellis	T	Mid Suffolk|Suffolk|Suffolk Constabulary	519		
 Mells	T	Somerset|Avon and Somerset Police	638		
 Melrose	T	Scottish Borders|Police Scotland	2500		
 Melsonby	T	North Yorkshire|North Yorkshire Police	735		
@@ -4835,52 +4830,52 @@ Meltham	T	Kirklees|West Yorkshire|West Yorkshire Police	7836
 Meltham Mills	T	Kirklees|West Yorkshire|West Yorkshire Police	9000		
 Melton	D	Leicestershire|Leicestershire Police	0		
 Melton	T	Suffolk|Suffolk Constabulary	0		
-Melton Constable	T	Norfolk|Norfolk Constabulary	0		
-Melton Mowbray	T	Leicestershire|Leicestershire Police	27737		
+Melton Constable	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Melton Mowbray	T	Melton|Leicestershire|Leicestershire Police	27737		
 Menai Bridge	T	Isle of Anglesey|North Wales Police	3376	Menai	
-Mendham	T	Suffolk|Suffolk Constabulary	0		
+Mendham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Mendip	T	Somerset|Avon and Somerset Police	110000		
-Mendlesham	T	Suffolk|Suffolk Constabulary	884		
-Mendlesham Green	T	Suffolk|Suffolk Constabulary	0		
-Menheniot	T	Cornwall|Devon and Cornwall Police	782		
+Mendlesham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	884		
+Mendlesham Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Menheniot	T	Cornwall|Cornwall|Devon and Cornwall Police	782		
 Menston	T	Bradford|West Yorkshire|West Yorkshire Police	4764		
 Menstrie	T	Clackmannanshire|Police Scotland	2870		
-Meonstoke	T	Hampshire|Hampshire and Isle of Wight Constabulary	833		
-Meopham	T	Kent|Kent Police	4361		
-Mepal	T	Cambridgeshire|Cambridgeshire Constabulary	982		
+Meonstoke	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	833		
+Meopham	T	Gravesham|Kent|Kent Police	4361		
+Mepal	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	982		
 Meppershall	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1745		
-Mere	T	Wiltshire|Wiltshire Police	2686		W
+Mere	T	Wiltshire|Wiltshire|Wiltshire Police	2686		W
 Mere	T	Cheshire East|Cheshire|Cheshire Constabulary	0		W
-Meriden	T	Hertfordshire|Hertfordshire Constabulary	8100		
+Meriden	T	Watford|Hertfordshire|Hertfordshire Constabulary	8100		
 Meriden	T	Solihull|West Midlands|West Midlands Police	1753		
 Merriott	T	Somerset|Avon and Somerset Police	1979		
-Merrow	T	Surrey|Surrey Police	8036		
+Merrow	T	Guildford|Surrey|Surrey Police	8036		
 Merseyside	C	Merseyside Police	0		
-Mersham	T	Kent|Kent Police	806		
-Merstham	T	Surrey|Surrey Police	8123		
+Mersham	T	Ashford|Kent|Kent Police	806		
+Merstham	T	Reigate and Banstead|Surrey|Surrey Police	8123		
 Merthyr Mawr	T	Bridgend|South Wales Police	0		
 Merthyr Tydfil	A	South Wales Police	43820		
 Merton	T	Devon|Devon and Cornwall Police	740		
 Merton	A		0		
 Merton	T	Norfolk|Norfolk Constabulary	0		
-Messing	T	Essex|Essex Police	0		
+Messing	T	Colchester|Essex|Essex Police	0		
 Messingham	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	3496		
-Metfield	T	Suffolk|Suffolk Constabulary	0		
-Metheringham	T	Lincolnshire|Lincolnshire Police	3605		
+Metfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Metheringham	T	North Kesteven|Lincolnshire|Lincolnshire Police	3605		
 Methil	T	Fife|Police Scotland	10890		
 Methley	T	Leeds|West Yorkshire|West Yorkshire Police	1184		
 Methven	T	Perth and Kinross|Police Scotland	1200		
-Methwold	T	Norfolk|Norfolk Constabulary	914		
+Methwold	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	914		
 Methwold Hythe	T	Norfolk|Norfolk Constabulary	0		
-Mettingham	T	Suffolk|Suffolk Constabulary	0		
+Mettingham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Metton	T	Norfolk|Norfolk Constabulary	0		
-Mevagissey	T	Cornwall|Devon and Cornwall Police	2117		
+Mevagissey	T	Cornwall|Cornwall|Devon and Cornwall Police	2117		
 Mexborough	T	Doncaster|South Yorkshire|South Yorkshire Police	15079		
-Michelmersh	T	Hampshire|Hampshire and Isle of Wight Constabulary	881		
-Mickfield	T	Suffolk|Suffolk Constabulary	0		
+Michelmersh	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	881		
+Mickfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Mickle Trafford	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	1822		
-Mickleham	T	Surrey|Surrey Police	585		
-Mickleton	T	Gloucestershire|Gloucestershire Constabulary	1554		
+Mickleham	T	Mole Valley|Surrey|Surrey Police	585		
+Mickleton	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	1554		
 Mickleton	T	County Durham|Durham|Durham Constabulary	413		
 Mid Calder	T	West Lothian|Police Scotland	3460		
 Mid Devon	D	Devon|Devon and Cornwall Police	0		
@@ -4890,42 +4885,42 @@ Mid and East Antrim	A	Police Service of Northern Ireland	0
 Mid-Ulster	A	Police Service of Northern Ireland	0		
 Middle Claydon	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Middle Harling	T	Norfolk|Norfolk Constabulary	0		
-Middle Rasen	T	Lincolnshire|Lincolnshire Police	1174		
-Middle Winterslow	T	Wiltshire|Wiltshire Police	1579		
+Middle Rasen	T	West Lindsey|Lincolnshire|Lincolnshire Police	1174		
+Middle Winterslow	T	Wiltshire|Wiltshire|Wiltshire Police	1579		
 Middleham	T	North Yorkshire|North Yorkshire Police	825		
 Middlesbrough	A	North Yorkshire|Cleveland Police	142707		
 Middlestown	T	Wakefield|West Yorkshire|West Yorkshire Police	2402		
 Middleton	T	Rochdale|Greater Manchester|Greater Manchester Police	45589		
-Middleton	T	Essex|Essex Police	0		
-Middleton	T	Suffolk|Suffolk Constabulary	0		
-Middleton	T	Norfolk|Norfolk Constabulary	0		
+Middleton	T	Braintree|Essex|Essex Police	0		
+Middleton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Middleton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Middleton Tyas	T	North Yorkshire|North Yorkshire Police	581		
 Middleton in Teesdale	T	County Durham|Durham|Durham Constabulary	934		
-Middleton on the Wolds	T	East Riding of Yorkshire|Humberside Police	825		
+Middleton on the Wolds	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	825		
 Middlewich	T	Cheshire East|Cheshire|Cheshire Constabulary	13595		
-Middlewood Green	T	Suffolk|Suffolk Constabulary	0		
+Middlewood Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Middlezoy	T	Somerset|Avon and Somerset Police	725		
-Midhurst	T	West Sussex|Sussex Police	6514		
+Midhurst	T	Chichester|West Sussex|Sussex Police	6514		
 Midlothian	A	Police Scotland	0		
 Midsomer Norton	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	13000		
 Milborne Port	T	Somerset|Avon and Somerset Police	2802		
-Milborne St Andrew	T	Dorset|Dorset Police	1062	Milborne	
-Milden	T	Suffolk|Suffolk Constabulary	0		
-Mildenhall	T	Suffolk|Suffolk Constabulary	14382		
-Mildenhall	T	Wiltshire|Wiltshire Police	477		
-Mile End	T	Essex|Essex Police	0		W
-Mileham	T	Norfolk|Norfolk Constabulary	563		
-Milford	T	Surrey|Surrey Police	6220		
+Milborne St Andrew	T	Dorset|Dorset|Dorset Police	1062	Milborne	
+Milden	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Mildenhall	T	West Suffolk|Suffolk|Suffolk Constabulary	14382		
+Mildenhall	T	Wiltshire|Wiltshire|Wiltshire Police	477		
+Mile End	T	Colchester|Essex|Essex Police	0		W
+Mileham	T	Breckland|Norfolk|Norfolk Constabulary	563		
+Milford	T	Waverley|Surrey|Surrey Police	6220		
 Milford Haven	T	Pembrokeshire|Dyfed-Powys Police	13582	Milford	
-Milford on Sea	T	Hampshire|Hampshire and Isle of Wight Constabulary	4348	Milford	
-Mill End	T	Hertfordshire|Hertfordshire Constabulary	7700		W
-Mill End Green	T	Essex|Essex Police	0		
+Milford on Sea	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	4348	Milford	
+Mill End	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	7700		W
+Mill End Green	T	Uttlesford|Essex|Essex Police	0		
 Mill Green	T	Essex|Essex Police	0		
-Milland	T	West Sussex|Sussex Police	326		
+Milland	T	Chichester|West Sussex|Sussex Police	326		
 Millbrook	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	130		
-Millbrook	T	Cornwall|Devon and Cornwall Police	0		
+Millbrook	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 Millhouse Green	T	Barnsley|South Yorkshire|South Yorkshire Police	1250		
-Millington	T	East Riding of Yorkshire|Humberside Police	0		
+Millington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Millisle	T	Ards and North Down|Police Service of Northern Ireland	1914		
 Millom	T	Cumbria|Cumbria Constabulary	5980		
 Millport	T	North Ayrshire|Police Scotland	1280		
@@ -4934,44 +4929,43 @@ Milnathort	T	Perth and Kinross|Police Scotland	1910
 Milngavie	T	East Dunbartonshire|Police Scotland	12840		
 Milnrow	T	Rochdale|Greater Manchester|Greater Manchester Police	9227		
 Milnthorpe	T	Cumbria|Cumbria Constabulary	2199		
-Milston	T	Wiltshire|Wiltshire Police	0		
+Milston	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Milton	T	Highland|Police Scotland	945		
 Milton	T	West Dunbartonshire|Police Scotland	530		
-Milton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Milton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Milton Bryan	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Milton Bryan	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Milton Ernest	T	Bedford|Bedfordshire|Bedfordshire Police	761		
 Milton Keynes	A	Buckinghamshire|Thames Valley Police	256385		
 Milton Keynes Village	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Milton of Campsie	T	East Dunbartonshire|Police Scotland	3950		
 Milton of Leys	T	Highland|Police Scotland	1740		
 Milverton	T	Somerset|Avon and Somerset Police	1112		
-Minchinhampton	T	Gloucestershire|Gloucestershire Constabulary	2500		
+Minchinhampton	T	Stroud|Gloucestershire|Gloucestershire Constabulary	2500		
 Minehead	T	Somerset|Avon and Somerset Police	11757		
-Minety	T	Wiltshire|Wiltshire Police	854		
-Minster Lovell	T	Oxfordshire|Thames Valley Police	1236		
-Minsterley	T	Shropshire|West Mercia Police	1532		
+Minety	T	Wiltshire|Wiltshire|Wiltshire Police	854		
+Minster Lovell	T	West Oxfordshire|Oxfordshire|Thames Valley Police	1236		
+Minsterley	T	Shropshire|Shropshire|West Mercia Police	1532		
 Mintlaw	T	Aberdeenshire|Police Scotland	2720		
 Mirfield	T	Kirklees|West Yorkshire|West Yorkshire Police	18800		
-Misson	T	Nottinghamshire|Nottinghamshire Police	745		
-Misterton	T	Nottinghamshire|Nottinghamshire Police	1862		
-Mistley	T	Essex|Essex Police	1696		
+Misson	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	745		
+Misterton	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1862		
+Mistley	T	Tendring|Essex|Essex Police	1696		
 Mitcham	T	Greater London|London|Metropolitan Police	63393		
 Mitchel Troy	T	Monmouthshire|Gwent Police	0		
-Mitcheldean	T	Gloucestershire|Gloucestershire Constabulary	2783		
+Mitcheldean	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	2783		
 Mobberley	T	Cheshire East|Cheshire|Cheshire Constabulary	2034		
 Moccas	T	Herefordshire|West Mercia Police	0		
 Mochdre	T	Conwy|North Wales Police	0		
 Mochdre	T	Powys|Dyfed-Powys Police	0		
-Modbury	T	Devon|Devon and Cornwall Police	1372		
+Modbury	T	South Hams|Devon|Devon and Cornwall Police	1372		
 Moelfre	T	Isle of Anglesey|North Wales Police	710		
 Moffat	T	Dumfries and Galloway|Police Scotland	2550		
-Mogerhanger	T	Bedfordshire|Bedfordshire Police	0		
+Mogerhanger	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Moira	T	Lisburn and Castlereagh|Police Service of Northern Ireland	4098		
-Moira	T	Leicestershire|Leicestershire Police	2458		
+Moira	T	North West Leicestershire|Leicestershire|Leicestershire Police	2458		
 Mold	T	Flintshire|North Wales Police	10058		
 Mole Valley	D	Surrey|Surrey Police	0		
-Molehill Green	T	Essex|Essex Police	0		
+Molehill Green	T	Uttlesford|Essex|Essex Police	0		
 Mollington	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	626		
 Monewden	T	Suffolk|Suffolk Constabulary	0		
 Moneymore	T	Mid-Ulster|Police Service of Northern Ireland	1426		
@@ -4979,39 +4973,39 @@ Monifieth	T	Angus|Police Scotland	8210
 Monk Fryston	T	North Yorkshire|North Yorkshire Police	1728		
 Monk Soham	T	Suffolk|Suffolk Constabulary	0		
 Monkhams	T	Greater London|London|Metropolitan Police	10422		
-Monks Eleigh	T	Suffolk|Suffolk Constabulary	505		
+Monks Eleigh	T	Babergh|Suffolk|Suffolk Constabulary	505		
 Monkton	T	South Ayrshire|Police Scotland	930		
-Monkton Farleigh	T	Wiltshire|Wiltshire Police	0		
+Monkton Farleigh	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Monmouth	T	Monmouthshire|Gwent Police	10110		
 Monmouthshire	A	Gwent Police	0		
-Monsale	T	Essex|Essex Police	0		
+Monsale	T	Maldon|Essex|Essex Police	0		
 Montacute	T	Somerset|Avon and Somerset Police	533		
 Montgomery	T	Powys|Dyfed-Powys Police	986		
 Montrose	T	Angus|Police Scotland	11730		
-Monxton	T	Hampshire|Hampshire and Isle of Wight Constabulary	530		
+Monxton	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	530		
 Moodiesburn	T	North Lanarkshire|Police Scotland	6900		
-Moor Park	T	Hertfordshire|Hertfordshire Constabulary	5900		
+Moor Park	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	5900		
 Moor Row	T	Cumbria|Cumbria Constabulary	787		
 Moray	A	Police Scotland	0		
-Morborne	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Morchard Bishop	T	Devon|Devon and Cornwall Police	1078		
-Morcott	T	Rutland|Leicestershire Police	321		
+Morborne	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Morchard Bishop	T	Mid Devon|Devon|Devon and Cornwall Police	1078		
+Morcott	T	Rutland|Rutland|Leicestershire Police	321		
 Morden	T	Greater London|London|Metropolitan Police	48233		
-Morecambe	T	Lancashire|Lancashire Constabulary	51644		
+Morecambe	T	Lancaster|Lancashire|Lancashire Constabulary	51644		
 Moreton	T	Wirral|Merseyside|Merseyside Police	17670		
-Moreton	T	Essex|Essex Police	0		
+Moreton	T	Epping Forest|Essex|Essex Police	0		
 Moreton Jeffries	T	Herefordshire|West Mercia Police	0		
-Moreton in Marsh	T	Gloucestershire|Gloucestershire Constabulary	3493		
+Moreton in Marsh	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	3493		
 Moreton on Lugg	T	Herefordshire|West Mercia Police	920	Moreton	
-Moretonhampstead	T	Devon|Devon and Cornwall Police	1339		
+Moretonhampstead	T	Teignbridge|Devon|Devon and Cornwall Police	1339		
 Morfa Nefyn	T	Gwynedd|North Wales Police	857		
 Morley	T	Leeds|West Yorkshire|West Yorkshire Police	57385		
-Morley St Botolph	T	Norfolk|Norfolk Constabulary	0		
+Morley St Botolph	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Morningside	T	North Lanarkshire|Police Scotland	650		
-Morningthorpe	T	Norfolk|Norfolk Constabulary	0		
-Morpeth	T	Northumberland|Northumbria Police	14403		
+Morningthorpe	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Morpeth	T	Northumberland|Northumberland|Northumbria Police	14403		
 Morriston	T	Swansea|South Wales Police	0		
-Morston	T	Norfolk|Norfolk Constabulary	0		
+Morston	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Mortlake	T	Greater London|London|Metropolitan Police	10919		
 Morton	T	Norfolk|Norfolk Constabulary	0		
 Moss	T	Doncaster|South Yorkshire|South Yorkshire Police	389		
@@ -5020,160 +5014,160 @@ Mossend	T	North Lanarkshire|Police Scotland	13480
 Mossley	T	Tameside|Greater Manchester|Greater Manchester Police	9929		
 Mossley Hill	T	Liverpool|Merseyside|Merseyside Police	12041		
 Mosstodloch	T	Moray|Police Scotland	990		
-Mosterton	T	Dorset|Dorset Police	604		
+Mosterton	T	Dorset|Dorset|Dorset Police	604		
 Mostyn	T	Flintshire|North Wales Police	1606		
-Motcombe	T	Dorset|Dorset Police	1014		
+Motcombe	T	Dorset|Dorset|Dorset Police	1014		
 Motherwell	T	North Lanarkshire|Police Scotland	32840		
 Mottingham	T	Greater London|London|Metropolitan Police	9987		
 Mottram St. Andrew	T	Cheshire East|Cheshire|Cheshire Constabulary	0		
 Mouldsworth	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	327		
-Moulsham	T	Essex|Essex Police	0		
+Moulsham	T	Chelmsford|Essex|Essex Police	0		
 Moulsoe	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Moulton	T	Suffolk|Suffolk Constabulary	1033		
-Moulton Chapel	T	Lincolnshire|Lincolnshire Police	1050		
-Moulton St Mary	T	Norfolk|Norfolk Constabulary	0		
-Mount Bures	T	Essex|Essex Police	0		
-Mount Hawke	T	Cornwall|Devon and Cornwall Police	1511		
+Moulton	T	West Suffolk|Suffolk|Suffolk Constabulary	1033		
+Moulton Chapel	T	South Holland|Lincolnshire|Lincolnshire Police	1050		
+Moulton St Mary	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Mount Bures	T	Colchester|Essex|Essex Police	0		
+Mount Hawke	T	Cornwall|Cornwall|Devon and Cornwall Police	1511		
 Mountain Ash	T	Rhondda Cynon Taff|South Wales Police	11230		W
-Mountnessing	T	Essex|Essex Police	0		
-Mountsorrel	T	Leicestershire|Leicestershire Police	17297		
-Mousehole	T	Cornwall|Devon and Cornwall Police	697		
+Mountnessing	T	Brentwood|Essex|Essex Police	0		
+Mountsorrel	T	Charnwood|Leicestershire|Leicestershire Police	17297		
+Mousehole	T	Cornwall|Cornwall|Devon and Cornwall Police	697		
 Moy	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	1234		
 Much Birch	T	Herefordshire|West Mercia Police	0		
-Much Hadham	T	Hertfordshire|Hertfordshire Constabulary	1994		
-Much Wenlock	T	Shropshire|West Mercia Police	2211		
-Mucking	T	Essex|Essex Police	0		
+Much Hadham	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	1994		
+Much Wenlock	T	Shropshire|Shropshire|West Mercia Police	2211		
+Mucking	T	Thurrock|Essex|Essex Police	0		
 Muggleswick	T	County Durham|Durham|Durham Constabulary	0		
 Muir of Ord	T	Highland|Police Scotland	2620		
 Muirhead	T	Angus|Police Scotland	1542		
 Muirhead	T	North Lanarkshire|Police Scotland	1390		
 Muirkirk	T	East Ayrshire|Police Scotland	1540		
-Mulbarton	T	Norfolk|Norfolk Constabulary	3315		
-Mullion	T	Cornwall|Devon and Cornwall Police	1955		
-Mundesley	T	Norfolk|Norfolk Constabulary	2755		
-Mundford	T	Norfolk|Norfolk Constabulary	1835		
-Mundham	T	Norfolk|Norfolk Constabulary	0		
-Mundon	T	Essex|Essex Police	0		
-Murrow	T	Cambridgeshire|Cambridgeshire Constabulary	792		
-Mursley	T	Buckinghamshire|Thames Valley Police	611		
+Mulbarton	T	South Norfolk|Norfolk|Norfolk Constabulary	3315		
+Mullion	T	Cornwall|Cornwall|Devon and Cornwall Police	1955		
+Mundesley	T	North Norfolk|Norfolk|Norfolk Constabulary	2755		
+Mundford	T	Breckland|Norfolk|Norfolk Constabulary	1835		
+Mundham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Mundon	T	Maldon|Essex|Essex Police	0		
+Murrow	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	792		
+Mursley	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	611		
 Murthly	T	Perth and Kinross|Police Scotland	510		
 Murton	T	County Durham|Durham|Durham Constabulary	7413		
 Murton	T	York|North Yorkshire|North Yorkshire Police	423		
-Musbury	T	Devon|Devon and Cornwall Police	543		
+Musbury	T	East Devon|Devon|Devon and Cornwall Police	543		
 Musselburgh	T	East Lothian|Police Scotland	23620		
 Muswell Hill	T	Greater London|London|Metropolitan Police	27992		
 Mutford	T	Suffolk|Suffolk Constabulary	0		
 Muthill	T	Perth and Kinross|Police Scotland	760		
-Mylor Bridge	T	Cornwall|Devon and Cornwall Police	1443	Mylor	
+Mylor Bridge	T	Cornwall|Cornwall|Devon and Cornwall Police	1443	Mylor	
 Mynytho	T	Gwynedd|North Wales Police	536		
-Mytchett	T	Surrey|Surrey Police	4624		
+Mytchett	T	Surrey Heath|Surrey|Surrey Police	4624		
 Mytholmroyd	T	Calderdale|West Yorkshire|West Yorkshire Police	3949		
-Nacton	T	Suffolk|Suffolk Constabulary	0		
-Nafferton	T	East Riding of Yorkshire|Humberside Police	2433		
+Nacton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Nafferton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	2433		
 Nailsea	T	North Somerset|Somerset|Avon and Somerset Police	20543		
-Nailsworth	T	Gloucestershire|Gloucestershire Constabulary	5394		
+Nailsworth	T	Stroud|Gloucestershire|Gloucestershire Constabulary	5394		
 Nairn	T	Highland|Police Scotland	10190		
-Nanpean	T	Cornwall|Devon and Cornwall Police	2563		
+Nanpean	T	Cornwall|Cornwall|Devon and Cornwall Police	2563		
 Nantgaredig	T	Carmarthenshire|Dyfed-Powys Police	524		
 Nantwich	T	Cheshire East|Cheshire|Cheshire Constabulary	17226		
 Nappa Scar	T	North Yorkshire|North Yorkshire Police	877		
-Napsbury Park	T	Hertfordshire|Hertfordshire Constabulary	1500		
-Napton on the Hill	T	Warwickshire|Warwickshire Police	898	Napton	
+Napsbury Park	T	St Albans|Hertfordshire|Hertfordshire Constabulary	1500		
+Napton on the Hill	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	898	Napton	
 Narberth	T	Pembrokeshire|Dyfed-Powys Police	2265		
-Narborough	T	Leicestershire|Leicestershire Police	6321		
-Narborough	T	Norfolk|Norfolk Constabulary	1094		
+Narborough	T	Blaby|Leicestershire|Leicestershire Police	6321		
+Narborough	T	Breckland|Norfolk|Norfolk Constabulary	1094		
 Naseby	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	687		
 Nash	T	Newport|Gwent Police	0		
 Nash	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Nash Mills	T	Hertfordshire|Hertfordshire Constabulary	3800		
+Nash Mills	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	3800		
 Nassington	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	827		
-Nasty	T	Hertfordshire|Hertfordshire Constabulary	0		W
-Naughton	T	Suffolk|Suffolk Constabulary	0		
-Navenby	T	Lincolnshire|Lincolnshire Police	2932		
-Navestock	T	Essex|Essex Police	0		
-Navestock Side	T	Essex|Essex Police	0		
+Nasty	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		W
+Naughton	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Navenby	T	North Kesteven|Lincolnshire|Lincolnshire Police	2932		
+Navestock	T	Brentwood|Essex|Essex Police	0		
+Navestock Side	T	Brentwood|Essex|Essex Police	0		
 Nawton	T	North Yorkshire|North Yorkshire Police	798		
-Nayland	T	Suffolk|Suffolk Constabulary	938		
-Nazeing	T	Essex|Essex Police	0		
+Nayland	T	Babergh|Suffolk|Suffolk Constabulary	938		
+Nazeing	T	Epping Forest|Essex|Essex Police	0		
 Neath	T	Neath Port Talbot|South Wales Police	46126		
 Neath Port Talbot	A	South Wales Police	0		
-Neatishead	T	Norfolk|Norfolk Constabulary	0		
-Necton	T	Norfolk|Norfolk Constabulary	1798		
-Nedging Tye	T	Suffolk|Suffolk Constabulary	0		
-Needham	T	Norfolk|Norfolk Constabulary	0		
-Needham Market	T	Suffolk|Suffolk Constabulary	4528		
-Needingworth	T	Cambridgeshire|Cambridgeshire Constabulary	2191		
+Neatishead	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Necton	T	Breckland|Norfolk|Norfolk Constabulary	1798		
+Nedging Tye	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Needham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Needham Market	T	Mid Suffolk|Suffolk|Suffolk Constabulary	4528		
+Needingworth	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	2191		
 Nefyn	T	Gwynedd|North Wales Police	1373		
 Neilston	T	East Renfrewshire|Police Scotland	5310		
-Nelson	T	Lancashire|Lancashire Constabulary	29317		
+Nelson	T	Pendle|Lancashire|Lancashire Constabulary	29317		
 Nelson	T	Caerphilly|Gwent Police	12857		
-Neston	T	Wiltshire|Wiltshire Police	15352		
+Neston	T	Wiltshire|Wiltshire|Wiltshire Police	15352		
 Neston	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	15064		
 Nether Edge	T	Sheffield|South Yorkshire|South Yorkshire Police	18890		
 Nether Heyford	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1637		
-Nether Kellet	T	Lancashire|Lancashire Constabulary	663		
+Nether Kellet	T	Lancaster|Lancashire|Lancashire Constabulary	663		
 Nether Poppleton	T	York|North Yorkshire|North Yorkshire Police	3504		
 Nether Stowey	T	Somerset|Avon and Somerset Police	1373		
-Netheravon	T	Wiltshire|Wiltshire Police	1321		
+Netheravon	T	Wiltshire|Wiltshire|Wiltshire Police	1321		
 Netherburn	T	South Lanarkshire|Police Scotland	760		
 Netherlee	T	East Renfrewshire|Police Scotland	4550		
 Netherley	T	Liverpool|Merseyside|Merseyside Police	8068		
-Netherseal	T	Derbyshire|Derbyshire Constabulary	694		
+Netherseal	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	694		
 Netherton	T	Dudley|West Midlands|West Midlands Police	2587		
 Nethy Bridge	T	Highland|Police Scotland	660		
-Netley	T	Hampshire|Hampshire and Isle of Wight Constabulary	6338		
-Nettlebed	T	Oxfordshire|Thames Valley Police	727		
-Nettleden	T	Hertfordshire|Hertfordshire Constabulary	0		
-Nettleham	T	Lincolnshire|Lincolnshire Police	3437		
+Netley	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	6338		
+Nettlebed	T	South Oxfordshire|Oxfordshire|Thames Valley Police	727		
+Nettleden	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Nettleham	T	West Lindsey|Lincolnshire|Lincolnshire Police	3437		
 Nettlestead	T	Suffolk|Suffolk Constabulary	0		
-Nettleton	T	Lincolnshire|Lincolnshire Police	685		
-Nettleton	T	Wiltshire|Wiltshire Police	0		
-Nevendon	T	Essex|Essex Police	0		
+Nettleton	T	West Lindsey|Lincolnshire|Lincolnshire Police	685		
+Nettleton	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Nevendon	T	Basildon|Essex|Essex Police	0		
 Nevern	T	Pembrokeshire|Dyfed-Powys Police	0		
-New Alresford	T	Hampshire|Hampshire and Isle of Wight Constabulary	5431		
+New Alresford	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	5431		
 New Barnet	T	Greater London|London|Metropolitan Police	14000		
 New Basford	T	Nottingham|Nottinghamshire|Nottinghamshire Police	8371		
 New Bradwell	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-New Buckenham	T	Norfolk|Norfolk Constabulary	0		
+New Buckenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 New Buildings	T	Derry and Strabane|Police Service of Northern Ireland	3381		
 New Costessey	T	Norfolk|Norfolk Constabulary	0		
 New Cross	T	Greater London|London|Metropolitan Police	15756		
 New Cumnock	T	East Ayrshire|Police Scotland	2840		
 New Deer	T	Aberdeenshire|Police Scotland	660		
-New Denham	T	Buckinghamshire|Thames Valley Police	1900		
-New England	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+New Denham	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1900		
+New England	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 New Ferry	T	Wirral|Merseyside|Merseyside Police	5300		
 New Forest	D	Hampshire|Hampshire and Isle of Wight Constabulary	0		
-New Greens	T	Hertfordshire|Hertfordshire Constabulary	3000		
+New Greens	T	St Albans|Hertfordshire|Hertfordshire Constabulary	3000		
 New Holland	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	970		
-New Houghton	T	Norfolk|Norfolk Constabulary	0		
+New Houghton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 New Inn	T	Torfaen|Gwent Police	0		
 New Malden	T	Greater London|London|Metropolitan Police	23818		
 New Marske	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	3271		
 New Mill	T	Kirklees|West Yorkshire|West Yorkshire Police	9197		
-New Mill	T	Hertfordshire|Hertfordshire Constabulary	0		
-New Mill End	T	Bedfordshire|Bedfordshire Police	0		
-New Mills	T	Derbyshire|Derbyshire Constabulary	17968		
-New Milton	T	Hampshire|Hampshire and Isle of Wight Constabulary	25546		
+New Mill	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+New Mill End	T	Luton|Bedfordshire|Bedfordshire Police	0		
+New Mills	T	High Peak|Derbyshire|Derbyshire Constabulary	17968		
+New Milton	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	25546		
 New Mistley	T	Essex|Essex Police	0		
 New Pitsligo	T	Aberdeenshire|Police Scotland	1150		
 New Quay	T	Ceredigion|Dyfed-Powys Police	694		
-New Rackheath	T	Norfolk|Norfolk Constabulary	0		
-New Romney	T	Kent|Kent Police	9674		
+New Rackheath	T	Broadland|Norfolk|Norfolk Constabulary	0		
+New Romney	T	Folkestone and Hythe|Kent|Kent Police	9674		
 New Stevenston	T	North Lanarkshire|Police Scotland	5450		
 New Tredegar	T	Caerphilly|Gwent Police	4208		
-New Walsoken	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+New Walsoken	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
 New Wimpole	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Newark	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Newark	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Newark and Sherwood	D	Nottinghamshire|Nottinghamshire Police	0		
-Newark on Trent	T	Nottinghamshire|Nottinghamshire Police	43363	Newark	
+Newark on Trent	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	43363	Newark	
 Newarthill	T	North Lanarkshire|Police Scotland	6480		
 Newbiggin	T	County Durham|Durham|Durham Constabulary	0		
-Newbiggin-by-the-Sea	T	Northumberland|Northumbria Police	6308	Newbiggin	
-Newbold Verdon	T	Leicestershire|Leicestershire Police	2850		
-Newbold on Stour	T	Warwickshire|Warwickshire Police	517		
+Newbiggin-by-the-Sea	T	Northumberland|Northumberland|Northumbria Police	6308	Newbiggin	
+Newbold Verdon	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	2850		
+Newbold on Stour	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	517		
 Newborough	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
-Newbourne	T	Suffolk|Suffolk Constabulary	0		
+Newbourne	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Newbridge	T	Caerphilly|Gwent Police	6509		
 Newbridge	T	Edinburgh|Police Scotland	1013		
 Newbridge on Wye	T	Powys|Dyfed-Powys Police	566		
@@ -5184,23 +5178,23 @@ Newbury	T	West Berkshire|Berkshire|Thames Valley Police	33065
 Newbury Park	T	Greater London|London|Metropolitan Police	8617		
 Newcastle	T	Newry, Mourne and Down|Police Service of Northern Ireland	7444		
 Newcastle Emlyn	T	Ceredigion|Dyfed-Powys Police	1883		
-Newcastle under Lyme	T	Staffordshire|Staffordshire Police	127727		
+Newcastle under Lyme	T	Newcastle-under-Lyme|Staffordshire|Staffordshire Police	127727		
 Newcastle upon Tyne	A	Tyne and Wear|Northumbria Police	300125	Newcastle	
 Newcastle-under-Lyme	D	Staffordshire|Staffordshire Police	0		
 Newcastleton	T	Scottish Borders|Police Scotland	770		
-Newchurch	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	380		
-Newdigate	T	Surrey|Surrey Police	744		
-Newent	T	Gloucestershire|Gloucestershire Constabulary	4322		
-Newgate	T	Norfolk|Norfolk Constabulary	0		
+Newchurch	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	380		
+Newdigate	T	Mole Valley|Surrey|Surrey Police	744		
+Newent	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	4322		
+Newgate	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Newham	A		0		
-Newhaven	T	East Sussex|Sussex Police	12854		
-Newick	T	East Sussex|Sussex Police	3726		
-Newington	T	Kent|Kent Police	2164		
+Newhaven	T	Lewes|East Sussex|Sussex Police	12854		
+Newick	T	Lewes|East Sussex|Sussex Police	3726		
+Newington	T	Swale|Kent|Kent Police	2164		
 Newmacher	T	Aberdeenshire|Police Scotland	2510		
 Newmains	T	North Lanarkshire|Police Scotland	5710		
-Newmarket	T	Suffolk|Suffolk Constabulary	20384		
+Newmarket	T	West Suffolk|Suffolk|Suffolk Constabulary	20384		
 Newmilns	T	East Ayrshire|Police Scotland	2980		
-Newnham	T	Hertfordshire|Hertfordshire Constabulary	0		
+Newnham	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Newport	A	Gwent Police	161506		
 Newport	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	24884		
 Newport	T	Telford and Wrekin|Shropshire|West Mercia Police	12741		
@@ -5210,31 +5204,31 @@ Newport	T	Pembrokeshire|Dyfed-Powys Police	851
 Newport	T	Norfolk|Norfolk Constabulary	0		
 Newport Pagnell	T	Milton Keynes|Buckinghamshire|Thames Valley Police	15067		
 Newport-on-Tay	T	Fife|Police Scotland	4203	Newport	
-Newquay	T	Cornwall|Devon and Cornwall Police	20189		
+Newquay	T	Cornwall|Cornwall|Devon and Cornwall Police	20189		
 Newry	T	Newry, Mourne and Down|Police Service of Northern Ireland	27757		
 Newry, Mourne and Down	A	Police Service of Northern Ireland	0		
-Newton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Newton	T	Suffolk|Suffolk Constabulary	0		
-Newton	T	Norfolk|Norfolk Constabulary	0		
-Newton Abbot	T	Devon|Devon and Cornwall Police	36474		
+Newton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Newton	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Newton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Newton Abbot	T	Teignbridge|Devon|Devon and Cornwall Police	36474		
 Newton Aycliffe	T	County Durham|Durham|Durham Constabulary	26415		
-Newton Bromswold	T	Bedfordshire|Bedfordshire Police	0		
-Newton Ferrers	T	Devon|Devon and Cornwall Police	1268		
-Newton Flotman	T	Norfolk|Norfolk Constabulary	0		
-Newton Longville	T	Buckinghamshire|Thames Valley Police	1846		
+Newton Bromswold	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Newton Ferrers	T	South Hams|Devon|Devon and Cornwall Police	1268		
+Newton Flotman	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Newton Longville	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1846		
 Newton Mearns	T	East Renfrewshire|Police Scotland	28210		
-Newton Poppleford	T	Devon|Devon and Cornwall Police	1715		
+Newton Poppleford	T	East Devon|Devon|Devon and Cornwall Police	1715		
 Newton Purcell	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Newton Regis	T	Warwickshire|Warwickshire Police	599	Newton	
-Newton Solney	T	Derbyshire|Derbyshire Constabulary	659		
-Newton St Cyres	T	Devon|Devon and Cornwall Police	562		
+Newton Regis	T	North Warwickshire|Warwickshire|Warwickshire Police	599	Newton	
+Newton Solney	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	659		
+Newton St Cyres	T	Mid Devon|Devon|Devon and Cornwall Police	562		
 Newton St Faith	T	Norfolk|Norfolk Constabulary	0		
 Newton Stewart	T	Dumfries and Galloway|Police Scotland	4010		
 Newton-le-Willows	T	St Helens|Merseyside|Merseyside Police	24642		
 Newtonhill	T	Aberdeenshire|Police Scotland	3040		
 Newtonmore	T	Highland|Police Scotland	1100		
 Newtown	T	Powys|Dyfed-Powys Police	11362		
-Newtown Limford	T	Leicestershire|Leicestershire Police	537		
+Newtown Limford	T	Charnwood|Leicestershire|Leicestershire Police	537		
 Newtown St Boswells	T	Scottish Borders|Police Scotland	1330		
 Newtownabbey	T	Antrim and Newtownabbey|Police Service of Northern Ireland	63860		
 Newtownards	T	Ards and North Down|Police Service of Northern Ireland	29363		
@@ -5245,124 +5239,124 @@ Newtyle	T	Angus|Police Scotland	730
 Neyland	T	Pembrokeshire|Dyfed-Powys Police	3708		
 Nigg	T	Aberdeen|Police Scotland	16400		
 Nine Ashes	T	Essex|Essex Police	0		
-Ninfield	T	East Sussex|Sussex Police	1307		
-Niton	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	1162		
-Nocton	T	Lincolnshire|Lincolnshire Police	819		
+Ninfield	T	Wealden|East Sussex|Sussex Police	1307		
+Niton	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	1162		
+Nocton	T	North Kesteven|Lincolnshire|Lincolnshire Police	819		
 Norbiton	T	Greater London|London|Metropolitan Police	10107		
 Norbury	T	Greater London|London|Metropolitan Police	16476		
-Norbury	T	Shropshire|West Mercia Police	0		
-Nordelph	T	Norfolk|Norfolk Constabulary	0		
+Norbury	T	Shropshire|Shropshire|West Mercia Police	0		
+Nordelph	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Norfolk	C	Norfolk Constabulary	0		
-Norham	T	Northumberland|Northumbria Police	579		
-Norman Cross	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Normandy	T	Surrey|Surrey Police	1563		
+Norham	T	Northumberland|Northumberland|Northumbria Police	579		
+Norman Cross	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Normandy	T	Guildford|Surrey|Surrey Police	1563		
 Normanton	T	Wakefield|West Yorkshire|West Yorkshire Police	0		
 Norris Green	T	Liverpool|Merseyside|Merseyside Police	19610		
 North Anston	T	Rotherham|South Yorkshire|South Yorkshire Police	6610		
 North Ayrshire	A	Police Scotland	0		
-North Baddesley	T	Hampshire|Hampshire and Isle of Wight Constabulary	6823		
-North Barsham	T	Norfolk|Norfolk Constabulary	0		
-North Benfleet	T	Essex|Essex Police	0		
+North Baddesley	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	6823		
+North Barsham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+North Benfleet	T	Basildon|Essex|Essex Police	0		
 North Berwick	T	East Lothian|Police Scotland	7840		
-North Bradley	T	Wiltshire|Wiltshire Police	0		
-North Burlingham	T	Norfolk|Norfolk Constabulary	0		
+North Bradley	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+North Burlingham	T	Broadland|Norfolk|Norfolk Constabulary	0		
 North Cadbury	T	Somerset|Avon and Somerset Police	638		
-North Cave	T	East Riding of Yorkshire|Humberside Police	1348		
-North Collingham	T	Nottinghamshire|Nottinghamshire Police	2578		
-North Country	T	Cornwall|Devon and Cornwall Police	773		
-North Cove	T	Suffolk|Suffolk Constabulary	0		
+North Cave	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1348		
+North Collingham	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	2578		
+North Country	T	Cornwall|Cornwall|Devon and Cornwall Police	773		
+North Cove	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 North Cowton	T	North Yorkshire|North Yorkshire Police	503		
 North Crawley	T	Milton Keynes|Buckinghamshire|Thames Valley Police	736		
-North Creake	T	Norfolk|Norfolk Constabulary	0		
+North Creake	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 North Curry	T	Somerset|Avon and Somerset Police	926		
 North Devon	D	Devon|Devon and Cornwall Police	0		
 North Duffield	T	North Yorkshire|North Yorkshire Police	1317		
 North East Derbyshire	D	Derbyshire|Derbyshire Constabulary	0		
 North East Lincolnshire	A	Lincolnshire|Lincolnshire Police	0		
-North Elmham	T	Norfolk|Norfolk Constabulary	1124		
+North Elmham	T	Breckland|Norfolk|Norfolk Constabulary	1124		
 North Elmsall	T	Wakefield|West Yorkshire|West Yorkshire Police	0		
-North End	T	Essex|Essex Police	0		
+North End	T	Uttlesford|Essex|Essex Police	0		
 North End	T	Bedfordshire|Bedfordshire Police	0		
 North End	T	Norfolk|Norfolk Constabulary	0		
-North Fambridge	T	Essex|Essex Police	835		
-North Ferriby	T	East Riding of Yorkshire|Humberside Police	7416		
+North Fambridge	T	Maldon|Essex|Essex Police	835		
+North Ferriby	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	7416		
 North Green	T	Suffolk|Suffolk Constabulary	0		
 North Hertfordshire	D	Hertfordshire|Hertfordshire Constabulary	0	North Herts	
-North Hill	T	Cornwall|Devon and Cornwall Police	0		
-North Kelsey	T	Lincolnshire|Lincolnshire Police	777		
+North Hill	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+North Kelsey	T	West Lindsey|Lincolnshire|Lincolnshire Police	777		
 North Kessock	T	Highland|Police Scotland	1000		
 North Kesteven	D	Lincolnshire|Lincolnshire Police	0		
-North Kilworth	T	Leicestershire|Leicestershire Police	597		
+North Kilworth	T	Harborough|Leicestershire|Leicestershire Police	597		
 North Lanarkshire	A	Police Scotland	0		
-North Leigh	T	Oxfordshire|Thames Valley Police	1552		
+North Leigh	T	West Oxfordshire|Oxfordshire|Thames Valley Police	1552		
 North Lincolnshire	A	Lincolnshire|Lincolnshire Police	0		
-North Lopham	T	Norfolk|Norfolk Constabulary	623		
-North Luffenham	T	Rutland|Leicestershire Police	679		
-North Marston	T	Buckinghamshire|Thames Valley Police	781		
-North Molton	T	Devon|Devon and Cornwall Police	721		
-North Muskham	T	Nottinghamshire|Nottinghamshire Police	985		
-North Newbald	T	East Riding of Yorkshire|Humberside Police	1115		
+North Lopham	T	Breckland|Norfolk|Norfolk Constabulary	623		
+North Luffenham	T	Rutland|Rutland|Leicestershire Police	679		
+North Marston	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	781		
+North Molton	T	North Devon|Devon|Devon and Cornwall Police	721		
+North Muskham	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	985		
+North Newbald	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1115		
 North Norfolk	D	Norfolk|Norfolk Constabulary	0		
 North Northamptonshire	A	Northamptonshire|Northamptonshire Police	0		
 North Petherton	T	Somerset|Avon and Somerset Police	3142		
-North Pickenham	T	Norfolk|Norfolk Constabulary	0		
+North Pickenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 North Queensferry	T	Fife|Police Scotland	1070		
-North Runcton	T	Norfolk|Norfolk Constabulary	0		
-North Scarle	T	Lincolnshire|Lincolnshire Police	640		
+North Runcton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+North Scarle	T	North Kesteven|Lincolnshire|Lincolnshire Police	640		
 North Shields	T	North Tyneside|Tyne and Wear|Northumbria Police	39747		
 North Shoebury	T	Essex|Essex Police	0		
-North Somercotes	T	Lincolnshire|Lincolnshire Police	1732		
+North Somercotes	T	East Lindsey|Lincolnshire|Lincolnshire Police	1732		
 North Somerset	A	Somerset|Avon and Somerset Police	0		
-North Stifford	T	Essex|Essex Police	0		
-North Sunderland	T	Northumberland|Northumbria Police	1843		
-North Tawton	T	Devon|Devon and Cornwall Police	1630		
-North Thoresby	T	Lincolnshire|Lincolnshire Police	1068		
-North Tuddenham	T	Norfolk|Norfolk Constabulary	0		
+North Stifford	T	Thurrock|Essex|Essex Police	0		
+North Sunderland	T	Northumberland|Northumberland|Northumbria Police	1843		
+North Tawton	T	West Devon|Devon|Devon and Cornwall Police	1630		
+North Thoresby	T	East Lindsey|Lincolnshire|Lincolnshire Police	1068		
+North Tuddenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 North Tyneside	A	Tyne and Wear|Northumbria Police	0		
-North Walsham	T	Norfolk|Norfolk Constabulary	13007		
-North Waltham	T	Hampshire|Hampshire and Isle of Wight Constabulary	870		
+North Walsham	T	North Norfolk|Norfolk|Norfolk Constabulary	13007		
+North Waltham	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	870		
 North Warwickshire	D	Warwickshire|Warwickshire Police	0		
-North Watford	T	Hertfordshire|Hertfordshire Constabulary	33000		
-North Weald Bassett	T	Essex|Essex Police	0		
+North Watford	T	Watford|Hertfordshire|Hertfordshire Constabulary	33000		
+North Weald Bassett	T	Epping Forest|Essex|Essex Police	0		
 North West Leicestershire	D	Leicestershire|Leicestershire Police	0	North West Leics	
-North Wheatley	T	Nottinghamshire|Nottinghamshire Police	509		
-North Wootton	T	Norfolk|Norfolk Constabulary	2445		
-North Wraxall	T	Wiltshire|Wiltshire Police	0		
+North Wheatley	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	509		
+North Wootton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	2445		
+North Wraxall	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 North Yorkshire	C	North Yorkshire Police	0		
-Northacre	T	Norfolk|Norfolk Constabulary	0		
+Northacre	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Northall Green	T	Norfolk|Norfolk Constabulary	0		
 Northallerton	T	North Yorkshire|North Yorkshire Police	16832		
-Northam	T	Devon|Devon and Cornwall Police	7668		
+Northam	T	Torridge|Devon|Devon and Cornwall Police	7668		
 Northampton	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	245899		
 Northamptonshire	C	Northamptonshire Police	0	Northants	
-Northaw	T	Hertfordshire|Hertfordshire Constabulary	590		
+Northaw	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	590		
 Northborough	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	1318		
-Northchurch	T	Hertfordshire|Hertfordshire Constabulary	2800		
+Northchurch	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	2800		
 Northern Ireland	N		0		
-Northiam	T	East Sussex|Sussex Police	1785		
-Northill	T	Bedfordshire|Bedfordshire Police	0		
-Northleach	T	Gloucestershire|Gloucestershire Constabulary	1854		
+Northiam	T	Rother|East Sussex|Sussex Police	1785		
+Northill	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Northleach	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	1854		
 Northolt	T	Greater London|London|Metropolitan Police	26000		
 Northop	T	Flintshire|North Wales Police	1001		
-Northorpe	T	Lincolnshire|Lincolnshire Police	2184		
-Northrepps	T	Norfolk|Norfolk Constabulary	866		
+Northorpe	T	West Lindsey|Lincolnshire|Lincolnshire Police	2184		
+Northrepps	T	North Norfolk|Norfolk|Norfolk Constabulary	866		
 Northumberland	A	Northumbria Police	0		
 Northumberland Park	T	Greater London|London|Metropolitan Police	14429		
 Northwich	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	47421		
-Northwold	T	Norfolk|Norfolk Constabulary	736		
+Northwold	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	736		
 Northwood	T	Greater London|London|Metropolitan Police	11300		
-Northwood	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	0		
+Northwood	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	0		
 Northwood Hills	T	Greater London|London|Metropolitan Police	11800		
 Norton	T	North Yorkshire|North Yorkshire Police	7000		
 Norton	T	Doncaster|South Yorkshire|South Yorkshire Police	4486		
-Norton	T	Wiltshire|Wiltshire Police	0		
-Norton	T	Suffolk|Suffolk Constabulary	0		
-Norton	T	Hertfordshire|Hertfordshire Constabulary	0		
-Norton Canes	T	Staffordshire|Staffordshire Police	7479		
-Norton Heath	T	Essex|Essex Police	0		
-Norton Mandeville	T	Essex|Essex Police	0		
+Norton	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Norton	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Norton	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Norton Canes	T	Cannock Chase|Staffordshire|Staffordshire Police	7479		
+Norton Heath	T	Epping Forest|Essex|Essex Police	0		
+Norton Mandeville	T	Epping Forest|Essex|Essex Police	0		
 Norton St Philip	T	Somerset|Avon and Somerset Police	556		
-Norton Subcourse	T	Norfolk|Norfolk Constabulary	0		
+Norton Subcourse	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Norwich	T	Norfolk|Norfolk Constabulary	143135		
 Notting Hill	T	Greater London|London|Metropolitan Police	21000		
 Nottingham	A	Nottinghamshire|Nottinghamshire Police	323632		
@@ -5370,60 +5364,60 @@ Nottinghamshire	C	Nottinghamshire Police	0	Notts
 Notton	T	Wakefield|West Yorkshire|West Yorkshire Police	479		
 Nounsley	T	Essex|Essex Police	0		
 Nowton	T	Suffolk|Suffolk Constabulary	0		
-Nuffield	T	Oxfordshire|Thames Valley Police	939		
-Nuneaton	T	Warwickshire|Warwickshire Police	88813		
+Nuffield	T	South Oxfordshire|Oxfordshire|Thames Valley Police	939		
+Nuneaton	T	Nuneaton and Bedworth|Warwickshire|Warwickshire Police	88813		
 Nuneaton and Bedworth	D	Warwickshire|Warwickshire Police	0		
 Nunney	T	Somerset|Avon and Somerset Police	844		
 Nunthorpe	T	Middlesbrough|North Yorkshire|Cleveland Police	0		
-Nutfield	T	Surrey|Surrey Police	2673		
+Nutfield	T	Reigate and Banstead|Surrey|Surrey Police	2673		
 Nuthampstead	T	Hertfordshire|Hertfordshire Constabulary	0		
-Oadby	T	Leicestershire|Leicestershire Police	23849		
+Oadby	T	Oadby and Wigston|Leicestershire|Leicestershire Police	23849		
 Oadby and Wigston	D	Leicestershire|Leicestershire Police	0		
 Oakengates	T	Telford and Wrekin|Shropshire|West Mercia Police	8517		
-Oakham	T	Rutland|Leicestershire Police	10922		
+Oakham	T	Rutland|Rutland|Leicestershire Police	10922		
 Oakhill	T	Somerset|Avon and Somerset Police	739		
-Oakington	T	Cambridgeshire|Cambridgeshire Constabulary	1527		
-Oakington and Westwick	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Oakington	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1527		
+Oakington and Westwick	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Oaklands	T	Hertfordshire|Hertfordshire Constabulary	0		
 Oakley	T	Bedford|Bedfordshire|Bedfordshire Police	2493		
 Oakley	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	2400		
 Oakley	T	Fife|Police Scotland	2280		
-Oakley	T	Buckinghamshire|Thames Valley Police	1007		
+Oakley	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1007		
 Oakley	T	Suffolk|Suffolk Constabulary	0		
 Oakmere	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Oaksey	T	Wiltshire|Wiltshire Police	530		
+Oaksey	T	Wiltshire|Wiltshire|Wiltshire Police	530		
 Oakwood	T	Derby|Derbyshire|Derbyshire Constabulary	13419		
 Oakwood	T	Greater London|London|Metropolitan Police	9100		
 Oban	T	Argyll and Bute|Police Scotland	8140		
-Oborne	T	Dorset|Dorset Police	0		
-Occold	T	Suffolk|Suffolk Constabulary	519		
+Oborne	T	Dorset|Dorset|Dorset Police	0		
+Occold	T	Mid Suffolk|Suffolk|Suffolk Constabulary	519		
 Ochiltree	T	East Ayrshire|Police Scotland	1080		
-Ockley	T	Surrey|Surrey Police	595		
+Ockley	T	Mole Valley|Surrey|Surrey Police	595		
 Ocle Pychard	T	Herefordshire|West Mercia Police	0		
 Odcombe	T	Somerset|Avon and Somerset Police	759		
 Odell	T	Bedford|Bedfordshire|Bedfordshire Police	0		
-Odiham	T	Hampshire|Hampshire and Isle of Wight Constabulary	3165		
-Offton	T	Suffolk|Suffolk Constabulary	0		
+Odiham	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	3165		
+Offton	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Ogmore Vale	T	Bridgend|South Wales Police	2436		
 Ogmore-by-Sea	T	Vale of Glamorgan|South Wales Police	878	Ogmore	
-Okehampton	T	Devon|Devon and Cornwall Police	7647		
-Old Basing	T	Hampshire|Hampshire and Isle of Wight Constabulary	3876		
-Old Buckenham	T	Norfolk|Norfolk Constabulary	792		
-Old Felixstowe	T	Suffolk|Suffolk Constabulary	0		
-Old Fletton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Old Harlow	T	Essex|Essex Police	6968		
-Old Heath	T	Essex|Essex Police	0		
+Okehampton	T	West Devon|Devon|Devon and Cornwall Police	7647		
+Old Basing	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	3876		
+Old Buckenham	T	Breckland|Norfolk|Norfolk Constabulary	792		
+Old Felixstowe	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Old Fletton	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+Old Harlow	T	Harlow|Essex|Essex Police	6968		
+Old Heath	T	Colchester|Essex|Essex Police	0		
 Old Kilpatrick	T	West Dunbartonshire|Police Scotland	4850		
 Old Knebworth	T	Hertfordshire|Hertfordshire Constabulary	0		
-Old Leake	T	Lincolnshire|Lincolnshire Police	1242		
-Old Newton	T	Suffolk|Suffolk Constabulary	828		
-Old Sarum	T	Wiltshire|Wiltshire Police	987		
+Old Leake	T	Boston|Lincolnshire|Lincolnshire Police	1242		
+Old Newton	T	Mid Suffolk|Suffolk|Suffolk Constabulary	828		
+Old Sarum	T	Wiltshire|Wiltshire|Wiltshire Police	987		
 Old Stratford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Old Swan	T	Liverpool|Merseyside|Merseyside Police	15596		
 Old Trafford	T	Trafford|Greater Manchester|Greater Manchester Police	21447		
-Old Warden	T	Bedfordshire|Bedfordshire Police	0		
+Old Warden	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Old Windsor	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	7168		
-Old Woking	T	Surrey|Surrey Police	3192		
+Old Woking	T	Woking|Surrey|Surrey Police	3192		
 Old Wolverton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Oldbury	T	Sandwell|West Midlands|West Midlands Police	10830		
 Oldham	A	Greater Manchester|Greater Manchester Police	237110		
@@ -5431,135 +5425,135 @@ Oldmeldrum	T	Aberdeenshire|Police Scotland	3230
 Olney	T	Milton Keynes|Buckinghamshire|Thames Valley Police	6477		
 Olveston	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	1015		
 Omagh	T	Fermanagh and Omagh|Police Service of Northern Ireland	21056		
-Ombersley	T	Worcestershire|West Mercia Police	623		
-Orford	T	Suffolk|Suffolk Constabulary	713		
+Ombersley	T	Wychavon|Worcestershire|West Mercia Police	623		
+Orford	T	East Suffolk|Suffolk|Suffolk Constabulary	713		
 Orgreave	T	Rotherham|South Yorkshire|South Yorkshire Police	0		
 Orkney Islands	A	Police Scotland	0		
 Orleton	T	Herefordshire|West Mercia Police	573		
-Ormesby St Margaret	T	Norfolk|Norfolk Constabulary	2810		
+Ormesby St Margaret	T	Great Yarmouth|Norfolk|Norfolk Constabulary	2810		
 Ormesby St Michael	T	Norfolk|Norfolk Constabulary	0		
 Ormiston	T	East Lothian|Police Scotland	2040		
-Ormskirk	T	Lancashire|Lancashire Constabulary	24073		
+Ormskirk	T	West Lancashire|Lancashire|Lancashire Constabulary	24073		
 Orpington	T	Greater London|London|Metropolitan Police	15248		
 Orsett	T	Thurrock|Essex|Essex Police	1267		
-Orton Longueville	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Orton Waterville	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Orwell	T	Cambridgeshire|Cambridgeshire Constabulary	1035		
+Orton Longueville	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+Orton Waterville	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+Orwell	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1035		
 Osmotherley	T	North Yorkshire|North Yorkshire Police	668		
 Ossett	T	Wakefield|West Yorkshire|West Yorkshire Police	21861		
-Ostend	T	Essex|Essex Police	0		
+Ostend	T	Maldon|Essex|Essex Police	0		
 Osterley	T	Greater London|London|Metropolitan Police	13031		
-Oswestry	T	Shropshire|West Mercia Police	18743		
-Otford	T	Kent|Kent Police	7155		
+Oswestry	T	Shropshire|Shropshire|West Mercia Police	18743		
+Otford	T	Sevenoaks|Kent|Kent Police	7155		
 Othery	T	Somerset|Avon and Somerset Police	642		
 Otley	T	Leeds|West Yorkshire|West Yorkshire Police	14668		
-Otley	T	Suffolk|Suffolk Constabulary	676		
-Otterburn	T	Northumberland|Northumbria Police	654		
+Otley	T	East Suffolk|Suffolk|Suffolk Constabulary	676		
+Otterburn	T	Northumberland|Northumberland|Northumbria Police	654		
 Otterburn	T	North Yorkshire|North Yorkshire Police	0		
-Ottershaw	T	Surrey|Surrey Police	3451		
-Otterton	T	Devon|Devon and Cornwall Police	656		
-Ottery St Mary	T	Devon|Devon and Cornwall Police	4898		
-Ottringham	T	East Riding of Yorkshire|Humberside Police	597		
+Ottershaw	T	Runnymede|Surrey|Surrey Police	3451		
+Otterton	T	East Devon|Devon|Devon and Cornwall Police	656		
+Ottery St Mary	T	East Devon|Devon|Devon and Cornwall Police	4898		
+Ottringham	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	597		
 Oughtibridge	T	Sheffield|South Yorkshire|South Yorkshire Police	4939		
-Oulton	T	Norfolk|Norfolk Constabulary	0		
-Oulton	T	Suffolk|Suffolk Constabulary	0		
-Oulton Broad	T	Suffolk|Suffolk Constabulary	0		
+Oulton	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Oulton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Oulton Broad	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Oundle	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	5735		
-Ousden	T	Suffolk|Suffolk Constabulary	0		
-Outwell	T	Norfolk|Norfolk Constabulary	3320		
-Over	T	Cambridgeshire|Cambridgeshire Constabulary	2862		W
+Ousden	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Outwell	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	3320		
+Over	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2862		W
 Over	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	2804		W
-Over Kellet	T	Lancashire|Lancashire Constabulary	581		
-Over Wallop	T	Hampshire|Hampshire and Isle of Wight Constabulary	981		
-Overcombe	T	Dorset|Dorset Police	4971		
-Overstrand	T	Norfolk|Norfolk Constabulary	1030		
-Overton	T	Hampshire|Hampshire and Isle of Wight Constabulary	3392		
-Overton	T	Lancashire|Lancashire Constabulary	1069		
+Over Kellet	T	Lancaster|Lancashire|Lancashire Constabulary	581		
+Over Wallop	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	981		
+Overcombe	T	Dorset|Dorset|Dorset Police	4971		
+Overstrand	T	North Norfolk|Norfolk|Norfolk Constabulary	1030		
+Overton	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	3392		
+Overton	T	Lancaster|Lancashire|Lancashire Constabulary	1069		
 Overton	T	Wrexham|North Wales Police	965		
 Overtown	T	North Lanarkshire|Police Scotland	2110		
-Overy Staithe	T	Norfolk|Norfolk Constabulary	0		
+Overy Staithe	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Ovington	T	County Durham|Durham|Durham Constabulary	0		
-Ovington	T	Essex|Essex Police	0		
-Ovington	T	Norfolk|Norfolk Constabulary	0		
-Owslebury	T	Hampshire|Hampshire and Isle of Wight Constabulary	818		
+Ovington	T	Braintree|Essex|Essex Police	0		
+Ovington	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Owslebury	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	818		
 Owston Ferry	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1172	Owston	
-Oxborough	T	Norfolk|Norfolk Constabulary	0		
-Oxen End	T	Essex|Essex Police	0		
+Oxborough	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Oxen End	T	Braintree|Essex|Essex Police	0		
 Oxenhope	T	Bradford|West Yorkshire|West Yorkshire Police	1872		
 Oxford	T	Oxfordshire|Thames Valley Police	162100		
 Oxfordshire	C	Thames Valley Police	0	Oxon	
 Oxnead	T	Norfolk|Norfolk Constabulary	0		
-Oxshott	T	Surrey|Surrey Police	4922		
-Oxted	T	Surrey|Surrey Police	13452		
-Oxton	T	Nottinghamshire|Nottinghamshire Police	568		
-Oxwick	T	Norfolk|Norfolk Constabulary	0		
-Packington	T	Leicestershire|Leicestershire Police	734		
-Padbury	T	Buckinghamshire|Thames Valley Police	810		
-Paddock Wood	T	Kent|Kent Police	7840		
-Padiham	T	Lancashire|Lancashire Constabulary	11338		
-Padstow	T	Cornwall|Devon and Cornwall Police	2296		
-Paglesham Churchend	T	Essex|Essex Police	0		
-Paglesham Eastend	T	Essex|Essex Police	0		
+Oxshott	T	Elmbridge|Surrey|Surrey Police	4922		
+Oxted	T	Tandridge|Surrey|Surrey Police	13452		
+Oxton	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	568		
+Oxwick	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Packington	T	North West Leicestershire|Leicestershire|Leicestershire Police	734		
+Padbury	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	810		
+Paddock Wood	T	Tunbridge Wells|Kent|Kent Police	7840		
+Padiham	T	Burnley|Lancashire|Lancashire Constabulary	11338		
+Padstow	T	Cornwall|Cornwall|Devon and Cornwall Police	2296		
+Paglesham Churchend	T	Rochford|Essex|Essex Police	0		
+Paglesham Eastend	T	Rochford|Essex|Essex Police	0		
 Paignton	T	Torbay|Devon|Devon and Cornwall Police	67520		
-Pailton	T	Warwickshire|Warwickshire Police	516		
-Painswick	T	Gloucestershire|Gloucestershire Constabulary	1762		
+Pailton	T	Rugby|Warwickshire|Warwickshire Police	516		
+Painswick	T	Stroud|Gloucestershire|Gloucestershire Constabulary	1762		
 Paisley	T	Renfrewshire|Police Scotland	77270		
-Pakefield	T	Suffolk|Suffolk Constabulary	0		
-Pakenham	T	Suffolk|Suffolk Constabulary	592		
-Palgrave	T	Suffolk|Suffolk Constabulary	0		
+Pakefield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Pakenham	T	West Suffolk|Suffolk|Suffolk Constabulary	592		
+Palgrave	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Palmers Green	T	Greater London|London|Metropolitan Police	15162		
-Pampisford	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Panfield	T	Essex|Essex Police	841		
+Pampisford	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Panfield	T	Braintree|Essex|Essex Police	841		
 Pangbourne	T	West Berkshire|Berkshire|Thames Valley Police	3802		
 Pannal	T	North Yorkshire|North Yorkshire Police	2219		
-Pant	T	Shropshire|West Mercia Police	1998		
-Panxworth	T	Norfolk|Norfolk Constabulary	0		
-Papworth Everard	T	Cambridgeshire|Cambridgeshire Constabulary	2880	Papworth	
+Pant	T	Shropshire|Shropshire|West Mercia Police	1998		
+Panxworth	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Papworth Everard	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2880	Papworth	
 Papworth St. Agnes	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Par	T	Cornwall|Devon and Cornwall Police	9462		W
-Parbold	T	Lancashire|Lancashire Constabulary	3904		
+Par	T	Cornwall|Cornwall|Devon and Cornwall Police	9462		W
+Parbold	T	West Lancashire|Lancashire|Lancashire Constabulary	3904		
 Parc Seymour	T	Newport|Gwent Police	744		
-Parham	T	Suffolk|Suffolk Constabulary	0		
-Park Street	T	Hertfordshire|Hertfordshire Constabulary	2900		
-Parkeston	T	Essex|Essex Police	0		
+Parham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Park Street	T	St Albans|Hertfordshire|Hertfordshire Constabulary	2900		
+Parkeston	T	Tendring|Essex|Essex Police	0		
 Parkstone	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	9593		
-Parson Drove	T	Cambridgeshire|Cambridgeshire Constabulary	828		
+Parson Drove	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	828		
 Partington	T	Trafford|Greater Manchester|Greater Manchester Police	7895		
-Partridge Green	T	West Sussex|Sussex Police	2341		
-Passenham	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
+Partridge Green	T	Horsham|West Sussex|Sussex Police	2341		
+Passenham	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	0		
 Passingford Bridge	T	Essex|Essex Police	0		
-Paston	T	Norfolk|Norfolk Constabulary	0		
+Paston	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Pateley Bridge	T	North Yorkshire|North Yorkshire Police	1432		
 Pathhead	T	Midlothian|Police Scotland	960		
-Patmore Heath	T	Hertfordshire|Hertfordshire Constabulary	0		
+Patmore Heath	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Patna	T	East Ayrshire|Police Scotland	2190		
-Patrington	T	East Riding of Yorkshire|Humberside Police	1501		
-Pattingham	T	Staffordshire|Staffordshire Police	1749		
+Patrington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1501		
+Pattingham	T	South Staffordshire|Staffordshire|Staffordshire Police	1749		
 Pattishall	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	664		
-Pattiswick	T	Essex|Essex Police	0		
+Pattiswick	T	Braintree|Essex|Essex Police	0		
 Paulerspury	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	644		
-Paull	T	East Riding of Yorkshire|Humberside Police	0		
+Paull	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Paulton	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	4873		
 Pavenham	T	Bedford|Bedfordshire|Bedfordshire Police	527		
 Pawlett	T	Somerset|Avon and Somerset Police	892		
-Peacehaven	T	East Sussex|Sussex Police	18579		
+Peacehaven	T	Lewes|East Sussex|Sussex Police	18579		
 Peakirk	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Peasedown Saint John	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	6263		
-Peasenhall	T	Suffolk|Suffolk Constabulary	517		
-Peaslake	T	Surrey|Surrey Police	2731		
-Pebmarsh	T	Essex|Essex Police	0		
-Pebworth	T	Worcestershire|West Mercia Police	808		
+Peasenhall	T	East Suffolk|Suffolk|Suffolk Constabulary	517		
+Peaslake	T	Guildford|Surrey|Surrey Police	2731		
+Pebmarsh	T	Braintree|Essex|Essex Police	0		
+Pebworth	T	Wychavon|Worcestershire|West Mercia Police	808		
 Peckham	T	Greater London|London|Metropolitan Police	71552		
 Peebles	T	Scottish Borders|Police Scotland	8380		
-Pegswood	T	Northumberland|Northumbria Police	3280		
-Peldon	T	Essex|Essex Police	559		
+Pegswood	T	Northumberland|Northumberland|Northumbria Police	3280		
+Peldon	T	Colchester|Essex|Essex Police	559		
 Pelsall	T	Walsall|West Midlands|West Midlands Police	11371		
 Pelton	T	County Durham|Durham|Durham Constabulary	5366		
-Pelynt	T	Cornwall|Devon and Cornwall Police	763		
+Pelynt	T	Cornwall|Cornwall|Devon and Cornwall Police	763		
 Pembroke	T	Pembrokeshire|Dyfed-Powys Police	7552		
 Pembroke Dock	T	Pembrokeshire|Dyfed-Powys Police	9657		
 Pembrokeshire	A	Dyfed-Powys Police	0		
-Pembury	T	Kent|Kent Police	6128		
+Pembury	T	Tunbridge Wells|Kent|Kent Police	6128		
 Pen-clawdd	T	Swansea|South Wales Police	1935		
 Penally	T	Pembrokeshire|Dyfed-Powys Police	848		
 Penarth	T	Vale of Glamorgan|South Wales Police	23437		
@@ -5571,7 +5565,7 @@ Pendle	D	Lancashire|Lancashire Constabulary	0
 Pengam	T	Caerphilly|Gwent Police	0		
 Penicuik	T	Midlothian|Police Scotland	16150		
 Penistone	T	Barnsley|South Yorkshire|South Yorkshire Police	10956		
-Penkridge	T	Staffordshire|Staffordshire Police	7791		
+Penkridge	T	South Staffordshire|Staffordshire|Staffordshire Police	7791		
 Penley	T	Wrexham|North Wales Police	606		
 Penllyn	T	Vale of Glamorgan|South Wales Police	0		
 Penmaenmawr	T	Conwy|North Wales Police	2535		
@@ -5579,10 +5573,10 @@ Pennard	T	Swansea|South Wales Police	0
 Penparcau	T	Ceredigion|Dyfed-Powys Police	3088		
 Penrhyndeudraeth	T	Gwynedd|North Wales Police	1546		
 Penrith	T	Cumbria|Cumbria Constabulary	16700		
-Penryn	T	Cornwall|Devon and Cornwall Police	7326		
+Penryn	T	Cornwall|Cornwall|Devon and Cornwall Police	7326		
 Pensford	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	870		
-Penshurst	T	Kent|Kent Police	708		
-Pensilva	T	Cornwall|Devon and Cornwall Police	1663		
+Penshurst	T	Sevenoaks|Kent|Kent Police	708		
+Pensilva	T	Cornwall|Cornwall|Devon and Cornwall Police	1663		
 Pentlow	T	Essex|Essex Police	0		
 Pentney	T	Norfolk|Norfolk Constabulary	0		
 Pentraeth	T	Isle of Anglesey|North Wales Police	557		
@@ -5592,15 +5586,15 @@ Penybont	T	Powys|Dyfed-Powys Police	0
 Penyffordd	T	Flintshire|North Wales Police	3554		
 Penygroes	T	Gwynedd|North Wales Police	1793		
 Penysarn	T	Isle of Anglesey|North Wales Police	595		
-Penzance	T	Cornwall|Devon and Cornwall Police	19872		
-Peopleton	T	Worcestershire|West Mercia Police	585		
+Penzance	T	Cornwall|Cornwall|Devon and Cornwall Police	19872		
+Peopleton	T	Wychavon|Worcestershire|West Mercia Police	585		
 Peover Superior	T	Cheshire East|Cheshire|Cheshire Constabulary	0	Peover	
-Perranarworthal	T	Cornwall|Devon and Cornwall Police	0		
-Perranporth	T	Cornwall|Devon and Cornwall Police	3210		
-Perranwell	T	Cornwall|Devon and Cornwall Police	1207		
-Perry Green	T	Hertfordshire|Hertfordshire Constabulary	0		
+Perranarworthal	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+Perranporth	T	Cornwall|Cornwall|Devon and Cornwall Police	3210		
+Perranwell	T	Cornwall|Cornwall|Devon and Cornwall Police	1207		
+Perry Green	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Perry Vale	T	Greater London|London|Metropolitan Police	15618		
-Pershore	T	Worcestershire|West Mercia Police	7626		
+Pershore	T	Wychavon|Worcestershire|West Mercia Police	7626		
 Pertenhall	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Perth	T	Perth and Kinross|Police Scotland	47350		
 Perth and Kinross	A	Police Scotland	0		
@@ -5610,71 +5604,71 @@ Peterchurch	T	Herefordshire|West Mercia Police	732
 Peterculter	T	Aberdeen|Police Scotland	4560		
 Peterhead	T	Aberdeenshire|Police Scotland	19060		
 Peterlee	T	County Durham|Durham|Durham Constabulary	20300		
-Petersfield	T	Hampshire|Hampshire and Isle of Wight Constabulary	14974		
-Pettaugh	T	Suffolk|Suffolk Constabulary	0		
-Pettistree	T	Suffolk|Suffolk Constabulary	0		
-Petton	T	Shropshire|West Mercia Police	0		
-Petworth	T	West Sussex|Sussex Police	2544		
-Pevensey	T	East Sussex|Sussex Police	3152		
-Pevensey Bay	T	East Sussex|Sussex Police	2864		
-Pewsey	T	Wiltshire|Wiltshire Police	3634		
-Piccotts End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Pickerells	T	Essex|Essex Police	0		
+Petersfield	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	14974		
+Pettaugh	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Pettistree	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Petton	T	Shropshire|Shropshire|West Mercia Police	0		
+Petworth	T	Chichester|West Sussex|Sussex Police	2544		
+Pevensey	T	Wealden|East Sussex|Sussex Police	3152		
+Pevensey Bay	T	Wealden|East Sussex|Sussex Police	2864		
+Pewsey	T	Wiltshire|Wiltshire|Wiltshire Police	3634		
+Piccotts End	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Pickerells	T	Epping Forest|Essex|Essex Police	0		
 Pickering	T	North Yorkshire|North Yorkshire Police	6936		
-Pickworth	T	Rutland|Leicestershire Police	0		
+Pickworth	T	Rutland|Rutland|Leicestershire Police	0		
 Pierowall	T	Orkney Islands|Police Scotland	563		
-Pilgrims Hatch	T	Essex|Essex Police	0		
-Pillaton	T	Cornwall|Devon and Cornwall Police	0		
+Pilgrims Hatch	T	Brentwood|Essex|Essex Police	0		
+Pillaton	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 Pilning	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	1465		
-Pilsley	T	Derbyshire|Derbyshire Constabulary	3183		
+Pilsley	T	North East Derbyshire|Derbyshire|Derbyshire Constabulary	3183		
 Pilton	T	Somerset|Avon and Somerset Police	646		
 Pimlico	T	Greater London|London|Metropolitan Police	20709		
-Pimperne	T	Dorset|Dorset Police	1109		
-Pinchbeck	T	Lincolnshire|Lincolnshire Police	3918		
+Pimperne	T	Dorset|Dorset|Dorset Police	1109		
+Pinchbeck	T	South Holland|Lincolnshire|Lincolnshire Police	3918		
 Pinkneys Green	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	7500		
 Pinner	T	Greater London|London|Metropolitan Police	19158		
-Pinxton	T	Derbyshire|Derbyshire Constabulary	14357		
-Pirbright	T	Surrey|Surrey Police	3691		
-Pirton	T	Hertfordshire|Hertfordshire Constabulary	1274		
+Pinxton	T	Bolsover|Derbyshire|Derbyshire Constabulary	14357		
+Pirbright	T	Guildford|Surrey|Surrey Police	3691		
+Pirton	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	1274		
 Pitlochry	T	Perth and Kinross|Police Scotland	2880		
 Pitmedden	T	Aberdeenshire|Police Scotland	1420		
-Pitsea	T	Essex|Essex Police	25000		
+Pitsea	T	Basildon|Essex|Essex Police	25000		
 Pitsford	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	671		
-Pitstone	T	Buckinghamshire|Thames Valley Police	3674		
+Pitstone	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	3674		
 Pittenweem	T	Fife|Police Scotland	1490		
 Pittington	T	County Durham|Durham|Durham Constabulary	0		
-Pitton	T	Wiltshire|Wiltshire Police	510		
+Pitton	T	Wiltshire|Wiltshire|Wiltshire Police	510		
 Pixey Green	T	Suffolk|Suffolk Constabulary	0		
 Plains	T	North Lanarkshire|Police Scotland	2740		
-Plaxtol	T	Kent|Kent Police	606		
-Playford	T	Suffolk|Suffolk Constabulary	0		
+Plaxtol	T	Tonbridge and Malling|Kent|Kent Police	606		
+Playford	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Plean	T	Stirling|Police Scotland	1920		
-Pleshey	T	Essex|Essex Police	0		
-Plumpton Green	T	East Sussex|Sussex Police	1123		
+Pleshey	T	Chelmsford|Essex|Essex Police	0		
+Plumpton Green	T	Lewes|East Sussex|Sussex Police	1123		
 Plumstead	T	Greater London|London|Metropolitan Police	16736		
-Plumstead	T	Norfolk|Norfolk Constabulary	0		
+Plumstead	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Plymouth	A	Devon|Devon and Cornwall Police	260203		
 Plympton	T	Plymouth|Devon|Devon and Cornwall Police	8892		
 Plymstock	T	Plymouth|Devon|Devon and Cornwall Police	24103		
-Pocklington	T	East Riding of Yorkshire|Humberside Police	8337		
+Pocklington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	8337		
 Podington	T	Bedford|Bedfordshire|Bedfordshire Police	435		
-Pointon	T	Lincolnshire|Lincolnshire Police	532		
+Pointon	T	South Kesteven|Lincolnshire|Lincolnshire Police	532		
 Polbeth	T	West Lothian|Police Scotland	2350		
-Polesworth	T	Warwickshire|Warwickshire Police	9645		
-Pollington	T	East Riding of Yorkshire|Humberside Police	834		
+Polesworth	T	North Warwickshire|Warwickshire|Warwickshire Police	9645		
+Pollington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	834		
 Polmont	T	Falkirk|Police Scotland	5040		
-Polperro	T	Cornwall|Devon and Cornwall Police	1206		
-Polruan	T	Cornwall|Devon and Cornwall Police	614		
-Polstead	T	Suffolk|Suffolk Constabulary	0		
-Polzeath	T	Cornwall|Devon and Cornwall Police	1449		
+Polperro	T	Cornwall|Cornwall|Devon and Cornwall Police	1206		
+Polruan	T	Cornwall|Cornwall|Devon and Cornwall Police	614		
+Polstead	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Polzeath	T	Cornwall|Cornwall|Devon and Cornwall Police	1449		
 Ponders End	T	Greater London|London|Metropolitan Police	15664		
-Ponsanooth	T	Cornwall|Devon and Cornwall Police	967		
+Ponsanooth	T	Cornwall|Cornwall|Devon and Cornwall Police	967		
 Pont Henri	T	Carmarthenshire|Dyfed-Powys Police	987		
 Pont Rhyd-y-cyff	T	Bridgend|South Wales Police	1505		
 Pontarddulais	T	Swansea|South Wales Police	9073		
 Pontefract	T	Wakefield|West Yorkshire|West Yorkshire Police	44710		
-Ponteland	T	Northumberland|Northumbria Police	10135		
-Pontesbury	T	Shropshire|West Mercia Police	1873		
+Ponteland	T	Northumberland|Northumberland|Northumbria Police	10135		
+Pontesbury	T	Shropshire|Shropshire|West Mercia Police	1873		
 Ponthir	T	Torfaen|Gwent Police	0		
 Pontlliw	T	Swansea|South Wales Police	1645		
 Pontrhydfendigaid	T	Ceredigion|Dyfed-Powys Police	712		
@@ -5688,189 +5682,188 @@ Pontypridd	T	Rhondda Cynon Taff|South Wales Police	31206
 Pool	T	Leeds|West Yorkshire|West Yorkshire Police	1935		W
 Poole	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	151500		
 Poplar	T	Greater London|London|Metropolitan Police	8069		
-Poringland	T	Norfolk|Norfolk Constabulary	5132		
+Poringland	T	South Norfolk|Norfolk|Norfolk Constabulary	5132		
 Porlock	T	Somerset|Avon and Somerset Police	1213		
 Port Bannatyne	T	Argyll and Bute|Police Scotland	1200		
 Port Ellen	T	Argyll and Bute|Police Scotland	830		
 Port Erroll	T	Aberdeenshire|Police Scotland	1620		
 Port Glasgow	T	Inverclyde|Police Scotland	14200		
-Port Isaac	T	Cornwall|Devon and Cornwall Police	721		
+Port Isaac	T	Cornwall|Cornwall|Devon and Cornwall Police	721		
 Port Talbot	T	Neath Port Talbot|South Wales Police	0		
 Portadown	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	32926		
 Portaferry	T	Ards and North Down|Police Service of Northern Ireland	2525		
 Portavogie	T	Ards and North Down|Police Service of Northern Ireland	1639		
-Portesham	T	Dorset|Dorset Police	566		
+Portesham	T	Dorset|Dorset|Dorset Police	566		
 Portglenone	T	Mid and East Antrim|Police Service of Northern Ireland	1230		
 Portgordon	T	Moray|Police Scotland	850		
 Porth	T	Rhondda Cynon Taff|South Wales Police	0		
 Porthcawl	T	Bridgend|South Wales Police	15672		
-Porthleven	T	Cornwall|Devon and Cornwall Police	3059		
+Porthleven	T	Cornwall|Cornwall|Devon and Cornwall Police	3059		
 Porthmadog	T	Gwynedd|North Wales Police	2981		
 Portinscale	T	Cumbria|Cumbria Constabulary	560		
 Portishead	T	North Somerset|Somerset|Avon and Somerset Police	26355		
 Portknockie	T	Moray|Police Scotland	1270		
-Portland	T	Dorset|Dorset Police	12710		W
+Portland	T	Dorset|Dorset|Dorset Police	12710		W
 Portlethen	T	Aberdeenshire|Police Scotland	8200		
 Portpatrick	T	Dumfries and Galloway|Police Scotland	620		
-Portreath	T	Cornwall|Devon and Cornwall Police	963		
+Portreath	T	Cornwall|Cornwall|Devon and Cornwall Police	963		
 Portree	T	Highland|Police Scotland	2310		
 Portrush	T	Causeway Coast and Glens|Police Service of Northern Ireland	6684		
-Portscatho	T	Cornwall|Devon and Cornwall Police	1500		
+Portscatho	T	Cornwall|Cornwall|Devon and Cornwall Police	1500		
 Portslade	T	Brighton and Hove|East Sussex|Sussex Police	20000		
 Portsmouth	A	Hampshire|Hampshire and Isle of Wight Constabulary	208100		
 Portsoy	T	Aberdeenshire|Police Scotland	1730		
 Portstewart	T	Causeway Coast and Glens|Police Service of Northern Ireland	8394		
 Portswood	T	Southampton|Hampshire|Hampshire and Isle of Wight Constabulary	14831		
-Poslingford	T	Suffolk|Suffolk Constabulary	0		
-Postwick	T	Norfolk|Norfolk Constabulary	0		
+Poslingford	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Postwick	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Potsgrove	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Potsgrove	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Pott Row	T	Norfolk|Norfolk Constabulary	0		
 Pott Shrigley	T	Cheshire East|Cheshire|Cheshire Constabulary	0		
-Potten End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Potter Heigham	T	Norfolk|Norfolk Constabulary	829		
-Potterne	T	Wiltshire|Wiltshire Police	1622		
-Potters Bar	T	Hertfordshire|Hertfordshire Constabulary	22639		
-Potters Crouch	T	Hertfordshire|Hertfordshire Constabulary	0		
+Potten End	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Potter Heigham	T	North Norfolk|Norfolk|Norfolk Constabulary	829		
+Potterne	T	Wiltshire|Wiltshire|Wiltshire Police	1622		
+Potters Bar	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	22639		
+Potters Crouch	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
 Potterspury	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1453		
 Potterton	T	Aberdeenshire|Police Scotland	920		
 Potton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	4870		
-Poughill	T	Cornwall|Devon and Cornwall Police	712		
-Poulton-le-Fylde	T	Lancashire|Lancashire Constabulary	19914	Poulton	
-Poundstock	T	Cornwall|Devon and Cornwall Police	0		
+Poughill	T	Cornwall|Cornwall|Devon and Cornwall Police	712		
+Poulton-le-Fylde	T	Wyre|Lancashire|Lancashire Constabulary	19914	Poulton	
+Poundstock	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 Powys	A	Dyfed-Powys Police	0		
-Poyntington	T	Dorset|Dorset Police	0		
+Poyntington	T	Dorset|Dorset|Dorset Police	0		
 Poynton	T	Cheshire East|Cheshire|Cheshire Constabulary	14351		
 Poystreet Green	T	Suffolk|Suffolk Constabulary	0		
-Prees	T	Shropshire|West Mercia Police	939		
-Preesall	T	Lancashire|Lancashire Constabulary	5367		
+Prees	T	Shropshire|Shropshire|West Mercia Police	939		
+Preesall	T	Wyre|Lancashire|Lancashire Constabulary	5367		
 Prenton	T	Wirral|Merseyside|Merseyside Police	14429		
 Prescot	T	Knowsley|Merseyside|Merseyside Police	40889		
 Prestatyn	T	Denbighshire|North Wales Police	19085		
 Prestbury	T	Cheshire East|Cheshire|Cheshire Constabulary	3342		
 Presteigne	T	Powys|Dyfed-Powys Police	2056		
 Preston	T	Lancashire|Lancashire Constabulary	313332		
-Preston	T	East Riding of Yorkshire|Humberside Police	0		
-Preston	T	Rutland|Leicestershire Police	0		
-Preston	T	Suffolk|Suffolk Constabulary	0		
-Preston	T	Hertfordshire|Hertfordshire Constabulary	0		
+Preston	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Preston	T	Rutland|Rutland|Leicestershire Police	0		
+Preston	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Preston	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Preston Bissett	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Preston Candover	T	Hampshire|Hampshire and Isle of Wight Constabulary	510		
+Preston Candover	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	510		
 Prestonpans	T	East Lothian|Police Scotland	9490		
 Prestwich	T	Bury|Greater Manchester|Greater Manchester Police	31500		
 Prestwick	T	South Ayrshire|Police Scotland	14880		
 Price Town	T	Bridgend|South Wales Police	2348		
-Prickwillow	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Prickwillow	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Primrose Green	T	Norfolk|Norfolk Constabulary	0		
-Primrose Place	T	Cambridgeshire|Cambridgeshire Constabulary	17161		
-Princes Risborough	T	Buckinghamshire|Thames Valley Police	8231		
-Princetown	T	Devon|Devon and Cornwall Police	1366		
-Priors Marston	T	Warwickshire|Warwickshire Police	579		
+Primrose Place	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	17161		
+Princes Risborough	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	8231		
+Princetown	T	West Devon|Devon|Devon and Cornwall Police	1366		
+Priors Marston	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	579		
 Priston	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	232		
-Prittlewell	T	Essex|Essex Police	0		
-Probus	T	Cornwall|Devon and Cornwall Police	1906		
-Prudhoe	T	Northumberland|Northumbria Police	12075		
+Prittlewell	T	Southend-on-Sea|Essex|Essex Police	0		
+Probus	T	Cornwall|Cornwall|Devon and Cornwall Police	1906		
+Prudhoe	T	Northumberland|Northumberland|Northumbria Police	12075		
 Publow	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
-Puckeridge	T	Hertfordshire|Hertfordshire Constabulary	3561		
+Puckeridge	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	3561		
 Pucklechurch	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	2364		
-Puddledock	T	Norfolk|Norfolk Constabulary	0		
-Puddletown	T	Dorset|Dorset Police	1158		
+Puddledock	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Puddletown	T	Dorset|Dorset|Dorset Police	1158		
 Pudsey	T	Leeds|West Yorkshire|West Yorkshire Police	25393		
-Pulborough	T	West Sussex|Sussex Police	3993		
-Pulham Market	T	Norfolk|Norfolk Constabulary	722		
-Pulham St Mary	T	Norfolk|Norfolk Constabulary	770		
+Pulborough	T	Horsham|West Sussex|Sussex Police	3993		
+Pulham Market	T	South Norfolk|Norfolk|Norfolk Constabulary	722		
+Pulham St Mary	T	South Norfolk|Norfolk|Norfolk Constabulary	770		
 Pulham St Mary	T	Suffolk|Suffolk Constabulary	0		
 Pulloxhill	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	569		
 Purfleet-on-Thames	T	Thurrock|Essex|Essex Police	5883	Purfleet	
 Puriton	T	Somerset|Avon and Somerset Police	1968		
-Purleigh	T	Essex|Essex Police	526		
+Purleigh	T	Maldon|Essex|Essex Police	526		
 Purley	T	Greater London|London|Metropolitan Police	72000		
-Purls Bridge	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Purton	T	Wiltshire|Wiltshire Police	3554		
+Purls Bridge	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Purton	T	Wiltshire|Wiltshire|Wiltshire Police	3554		
 Putney	T	Greater London|London|Metropolitan Police	77140		
-Puttenham	T	Surrey|Surrey Police	601		
+Puttenham	T	Guildford|Surrey|Surrey Police	601		
 Puttock End	T	Essex|Essex Police	0		
 Pwllheli	T	Gwynedd|North Wales Police	4076		
 Pyle	T	Bridgend|South Wales Police	13701		
-Pymore	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Pyrford	T	Surrey|Surrey Police	5022		
-Quadring	T	Lincolnshire|Lincolnshire Police	961		
-Quainton	T	Buckinghamshire|Thames Valley Police	913		
-Quarndon	T	Derbyshire|Derbyshire Constabulary	933		
+Pymore	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Pyrford	T	Woking|Surrey|Surrey Police	5022		
+Quadring	T	South Holland|Lincolnshire|Lincolnshire Police	961		
+Quainton	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	913		
+Quarndon	T	Amber Valley|Derbyshire|Derbyshire Constabulary	933		
 Quarrier's Village	T	Inverclyde|Police Scotland	750		
 Quarter	T	South Lanarkshire|Police Scotland	750		W
-Queen Adelaide	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Queen Adelaide	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Queen Camel	T	Somerset|Avon and Somerset Police	574		
-Queen Edith's Ward	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Queen Edith's Ward	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Queen's Park	T	Greater London|London|Metropolitan Police	12756		
-Queenborough	T	Kent|Kent Police	3548		
+Queenborough	T	Swale|Kent|Kent Police	3548		
 Queensbury	T	Bradford|West Yorkshire|West Yorkshire Police	8912		
 Queensferry	T	Edinburgh|Police Scotland	8960		
 Queensferry	T	Flintshire|North Wales Police	0		
 Queenstown	T	Greater London|London|Metropolitan Police	15599		
 Queenzieburn	T	North Lanarkshire|Police Scotland	520		
-Quendon	T	Essex|Essex Police	0		
-Queniborough	T	Leicestershire|Leicestershire Police	2307		
-Quenington	T	Gloucestershire|Gloucestershire Constabulary	603		
-Quidenham	T	Norfolk|Norfolk Constabulary	0		
-Quorndon	T	Leicestershire|Leicestershire Police	5071		
-Rackheath	T	Norfolk|Norfolk Constabulary	1628		
+Quendon	T	Uttlesford|Essex|Essex Police	0		
+Queniborough	T	Charnwood|Leicestershire|Leicestershire Police	2307		
+Quenington	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	603		
+Quidenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Quorndon	T	Charnwood|Leicestershire|Leicestershire Police	5071		
+Rackheath	T	Broadland|Norfolk|Norfolk Constabulary	1628		
 Radcliffe	T	Bury|Greater Manchester|Greater Manchester Police	29950		
-Radcliffe on Trent	T	Nottinghamshire|Nottinghamshire Police	7510	Radcliffe	
-Radlett	T	Hertfordshire|Hertfordshire Constabulary	8163		
-Radley	T	Oxfordshire|Thames Valley Police	1979		
+Radcliffe on Trent	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	7510	Radcliffe	
+Radlett	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	8163		
+Radley	T	Vale of White Horse|Oxfordshire|Thames Valley Police	1979		
 Radstock	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	5275		
 Radwell	T	Bedfordshire|Bedfordshire Police	0		
-Radwell	T	Hertfordshire|Hertfordshire Constabulary	0		
-Radwinter	T	Essex|Essex Police	0		
+Radwell	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Radwinter	T	Uttlesford|Essex|Essex Police	0		
 Radyr	T	Cardiff|South Wales Police	4710		
 Raglan	T	Monmouthshire|Gwent Police	1183		
 Rainford	T	St Helens|Merseyside|Merseyside Police	6131		
 Rainham	T	Greater London|London|Metropolitan Police	12482		
 Rainham	T	Medway|Kent|Kent Police	6394		
 Rainhill	T	St Helens|Merseyside|Merseyside Police	10853		
-Rainworth	T	Nottinghamshire|Nottinghamshire Police	7693		
-Rake	T	Hampshire|Hampshire and Isle of Wight Constabulary	1556		
-Rampton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Rainworth	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	7693		
+Rake	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	1556		
+Rampton	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Ramsbottom	T	Bury|Greater Manchester|Greater Manchester Police	17067		
-Ramsbury	T	Wiltshire|Wiltshire Police	1574		
+Ramsbury	T	Wiltshire|Wiltshire|Wiltshire Police	1574		
 Ramsden Bellhouse	T	Essex|Essex Police	0		
 Ramsden Heath	T	Essex|Essex Police	0		
-Ramsey	T	Cambridgeshire|Cambridgeshire Constabulary	7829		
-Ramsey	T	Essex|Essex Police	0		
-Ramsey Island	T	Essex|Essex Police	0		
-Ramsgate	T	Kent|Kent Police	42027		
-Ramsholt	T	Suffolk|Suffolk Constabulary	0		
+Ramsey	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	7829		
+Ramsey	T	Tendring|Essex|Essex Police	0		
+Ramsey Island	T	Maldon|Essex|Essex Police	0		
+Ramsgate	T	Thanet|Kent|Kent Police	42027		
+Ramsholt	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Randalstown	T	Antrim and Newtownabbey|Police Service of Northern Ireland	5378		
 Rank's Green	T	Essex|Essex Police	0		
-Ranskill	T	Nottinghamshire|Nottinghamshire Police	1362		
-Ranworth	T	Norfolk|Norfolk Constabulary	0		
+Ranskill	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	1362		
+Ranworth	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Raskelf	T	North Yorkshire|North Yorkshire Police	519		
 Rastrick	T	Calderdale|West Yorkshire|West Yorkshire Police	11351		
-Ratby	T	Leicestershire|Leicestershire Police	4468		
+Ratby	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	4468		
 Rathfriland	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	2063		
 Ratho	T	Edinburgh|Police Scotland	1730		
 Ratho Station	T	Edinburgh|Police Scotland	1270		
-Rattlesden	T	Suffolk|Suffolk Constabulary	0		
+Rattlesden	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Raunds	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	8641		
-Raveningham	T	Norfolk|Norfolk Constabulary	0		
-Ravensden	T	Bedfordshire|Bedfordshire Police	0		
-Ravenshead	T	Nottinghamshire|Nottinghamshire Police	5759		
-Ravenstone	T	Leicestershire|Leicestershire Police	1623		
+Raveningham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Ravensden	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Ravenshead	T	Gedling|Nottinghamshire|Nottinghamshire Police	5759		
+Ravenstone	T	North West Leicestershire|Leicestershire|Leicestershire Police	1623		
 Ravenstone	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Rawcliffe	T	East Riding of Yorkshire|Humberside Police	1542		
+Rawcliffe	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1542		
 Rawmarsh	T	Rotherham|South Yorkshire|South Yorkshire Police	18498		
-Rawreth	T	Essex|Essex Police	0		
-Rawtenstall	T	Lancashire|Lancashire Constabulary	23000		
-Raydon	T	Suffolk|Suffolk Constabulary	0		
-Rayleigh	T	Essex|Essex Police	32380		
-Raymond's Hill	T	Devon|Devon and Cornwall Police	768		
-Rayne	T	Essex|Essex Police	2018		
+Rawreth	T	Rochford|Essex|Essex Police	0		
+Rawtenstall	T	Rossendale|Lancashire|Lancashire Constabulary	23000		
+Raydon	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Rayleigh	T	Rochford|Essex|Essex Police	32380		
+Raymond's Hill	T	East Devon|Devon|Devon and Cornwall Police	768		
+Rayne	T	Braintree|Essex|Essex Police	2018		
 Reach	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
 Reading	A	Berkshire|Thames Valley Police	318014		
-Red Lodge	T	Suffolk|Suffolk Constabulary	0		W
-Red Scar	T	Lancashire|Lancashire Constabulary	1244		
-Redbourn	T	Hertfordshire|Hertfordshire Constabulary	5113		
+Red Lodge	T	West Suffolk|Suffolk|Suffolk Constabulary	0		W
+Red Scar	T	Preston|Lancashire|Lancashire Constabulary	1244		
+Redbourn	T	St Albans|Hertfordshire|Hertfordshire Constabulary	5113		
 Redbourne	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	400		
 Redbridge	A		0		
 Redcar	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	37073		
@@ -5878,37 +5871,37 @@ Redcar and Cleveland	A	North Yorkshire|Cleveland Police	0
 Redding	T	Falkirk|Police Scotland	2540		
 Reddingmuirhead	T	Falkirk|Police Scotland	1580		
 Redditch	T	Worcestershire|West Mercia Police	87847		
-Rede	T	Suffolk|Suffolk Constabulary	0		
+Rede	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Redenhall	T	Norfolk|Norfolk Constabulary	0		
-Redgrave	T	Suffolk|Suffolk Constabulary	0		
-Redhill	T	Surrey|Surrey Police	51559		
-Redisham	T	Suffolk|Suffolk Constabulary	0		
-Redlingfield	T	Suffolk|Suffolk Constabulary	0		
+Redgrave	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Redhill	T	Reigate and Banstead|Surrey|Surrey Police	51559		
+Redisham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Redlingfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Redlynch	T	Somerset|Avon and Somerset Police	2674		
-Redruth	T	Cornwall|Devon and Cornwall Police	42690		
+Redruth	T	Cornwall|Cornwall|Devon and Cornwall Police	42690		
 Redwick	T	Newport|Gwent Police	0		
-Reed	T	Hertfordshire|Hertfordshire Constabulary	0		W
-Reedham	T	Norfolk|Norfolk Constabulary	1207		
-Reepham	T	Norfolk|Norfolk Constabulary	2319		
-Reepham	T	Lincolnshire|Lincolnshire Police	2172		
+Reed	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		W
+Reedham	T	Broadland|Norfolk|Norfolk Constabulary	1207		
+Reepham	T	Broadland|Norfolk|Norfolk Constabulary	2319		
+Reepham	T	West Lindsey|Lincolnshire|Lincolnshire Police	2172		
 Reeth	T	North Yorkshire|North Yorkshire Police	724		
 Regent's Park	T	Greater London|London|Metropolitan Police	11610		
-Reigate	T	Surrey|Surrey Police	21820		
+Reigate	T	Reigate and Banstead|Surrey|Surrey Police	21820		
 Reigate and Banstead	D	Surrey|Surrey Police	0		
 Remenham	T	Wokingham|Berkshire|Thames Valley Police	0		
-Rendham	T	Suffolk|Suffolk Constabulary	0		
-Rendlesham	T	Suffolk|Suffolk Constabulary	3013		
+Rendham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Rendlesham	T	East Suffolk|Suffolk|Suffolk Constabulary	3013		
 Renfrew	T	Renfrewshire|Police Scotland	24270		
 Renfrewshire	A	Police Scotland	0		
-Renhold	T	Bedfordshire|Bedfordshire Police	0		
+Renhold	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Renton	T	West Dunbartonshire|Police Scotland	2490		
 Repps	T	Norfolk|Norfolk Constabulary	0		
-Repton	T	Derbyshire|Derbyshire Constabulary	2629		
+Repton	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	2629		
 Resolven	T	Neath Port Talbot|South Wales Police	2068		
-Retford	T	Nottinghamshire|Nottinghamshire Police	22023		
+Retford	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	22023		
 Rettendon	T	Essex|Essex Police	0		
 Rettendon Place	T	Essex|Essex Police	0		
-Reydon	T	Suffolk|Suffolk Constabulary	0		
+Reydon	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Reymerston	T	Norfolk|Norfolk Constabulary	0		
 Rhayader	T	Powys|Dyfed-Powys Police	1824		
 Rhigos	T	Rhondda Cynon Taff|South Wales Police	718		
@@ -5925,80 +5918,80 @@ Rhydymwyn	T	Flintshire|North Wales Police	537
 Rhyl	T	Denbighshire|North Wales Police	25874		
 Rhymney	T	Caerphilly|Gwent Police	8537		
 Ribble Valley	D	Lancashire|Lancashire Constabulary	0		
-Ribchester	T	Lancashire|Lancashire Constabulary	888		
+Ribchester	T	Ribble Valley|Lancashire|Lancashire Constabulary	888		
 Riccall	T	North Yorkshire|North Yorkshire Police	2216		
 Richmond	T	Greater London|London|Metropolitan Police	21469		
 Richmond	T	North Yorkshire|North Yorkshire Police	8413		
 Richmond upon Thames	A		0		
 Richmondshire	D	North Yorkshire|North Yorkshire Police	0		
-Rickinghall	T	Suffolk|Suffolk Constabulary	2073		
-Rickling	T	Essex|Essex Police	0		
-Rickling Green	T	Essex|Essex Police	587		
-Rickmansworth	T	Hertfordshire|Hertfordshire Constabulary	25413		
-Ridge	T	Hertfordshire|Hertfordshire Constabulary	830		W
-Ridgewell	T	Essex|Essex Police	509		
+Rickinghall	T	Mid Suffolk|Suffolk|Suffolk Constabulary	2073		
+Rickling	T	Uttlesford|Essex|Essex Police	0		
+Rickling Green	T	Uttlesford|Essex|Essex Police	587		
+Rickmansworth	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	25413		
+Ridge	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	830		W
+Ridgewell	T	Braintree|Essex|Essex Police	509		
 Ridgmont	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	411		
-Riding Mill	T	Northumberland|Northumbria Police	966		
-Ridlington	T	Rutland|Leicestershire Police	0		
-Ridlington	T	Norfolk|Norfolk Constabulary	0		
+Riding Mill	T	Northumberland|Northumberland|Northumbria Police	966		
+Ridlington	T	Rutland|Rutland|Leicestershire Police	0		
+Ridlington	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Rigside	T	South Lanarkshire|Police Scotland	770		
 Rillington	T	North Yorkshire|North Yorkshire Police	1114		
-Rimswell	T	East Riding of Yorkshire|Humberside Police	0		
-Ring's End	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Ringland	T	Norfolk|Norfolk Constabulary	0		
-Ringmer	T	East Sussex|Sussex Police	3165		
+Rimswell	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Ring's End	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Ringland	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Ringmer	T	Lewes|East Sussex|Sussex Police	3165		
 Ringsfield	T	Suffolk|Suffolk Constabulary	0		
-Ringshall	T	Hertfordshire|Hertfordshire Constabulary	0		
-Ringshall	T	Suffolk|Suffolk Constabulary	0		
-Ringshall Stocks	T	Suffolk|Suffolk Constabulary	0		
+Ringshall	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Ringshall	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Ringshall Stocks	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Ringstead	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1461		
-Ringstead	T	Norfolk|Norfolk Constabulary	0		
+Ringstead	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Ringway	T	Manchester|Greater Manchester|Greater Manchester Police	0		
-Ringwood	T	Hampshire|Hampshire and Isle of Wight Constabulary	14084		
-Ripley	T	Derbyshire|Derbyshire Constabulary	21097		
-Ripley	T	Surrey|Surrey Police	1334		
+Ringwood	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	14084		
+Ripley	T	Amber Valley|Derbyshire|Derbyshire Constabulary	21097		
+Ripley	T	Guildford|Surrey|Surrey Police	1334		
 Ripon	T	North Yorkshire|North Yorkshire Police	16363		
-Rippingale	T	Lincolnshire|Lincolnshire Police	929		
+Rippingale	T	South Kesteven|Lincolnshire|Lincolnshire Police	929		
 Ripponden	T	Calderdale|West Yorkshire|West Yorkshire Police	4665		
-Risby	T	Suffolk|Suffolk Constabulary	866		
+Risby	T	West Suffolk|Suffolk|Suffolk Constabulary	866		
 Risca	T	Caerphilly|Gwent Police	20443		
 Riseley	T	Bedford|Bedfordshire|Bedfordshire Police	1286		
-Rishangles	T	Suffolk|Suffolk Constabulary	0		
-Rishton	T	Lancashire|Lancashire Constabulary	6625		
-Rivenhall	T	Essex|Essex Police	0		
-Rivenhall End	T	Essex|Essex Police	0		
-River Bank	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
+Rishangles	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Rishton	T	Hyndburn|Lancashire|Lancashire Constabulary	6625		
+Rivenhall	T	Braintree|Essex|Essex Police	0		
+Rivenhall End	T	Braintree|Essex|Essex Police	0		
+River Bank	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		W
 Roade	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	2312		
-Robertsbridge	T	East Sussex|Sussex Police	2047		
+Robertsbridge	T	Rother|East Sussex|Sussex Police	2047		
 Rochdale	A	Greater Manchester|Greater Manchester Police	97550		
-Roche	T	Cornwall|Devon and Cornwall Police	2517		
+Roche	T	Cornwall|Cornwall|Devon and Cornwall Police	2517		
 Rochester	T	Medway|Kent|Kent Police	28671		
-Rochester	T	Northumberland|Northumbria Police	0		
+Rochester	T	Northumberland|Northumberland|Northumbria Police	0		
 Rochford	T	Essex|Essex Police	16739		
-Rock	T	Cornwall|Devon and Cornwall Police	1203		W
-Rockland All Saints	T	Norfolk|Norfolk Constabulary	0		
-Rockland Saint Mary	T	Norfolk|Norfolk Constabulary	0		
-Rockland St Mary	T	Norfolk|Norfolk Constabulary	0		
-Rockland St Peter	T	Norfolk|Norfolk Constabulary	0		
+Rock	T	Cornwall|Cornwall|Devon and Cornwall Police	1203		W
+Rockland All Saints	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Rockland Saint Mary	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Rockland St Mary	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Rockland St Peter	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Rode	T	Somerset|Avon and Somerset Police	1025		
 Rode Heath	T	Cheshire East|Cheshire|Cheshire Constabulary	2019		
-Rodmell	T	East Sussex|Sussex Police	527		
-Rodsley	T	Derbyshire|Derbyshire Constabulary	0		
+Rodmell	T	Lewes|East Sussex|Sussex Police	527		
+Rodsley	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	0		
 Roe Green	T	Hertfordshire|Hertfordshire Constabulary	0		
 Roehampton	T	Greater London|London|Metropolitan Police	16132		
 Rogiet	T	Monmouthshire|Gwent Police	1813		
 Rokeby	T	County Durham|Durham|Durham Constabulary	0		
-Rollesby	T	Norfolk|Norfolk Constabulary	651		
-Rolvenden	T	Kent|Kent Police	691		
+Rollesby	T	Great Yarmouth|Norfolk|Norfolk Constabulary	651		
+Rolvenden	T	Ashford|Kent|Kent Police	691		
 Romaldkirk	T	County Durham|Durham|Durham Constabulary	0		
 Romford	T	Greater London|London|Metropolitan Police	95000		
-Romney Marsh	T	Kent|Kent Police	2279		
-Romsey	T	Hampshire|Hampshire and Isle of Wight Constabulary	17161		
-Romsley	T	Worcestershire|West Mercia Police	1360		
-Romsley	T	Shropshire|West Mercia Police	0		
-Rookley	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	638		
-Roos	T	East Riding of Yorkshire|Humberside Police	846		
-Ropsley	T	Lincolnshire|Lincolnshire Police	647		
+Romney Marsh	T	Folkestone and Hythe|Kent|Kent Police	2279		
+Romsey	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	17161		
+Romsley	T	Bromsgrove|Worcestershire|West Mercia Police	1360		
+Romsley	T	Shropshire|Shropshire|West Mercia Police	0		
+Rookley	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	638		
+Roos	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	846		
+Ropsley	T	South Kesteven|Lincolnshire|Lincolnshire Police	647		
 Rose Green	T	Essex|Essex Police	0		
 Rosehearty	T	Aberdeenshire|Police Scotland	1320		
 Rosemarket	T	Pembrokeshire|Dyfed-Powys Police	613		
@@ -6013,805 +6006,805 @@ Rossington	T	Doncaster|South Yorkshire|South Yorkshire Police	0
 Rosslea	T	Fermanagh and Omagh|Police Service of Northern Ireland	528		
 Rostrevor	T	Newry, Mourne and Down|Police Service of Northern Ireland	2515		
 Rosyth	T	Fife|Police Scotland	13570		
-Rothbury	T	Northumberland|Northumbria Police	2326		
+Rothbury	T	Northumberland|Northumberland|Northumbria Police	2326		
 Rother	D	East Sussex|Sussex Police	0		
-Rotherfield Peppard	T	Oxfordshire|Thames Valley Police	1500		
+Rotherfield Peppard	T	South Oxfordshire|Oxfordshire|Thames Valley Police	1500		
 Rotherham	A	South Yorkshire|South Yorkshire Police	117618		
 Rotherhithe	T	Greater London|London|Metropolitan Police	13743		
-Rotherwick	T	Hampshire|Hampshire and Isle of Wight Constabulary	564		
+Rotherwick	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	564		
 Rothes	T	Moray|Police Scotland	1230		
 Rothesay	T	Argyll and Bute|Police Scotland	4310		
 Rothienorman	T	Aberdeenshire|Police Scotland	1060		
-Rothley	T	Leicestershire|Leicestershire Police	3897		
-Rothley	T	Northumberland|Northumbria Police	0		
+Rothley	T	Charnwood|Leicestershire|Leicestershire Police	3897		
+Rothley	T	Northumberland|Northumberland|Northumbria Police	0		
 Rothwell	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	7694		
 Rottingdean	T	Brighton and Hove|East Sussex|Sussex Police	21756		
-Roudham	T	Norfolk|Norfolk Constabulary	0		
-Rougham	T	Suffolk|Suffolk Constabulary	0		
-Rougham	T	Norfolk|Norfolk Constabulary	0		
+Roudham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Rougham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Rougham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Rougham Green	T	Suffolk|Suffolk Constabulary	0		
-Roughton	T	Norfolk|Norfolk Constabulary	571		
-Row Heath	T	Essex|Essex Police	0		
-Rowde	T	Wiltshire|Wiltshire Police	1223		
-Rowhedge	T	Essex|Essex Police	1626		
+Roughton	T	North Norfolk|Norfolk|Norfolk Constabulary	571		
+Row Heath	T	Tendring|Essex|Essex Police	0		
+Rowde	T	Wiltshire|Wiltshire|Wiltshire Police	1223		
+Rowhedge	T	Colchester|Essex|Essex Police	1626		
 Rowlands Gill	T	Gateshead|Tyne and Wear|Northumbria Police	6096		
-Rowledge	T	Surrey|Surrey Police	1578		
+Rowledge	T	Waverley|Surrey|Surrey Police	1578		
 Rowley Regis	T	Sandwell|West Midlands|West Midlands Police	1001		
 Rowlstone	T	Herefordshire|West Mercia Police	0		
 Roxton	T	Bedford|Bedfordshire|Bedfordshire Police	348		
-Roxwell	T	Essex|Essex Police	0		
-Royal Leamington Spa	T	Warwickshire|Warwickshire Police	50923		
-Royal Tunbridge Wells	T	Kent|Kent Police	68910		
-Royal Wootton Bassett	T	Wiltshire|Wiltshire Police	11265		
-Roydon	T	Essex|Essex Police	1582		
-Roydon	T	Norfolk|Norfolk Constabulary	0		
+Roxwell	T	Chelmsford|Essex|Essex Police	0		
+Royal Leamington Spa	T	Warwick|Warwickshire|Warwickshire Police	50923		
+Royal Tunbridge Wells	T	Tunbridge Wells|Kent|Kent Police	68910		
+Royal Wootton Bassett	T	Wiltshire|Wiltshire|Wiltshire Police	11265		
+Roydon	T	Epping Forest|Essex|Essex Police	1582		
+Roydon	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Roydon Hamlet	T	Essex|Essex Police	0		
-Royston	T	Hertfordshire|Hertfordshire Constabulary	15781		
+Royston	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	15781		
 Royston	T	Barnsley|South Yorkshire|South Yorkshire Police	9584		
 Royton	T	Oldham|Greater Manchester|Greater Manchester Police	22848		
 Ruabon	T	Wrexham|North Wales Police	3091		
-Ruan Minor	T	Cornwall|Devon and Cornwall Police	558		
-Ruardean	T	Gloucestershire|Gloucestershire Constabulary	1849		
-Rucklers Lane	T	Hertfordshire|Hertfordshire Constabulary	630		
-Ruddington	T	Nottinghamshire|Nottinghamshire Police	6404		
-Rudgwick	T	West Sussex|Sussex Police	1955		
+Ruan Minor	T	Cornwall|Cornwall|Devon and Cornwall Police	558		
+Ruardean	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	1849		
+Rucklers Lane	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	630		
+Ruddington	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	6404		
+Rudgwick	T	Horsham|West Sussex|Sussex Police	1955		
 Rudley Green	T	Essex|Essex Police	0		
-Rufford	T	Lancashire|Lancashire Constabulary	1420		
+Rufford	T	West Lancashire|Lancashire|Lancashire Constabulary	1420		
 Rufforth	T	York|North Yorkshire|North Yorkshire Police	633		
 Rugby	T	Warwickshire|Warwickshire Police	78117		
-Rugeley	T	Staffordshire|Staffordshire Police	26156		
+Rugeley	T	Cannock Chase|Staffordshire|Staffordshire Police	26156		
 Ruislip	T	Greater London|London|Metropolitan Police	31000		
 Ruislip Manor	T	Greater London|London|Metropolitan Police	11000		
-Rumburgh	T	Suffolk|Suffolk Constabulary	0		
+Rumburgh	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Rumford	T	Falkirk|Police Scotland	840		
 Runcorn	T	Halton|Cheshire|Cheshire Constabulary	61145		
-Runcton Holme	T	Norfolk|Norfolk Constabulary	657	Runcton	
+Runcton Holme	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	657	Runcton	
 Runhall	T	Norfolk|Norfolk Constabulary	0		
-Runham	T	Norfolk|Norfolk Constabulary	0		
+Runham	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Runnymede	D	Surrey|Surrey Police	0		
 Runsell Green	T	Essex|Essex Police	0		
 Runwell	T	Essex|Essex Police	0		
-Rushall	T	Wiltshire|Wiltshire Police	0		
+Rushall	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Rushall	T	Suffolk|Suffolk Constabulary	0		
-Rushbrooke	T	Suffolk|Suffolk Constabulary	0		
+Rushbrooke	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Rushcliffe	D	Nottinghamshire|Nottinghamshire Police	0		
 Rushden	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	37584		
-Rushden	T	Hertfordshire|Hertfordshire Constabulary	0		
-Rushford	T	Norfolk|Norfolk Constabulary	0		
-Rushmere	T	Suffolk|Suffolk Constabulary	0		
-Rushmere St Andrew	T	Suffolk|Suffolk Constabulary	0		
+Rushden	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Rushford	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Rushmere	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Rushmere St Andrew	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Rushmoor	T	Surrey|Surrey Police	886		
 Rushmoor	D	Hampshire|Hampshire and Isle of Wight Constabulary	0		
-Ruskington	T	Lincolnshire|Lincolnshire Police	5637		
-Rusper	T	West Sussex|Sussex Police	647		
-Rusthall	T	Kent|Kent Police	4976		
-Rustington	T	West Sussex|Sussex Police	13210		
+Ruskington	T	North Kesteven|Lincolnshire|Lincolnshire Police	5637		
+Rusper	T	Horsham|West Sussex|Sussex Police	647		
+Rusthall	T	Tunbridge Wells|Kent|Kent Police	4976		
+Rustington	T	Arun|West Sussex|Sussex Police	13210		
 Rutherglen	T	South Lanarkshire|Police Scotland	30950		
 Ruthin	T	Denbighshire|North Wales Police	5461		
 Rutland	A	Leicestershire Police	0		
-Ruyton-XI-Towns	T	Shropshire|West Mercia Police	1040	Ruyton	
-Ryde	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	24096		
-Rye	T	East Sussex|Sussex Police	9041		
+Ruyton-XI-Towns	T	Shropshire|Shropshire|West Mercia Police	1040	Ruyton	
+Ryde	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	24096		
+Rye	T	Rother|East Sussex|Sussex Police	9041		
 Ryedale	D	North Yorkshire|North Yorkshire Police	0		
-Ryhall	T	Rutland|Leicestershire Police	1459		
+Ryhall	T	Rutland|Rutland|Leicestershire Police	1459		
 Ryhill	T	Wakefield|West Yorkshire|West Yorkshire Police	5150		
 Ryhope	T	Sunderland|Tyne and Wear|Northumbria Police	14000		
-Ryton	T	Shropshire|West Mercia Police	16093		
-Ryton on Dunsmore	T	Warwickshire|Warwickshire Police	1813		
-Sabden	T	Lancashire|Lancashire Constabulary	1422		
+Ryton	T	Shropshire|Shropshire|West Mercia Police	16093		
+Ryton on Dunsmore	T	Rugby|Warwickshire|Warwickshire Police	1813		
+Sabden	T	Ribble Valley|Lancashire|Lancashire Constabulary	1422		
 Sackers Green	T	Essex|Essex Police	0		
-Sacombe	T	Hertfordshire|Hertfordshire Constabulary	0		
+Sacombe	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Sacriston	T	County Durham|Durham|Durham Constabulary	7030		
-Saddle Bow	T	Norfolk|Norfolk Constabulary	0		
+Saddle Bow	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Saddleworth	T	Oldham|Greater Manchester|Greater Manchester Police	25441		
-Saffron Walden	T	Essex|Essex Police	16610		
-Saham Toney	T	Norfolk|Norfolk Constabulary	0		
+Saffron Walden	T	Uttlesford|Essex|Essex Police	16610		
+Saham Toney	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Saintfield	T	Newry, Mourne and Down|Police Service of Northern Ireland	3327		
-Salcombe	T	Devon|Devon and Cornwall Police	1909		
-Salcott	T	Essex|Essex Police	0		
+Salcombe	T	South Hams|Devon|Devon and Cornwall Police	1909		
+Salcott	T	Colchester|Essex|Essex Police	0		
 Sale	T	Trafford|Greater Manchester|Greater Manchester Police	62550		
 Salford	A	Greater Manchester|Greater Manchester Police	129794		
 Salford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Salford Priors	T	Warwickshire|Warwickshire Police	590		
-Salfords	T	Surrey|Surrey Police	4534		
-Salhouse	T	Norfolk|Norfolk Constabulary	987		
+Salford Priors	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	590		
+Salfords	T	Reigate and Banstead|Surrey|Surrey Police	4534		
+Salhouse	T	Broadland|Norfolk|Norfolk Constabulary	987		
 Saline	T	Fife|Police Scotland	1100		
-Salisbury	T	Wiltshire|Wiltshire Police	44748		
+Salisbury	T	Wiltshire|Wiltshire|Wiltshire Police	44748		
 Sall	T	Norfolk|Norfolk Constabulary	0		
-Salph End	T	Bedfordshire|Bedfordshire Police	0		
+Salph End	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Salsburgh	T	North Lanarkshire|Police Scotland	1540		
 Saltaire	T	Bradford|West Yorkshire|West Yorkshire Police	9000		
-Saltash	T	Cornwall|Devon and Cornwall Police	15566		
+Saltash	T	Cornwall|Cornwall|Devon and Cornwall Police	15566		
 Saltburn-by-the-Sea	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	5958	Saltburn	
 Saltcoats	T	North Ayrshire|Police Scotland	12250		
-Saltfleet	T	Lincolnshire|Lincolnshire Police	543		
+Saltfleet	T	East Lindsey|Lincolnshire|Lincolnshire Police	543		
 Saltford	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	4073		
-Salthouse	T	Norfolk|Norfolk Constabulary	0		
-Sampford Peverell	T	Devon|Devon and Cornwall Police	1302		
+Salthouse	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Sampford Peverell	T	Mid Devon|Devon|Devon and Cornwall Police	1302		
 Sandbach	T	Cheshire East|Cheshire|Cheshire Constabulary	17976		
 Sandbank	T	Argyll and Bute|Police Scotland	1380		
 Sanderstead	T	Greater London|London|Metropolitan Police	12777		
 Sandford	T	North Somerset|Somerset|Avon and Somerset Police	2135		
-Sandford	T	Devon|Devon and Cornwall Police	641		
+Sandford	T	Mid Devon|Devon|Devon and Cornwall Police	641		
 Sandhaven	T	Aberdeenshire|Police Scotland	820		
 Sandhurst	T	Bracknell Forest|Berkshire|Thames Valley Police	20803		
-Sandleheath	T	Hampshire|Hampshire and Isle of Wight Constabulary	680		
-Sandon	T	Essex|Essex Police	0		
-Sandon	T	Hertfordshire|Hertfordshire Constabulary	0		
-Sandown	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	20155		
-Sandridge	T	Hertfordshire|Hertfordshire Constabulary	1500		
-Sandringham	T	Norfolk|Norfolk Constabulary	0		
+Sandleheath	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	680		
+Sandon	T	Chelmsford|Essex|Essex Police	0		
+Sandon	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Sandown	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	20155		
+Sandridge	T	St Albans|Hertfordshire|Hertfordshire Constabulary	1500		
+Sandringham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Sandwell	A	West Midlands|West Midlands Police	0		
-Sandwich	T	Kent|Kent Police	4851		W
+Sandwich	T	Dover|Kent|Kent Police	4851		W
 Sandwick	T	Shetland Islands|Police Scotland	1217		
 Sandwick	T	Eilean Siar|Police Scotland	660		
 Sandy	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	11657		W
 Sanquhar	T	Dumfries and Galloway|Police Scotland	1980		
 Santon Downham	T	Norfolk|Norfolk Constabulary	0		
-Sapcote	T	Leicestershire|Leicestershire Police	2442		
-Sapiston	T	Suffolk|Suffolk Constabulary	0		
-Sarratt	T	Hertfordshire|Hertfordshire Constabulary	1900		
+Sapcote	T	Blaby|Leicestershire|Leicestershire Police	2442		
+Sapiston	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Sarratt	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	1900		
 Sauchie	T	Clackmannanshire|Police Scotland	6310		
 Saughall	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	2569		
 Saundersfoot	T	Pembrokeshire|Dyfed-Powys Police	3361		
-Sawbridgeworth	T	Hertfordshire|Hertfordshire Constabulary	8400		
-Sawston	T	Cambridgeshire|Cambridgeshire Constabulary	7275		
-Sawtry	T	Cambridgeshire|Cambridgeshire Constabulary	5252		
-Saxilby	T	Lincolnshire|Lincolnshire Police	3992		
-Saxlingham	T	Norfolk|Norfolk Constabulary	0		
-Saxlingham Green	T	Norfolk|Norfolk Constabulary	0		
-Saxlingham Nethergate	T	Norfolk|Norfolk Constabulary	688		
-Saxlingham Thorpe	T	Norfolk|Norfolk Constabulary	0		
-Saxmundham	T	Suffolk|Suffolk Constabulary	4225		
+Sawbridgeworth	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	8400		
+Sawston	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	7275		
+Sawtry	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	5252		
+Saxilby	T	West Lindsey|Lincolnshire|Lincolnshire Police	3992		
+Saxlingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Saxlingham Green	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Saxlingham Nethergate	T	South Norfolk|Norfolk|Norfolk Constabulary	688		
+Saxlingham Thorpe	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Saxmundham	T	East Suffolk|Suffolk|Suffolk Constabulary	4225		
 Saxtead Green	T	Suffolk|Suffolk Constabulary	0		
 Saxtead Little Green	T	Suffolk|Suffolk Constabulary	0		
-Saxthorpe	T	Norfolk|Norfolk Constabulary	0		
+Saxthorpe	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Saxton	T	North Yorkshire|North Yorkshire Police	592		
-Scalby	T	East Riding of Yorkshire|Humberside Police	9462		
+Scalby	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	9462		
 Scalloway	T	Shetland Islands|Police Scotland	1100		
 Scar Top	T	Bradford|West Yorkshire|West Yorkshire Police	513		
 Scarborough	T	North Yorkshire|North Yorkshire Police	61749		
 Scarcroft	T	Leeds|West Yorkshire|West Yorkshire Police	1194		
-Scarning	T	Norfolk|Norfolk Constabulary	0		
+Scarning	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Scawby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1631		
 Scholes	T	Leeds|West Yorkshire|West Yorkshire Police	2266		
 Scissett	T	Kirklees|West Yorkshire|West Yorkshire Police	1324		
 Scleddau	T	Pembrokeshire|Dyfed-Powys Police	0		
 Sco Ruston	T	Norfolk|Norfolk Constabulary	0		
-Scole	T	Norfolk|Norfolk Constabulary	1028		
+Scole	T	South Norfolk|Norfolk|Norfolk Constabulary	1028		
 Scone	T	Perth and Kinross|Police Scotland	5030		
-Scopwick	T	Lincolnshire|Lincolnshire Police	815		
+Scopwick	T	North Kesteven|Lincolnshire|Lincolnshire Police	815		
 Scorton	T	North Yorkshire|North Yorkshire Police	1012		
 Scotby	T	Cumbria|Cumbria Constabulary	2366		
-Scothern	T	Lincolnshire|Lincolnshire Police	860		
+Scothern	T	West Lindsey|Lincolnshire|Lincolnshire Police	860		
 Scotland	N		0		
-Scotter	T	Lincolnshire|Lincolnshire Police	2865		
+Scotter	T	West Lindsey|Lincolnshire|Lincolnshire Police	2865		
 Scottish Borders	A	Police Scotland	0		
 Scottow	T	Norfolk|Norfolk Constabulary	0		
-Scoulton	T	Norfolk|Norfolk Constabulary	0		
+Scoulton	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Scratby	T	Norfolk|Norfolk Constabulary	0		
-Sculthorpe	T	Norfolk|Norfolk Constabulary	0		
+Sculthorpe	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Scunthorpe	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	81576		
-Sea Palling	T	Norfolk|Norfolk Constabulary	0		
+Sea Palling	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Seafield	T	West Lothian|Police Scotland	1330		
-Seaford	T	East Sussex|Sussex Police	22584		
-Seagrave	T	Leicestershire|Leicestershire Police	546		
+Seaford	T	Lewes|East Sussex|Sussex Police	22584		
+Seagrave	T	Charnwood|Leicestershire|Leicestershire Police	546		
 Seaham	T	County Durham|Durham|Durham Constabulary	22373		
-Seahouses	T	Northumberland|Northumbria Police	1959		
-Seale	T	Surrey|Surrey Police	0		
+Seahouses	T	Northumberland|Northumberland|Northumbria Police	1959		
+Seale	T	Guildford|Surrey|Surrey Police	0		
 Seascale	T	Cumbria|Cumbria Constabulary	1754		
-Seaton	T	Devon|Devon and Cornwall Police	7100		
-Seaton	T	Rutland|Leicestershire Police	250		
-Seaton Delaval	T	Northumberland|Northumbria Police	9350		
-Seaton Ross	T	East Riding of Yorkshire|Humberside Police	565		
-Seaview	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	2337		
-Seawick	T	Essex|Essex Police	0		
+Seaton	T	East Devon|Devon|Devon and Cornwall Police	7100		
+Seaton	T	Rutland|Rutland|Leicestershire Police	250		
+Seaton Delaval	T	Northumberland|Northumberland|Northumbria Police	9350		
+Seaton Ross	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	565		
+Seaview	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	2337		
+Seawick	T	Tendring|Essex|Essex Police	0		
 Sedbergh	T	Cumbria|Cumbria Constabulary	2171		
-Sedgeberrow	T	Worcestershire|West Mercia Police	845		
+Sedgeberrow	T	Wychavon|Worcestershire|West Mercia Police	845		
 Sedgefield	T	County Durham|Durham|Durham Constabulary	4456		
-Sedgeford	T	Norfolk|Norfolk Constabulary	613		
+Sedgeford	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	613		
 Sedgemoor	D	Somerset|Avon and Somerset Police	0		
-Sedlescombe	T	East Sussex|Sussex Police	891		
-Seend	T	Wiltshire|Wiltshire Police	267		
-Seer Green	T	Buckinghamshire|Thames Valley Police	2200		
-Seething	T	Norfolk|Norfolk Constabulary	0		
+Sedlescombe	T	Rother|East Sussex|Sussex Police	891		
+Seend	T	Wiltshire|Wiltshire|Wiltshire Police	267		
+Seer Green	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2200		
+Seething	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Sefton	A	Merseyside|Merseyside Police	0		
-Seghill	T	Northumberland|Northumbria Police	2990		
-Seisdon	T	Staffordshire|Staffordshire Police	752		
-Selborne	T	Hampshire|Hampshire and Isle of Wight Constabulary	540		
+Seghill	T	Northumberland|Northumberland|Northumbria Police	2990		
+Seisdon	T	South Staffordshire|Staffordshire|Staffordshire Police	752		
+Selborne	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	540		
 Selby	T	North Yorkshire|North Yorkshire Police	24859		
 Selkirk	T	Scottish Borders|Police Scotland	5730		
 Sellack	T	Herefordshire|West Mercia Police	0		
-Sellindge	T	Kent|Kent Police	759		
-Selsey	T	West Sussex|Sussex Police	10550		
-Semer	T	Suffolk|Suffolk Constabulary	0		
-Semington	T	Wiltshire|Wiltshire Police	786		
-Send	T	Surrey|Surrey Police	6597		W
-Sennen	T	Cornwall|Devon and Cornwall Police	0		
-Setchey	T	Norfolk|Norfolk Constabulary	0		
+Sellindge	T	Folkestone and Hythe|Kent|Kent Police	759		
+Selsey	T	Chichester|West Sussex|Sussex Police	10550		
+Semer	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Semington	T	Wiltshire|Wiltshire|Wiltshire Police	786		
+Send	T	Guildford|Surrey|Surrey Police	6597		W
+Sennen	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+Setchey	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Settle	T	North Yorkshire|North Yorkshire Police	3659		W
 Seven Sisters	T	Greater London|London|Metropolitan Police	15968		W
 Seven Sisters	T	Neath Port Talbot|South Wales Police	2123		W
 Sevenoaks	T	Kent|Kent Police	29506		
 Severn Beach	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	2182		
-Sewards End	T	Essex|Essex Police	0		
-Shadingfield	T	Suffolk|Suffolk Constabulary	0		
-Shadoxhurst	T	Kent|Kent Police	1287		
+Sewards End	T	Uttlesford|Essex|Essex Police	0		
+Shadingfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Shadoxhurst	T	Ashford|Kent|Kent Police	1287		
 Shadwell	T	Greater London|London|Metropolitan Police	15110		
 Shadwell	T	Leeds|West Yorkshire|West Yorkshire Police	1352		
-Shadwell	T	Norfolk|Norfolk Constabulary	0		
-Shaftesbury	T	Dorset|Dorset Police	7314		
+Shadwell	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Shaftesbury	T	Dorset|Dorset|Dorset Police	7314		
 Shafton	T	Barnsley|South Yorkshire|South Yorkshire Police	0		
-Shalbourne	T	Wiltshire|Wiltshire Police	558		
-Shalfleet	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	605		
-Shalford	T	Surrey|Surrey Police	0		
-Shalford	T	Essex|Essex Police	0		
-Shalford Green	T	Essex|Essex Police	0		
+Shalbourne	T	Wiltshire|Wiltshire|Wiltshire Police	558		
+Shalfleet	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	605		
+Shalford	T	Guildford|Surrey|Surrey Police	0		
+Shalford	T	Braintree|Essex|Essex Police	0		
+Shalford Green	T	Braintree|Essex|Essex Police	0		
 Shalstone	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Shanklin	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	8055		
+Shanklin	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	8055		
 Shap	T	Cumbria|Cumbria Constabulary	1264		
 Shapwick	T	Somerset|Avon and Somerset Police	536		
-Shardlow	T	Derbyshire|Derbyshire Constabulary	637		
-Shareshill	T	Staffordshire|Staffordshire Police	759		
+Shardlow	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	637		
+Shareshill	T	South Staffordshire|Staffordshire|Staffordshire Police	759		
 Sharlston	T	Wakefield|West Yorkshire|West Yorkshire Police	4028		
 Sharnbrook	T	Bedford|Bedfordshire|Bedfordshire Police	1795		
-Sharnford	T	Leicestershire|Leicestershire Police	985		
+Sharnford	T	Blaby|Leicestershire|Leicestershire Police	985		
 Sharow	T	North Yorkshire|North Yorkshire Police	556		
-Sharpenhoe	T	Bedfordshire|Bedfordshire Police	0		
-Sharpness	T	Gloucestershire|Gloucestershire Constabulary	1029		
-Sharrington	T	Norfolk|Norfolk Constabulary	0		
+Sharpenhoe	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Sharpness	T	Stroud|Gloucestershire|Gloucestershire Constabulary	1029		
+Sharrington	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Shaw	T	Oldham|Greater Manchester|Greater Manchester Police	1001		W
-Shawbury	T	Shropshire|West Mercia Police	2317		
-Shebbear	T	Devon|Devon and Cornwall Police	707		
-Sheering	T	Essex|Essex Police	891		
-Sheerness	T	Kent|Kent Police	13249		
-Sheerwater	T	Surrey|Surrey Police	3603		
+Shawbury	T	Shropshire|Shropshire|West Mercia Police	2317		
+Shebbear	T	Torridge|Devon|Devon and Cornwall Police	707		
+Sheering	T	Epping Forest|Essex|Essex Police	891		
+Sheerness	T	Swale|Kent|Kent Police	13249		
+Sheerwater	T	Woking|Surrey|Surrey Police	3603		
 Sheffield	A	South Yorkshire|South Yorkshire Police	556500		
 Shefford	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	7311		
-Shelfanger	T	Norfolk|Norfolk Constabulary	0		
+Shelfanger	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Shelley	T	Kirklees|West Yorkshire|West Yorkshire Police	5359		
-Shelley	T	Essex|Essex Police	0		
-Shelley	T	Suffolk|Suffolk Constabulary	0		
-Shellow Bowells	T	Essex|Essex Police	0		
-Shelsley Walsh	T	Worcestershire|West Mercia Police	0		
-Shelton	T	Norfolk|Norfolk Constabulary	0		
-Shelton Green	T	Norfolk|Norfolk Constabulary	0		
-Shenfield	T	Essex|Essex Police	5460		
-Shenley	T	Hertfordshire|Hertfordshire Constabulary	4143		
+Shelley	T	Epping Forest|Essex|Essex Police	0		
+Shelley	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Shellow Bowells	T	Epping Forest|Essex|Essex Police	0		
+Shelsley Walsh	T	Malvern Hills|Worcestershire|West Mercia Police	0		
+Shelton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Shelton Green	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Shenfield	T	Brentwood|Essex|Essex Police	5460		
+Shenley	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	4143		
 Shenley Brook End	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Shenley Church End	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0	Shenley	
-Shenleybury	T	Hertfordshire|Hertfordshire Constabulary	0		
-Shenstone	T	Staffordshire|Staffordshire Police	2220		
-Shephall	T	Hertfordshire|Hertfordshire Constabulary	0		
+Shenleybury	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	0		
+Shenstone	T	Lichfield|Staffordshire|Staffordshire Police	2220		
+Shephall	T	Stevenage|Hertfordshire|Hertfordshire Constabulary	0		
 Shepherds Bush	T	Greater London|London|Metropolitan Police	39724		
-Shepherdswell	T	Kent|Kent Police	1630		
+Shepherdswell	T	Dover|Kent|Kent Police	1630		
 Shepley	T	Kirklees|West Yorkshire|West Yorkshire Police	5444		
-Shepperton	T	Surrey|Surrey Police	10106		
-Shepreth	T	Cambridgeshire|Cambridgeshire Constabulary	594		
-Shepshed	T	Leicestershire|Leicestershire Police	13505		
+Shepperton	T	Spelthorne|Surrey|Surrey Police	10106		
+Shepreth	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	594		
+Shepshed	T	Charnwood|Leicestershire|Leicestershire Police	13505		
 Shepton Mallet	T	Somerset|Avon and Somerset Police	10369		
-Sherborne	T	Dorset|Dorset Police	9523		
-Sherborne St John	T	Hampshire|Hampshire and Isle of Wight Constabulary	1186		
+Sherborne	T	Dorset|Dorset|Dorset Police	9523		
+Sherborne St John	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	1186		
 Sherburn	T	County Durham|Durham|Durham Constabulary	3140		
 Sherburn Hill	T	County Durham|Durham|Durham Constabulary	1202		
 Sherburn in Elmet	T	North Yorkshire|North Yorkshire Police	6657	Sherburn	
-Shere	T	Surrey|Surrey Police	670		
-Shereford	T	Norfolk|Norfolk Constabulary	0		
+Shere	T	Guildford|Surrey|Surrey Police	670		
+Shereford	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Sheriff Hutton	T	North Yorkshire|North Yorkshire Police	1019		
-Sheringham	T	Norfolk|Norfolk Constabulary	8090		
+Sheringham	T	North Norfolk|Norfolk|Norfolk Constabulary	8090		
 Sherington	T	Milton Keynes|Buckinghamshire|Thames Valley Police	954		
-Shernborne	T	Norfolk|Norfolk Constabulary	0		
-Sherston	T	Wiltshire|Wiltshire Police	1449		
+Shernborne	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Sherston	T	Wiltshire|Wiltshire|Wiltshire Police	1449		
 Shetland Islands	A	Police Scotland	0		
 Shevington	T	Wigan|Greater Manchester|Greater Manchester Police	5195		
 Shieldhill	T	Falkirk|Police Scotland	2470		
-Shifnal	T	Shropshire|West Mercia Police	6240		
-Shilbottle	T	Northumberland|Northumbria Police	1834		
+Shifnal	T	Shropshire|Shropshire|West Mercia Police	6240		
+Shilbottle	T	Northumberland|Northumberland|Northumbria Police	1834		
 Shildon	T	County Durham|Durham|Durham Constabulary	9976		
-Shillingstone	T	Dorset|Dorset Police	1170		
+Shillingstone	T	Dorset|Dorset|Dorset Police	1170		
 Shillington	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1447		
-Shimpling	T	Norfolk|Norfolk Constabulary	0		
-Shimpling	T	Suffolk|Suffolk Constabulary	0		
+Shimpling	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Shimpling	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Shinfield	T	Wokingham|Berkshire|Thames Valley Police	0		
-Shingay	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Shipdham	T	Norfolk|Norfolk Constabulary	1860		
+Shingay	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Shipdham	T	Breckland|Norfolk|Norfolk Constabulary	1860		
 Shipham	T	Somerset|Avon and Somerset Police	1087		
-Shiplake	T	Oxfordshire|Thames Valley Police	682		
+Shiplake	T	South Oxfordshire|Oxfordshire|Thames Valley Police	682		
 Shipley	T	Bradford|West Yorkshire|West Yorkshire Police	28544		
 Shipmeadow	T	Suffolk|Suffolk Constabulary	0		
-Shipston on Stour	T	Warwickshire|Warwickshire Police	5038		
-Shipton	T	Gloucestershire|Gloucestershire Constabulary	0		
-Shipton under Wychwood	T	Oxfordshire|Thames Valley Police	2892	Shipton	
-Shiptonthorpe	T	East Riding of Yorkshire|Humberside Police	503		
-Shirebrook	T	Derbyshire|Derbyshire Constabulary	10885		
+Shipston on Stour	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	5038		
+Shipton	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	0		
+Shipton under Wychwood	T	West Oxfordshire|Oxfordshire|Thames Valley Police	2892	Shipton	
+Shiptonthorpe	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	503		
+Shirebrook	T	Bolsover|Derbyshire|Derbyshire Constabulary	10885		
 Shiremoor	T	North Tyneside|Tyne and Wear|Northumbria Police	4889		
-Shirland	T	Derbyshire|Derbyshire Constabulary	3447		
+Shirland	T	North East Derbyshire|Derbyshire|Derbyshire Constabulary	3447		
 Shirley	T	Solihull|West Midlands|West Midlands Police	32000		
 Shirley	T	Greater London|London|Metropolitan Police	14296		
-Shirley	T	Derbyshire|Derbyshire Constabulary	240		
+Shirley	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	240		
 Shobdon	T	Herefordshire|West Mercia Police	656		
-Shoeburyness	T	Essex|Essex Police	0		
-Shoreham	T	Kent|Kent Police	800		
-Shoreham-by-Sea	T	West Sussex|Sussex Police	19175	Shoreham	
+Shoeburyness	T	Southend-on-Sea|Essex|Essex Police	0		
+Shoreham	T	Sevenoaks|Kent|Kent Police	800		
+Shoreham-by-Sea	T	Adur|West Sussex|Sussex Police	19175	Shoreham	
 Short Green	T	Norfolk|Norfolk Constabulary	0		
-Shortgrove	T	Essex|Essex Police	0		
+Shortgrove	T	Uttlesford|Essex|Essex Police	0		
 Shortlands	T	Greater London|London|Metropolitan Police	9303		
-Shotesham	T	Norfolk|Norfolk Constabulary	0		
+Shotesham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Shotgate	T	Essex|Essex Police	0		
-Shotley	T	Suffolk|Suffolk Constabulary	831		
-Shotley Gate	T	Suffolk|Suffolk Constabulary	1511		
-Shottisham	T	Suffolk|Suffolk Constabulary	0		
+Shotley	T	Babergh|Suffolk|Suffolk Constabulary	831		
+Shotley Gate	T	Babergh|Suffolk|Suffolk Constabulary	1511		
+Shottisham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Shotton	T	County Durham|Durham|Durham Constabulary	0		
 Shotts	T	North Lanarkshire|Police Scotland	8235		
 Shotwick	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Shouldham	T	Norfolk|Norfolk Constabulary	605		
-Shouldham Thorpe	T	Norfolk|Norfolk Constabulary	0		
-Shrewsbury	T	Shropshire|West Mercia Police	76782		
-Shrewton	T	Wiltshire|Wiltshire Police	1723		
-Shrivenham	T	Oxfordshire|Thames Valley Police	4676		
-Shropham	T	Norfolk|Norfolk Constabulary	405		
+Shouldham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	605		
+Shouldham Thorpe	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Shrewsbury	T	Shropshire|Shropshire|West Mercia Police	76782		
+Shrewton	T	Wiltshire|Wiltshire|Wiltshire Police	1723		
+Shrivenham	T	Vale of White Horse|Oxfordshire|Thames Valley Police	4676		
+Shropham	T	Breckland|Norfolk|Norfolk Constabulary	405		
 Shropshire	A	West Mercia Police	0		
-Shrub End	T	Essex|Essex Police	0		
-Shudy Camps	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Shurdington	T	Gloucestershire|Gloucestershire Constabulary	1798		
-Sible Hedingham	T	Essex|Essex Police	3702		
-Sibsey	T	Lincolnshire|Lincolnshire Police	1464		
-Sibton	T	Suffolk|Suffolk Constabulary	0		
+Shrub End	T	Colchester|Essex|Essex Police	0		
+Shudy Camps	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Shurdington	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	1798		
+Sible Hedingham	T	Braintree|Essex|Essex Police	3702		
+Sibsey	T	East Lindsey|Lincolnshire|Lincolnshire Police	1464		
+Sibton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Sicklesmere	T	Suffolk|Suffolk Constabulary	0		
 Sidcup	T	Greater London|London|Metropolitan Police	10400		
 Siddington	T	Cheshire East|Cheshire|Cheshire Constabulary	0		
-Sidestrand	T	Norfolk|Norfolk Constabulary	0		
-Sidlow	T	Surrey|Surrey Police	636		
-Sidmouth	T	Devon|Devon and Cornwall Police	12569		
-Silchester	T	Hampshire|Hampshire and Isle of Wight Constabulary	774		
-Sileby	T	Leicestershire|Leicestershire Police	7261		
-Silfield	T	Norfolk|Norfolk Constabulary	0		
+Sidestrand	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Sidlow	T	Reigate and Banstead|Surrey|Surrey Police	636		
+Sidmouth	T	East Devon|Devon|Devon and Cornwall Police	12569		
+Silchester	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	774		
+Sileby	T	Charnwood|Leicestershire|Leicestershire Police	7261		
+Silfield	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Silkstone	T	Barnsley|South Yorkshire|South Yorkshire Police	1764		
 Silloth	T	Cumbria|Cumbria Constabulary	2906		
 Silsden	T	Bradford|West Yorkshire|West Yorkshire Police	7912		
 Silsoe	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1791		
-Silver End	T	Essex|Essex Police	3861		W
-Silverdale	T	Lancashire|Lancashire Constabulary	1326		
-Silverley's Green	T	Suffolk|Suffolk Constabulary	0		
+Silver End	T	Braintree|Essex|Essex Police	3861		W
+Silverdale	T	Lancaster|Lancashire|Lancashire Constabulary	1326		
+Silverley's Green	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Silverstone	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1907		
-Silverton	T	Devon|Devon and Cornwall Police	1494		
+Silverton	T	Mid Devon|Devon|Devon and Cornwall Police	1494		
 Simister	T	Bury|Greater Manchester|Greater Manchester Police	639		
 Simpson	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		W
 Sinfin	T	Derby|Derbyshire|Derbyshire Constabulary	15128		
 Sion Mills	T	Derry and Strabane|Police Service of Northern Ireland	2212		
-Sisland	T	Norfolk|Norfolk Constabulary	0		
-Sissinghurst	T	Kent|Kent Police	1068		
+Sisland	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Sissinghurst	T	Tunbridge Wells|Kent|Kent Police	1068		
 Siston	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	501		
-Sittingbourne	T	Kent|Kent Police	54392		
+Sittingbourne	T	Swale|Kent|Kent Police	54392		
 Six Bells	T	Blaenau Gwent|Gwent Police	4797		
-Six Mile Bottom	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
-Sixpenny Handley	T	Dorset|Dorset Police	906		
-Sizewell	T	Suffolk|Suffolk Constabulary	0		
-Skegness	T	Lincolnshire|Lincolnshire Police	24876		
-Skellingthorpe	T	Lincolnshire|Lincolnshire Police	3359		
+Six Mile Bottom	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		W
+Sixpenny Handley	T	Dorset|Dorset|Dorset Police	906		
+Sizewell	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Skegness	T	East Lindsey|Lincolnshire|Lincolnshire Police	24876		
+Skellingthorpe	T	North Kesteven|Lincolnshire|Lincolnshire Police	3359		
 Skelmanthorpe	T	Kirklees|West Yorkshire|West Yorkshire Police	4549		
-Skelmersdale	T	Lancashire|Lancashire Constabulary	38813		
+Skelmersdale	T	West Lancashire|Lancashire|Lancashire Constabulary	38813		
 Skelmorlie	T	North Ayrshire|Police Scotland	1990		
-Skelton	T	East Riding of Yorkshire|Humberside Police	6538		
+Skelton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	6538		
 Skelton	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	6535		
 Skelton	T	York|North Yorkshire|North Yorkshire Police	1549		
 Skeyton	T	Norfolk|Norfolk Constabulary	0		
-Skidby	T	East Riding of Yorkshire|Humberside Police	1132		
+Skidby	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1132		
 Skinningrove	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	1606		
-Skipsea	T	East Riding of Yorkshire|Humberside Police	693		
+Skipsea	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	693		
 Skipton	T	North Yorkshire|North Yorkshire Police	14623		
-Slaley	T	Northumberland|Northumbria Police	711		
+Slaley	T	Northumberland|Northumberland|Northumbria Police	711		
 Slamannan	T	Falkirk|Police Scotland	1360		
-Slaughden	T	Suffolk|Suffolk Constabulary	0		
-Sleaford	T	Lincolnshire|Lincolnshire Police	17359		
+Slaughden	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Sleaford	T	North Kesteven|Lincolnshire|Lincolnshire Police	17359		
 Sleights	T	North Yorkshire|North Yorkshire Police	1972		
-Slimbridge	T	Gloucestershire|Gloucestershire Constabulary	742		
-Slinfold	T	West Sussex|Sussex Police	1147		
+Slimbridge	T	Stroud|Gloucestershire|Gloucestershire Constabulary	742		
+Slinfold	T	Horsham|West Sussex|Sussex Police	1147		
 Slingsby	T	North Yorkshire|North Yorkshire Police	665		
-Slip End	T	Bedfordshire|Bedfordshire Police	0		W
+Slip End	T	Luton|Bedfordshire|Bedfordshire Police	0		W
 Sloley	T	Norfolk|Norfolk Constabulary	0		
 Slough	A	Berkshire|Thames Valley Police	164793		
-Small Dole	T	West Sussex|Sussex Police	796		
-Smallburgh	T	Norfolk|Norfolk Constabulary	0		
-Smalley	T	Derbyshire|Derbyshire Constabulary	2202		
+Small Dole	T	Horsham|West Sussex|Sussex Police	796		
+Smallburgh	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Smalley	T	Amber Valley|Derbyshire|Derbyshire Constabulary	2202		
 Smallworth	T	Norfolk|Norfolk Constabulary	0		
-Smarden	T	Kent|Kent Police	614		
+Smarden	T	Ashford|Kent|Kent Police	614		
 Smethwick	T	Sandwell|West Midlands|West Midlands Police	53653		
 Smith's Green	T	Essex|Essex Police	0		
 Smithton	T	Highland|Police Scotland	2090		
-Smug Oak	T	Hertfordshire|Hertfordshire Constabulary	0		
+Smug Oak	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
 Smythe's Green	T	Essex|Essex Police	0		
-Snailwell	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Snailwell	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Snainton	T	North Yorkshire|North Yorkshire Police	754		
-Snaith	T	East Riding of Yorkshire|Humberside Police	3305		
-Snape	T	Suffolk|Suffolk Constabulary	0		
+Snaith	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	3305		
+Snape	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Snaresbrook	T	Greater London|London|Metropolitan Police	11868		
-Snetterton	T	Norfolk|Norfolk Constabulary	0		
-Snettisham	T	Norfolk|Norfolk Constabulary	2570		
-Snitterfield	T	Warwickshire|Warwickshire Police	989		
-Snodland	T	Kent|Kent Police	10211		
-Soham	T	Cambridgeshire|Cambridgeshire Constabulary	9834		
+Snetterton	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Snettisham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	2570		
+Snitterfield	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	989		
+Snodland	T	Tonbridge and Malling|Kent|Kent Police	10211		
+Soham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	9834		
 Soho	T	Greater London|London|Metropolitan Police	19634		
-Sole Street	T	Kent|Kent Police	977		
+Sole Street	T	Gravesham|Kent|Kent Police	977		
 Solihull	A	West Midlands|West Midlands Police	126577		
 Solva	T	Pembrokeshire|Dyfed-Powys Police	710		
-Somerby	T	Leicestershire|Leicestershire Police	548		
-Somerleyton	T	Suffolk|Suffolk Constabulary	0		
+Somerby	T	Melton|Leicestershire|Leicestershire Police	548		
+Somerleyton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Somerset	C	Avon and Somerset Police	0		
 Somerset West and Taunton	D	Somerset|Avon and Somerset Police	0		
-Somersham	T	Cambridgeshire|Cambridgeshire Constabulary	3524		
-Somersham	T	Suffolk|Suffolk Constabulary	0		
-Somerton	T	Oxfordshire|Thames Valley Police	4225		
-Somerton	T	Suffolk|Suffolk Constabulary	0		
+Somersham	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	3524		
+Somersham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Somerton	T	Cherwell|Oxfordshire|Thames Valley Police	4225		
+Somerton	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Sonning	T	Wokingham|Berkshire|Thames Valley Police	1631		
-Sonning Common	T	Oxfordshire|Thames Valley Police	4821		
-Sopwell	T	Hertfordshire|Hertfordshire Constabulary	7700		
+Sonning Common	T	South Oxfordshire|Oxfordshire|Thames Valley Police	4821		
+Sopwell	T	St Albans|Hertfordshire|Hertfordshire Constabulary	7700		
 Sotterly	T	Suffolk|Suffolk Constabulary	0		
-Souldrop	T	Bedfordshire|Bedfordshire Police	0		
-South Acre	T	Norfolk|Norfolk Constabulary	0		
+Souldrop	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+South Acre	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 South Ayrshire	A	Police Scotland	0		
 South Bank	T	Redcar and Cleveland|North Yorkshire|Cleveland Police	0		
-South Benfleet	T	Essex|Essex Police	48824	Benfleet	
-South Brent	T	Devon|Devon and Cornwall Police	2559		
-South Burlingham	T	Norfolk|Norfolk Constabulary	0		
+South Benfleet	T	Castle Point|Essex|Essex Police	48824	Benfleet	
+South Brent	T	South Hams|Devon|Devon and Cornwall Police	2559		
+South Burlingham	T	Broadland|Norfolk|Norfolk Constabulary	0		
 South Cambridgeshire	D	Cambridgeshire|Cambridgeshire Constabulary	0	South Cambs	
-South Cave	T	East Riding of Yorkshire|Humberside Police	3879		
-South Cerney	T	Gloucestershire|Gloucestershire Constabulary	2632		
-South Chailey	T	East Sussex|Sussex Police	1021		
-South Collingham	T	Nottinghamshire|Nottinghamshire Police	2637		
-South Cove	T	Suffolk|Suffolk Constabulary	0		
-South Creake	T	Norfolk|Norfolk Constabulary	516		
+South Cave	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	3879		
+South Cerney	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	2632		
+South Chailey	T	Lewes|East Sussex|Sussex Police	1021		
+South Collingham	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	2637		
+South Cove	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+South Creake	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	516		
 South Croydon	T	Greater London|London|Metropolitan Police	55198		
 South Derbyshire	D	Derbyshire|Derbyshire Constabulary	0		
 South Elmsall	T	Wakefield|West Yorkshire|West Yorkshire Police	18835		
-South Fambridge	T	Essex|Essex Police	0		
+South Fambridge	T	Rochford|Essex|Essex Police	0		
 South Ferriby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	651		
 South Gloucestershire	A	Gloucestershire|Gloucestershire Constabulary	0		
 South Green	T	Essex|Essex Police	0		
 South Green	T	Norfolk|Norfolk Constabulary	0		
 South Hams	D	Devon|Devon and Cornwall Police	0		
-South Hanningfield	T	Essex|Essex Police	0		
+South Hanningfield	T	Chelmsford|Essex|Essex Police	0		
 South Harefield	T	Greater London|London|Metropolitan Police	1900		
-South Harting	T	West Sussex|Sussex Police	1087		
-South Hayling	T	Hampshire|Hampshire and Isle of Wight Constabulary	15485		
+South Harting	T	Chichester|West Sussex|Sussex Police	1087		
+South Hayling	T	Havant|Hampshire|Hampshire and Isle of Wight Constabulary	15485		
 South Hetton	T	County Durham|Durham|Durham Constabulary	2561		
-South Hill	T	Cornwall|Devon and Cornwall Police	0		
+South Hill	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 South Holland	D	Lincolnshire|Lincolnshire Police	0		
-South Kelsey	T	Lincolnshire|Lincolnshire Police	604		
+South Kelsey	T	West Lindsey|Lincolnshire|Lincolnshire Police	604		
 South Kesteven	D	Lincolnshire|Lincolnshire Police	0		
 South Lakeland	D	Cumbria|Cumbria Constabulary	0		
 South Lanarkshire	A	Police Scotland	0		
-South Littleton	T	Worcestershire|West Mercia Police	1564		
-South Lopham	T	Norfolk|Norfolk Constabulary	0		
-South Luffenham	T	Rutland|Leicestershire Police	455		
+South Littleton	T	Wychavon|Worcestershire|West Mercia Police	1564		
+South Lopham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+South Luffenham	T	Rutland|Rutland|Leicestershire Police	455		
 South Milford	T	North Yorkshire|North Yorkshire Police	1995		
-South Mimms	T	Hertfordshire|Hertfordshire Constabulary	874		
-South Molton	T	Devon|Devon and Cornwall Police	5108		
+South Mimms	T	Hertsmere|Hertfordshire|Hertfordshire Constabulary	874		
+South Molton	T	North Devon|Devon|Devon and Cornwall Police	5108		
 South Norfolk	D	Norfolk|Norfolk Constabulary	0		
 South Norwood	T	Greater London|London|Metropolitan Police	16518		
-South Nutfield	T	West Sussex|Sussex Police	1920		
+South Nutfield	T	Mid Sussex|West Sussex|Sussex Police	1920		
 South Ockendon	T	Thurrock|Essex|Essex Police	22440		
 South Oxfordshire	D	Oxfordshire|Thames Valley Police	0	South Oxon	
-South Oxhey	T	Hertfordshire|Hertfordshire Constabulary	0		
+South Oxhey	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	0		
 South Petherton	T	Somerset|Avon and Somerset Police	3064		
-South Pickenham	T	Norfolk|Norfolk Constabulary	0		
-South Raynham	T	Norfolk|Norfolk Constabulary	0		
+South Pickenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+South Raynham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 South Ribble	D	Lancashire|Lancashire Constabulary	0		
 South Ruislip	T	Greater London|London|Metropolitan Police	16800		
-South Runcton	T	Norfolk|Norfolk Constabulary	0		
+South Runcton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 South Shields	T	South Tyneside|Tyne and Wear|Northumbria Police	83655		
 South Somerset	D	Somerset|Avon and Somerset Police	0		
 South Staffordshire	D	Staffordshire|Staffordshire Police	0	South Staffs	
 South Tyneside	A	Tyne and Wear|Northumbria Police	0		
-South Walsham	T	Norfolk|Norfolk Constabulary	0		
-South Weald	T	Essex|Essex Police	0		
-South Wingfield	T	Derbyshire|Derbyshire Constabulary	1088		
-South Witham	T	Lincolnshire|Lincolnshire Police	1533		
+South Walsham	T	Broadland|Norfolk|Norfolk Constabulary	0		
+South Weald	T	Brentwood|Essex|Essex Police	0		
+South Wingfield	T	Amber Valley|Derbyshire|Derbyshire Constabulary	1088		
+South Witham	T	South Kesteven|Lincolnshire|Lincolnshire Police	1533		
 South Woodham Ferrers	T	Essex|Essex Police	0		
-South Wootton	T	Norfolk|Norfolk Constabulary	0		
+South Wootton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 South Yorkshire	C	South Yorkshire Police	0		
-South Zeal	T	Devon|Devon and Cornwall Police	912		
+South Zeal	T	West Devon|Devon|Devon and Cornwall Police	912		
 Southall	T	Greater London|London|Metropolitan Police	78253		
-Southam	T	Warwickshire|Warwickshire Police	6567		
+Southam	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	6567		
 Southampton	A	Hampshire|Hampshire and Isle of Wight Constabulary	269781		
-Southburgh	T	Norfolk|Norfolk Constabulary	0		
-Southchurch	T	Essex|Essex Police	0		
+Southburgh	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Southchurch	T	Southend-on-Sea|Essex|Essex Police	0		
 Southchurch Village	T	Southend-on-Sea|Essex|Essex Police	2000		
 Southend-on-Sea	A	Essex|Essex Police	295310	Southend	
-Southery	T	Norfolk|Norfolk Constabulary	1161		
-Southfleet	T	Kent|Kent Police	918		
+Southery	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	1161		
+Southfleet	T	Dartford|Kent|Kent Police	918		
 Southgate	T	Greater London|London|Metropolitan Police	14454		
 Southgate	T	Swansea|South Wales Police	2004		
 Southgate	T	Norfolk|Norfolk Constabulary	0		
 Southill	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Southminster	T	Essex|Essex Police	4025		
-Southolt	T	Suffolk|Suffolk Constabulary	0		
+Southminster	T	Maldon|Essex|Essex Police	4025		
+Southolt	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Southorpe	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Southowram	T	Calderdale|West Yorkshire|West Yorkshire Police	2003		
 Southport	T	Sefton|Merseyside|Merseyside Police	91703		
 Southrepps	T	Norfolk|Norfolk Constabulary	0		
 Southsea	T	Portsmouth|Hampshire|Hampshire and Isle of Wight Constabulary	18514		
-Southtown	T	Norfolk|Norfolk Constabulary	0		
+Southtown	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
 Southwark	A		0		
-Southwater	T	West Sussex|Sussex Police	8692		
-Southwell	T	Nottinghamshire|Nottinghamshire Police	6757		
-Southwick	T	Wiltshire|Wiltshire Police	1754		
-Southwold	T	Suffolk|Suffolk Constabulary	3680		
-Southwood	T	Norfolk|Norfolk Constabulary	0		
+Southwater	T	Horsham|West Sussex|Sussex Police	8692		
+Southwell	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	6757		
+Southwick	T	Wiltshire|Wiltshire|Wiltshire Police	1754		
+Southwold	T	East Suffolk|Suffolk|Suffolk Constabulary	3680		
+Southwood	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Sowerby Bridge	T	Calderdale|West Yorkshire|West Yorkshire Police	9948		
-Spa Common	T	Norfolk|Norfolk Constabulary	0		
-Spalding	T	Lincolnshire|Lincolnshire Police	30556		
-Spaldwick	T	Cambridgeshire|Cambridgeshire Constabulary	631		
-Sparham	T	Norfolk|Norfolk Constabulary	0		
+Spa Common	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Spalding	T	South Holland|Lincolnshire|Lincolnshire Police	30556		
+Spaldwick	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	631		
+Sparham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Spean Bridge	T	Highland|Police Scotland	570		
 Speke	T	Liverpool|Merseyside|Merseyside Police	21403		
-Speldhurst	T	Kent|Kent Police	1436		
+Speldhurst	T	Tunbridge Wells|Kent|Kent Police	1436		
 Spellbrook	T	Essex|Essex Police	0		
 Spelthorne	D	Surrey|Surrey Police	0		
 Spennymoor	T	County Durham|Durham|Durham Constabulary	17766		
-Spetisbury	T	Dorset|Dorset Police	555		
-Spexhall	T	Suffolk|Suffolk Constabulary	0		
-Spilsby	T	Lincolnshire|Lincolnshire Police	3440		
-Spitalbrook	T	Hertfordshire|Hertfordshire Constabulary	0		
+Spetisbury	T	Dorset|Dorset|Dorset Police	555		
+Spexhall	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Spilsby	T	East Lindsey|Lincolnshire|Lincolnshire Police	3440		
+Spitalbrook	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	0		
 Spitalfields	T	Greater London|London|Metropolitan Police	10286		
 Spittal	T	Pembrokeshire|Dyfed-Powys Police	494		
-Spixworth	T	Norfolk|Norfolk Constabulary	3598		
+Spixworth	T	Broadland|Norfolk|Norfolk Constabulary	3598		
 Spofforth	T	North Yorkshire|North Yorkshire Police	1169		
-Spooner Row	T	Norfolk|Norfolk Constabulary	0		
-Sporle	T	Norfolk|Norfolk Constabulary	755		
+Spooner Row	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Sporle	T	Breckland|Norfolk|Norfolk Constabulary	755		
 Spratton	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1150		
 Springfield	T	Fife|Police Scotland	960		
-Springfield	T	Essex|Essex Police	0		
+Springfield	T	Chelmsford|Essex|Essex Police	0		
 Springside	T	North Ayrshire|Police Scotland	1260		
-Sproatley	T	East Riding of Yorkshire|Humberside Police	1350		
-Sproughton	T	Suffolk|Suffolk Constabulary	772		
-Sprowston	T	Norfolk|Norfolk Constabulary	0		
-St Agnes	T	Cornwall|Devon and Cornwall Police	2820	Saint Agnes	
+Sproatley	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1350		
+Sproughton	T	Babergh|Suffolk|Suffolk Constabulary	772		
+Sprowston	T	Broadland|Norfolk|Norfolk Constabulary	0		
+St Agnes	T	Cornwall|Cornwall|Devon and Cornwall Police	2820	Saint Agnes	
 St Albans	T	Hertfordshire|Hertfordshire Constabulary	84561	Saint Albans	
 St Andrews	T	Fife|Police Scotland	18410	Saint Andrews	
 St Andrews Quay	T	Kingston upon Hull|East Riding of Yorkshire|Humberside Police	100	Saint Andrews Quay	
 St Asaph	T	Denbighshire|North Wales Police	3355	Saint Asaph	
-St Austell	T	Cornwall|Devon and Cornwall Police	24360	Saint Austell	
+St Austell	T	Cornwall|Cornwall|Devon and Cornwall Police	24360	Saint Austell	
 St Bees	T	Cumbria|Cumbria Constabulary	1644	Saint Bees	
-St Blazey	T	Cornwall|Devon and Cornwall Police	6575	Saint Blazey	
+St Blazey	T	Cornwall|Cornwall|Devon and Cornwall Police	6575	Saint Blazey	
 St Boswells	T	Scottish Borders|Police Scotland	1400	Saint Boswells	
 St Clears	T	Carmarthenshire|Dyfed-Powys Police	1605	Saint Clears	
-St Columb Major	T	Cornwall|Devon and Cornwall Police	3679	Saint Columb|Saint Columb Major	
+St Columb Major	T	Cornwall|Cornwall|Devon and Cornwall Police	3679	Saint Columb|Saint Columb Major	
 St Combs	T	Aberdeenshire|Police Scotland	660	Saint Combs	
 St Cross South Elmham	T	Norfolk|Norfolk Constabulary	0	Saint Cross South Elmham	
 St Cyrus	T	Aberdeenshire|Police Scotland	1060	Saint Cyrus	
 St Davids	T	Pembrokeshire|Dyfed-Powys Police	1751	Saint Davids	
-St Dennis	T	Cornwall|Devon and Cornwall Police	2206	Saint Dennis	
+St Dennis	T	Cornwall|Cornwall|Devon and Cornwall Police	2206	Saint Dennis	
 St Fergus	T	Aberdeenshire|Police Scotland	750	Saint Fergus	
 St Helena	T	Norfolk|Norfolk Constabulary	0	Saint Helena	
 St Helens	A	Merseyside|Merseyside Police	183200	Saint Helens	
 St Helens	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	1213	Saint Helens	
-St Ippollitts	T	Hertfordshire|Hertfordshire Constabulary	0	Saint Ippollitts	
-St Ives	T	Cambridgeshire|Cambridgeshire Constabulary	16815	Saint Ives	
-St Ives	T	Cornwall|Devon and Cornwall Police	5410	Saint Ives	
-St James South Elmham	T	Suffolk|Suffolk Constabulary	0	Saint James South Elmham	
+St Ippollitts	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0	Saint Ippollitts	
+St Ives	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	16815	Saint Ives	
+St Ives	T	Cornwall|Cornwall|Devon and Cornwall Police	5410	Saint Ives	
+St James South Elmham	T	East Suffolk|Suffolk|Suffolk Constabulary	0	Saint James South Elmham	
 St James's	T	Greater London|London|Metropolitan Police	10361	Saint James's	
 St John's Fen End	T	Norfolk|Norfolk Constabulary	0	Saint John's Fen End	
 St John's Highway	T	Norfolk|Norfolk Constabulary	0	Saint John's Highway	
-St Just	T	Cornwall|Devon and Cornwall Police	1957	Saint Just	
-St Lawrence	T	Essex|Essex Police	0	Saint Lawrence	
-St Leonards	T	Dorset|Dorset Police	5984	Saint Leonards	
-St Leonards	T	Hertfordshire|Hertfordshire Constabulary	0	Saint Leonards	
-St Leonards-on-Sea	T	East Sussex|Sussex Police	10001	Saint Leonards|Saint Leonards-on-Sea	
+St Just	T	Cornwall|Cornwall|Devon and Cornwall Police	1957	Saint Just	
+St Lawrence	T	Maldon|Essex|Essex Police	0	Saint Lawrence	
+St Leonards	T	Dorset|Dorset|Dorset Police	5984	Saint Leonards	
+St Leonards	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0	Saint Leonards	
+St Leonards-on-Sea	T	Hastings|East Sussex|Sussex Police	10001	Saint Leonards|Saint Leonards-on-Sea	
 St Margaret South Elmham	T	Norfolk|Norfolk Constabulary	0	Saint Margaret South Elmham	
 St Margaret's Hope	T	Orkney Islands|Police Scotland	550	Saint Margaret's Hope	
-St Margarets	T	Hertfordshire|Hertfordshire Constabulary	0	Saint Margarets	
-St Mary Bourne	T	Hampshire|Hampshire and Isle of Wight Constabulary	671	Saint Mary Bourne	
+St Margarets	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0	Saint Margarets	
+St Mary Bourne	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	671	Saint Mary Bourne	
 St Mary's	T	Isles of Scilly|Cornwall|Devon and Cornwall Police	1666	Saint Mary's	
-St Mary's Bay	T	Kent|Kent Police	3028	Saint Mary's Bay	
+St Mary's Bay	T	Folkestone and Hythe|Kent|Kent Police	3028	Saint Mary's Bay	
 St Michael South Elmham	T	Norfolk|Norfolk Constabulary	0	Saint Michael South Elmham	
 St Monans	T	Fife|Police Scotland	1230	Saint Monans	
-St Neots	T	Cambridgeshire|Cambridgeshire Constabulary	30811	Saint Neots	
-St Osyth	T	Essex|Essex Police	2093	Saint Osyth	
-St Paul's Walden	T	Hertfordshire|Hertfordshire Constabulary	0	Saint Paul's Walden	
-St Peters	T	Kent|Kent Police	125370	Saint Peters	
-St Stephen	T	Cornwall|Devon and Cornwall Police	2252	Saint Stephen	
+St Neots	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	30811	Saint Neots	
+St Osyth	T	Tendring|Essex|Essex Police	2093	Saint Osyth	
+St Paul's Walden	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0	Saint Paul's Walden	
+St Peters	T	Thanet|Kent|Kent Police	125370	Saint Peters	
+St Stephen	T	Cornwall|Cornwall|Devon and Cornwall Police	2252	Saint Stephen	
 St Stephens	T	Hertfordshire|Hertfordshire Constabulary	0	Saint Stephens	
 St. Ann's	T	Greater London|London|Metropolitan Police	14638		
-St. Buryan	T	Cornwall|Devon and Cornwall Police	0		
-St. Day	T	Cornwall|Devon and Cornwall Police	700		
+St. Buryan	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+St. Day	T	Cornwall|Cornwall|Devon and Cornwall Police	700		
 St. Georges	T	North Somerset|Somerset|Avon and Somerset Police	0		
 St. Helier	T	Greater London|London|Metropolitan Police	11949		
-Stadhampton	T	Oxfordshire|Thames Valley Police	702		
+Stadhampton	T	South Oxfordshire|Oxfordshire|Thames Valley Police	702		
 Stafford	T	Staffordshire|Staffordshire Police	70145		
 Staffordshire	C	Staffordshire Police	0	Staffs	
 Staffordshire Moorlands	D	Staffordshire|Staffordshire Police	0	Staffs Moorlands	
-Stagden Cross	T	Essex|Essex Police	0		
+Stagden Cross	T	Chelmsford|Essex|Essex Police	0		
 Stagsden	T	Bedford|Bedfordshire|Bedfordshire Police	363		
 Stainborough	T	Barnsley|South Yorkshire|South Yorkshire Police	0		
 Stainburn	T	North Yorkshire|North Yorkshire Police	1666		
 Staindrop	T	County Durham|Durham|Durham Constabulary	1310		
-Staines	T	Surrey|Surrey Police	51040		
+Staines	T	Spelthorne|Surrey|Surrey Police	51040		
 Stainforth	T	Doncaster|South Yorkshire|South Yorkshire Police	6483		
 Stainton	T	Cumbria|Cumbria Constabulary	770		
 Stainton	T	Doncaster|South Yorkshire|South Yorkshire Police	0		
 Staithes	T	North Yorkshire|North Yorkshire Police	826		
-Stakeford	T	Northumberland|Northumbria Police	9636		
-Stalbridge	T	Dorset|Dorset Police	2396		
-Stalham	T	Norfolk|Norfolk Constabulary	3971		
-Stalham Green	T	Norfolk|Norfolk Constabulary	0		
+Stakeford	T	Northumberland|Northumberland|Northumbria Police	9636		
+Stalbridge	T	Dorset|Dorset|Dorset Police	2396		
+Stalham	T	North Norfolk|Norfolk|Norfolk Constabulary	3971		
+Stalham Green	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Stallingborough	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	1073		
 Stalybridge	T	Tameside|Greater Manchester|Greater Manchester Police	26830		
-Stambourne	T	Essex|Essex Police	0		
-Stamford	T	Lincolnshire|Lincolnshire Police	20592		
-Stamford Bridge	T	East Riding of Yorkshire|Humberside Police	3528		
+Stambourne	T	Braintree|Essex|Essex Police	0		
+Stamford	T	South Kesteven|Lincolnshire|Lincolnshire Police	20592		
+Stamford Bridge	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	3528		
 Stamford Hill	T	Greater London|London|Metropolitan Police	68050		
 Stamperland	T	East Renfrewshire|Police Scotland	3630		
-Stanborough	T	Hertfordshire|Hertfordshire Constabulary	0		
+Stanborough	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
 Stanbridge	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	1044		
-Standlake	T	Oxfordshire|Thames Valley Police	1149		
-Standon	T	Staffordshire|Staffordshire Police	3429		
-Standon	T	Hertfordshire|Hertfordshire Constabulary	0		
+Standlake	T	West Oxfordshire|Oxfordshire|Thames Valley Police	1149		
+Standon	T	Stafford|Staffordshire|Staffordshire Police	3429		
+Standon	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Stanfield	T	Norfolk|Norfolk Constabulary	0		
-Stanford	T	Bedfordshire|Bedfordshire Police	0		
-Stanford Rivers	T	Essex|Essex Police	0		
-Stanford in the Vale	T	Oxfordshire|Thames Valley Police	2093		
+Stanford	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Stanford Rivers	T	Epping Forest|Essex|Essex Police	0		
+Stanford in the Vale	T	Vale of White Horse|Oxfordshire|Thames Valley Police	2093		
 Stanford-le-Hope	T	Thurrock|Essex|Essex Police	29525	Stanford	
-Stanground	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Stanhoe	T	Norfolk|Norfolk Constabulary	0		
+Stanground	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+Stanhoe	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Stanhope	T	County Durham|Durham|Durham Constabulary	1602		
 Stanion	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	848		
 Stanley	T	County Durham|Durham|Durham Constabulary	31300		
 Stanley	T	Perth and Kinross|Police Scotland	1450		
 Stanmore	T	Greater London|London|Metropolitan Police	4179		
-Stanningfield	T	Suffolk|Suffolk Constabulary	0		
-Stannington	T	Northumberland|Northumbria Police	427		
+Stanningfield	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Stannington	T	Northumberland|Northumberland|Northumbria Police	427		
 Stansfield	T	Suffolk|Suffolk Constabulary	0		
-Stanstead	T	Suffolk|Suffolk Constabulary	0		
-Stanstead Abbots	T	Hertfordshire|Hertfordshire Constabulary	0		
-Stansted Mountfitchet	T	Essex|Essex Police	5429	Stansted	
-Stanton	T	Suffolk|Suffolk Constabulary	0		
+Stanstead	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Stanstead Abbots	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Stansted Mountfitchet	T	Uttlesford|Essex|Essex Police	5429	Stansted	
+Stanton	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Stanton Drew	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
-Stanton Harcourt	T	Oxfordshire|Thames Valley Police	618		
-Stanway	T	Essex|Essex Police	0		
-Stanwell	T	Surrey|Surrey Police	11279		
+Stanton Harcourt	T	West Oxfordshire|Oxfordshire|Thames Valley Police	618		
+Stanway	T	Colchester|Essex|Essex Police	0		
+Stanwell	T	Spelthorne|Surrey|Surrey Police	11279		
 Stanwick	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1942		
-Staplecross	T	East Sussex|Sussex Police	760		
-Stapleford	T	Nottinghamshire|Nottinghamshire Police	15453		
-Stapleford	T	Wiltshire|Wiltshire Police	0		
-Stapleford	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Stapleford	T	Hertfordshire|Hertfordshire Constabulary	0		
+Staplecross	T	Rother|East Sussex|Sussex Police	760		
+Stapleford	T	Broxtowe|Nottinghamshire|Nottinghamshire Police	15453		
+Stapleford	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Stapleford	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Stapleford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Stapleford Abbotts	T	Essex|Essex Police	0		
-Stapleford Tawney	T	Essex|Essex Police	0		
-Staplehurst	T	Kent|Kent Police	5051		
+Stapleford Tawney	T	Epping Forest|Essex|Essex Police	0		
+Staplehurst	T	Maidstone|Kent|Kent Police	5051		
 Staploe	T	Bedfordshire|Bedfordshire Police	0		
-Starcross	T	Devon|Devon and Cornwall Police	1737		
-Starling's Green	T	Essex|Essex Police	0		
+Starcross	T	Teignbridge|Devon|Devon and Cornwall Police	1737		
+Starling's Green	T	Uttlesford|Essex|Essex Police	0		
 Starston	T	Norfolk|Norfolk Constabulary	0		
 Startforth	T	County Durham|Durham|Durham Constabulary	0		
-Stathern	T	Leicestershire|Leicestershire Police	728		
-Staughton Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Staughton Highway	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Staveley	T	Derbyshire|Derbyshire Constabulary	25719		
+Stathern	T	Melton|Leicestershire|Leicestershire Police	728		
+Staughton Green	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Staughton Highway	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Staveley	T	Chesterfield|Derbyshire|Derbyshire Constabulary	25719		
 Staveley	T	Cumbria|Cumbria Constabulary	1384		
-Stebbing	T	Essex|Essex Police	923		
-Stebbing Green	T	Essex|Essex Police	0		
-Stedham	T	West Sussex|Sussex Police	544		
-Steep	T	Hampshire|Hampshire and Isle of Wight Constabulary	849		
-Steeple	T	Essex|Essex Police	0		
-Steeple Ashton	T	Wiltshire|Wiltshire Police	935		
-Steeple Aston	T	Oxfordshire|Thames Valley Police	947		
-Steeple Bumpstead	T	Essex|Essex Police	1432		
-Steeple Claydon	T	Buckinghamshire|Thames Valley Police	2114		
-Steeple Morden	T	Cambridgeshire|Cambridgeshire Constabulary	852		
+Stebbing	T	Uttlesford|Essex|Essex Police	923		
+Stebbing Green	T	Uttlesford|Essex|Essex Police	0		
+Stedham	T	Chichester|West Sussex|Sussex Police	544		
+Steep	T	East Hampshire|Hampshire|Hampshire and Isle of Wight Constabulary	849		
+Steeple	T	Maldon|Essex|Essex Police	0		
+Steeple Ashton	T	Wiltshire|Wiltshire|Wiltshire Police	935		
+Steeple Aston	T	Cherwell|Oxfordshire|Thames Valley Police	947		
+Steeple Bumpstead	T	Braintree|Essex|Essex Police	1432		
+Steeple Claydon	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2114		
+Steeple Morden	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	852		
 Steeton	T	Bradford|West Yorkshire|West Yorkshire Police	4196		
 Stenhousemuir	T	Falkirk|Police Scotland	9620		
 Stepaside	T	Pembrokeshire|Dyfed-Powys Police	619		
 Stepney	T	Greater London|London|Metropolitan Police	16238		
 Steppingley	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Stepps	T	North Lanarkshire|Police Scotland	6730		
-Sternfield	T	Suffolk|Suffolk Constabulary	0		
-Stetchworth	T	Cambridgeshire|Cambridgeshire Constabulary	704		
+Sternfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Stetchworth	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	704		
 Stevenage	T	Hertfordshire|Hertfordshire Constabulary	91774		
 Stevenston	T	North Ayrshire|Police Scotland	9290		
-Steventon	T	Oxfordshire|Thames Valley Police	1485		
+Steventon	T	Vale of White Horse|Oxfordshire|Thames Valley Police	1485		
 Stevington	T	Bedford|Bedfordshire|Bedfordshire Police	552		
 Stewartby	T	Bedford|Bedfordshire|Bedfordshire Police	1190		
 Stewarton	T	East Ayrshire|Police Scotland	7140		
-Stewkley	T	Buckinghamshire|Thames Valley Police	1840		
-Steyning	T	West Sussex|Sussex Police	9627		
+Stewkley	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1840		
+Steyning	T	Horsham|West Sussex|Sussex Police	9627		
 Steynton	T	Pembrokeshire|Dyfed-Powys Police	3000		
-Stibbard	T	Norfolk|Norfolk Constabulary	0		
-Stickney	T	Lincolnshire|Lincolnshire Police	1127		
-Stiffkey	T	Norfolk|Norfolk Constabulary	0		
+Stibbard	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Stickney	T	East Lindsey|Lincolnshire|Lincolnshire Police	1127		
+Stiffkey	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Stillington	T	Stockton-on-Tees|Durham|Cleveland Police	1210		
-Stilton	T	Cambridgeshire|Cambridgeshire Constabulary	2455		
+Stilton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	2455		
 Stirling	A	Police Scotland	37910		
-Stisted	T	Essex|Essex Police	0		
-Stithians	T	Cornwall|Devon and Cornwall Police	1463		
-Stock	T	Essex|Essex Police	1579		W
-Stockbridge	T	Hampshire|Hampshire and Isle of Wight Constabulary	757		
-Stocking Pelham	T	Hertfordshire|Hertfordshire Constabulary	0		
+Stisted	T	Braintree|Essex|Essex Police	0		
+Stithians	T	Cornwall|Cornwall|Devon and Cornwall Police	1463		
+Stock	T	Chelmsford|Essex|Essex Police	1579		W
+Stockbridge	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	757		
+Stocking Pelham	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Stockport	A	Greater Manchester|Greater Manchester Police	139052		
 Stocksbridge	T	Sheffield|South Yorkshire|South Yorkshire Police	13069		
-Stocksfield	T	Northumberland|Northumbria Police	2616		
-Stockton	T	Warwickshire|Warwickshire Police	1347		
-Stockton	T	Wiltshire|Wiltshire Police	0		
-Stockton	T	Norfolk|Norfolk Constabulary	0		
+Stocksfield	T	Northumberland|Northumberland|Northumbria Police	2616		
+Stockton	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	1347		
+Stockton	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Stockton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Stockton Heath	T	Warrington|Cheshire|Cheshire Constabulary	6396		
 Stockton on the Forest	T	York|North Yorkshire|North Yorkshire Police	875		
 Stockton-on-Tees	A	Durham|Cleveland Police	79957	Stockton	
-Stody	T	Norfolk|Norfolk Constabulary	0		
+Stody	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Stogursey	T	Somerset|Avon and Somerset Police	838		
 Stoke	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Stoke Ash	T	Suffolk|Suffolk Constabulary	0		
-Stoke Canon	T	Devon|Devon and Cornwall Police	654		
-Stoke Ferry	T	Norfolk|Norfolk Constabulary	1389		
-Stoke Fleming	T	Devon|Devon and Cornwall Police	803		
-Stoke Gabriel	T	Devon|Devon and Cornwall Police	1107		
+Stoke Ash	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Stoke Canon	T	East Devon|Devon|Devon and Cornwall Police	654		
+Stoke Ferry	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	1389		
+Stoke Fleming	T	South Hams|Devon|Devon and Cornwall Police	803		
+Stoke Gabriel	T	South Hams|Devon|Devon and Cornwall Police	1107		
 Stoke Gifford	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	13560		
-Stoke Golding	T	Leicestershire|Leicestershire Police	1684		
+Stoke Golding	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	1684		
 Stoke Goldington	T	Milton Keynes|Buckinghamshire|Thames Valley Police	575		
-Stoke Hammond	T	Buckinghamshire|Thames Valley Police	875		
-Stoke Holy Cross	T	Norfolk|Norfolk Constabulary	917		
-Stoke Poges	T	Buckinghamshire|Thames Valley Police	4204		
-Stoke Prior	T	Worcestershire|West Mercia Police	1762		
+Stoke Hammond	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	875		
+Stoke Holy Cross	T	South Norfolk|Norfolk|Norfolk Constabulary	917		
+Stoke Poges	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4204		
+Stoke Prior	T	Bromsgrove|Worcestershire|West Mercia Police	1762		
 Stoke St Michael	T	Somerset|Avon and Somerset Police	731		
-Stoke by Clare	T	Suffolk|Suffolk Constabulary	512	Stoke	
-Stoke upon Tern	T	Shropshire|West Mercia Police	0	Stoke	
-Stoke-by-Nayland	T	Suffolk|Suffolk Constabulary	0		
+Stoke by Clare	T	West Suffolk|Suffolk|Suffolk Constabulary	512	Stoke	
+Stoke upon Tern	T	Shropshire|Shropshire|West Mercia Police	0	Stoke	
+Stoke-by-Nayland	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Stoke-on-Trent	A	Staffordshire|Staffordshire Police	258366	Stoke	
 Stoke-sub-Hamdon	T	Somerset|Avon and Somerset Police	2004		
-Stokenchurch	T	Buckinghamshire|Thames Valley Police	4056		
-Stokesby	T	Norfolk|Norfolk Constabulary	0		
+Stokenchurch	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4056		
+Stokesby	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
 Stokesley	T	North Yorkshire|North Yorkshire Police	4757		
 Stondon	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
-Stondon Massey	T	Essex|Essex Police	0		
-Stone	T	Staffordshire|Staffordshire Police	14258		W
-Stone	T	Kent|Kent Police	6100		W
-Stone	T	Buckinghamshire|Thames Valley Police	2019		W
-Stone	T	Worcestershire|West Mercia Police	782		W
+Stondon Massey	T	Brentwood|Essex|Essex Police	0		
+Stone	T	Stafford|Staffordshire|Staffordshire Police	14258		W
+Stone	T	Dartford|Kent|Kent Police	6100		W
+Stone	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2019		W
+Stone	T	Wyre Forest|Worcestershire|West Mercia Police	782		W
 Stonehaven	T	Aberdeenshire|Police Scotland	11150		
-Stonehouse	T	Gloucestershire|Gloucestershire Constabulary	7481		
+Stonehouse	T	Stroud|Gloucestershire|Gloucestershire Constabulary	7481		
 Stonehouse	T	South Lanarkshire|Police Scotland	5500		
-Stones Green	T	Essex|Essex Police	0		
-Stonesfield	T	Oxfordshire|Thames Valley Police	1527		
-Stoney Stanton	T	Leicestershire|Leicestershire Police	3793		
+Stones Green	T	Tendring|Essex|Essex Police	0		
+Stonesfield	T	West Oxfordshire|Oxfordshire|Thames Valley Police	1527		
+Stoney Stanton	T	Blaby|Leicestershire|Leicestershire Police	3793		
 Stoneyburn	T	West Lothian|Police Scotland	1970		
-Stoneyhills	T	Essex|Essex Police	0		
-Stonham Aspal	T	Suffolk|Suffolk Constabulary	0		
+Stoneyhills	T	Maldon|Essex|Essex Police	0		
+Stonham Aspal	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Stony Stratford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Stopsley	T	Bedfordshire|Bedfordshire Police	0		
+Stopsley	T	Luton|Bedfordshire|Bedfordshire Police	0		
 Stornoway	T	Eilean Siar|Police Scotland	7500		
-Storrington	T	West Sussex|Sussex Police	8618		
+Storrington	T	Horsham|West Sussex|Sussex Police	8618		
 Stotfold	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	6838		
 Stourbridge	T	Dudley|West Midlands|West Midlands Police	56950		
-Stourpaine	T	Dorset|Dorset Police	617		
-Stourport-on-Severn	T	Worcestershire|West Mercia Police	20586	Stourport	
-Stoven	T	Suffolk|Suffolk Constabulary	0		
+Stourpaine	T	Dorset|Dorset|Dorset Police	617		
+Stourport-on-Severn	T	Wyre Forest|Worcestershire|West Mercia Police	20586	Stourport	
+Stoven	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Stow	T	Scottish Borders|Police Scotland	740		
-Stow Bardolph	T	Norfolk|Norfolk Constabulary	0		
-Stow Bedon	T	Norfolk|Norfolk Constabulary	0		
+Stow Bardolph	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Stow Bedon	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Stow Maries	T	Essex|Essex Police	0		
-Stow cum Quy	T	Cambridgeshire|Cambridgeshire Constabulary	544		
-Stow on the Wold	T	Gloucestershire|Gloucestershire Constabulary	2042		
-Stowbridge	T	Norfolk|Norfolk Constabulary	0		
+Stow cum Quy	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	544		
+Stow on the Wold	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	2042		
+Stowbridge	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Stowlangtoft	T	Suffolk|Suffolk Constabulary	0		
-Stowmarket	T	Suffolk|Suffolk Constabulary	21028		
-Stowupland	T	Suffolk|Suffolk Constabulary	0		
+Stowmarket	T	Mid Suffolk|Suffolk|Suffolk Constabulary	21028		
+Stowupland	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Strabane	T	Derry and Strabane|Police Service of Northern Ireland	14198		
-Stradbroke	T	Suffolk|Suffolk Constabulary	1089		
-Stradishall	T	Suffolk|Suffolk Constabulary	0		
-Stradsett	T	Norfolk|Norfolk Constabulary	0		
+Stradbroke	T	Mid Suffolk|Suffolk|Suffolk Constabulary	1089		
+Stradishall	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Stradsett	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Stranraer	T	Dumfries and Galloway|Police Scotland	10510		
 Stratfield Mortimer	T	West Berkshire|Berkshire|Thames Valley Police	3698		
 Stratford	T	Greater London|London|Metropolitan Police	36666		
-Stratford St Andrew	T	Suffolk|Suffolk Constabulary	0		
+Stratford St Andrew	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Stratford St Mary	T	Essex|Essex Police	0		
 Stratford-on-Avon	D	Warwickshire|Warwickshire Police	0		
-Stratford-upon-Avon	T	Warwickshire|Warwickshire Police	30495	Stratford	
+Stratford-upon-Avon	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	30495	Stratford	
 Strathaven	T	South Lanarkshire|Police Scotland	7480		
 Strathblane	T	Stirling|Police Scotland	1960		
 Strathkinness	T	Fife|Police Scotland	610		
 Strathmiglo	T	Fife|Police Scotland	900		
 Strathpeffer	T	Highland|Police Scotland	1070		
-Stratton	T	Gloucestershire|Gloucestershire Constabulary	2570		
-Stratton St Michael	T	Norfolk|Norfolk Constabulary	0		
+Stratton	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	2570		
+Stratton St Michael	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Stratton Strawless	T	Norfolk|Norfolk Constabulary	0		
 Stratton-on-the-Fosse	T	Somerset|Avon and Somerset Police	995	Stratton	
 Streatham	T	Greater London|London|Metropolitan Police	58055		
@@ -6821,8 +6814,8 @@ Street	T	Somerset|Avon and Somerset Police	12911
 Streetly	T	Walsall|West Midlands|West Midlands Police	13251		
 Strensall	T	York|North Yorkshire|North Yorkshire Police	6047		
 Stretford	T	Trafford|Greater Manchester|Greater Manchester Police	41953		
-Strethall	T	Essex|Essex Police	0		
-Stretham	T	Cambridgeshire|Cambridgeshire Constabulary	1831		
+Strethall	T	Uttlesford|Essex|Essex Police	0		
+Stretham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1831		
 Stretton	T	Warrington|Cheshire|Cheshire Constabulary	0		
 Strichen	T	Aberdeenshire|Police Scotland	940		
 Stromness	T	Orkney Islands|Police Scotland	2490		
@@ -6830,40 +6823,40 @@ Strone	T	Argyll and Bute|Police Scotland	502
 Strood	T	Medway|Kent|Kent Police	33381		
 Stroud	T	Gloucestershire|Gloucestershire Constabulary	60155		
 Stroud Green	T	Greater London|London|Metropolitan Police	11758		
-Strumpshaw	T	Norfolk|Norfolk Constabulary	0		
+Strumpshaw	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Stuartfield	T	Aberdeenshire|Police Scotland	700		
-Studham	T	Bedfordshire|Bedfordshire Police	0		
-Studley	T	Warwickshire|Warwickshire Police	6203		
-Stuntney	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Sturmer	T	Essex|Essex Police	0		
-Sturminster Marshall	T	Dorset|Dorset Police	1490		
-Sturminster Newton	T	Dorset|Dorset Police	3501		
-Sturry	T	Kent|Kent Police	7386		
-Stuston	T	Suffolk|Suffolk Constabulary	0		
-Stutton	T	Suffolk|Suffolk Constabulary	599		
-Styrrup	T	Nottinghamshire|Nottinghamshire Police	732		
-Sudbourne	T	Suffolk|Suffolk Constabulary	0		
-Sudbrooke	T	Lincolnshire|Lincolnshire Police	1788		
-Sudbury	T	Suffolk|Suffolk Constabulary	23912		
+Studham	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Studley	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	6203		
+Stuntney	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Sturmer	T	Braintree|Essex|Essex Police	0		
+Sturminster Marshall	T	Dorset|Dorset|Dorset Police	1490		
+Sturminster Newton	T	Dorset|Dorset|Dorset Police	3501		
+Sturry	T	Canterbury|Kent|Kent Police	7386		
+Stuston	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Stutton	T	Babergh|Suffolk|Suffolk Constabulary	599		
+Styrrup	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	732		
+Sudbourne	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Sudbrooke	T	West Lindsey|Lincolnshire|Lincolnshire Police	1788		
+Sudbury	T	Babergh|Suffolk|Suffolk Constabulary	23912		
 Sudbury	T	Greater London|London|Metropolitan Police	14950		
 Suffield	T	Norfolk|Norfolk Constabulary	0		
 Suffolk	C	Suffolk Constabulary	0		
-Summerfield	T	Norfolk|Norfolk Constabulary	0		
+Summerfield	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Summerhouse	T	Darlington|Durham|Durham Constabulary	0		
-Sunbury-on-Thames	T	Surrey|Surrey Police	27784	Sunbury	
+Sunbury-on-Thames	T	Spelthorne|Surrey|Surrey Police	27784	Sunbury	
 Sunderland	A	Tyne and Wear|Northumbria Police	170134		
-Sundridge	T	Kent|Kent Police	1383		
-Sunk Island	T	East Riding of Yorkshire|Humberside Police	0		
+Sundridge	T	Sevenoaks|Kent|Kent Police	1383		
+Sunk Island	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Sunningdale	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	0		
 Sunninghill	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	11603		
 Surbiton	T	Greater London|London|Metropolitan Police	38158		
-Surlingham	T	Norfolk|Norfolk Constabulary	542		
+Surlingham	T	South Norfolk|Norfolk|Norfolk Constabulary	542		
 Surrey	C	Surrey Police	0		
 Surrey Heath	D	Surrey|Surrey Police	0		
 Sussex	R	Sussex Police	0		
 Sustead	T	Norfolk|Norfolk Constabulary	0		
-Suton	T	Norfolk|Norfolk Constabulary	0		
-Sutterton	T	Lincolnshire|Lincolnshire Police	1368		
+Suton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Sutterton	T	Boston|Lincolnshire|Lincolnshire Police	1368		
 Sutton	T	Greater London|London|Metropolitan Police	187600		
 Sutton	T	Cambridgeshire|Cambridgeshire Constabulary	3816		
 Sutton	A		0		
@@ -6871,69 +6864,69 @@ Sutton	T	Herefordshire|West Mercia Police	0
 Sutton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Sutton	T	Suffolk|Suffolk Constabulary	0		
 Sutton	T	Norfolk|Norfolk Constabulary	0		
-Sutton Benger	T	Wiltshire|Wiltshire Police	1045		
-Sutton Bonington	T	Nottinghamshire|Nottinghamshire Police	1218		
-Sutton Bridge	T	Lincolnshire|Lincolnshire Police	3882		
+Sutton Benger	T	Wiltshire|Wiltshire|Wiltshire Police	1045		
+Sutton Bonington	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	1218		
+Sutton Bridge	T	South Holland|Lincolnshire|Lincolnshire Police	3882		
 Sutton Coldfield	T	Birmingham|West Midlands|West Midlands Police	109899		
-Sutton Courtenay	T	Oxfordshire|Thames Valley Police	2467		
-Sutton Scotney	T	Hampshire|Hampshire and Isle of Wight Constabulary	858		
-Sutton Veny	T	Wiltshire|Wiltshire Police	734		
-Sutton in Ashfield	T	Nottinghamshire|Nottinghamshire Police	36404		
-Sutton on Trent	T	Nottinghamshire|Nottinghamshire Police	1171	Sutton	
+Sutton Courtenay	T	Vale of White Horse|Oxfordshire|Thames Valley Police	2467		
+Sutton Scotney	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	858		
+Sutton Veny	T	Wiltshire|Wiltshire|Wiltshire Police	734		
+Sutton in Ashfield	T	Ashfield|Nottinghamshire|Nottinghamshire Police	36404		
+Sutton on Trent	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	1171	Sutton	
 Sutton on the Forest	T	North Yorkshire|North Yorkshire Police	539		
-Sutton upon Derwent	T	East Riding of Yorkshire|Humberside Police	594	Sutton	
-Swadlincote	T	Derbyshire|Derbyshire Constabulary	34576		
-Swaffham	T	Norfolk|Norfolk Constabulary	7258		
-Swaffham Bulbeck	T	Cambridgeshire|Cambridgeshire Constabulary	708		
-Swaffham Prior	T	Cambridgeshire|Cambridgeshire Constabulary	841		
-Swafield	T	Norfolk|Norfolk Constabulary	0		
+Sutton upon Derwent	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	594	Sutton	
+Swadlincote	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	34576		
+Swaffham	T	Breckland|Norfolk|Norfolk Constabulary	7258		
+Swaffham Bulbeck	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	708		
+Swaffham Prior	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	841		
+Swafield	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Swainby	T	North Yorkshire|North Yorkshire Police	597		
-Swainsthorpe	T	Norfolk|Norfolk Constabulary	0		
+Swainsthorpe	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Swale	D	Kent|Kent Police	0		
 Swallowfield	T	Wokingham|Berkshire|Thames Valley Police	0		
-Swanage	T	Dorset|Dorset Police	10454		
+Swanage	T	Dorset|Dorset|Dorset Police	10454		
 Swanbourne	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Swanley	T	Kent|Kent Police	21839		
-Swanmore	T	Hampshire|Hampshire and Isle of Wight Constabulary	2683		
-Swannington	T	Norfolk|Norfolk Constabulary	0		
-Swanscombe	T	Kent|Kent Police	15801		
+Swanley	T	Sevenoaks|Kent|Kent Police	21839		
+Swanmore	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	2683		
+Swannington	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Swanscombe	T	Dartford|Kent|Kent Police	15801		
 Swansea	A	South Wales Police	300352		
-Swanton Abbot	T	Norfolk|Norfolk Constabulary	0		
+Swanton Abbot	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Swanton Morley	T	Norfolk|Norfolk Constabulary	0		
-Swanton Novers	T	Norfolk|Norfolk Constabulary	0		
-Swardeston	T	Norfolk|Norfolk Constabulary	619		
-Swarland	T	Northumberland|Northumbria Police	634		
+Swanton Novers	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Swardeston	T	South Norfolk|Norfolk|Norfolk Constabulary	619		
+Swarland	T	Northumberland|Northumberland|Northumbria Police	634		
 Swarthmoor	T	Cumbria|Cumbria Constabulary	1076		
-Swavesey	T	Cambridgeshire|Cambridgeshire Constabulary	2463		
-Sway	T	Hampshire|Hampshire and Isle of Wight Constabulary	2421		
-Sweffling	T	Suffolk|Suffolk Constabulary	0		
-Swilland	T	Suffolk|Suffolk Constabulary	0		
+Swavesey	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2463		
+Sway	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	2421		
+Sweffling	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Swilland	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Swillington	T	Leeds|West Yorkshire|West Yorkshire Police	3088		
-Swimbridge	T	Devon|Devon and Cornwall Police	669		
+Swimbridge	T	North Devon|Devon|Devon and Cornwall Police	669		
 Swindon	A	Wiltshire|Wiltshire Police	201669		
 Swindon	T	Gloucestershire|Gloucestershire Constabulary	0		
-Swinefleet	T	East Riding of Yorkshire|Humberside Police	787		
-Swineshead	T	Lincolnshire|Lincolnshire Police	2197		
+Swinefleet	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	787		
+Swineshead	T	Boston|Lincolnshire|Lincolnshire Police	2197		
 Swineshead	T	Bedford|Bedfordshire|Bedfordshire Police	0		
-Swinford	T	Leicestershire|Leicestershire Police	586		
+Swinford	T	Harborough|Leicestershire|Leicestershire Police	586		
 Swinton	T	Salford|Greater Manchester|Greater Manchester Police	22931		
-Syderstone	T	Norfolk|Norfolk Constabulary	0		
+Syderstone	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Symbister	T	Shetland Islands|Police Scotland	797		
 Symington	T	South Ayrshire|Police Scotland	1050		
 Symington	T	South Lanarkshire|Police Scotland	760		
 Syresham	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	711		
-Syston	T	Leicestershire|Leicestershire Police	11508		
+Syston	T	Charnwood|Leicestershire|Leicestershire Police	11508		
 Sywell	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1117		
-Tackley	T	Oxfordshire|Thames Valley Police	877		
+Tackley	T	West Oxfordshire|Oxfordshire|Thames Valley Police	877		
 Tacolneston	T	Norfolk|Norfolk Constabulary	0		
 Tadcaster	T	North Yorkshire|North Yorkshire Police	6480		
-Tadley	T	Hampshire|Hampshire and Isle of Wight Constabulary	15836		
+Tadley	T	Basingstoke and Deane|Hampshire|Hampshire and Isle of Wight Constabulary	15836		
 Tadlow	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Tadmarton	T	Oxfordshire|Thames Valley Police	541		
-Tadworth	T	Surrey|Surrey Police	6999		
+Tadmarton	T	Cherwell|Oxfordshire|Thames Valley Police	541		
+Tadworth	T	Reigate and Banstead|Surrey|Surrey Police	6999		
 Taibach	T	Neath Port Talbot|South Wales Police	4582		
 Tain	T	Highland|Police Scotland	3690		
-Takeley	T	Essex|Essex Police	3387		
+Takeley	T	Uttlesford|Essex|Essex Police	3387		
 Tal-y-bont	T	Gwynedd|North Wales Police	1540		
 Talgarth	T	Powys|Dyfed-Powys Police	1268		
 Talysarn	T	Gwynedd|North Wales Police	1086		
@@ -6942,32 +6935,32 @@ Tamworth	T	Staffordshire|Staffordshire Police	81964
 Tandragee	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	3122		
 Tandridge	D	Surrey|Surrey Police	0		
 Tanfield	T	County Durham|Durham|Durham Constabulary	1659		
-Tangmere	T	West Sussex|Sussex Police	3269		
-Tankerton	T	Kent|Kent Police	4900		
-Tannington	T	Suffolk|Suffolk Constabulary	0		
-Tansley	T	Derbyshire|Derbyshire Constabulary	1197		
-Taplow	T	Buckinghamshire|Thames Valley Police	2400		
+Tangmere	T	Chichester|West Sussex|Sussex Police	3269		
+Tankerton	T	Canterbury|Kent|Kent Police	4900		
+Tannington	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Tansley	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	1197		
+Taplow	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2400		
 Tarbert	T	Argyll and Bute|Police Scotland	1130		
 Tarbolton	T	South Ayrshire|Police Scotland	1900		
 Tarland	T	Aberdeenshire|Police Scotland	720		
-Tarleton	T	Lancashire|Lancashire Constabulary	8582		
+Tarleton	T	West Lancashire|Lancashire|Lancashire Constabulary	8582		
 Tarporley	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	2614		
 Tarves	T	Aberdeenshire|Police Scotland	1000		
 Tarvin	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	2309		
-Tasburgh	T	Norfolk|Norfolk Constabulary	0		
+Tasburgh	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Tattenhall	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	1950		
-Tatterford	T	Norfolk|Norfolk Constabulary	0		
-Tattersett	T	Norfolk|Norfolk Constabulary	0		
-Tattingstone	T	Suffolk|Suffolk Constabulary	0		
+Tatterford	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Tattersett	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Tattingstone	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Taunton	T	Somerset|Avon and Somerset Police	64621		
-Taverham	T	Norfolk|Norfolk Constabulary	0		
-Tavistock	T	Devon|Devon and Cornwall Police	12675		
+Taverham	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Tavistock	T	West Devon|Devon|Devon and Cornwall Police	12675		
 Tayport	T	Fife|Police Scotland	3920		
-Tebworth	T	Bedfordshire|Bedfordshire Police	0		
+Tebworth	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Teddington	T	Greater London|London|Metropolitan Police	9615		
 Teesside	R	Cleveland Police	0		
 Teignbridge	D	Devon|Devon and Cornwall Police	0		
-Teignmouth	T	Devon|Devon and Cornwall Police	14932		
+Teignmouth	T	Teignbridge|Devon|Devon and Cornwall Police	14932		
 Telford	T	Telford and Wrekin|Shropshire|West Mercia Police	155570		
 Telford and Wrekin	A	Shropshire|West Mercia Police	0		
 Temple Sowerby	T	Cumbria|Cumbria Constabulary	528		
@@ -6975,68 +6968,68 @@ Templecombe	T	Somerset|Avon and Somerset Police	1560
 Templepatrick	T	Antrim and Newtownabbey|Police Service of Northern Ireland	1627		
 Templeton	T	Pembrokeshire|Dyfed-Powys Police	627		
 Tempsford	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	590		
-Ten Mile Bank	T	Norfolk|Norfolk Constabulary	0		W
-Tenbury Wells	T	Worcestershire|West Mercia Police	3849	Tenbury	
+Ten Mile Bank	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		W
+Tenbury Wells	T	Malvern Hills|Worcestershire|West Mercia Police	3849	Tenbury	
 Tenby	T	Pembrokeshire|Dyfed-Powys Police	4696		
 Tendring	D	Essex|Essex Police	0		
-Tenterden	T	Kent|Kent Police	7118		
-Terling	T	Essex|Essex Police	0		
-Terrington Saint John	T	Norfolk|Norfolk Constabulary	1740		
-Terrington St Clement	T	Norfolk|Norfolk Constabulary	3301	Terrington	
-Terrington St John	T	Norfolk|Norfolk Constabulary	0		
+Tenterden	T	Ashford|Kent|Kent Police	7118		
+Terling	T	Braintree|Essex|Essex Police	0		
+Terrington Saint John	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	1740		
+Terrington St Clement	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	3301	Terrington	
+Terrington St John	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Test Valley	D	Hampshire|Hampshire and Isle of Wight Constabulary	0		
-Tetbury	T	Gloucestershire|Gloucestershire Constabulary	5472		
-Tetney	T	Lincolnshire|Lincolnshire Police	1526		
-Tetsworth	T	Oxfordshire|Thames Valley Police	693		
+Tetbury	T	Cotswold|Gloucestershire|Gloucestershire Constabulary	5472		
+Tetney	T	East Lindsey|Lincolnshire|Lincolnshire Police	1526		
+Tetsworth	T	South Oxfordshire|Oxfordshire|Thames Valley Police	693		
 Tetworth	T	Bedfordshire|Bedfordshire Police	0		
-Teversham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Tewin	T	Hertfordshire|Hertfordshire Constabulary	864		
+Teversham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Tewin	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	864		
 Tewkesbury	T	Gloucestershire|Gloucestershire Constabulary	20360		
-Teynham	T	Kent|Kent Police	2687		
-Thame	T	Oxfordshire|Thames Valley Police	11329		
-Thames Ditton	T	Surrey|Surrey Police	6307		
-Thames Haven	T	Essex|Essex Police	0		
+Teynham	T	Swale|Kent|Kent Police	2687		
+Thame	T	South Oxfordshire|Oxfordshire|Thames Valley Police	11329		
+Thames Ditton	T	Elmbridge|Surrey|Surrey Police	6307		
+Thames Haven	T	Thurrock|Essex|Essex Police	0		
 Thames Valley	R	Thames Valley Police	0		
 Thamesmead	T	Greater London|London|Metropolitan Police	31824		
 Thanet	D	Kent|Kent Police	0		
 Thankerton	T	South Lanarkshire|Police Scotland	510		
-Tharston	T	Norfolk|Norfolk Constabulary	0		
+Tharston	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Thatcham	T	West Berkshire|Berkshire|Thames Valley Police	25464		
-Thaxted	T	Essex|Essex Police	2538		
+Thaxted	T	Uttlesford|Essex|Essex Police	2538		
 The Boldons	T	South Tyneside|Tyne and Wear|Northumbria Police	13567		
-The Folly	T	Hertfordshire|Hertfordshire Constabulary	0		
-The Laurels	T	Norfolk|Norfolk Constabulary	0		
-The Node	T	Hertfordshire|Hertfordshire Constabulary	0		
+The Folly	T	St Albans|Hertfordshire|Hertfordshire Constabulary	0		
+The Laurels	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+The Node	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Theale	T	West Berkshire|Berkshire|Thames Valley Police	2833		
-Theberton	T	Suffolk|Suffolk Constabulary	0		
+Theberton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Thelnetham	T	Suffolk|Suffolk Constabulary	0		
 Thelveton	T	Suffolk|Suffolk Constabulary	0		
-Themelthorpe	T	Norfolk|Norfolk Constabulary	0		
-Therfield	T	Hertfordshire|Hertfordshire Constabulary	0		
-Thetford	T	Norfolk|Norfolk Constabulary	24833		
-Theydon Bois	T	Essex|Essex Police	3829		
-Thimbleby	T	Lincolnshire|Lincolnshire Police	0		
+Themelthorpe	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Therfield	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Thetford	T	Breckland|Norfolk|Norfolk Constabulary	24833		
+Theydon Bois	T	Epping Forest|Essex|Essex Police	3829		
+Thimbleby	T	East Lindsey|Lincolnshire|Lincolnshire Police	0		
 Thirsk	T	North Yorkshire|North Yorkshire Police	9953		
-Thistley Green	T	Suffolk|Suffolk Constabulary	0		
+Thistley Green	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Thixendale	T	North Yorkshire|North Yorkshire Police	0		
-Tholomas Drove	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Thompson	T	Norfolk|Norfolk Constabulary	0		W
-Thorington	T	Suffolk|Suffolk Constabulary	0		
-Thorley	T	Hertfordshire|Hertfordshire Constabulary	0		
+Tholomas Drove	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Thompson	T	Breckland|Norfolk|Norfolk Constabulary	0		W
+Thorington	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Thorley	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Thornaby-on-Tees	T	Stockton-on-Tees|Durham|Cleveland Police	22356	Thornaby	
-Thornage	T	Norfolk|Norfolk Constabulary	0		
-Thornborough	T	Buckinghamshire|Thames Valley Police	641		
+Thornage	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Thornborough	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	641		
 Thornbury	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	11687		
 Thornbury	T	Herefordshire|West Mercia Police	0		
 Thorncote Green	T	Bedfordshire|Bedfordshire Police	0		
-Thorndon	T	Suffolk|Suffolk Constabulary	648		
+Thorndon	T	Mid Suffolk|Suffolk|Suffolk Constabulary	648		
 Thorne	T	Doncaster|South Yorkshire|South Yorkshire Police	17295		
 Thorner	T	Leeds|West Yorkshire|West Yorkshire Police	1408		
 Thorney	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	1745		
-Thorngumbald	T	East Riding of Yorkshire|Humberside Police	2973		
-Thornham	T	Norfolk|Norfolk Constabulary	0		
-Thornham Magna	T	Suffolk|Suffolk Constabulary	0		
-Thornham Parva	T	Suffolk|Suffolk Constabulary	0		
+Thorngumbald	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	2973		
+Thornham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Thornham Magna	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Thornham Parva	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Thornhaugh	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Thornhill	T	Cardiff|South Wales Police	6635		
 Thornhill	T	Dumfries and Galloway|Police Scotland	1610		
@@ -7046,449 +7039,449 @@ Thornliebank	T	East Renfrewshire|Police Scotland	4190
 Thorns	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Thornton	T	Bradford|West Yorkshire|West Yorkshire Police	5881		
 Thornton	T	Fife|Police Scotland	2110		
-Thornton	T	Leicestershire|Leicestershire Police	991		
-Thornton	T	East Riding of Yorkshire|Humberside Police	0		
+Thornton	T	Hinckley and Bosworth|Leicestershire|Leicestershire Police	991		
+Thornton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Thornton	T	Sefton|Merseyside|Merseyside Police	0		
 Thornton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Thornton Dale	T	North Yorkshire|North Yorkshire Police	1759		
 Thornton Heath	T	Greater London|London|Metropolitan Police	14669		
-Thornton-Cleveleys	T	Lancashire|Lancashire Constabulary	31157		
+Thornton-Cleveleys	T	Wyre|Lancashire|Lancashire Constabulary	31157		
 Thorntonhall	T	South Lanarkshire|Police Scotland	610		
-Thornwood Common	T	Essex|Essex Police	0		
+Thornwood Common	T	Epping Forest|Essex|Essex Police	0		
 Thorp Arch	T	Leeds|West Yorkshire|West Yorkshire Police	1505		
-Thorpe	T	Surrey|Surrey Police	5465		
+Thorpe	T	Runnymede|Surrey|Surrey Police	5465		
 Thorpe Abbotts	T	Suffolk|Suffolk Constabulary	0		
 Thorpe Bassett	T	North Yorkshire|North Yorkshire Police	0		
-Thorpe Bay	T	Essex|Essex Police	0		
-Thorpe End Garden Village	T	Norfolk|Norfolk Constabulary	0		
+Thorpe Bay	T	Southend-on-Sea|Essex|Essex Police	0		
+Thorpe End Garden Village	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Thorpe Green	T	Suffolk|Suffolk Constabulary	0		
-Thorpe Hamlet	T	Norfolk|Norfolk Constabulary	8109	Thorpe	
-Thorpe Market	T	Norfolk|Norfolk Constabulary	0		
+Thorpe Hamlet	T	Norwich|Norfolk|Norfolk Constabulary	8109	Thorpe	
+Thorpe Market	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Thorpe Morieux	T	Suffolk|Suffolk Constabulary	0		
-Thorpe St Andrew	T	Norfolk|Norfolk Constabulary	0		
-Thorpe le Soken	T	Essex|Essex Police	1394		
-Thorpe-le-Soken	T	Essex|Essex Police	0		
-Thorpeness	T	Suffolk|Suffolk Constabulary	0		
-Thorpland	T	Norfolk|Norfolk Constabulary	0		
-Thorrington	T	Essex|Essex Police	0		
-Thorverton	T	Devon|Devon and Cornwall Police	674		
+Thorpe St Andrew	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Thorpe le Soken	T	Tendring|Essex|Essex Police	1394		
+Thorpe-le-Soken	T	Tendring|Essex|Essex Police	0		
+Thorpeness	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Thorpland	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Thorrington	T	Tendring|Essex|Essex Police	0		
+Thorverton	T	Mid Devon|Devon|Devon and Cornwall Police	674		
 Thrandeston	T	Suffolk|Suffolk Constabulary	0		
 Thrapston	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	7068		
 Three Crosses	T	Swansea|South Wales Police	1583		
 Three Holes	T	Norfolk|Norfolk Constabulary	0		
-Three Legged Cross	T	Dorset|Dorset Police	1492		
+Three Legged Cross	T	Dorset|Dorset|Dorset Police	1492		
 Three Rivers	D	Hertfordshire|Hertfordshire Constabulary	0		
 Threshers Bush	T	Essex|Essex Police	0		
 Thrigby	T	Norfolk|Norfolk Constabulary	0		
-Thriplow	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Thriplow	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Throcking	T	Hertfordshire|Hertfordshire Constabulary	0		
-Throws	T	Essex|Essex Police	0		W
-Thrussington	T	Leicestershire|Leicestershire Police	581		
+Throws	T	Uttlesford|Essex|Essex Police	0		W
+Thrussington	T	Charnwood|Leicestershire|Leicestershire Police	581		
 Thruxton	T	Herefordshire|West Mercia Police	0		
-Thundersley	T	Essex|Essex Police	0		
-Thundridge	T	Hertfordshire|Hertfordshire Constabulary	704		
-Thurcaston	T	Leicestershire|Leicestershire Police	877		
-Thurgarton	T	Norfolk|Norfolk Constabulary	0		
-Thurlaston	T	Leicestershire|Leicestershire Police	807		
-Thurlby	T	Lincolnshire|Lincolnshire Police	2153		
+Thundersley	T	Castle Point|Essex|Essex Police	0		
+Thundridge	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	704		
+Thurcaston	T	Charnwood|Leicestershire|Leicestershire Police	877		
+Thurgarton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Thurlaston	T	Blaby|Leicestershire|Leicestershire Police	807		
+Thurlby	T	South Kesteven|Lincolnshire|Lincolnshire Police	2153		
 Thurleigh	T	Bedford|Bedfordshire|Bedfordshire Police	694		
-Thurlestone	T	Devon|Devon and Cornwall Police	627		
-Thurlton	T	Norfolk|Norfolk Constabulary	1077		
+Thurlestone	T	South Hams|Devon|Devon and Cornwall Police	627		
+Thurlton	T	South Norfolk|Norfolk|Norfolk Constabulary	1077		
 Thurne	T	Norfolk|Norfolk Constabulary	0		
-Thurning	T	Norfolk|Norfolk Constabulary	0		
+Thurning	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Thurrock	A	Essex|Essex Police	0		
 Thursby	T	Cumbria|Cumbria Constabulary	846		
-Thursford	T	Norfolk|Norfolk Constabulary	0		
+Thursford	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Thurso	T	Highland|Police Scotland	7390		
-Thurston	T	Suffolk|Suffolk Constabulary	2952		
-Thurton	T	Norfolk|Norfolk Constabulary	883		
-Thuxton	T	Norfolk|Norfolk Constabulary	0		
-Thwaite	T	Suffolk|Suffolk Constabulary	0		
+Thurston	T	Mid Suffolk|Suffolk|Suffolk Constabulary	2952		
+Thurton	T	South Norfolk|Norfolk|Norfolk Constabulary	883		
+Thuxton	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Thwaite	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Thwaite St Mary	T	Norfolk|Norfolk Constabulary	0		
-Thwing	T	East Riding of Yorkshire|Humberside Police	0		
+Thwing	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Tibberton	T	Telford and Wrekin|Shropshire|West Mercia Police	525		
-Tibenham	T	Norfolk|Norfolk Constabulary	0		
-Tibshelf	T	Derbyshire|Derbyshire Constabulary	3787		
-Ticehurst	T	East Sussex|Sussex Police	1705		
-Tickencote	T	Rutland|Leicestershire Police	0		
+Tibenham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Tibshelf	T	Bolsover|Derbyshire|Derbyshire Constabulary	3787		
+Ticehurst	T	Rother|East Sussex|Sussex Police	1705		
+Tickencote	T	Rutland|Rutland|Leicestershire Police	0		
 Tickenham	T	North Somerset|Somerset|Avon and Somerset Police	585		
 Tickhill	T	Doncaster|South Yorkshire|South Yorkshire Police	4992		
-Ticknall	T	Derbyshire|Derbyshire Constabulary	642		
-Tickton	T	East Riding of Yorkshire|Humberside Police	1731		
+Ticknall	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	642		
+Tickton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1731		
 Tidbury Green	T	Solihull|West Midlands|West Midlands Police	0		
-Tideswell	T	Derbyshire|Derbyshire Constabulary	1647		
-Tidworth	T	Wiltshire|Wiltshire Police	12089		
+Tideswell	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	1647		
+Tidworth	T	Wiltshire|Wiltshire|Wiltshire Police	12089		
 Tighnabruaich	T	Argyll and Bute|Police Scotland	520		
 Tilbury	T	Thurrock|Essex|Essex Police	14185		
 Tilehurst	T	West Berkshire|Berkshire|Thames Valley Police	0		
 Tillicoultry	T	Clackmannanshire|Police Scotland	5160		
-Tillingham	T	Essex|Essex Police	902		
-Tilney All Saints	T	Norfolk|Norfolk Constabulary	0		
-Tilney High End	T	Norfolk|Norfolk Constabulary	0		
-Tilney St Lawrence	T	Norfolk|Norfolk Constabulary	0		
-Tilstock	T	Shropshire|West Mercia Police	809		
+Tillingham	T	Maldon|Essex|Essex Police	902		
+Tilney All Saints	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Tilney High End	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Tilney St Lawrence	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Tilstock	T	Shropshire|Shropshire|West Mercia Police	809		
 Tilston	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	603		
 Tilsworth	T	Bedfordshire|Bedfordshire Police	0		
-Timberland	T	Lincolnshire|Lincolnshire Police	578		
+Timberland	T	North Kesteven|Lincolnshire|Lincolnshire Police	578		
 Timperley	T	Trafford|Greater Manchester|Greater Manchester Police	11323		
 Timsbury	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	2504		
 Timworth Green	T	Suffolk|Suffolk Constabulary	0		
-Tingewick	T	Buckinghamshire|Thames Valley Police	1093		
+Tingewick	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1093		
 Tingrith	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Tintagel	T	Cornwall|Devon and Cornwall Police	1028		
+Tintagel	T	Cornwall|Cornwall|Devon and Cornwall Police	1028		
 Tintern	T	Monmouthshire|Gwent Police	750		
 Tintinhull	T	Somerset|Avon and Somerset Police	902		
-Tinwell	T	Rutland|Leicestershire Police	0		
+Tinwell	T	Rutland|Rutland|Leicestershire Police	0		
 Tipton	T	Sandwell|West Midlands|West Midlands Police	47000		
-Tiptree	T	Essex|Essex Police	9182		
+Tiptree	T	Colchester|Essex|Essex Police	9182		
 Tiptree Heath	T	Essex|Essex Police	0		
-Tisbury	T	Wiltshire|Wiltshire Police	2178		
-Titchfield	T	Hampshire|Hampshire and Isle of Wight Constabulary	7280		
+Tisbury	T	Wiltshire|Wiltshire|Wiltshire Police	2178		
+Titchfield	T	Fareham|Hampshire|Hampshire and Isle of Wight Constabulary	7280		
 Titchmarsh	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	598		
-Titchwell	T	Norfolk|Norfolk Constabulary	0		
-Tittleshall	T	Norfolk|Norfolk Constabulary	0		
-Tiverton	T	Devon|Devon and Cornwall Police	22291		
+Titchwell	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Tittleshall	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Tiverton	T	Mid Devon|Devon|Devon and Cornwall Police	22291		
 Tiverton	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
-Tivetshall St Margaret	T	Norfolk|Norfolk Constabulary	0		
-Tivetshall St Mary	T	Norfolk|Norfolk Constabulary	0		
+Tivetshall St Margaret	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Tivetshall St Mary	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Tobermory	T	Argyll and Bute|Police Scotland	1000		
 Toddington	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	4585		
 Todmorden	T	Calderdale|West Yorkshire|West Yorkshire Police	11690		
 Todwick	T	Rotherham|South Yorkshire|South Yorkshire Police	1673		
-Toft	T	Cambridgeshire|Cambridgeshire Constabulary	503		
-Toft Monks	T	Norfolk|Norfolk Constabulary	0		
-Toftrees	T	Norfolk|Norfolk Constabulary	0		
-Toftwood	T	Norfolk|Norfolk Constabulary	0		
-Tollesbury	T	Essex|Essex Police	2621		
-Tolleshunt D'Arcy	T	Essex|Essex Police	0		
-Tolleshunt Knights	T	Essex|Essex Police	1030		
-Tolleshunt Major	T	Essex|Essex Police	0		
+Toft	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	503		
+Toft Monks	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Toftrees	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Toftwood	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Tollesbury	T	Maldon|Essex|Essex Police	2621		
+Tolleshunt D'Arcy	T	Maldon|Essex|Essex Police	0		
+Tolleshunt Knights	T	Maldon|Essex|Essex Police	1030		
+Tolleshunt Major	T	Maldon|Essex|Essex Police	0		
 Tolworth	T	Greater London|London|Metropolitan Police	9833		
-Tonbridge	T	Kent|Kent Police	36115		
+Tonbridge	T	Tonbridge and Malling|Kent|Kent Police	36115		
 Tonbridge and Malling	D	Kent|Kent Police	0		
-Tong	T	Shropshire|West Mercia Police	0		
-Tonwell	T	Hertfordshire|Hertfordshire Constabulary	0		
+Tong	T	Shropshire|Shropshire|West Mercia Police	0		
+Tonwell	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Tonypandy	T	Rhondda Cynon Taff|South Wales Police	62545		
 Tonyrefail	T	Rhondda Cynon Taff|South Wales Police	9317		
 Tooting	T	Greater London|London|Metropolitan Police	16239		
-Top End	T	Bedfordshire|Bedfordshire Police	0		W
+Top End	T	Bedford|Bedfordshire|Bedfordshire Police	0		W
 Topcroft	T	Norfolk|Norfolk Constabulary	0		
-Toppesfield	T	Essex|Essex Police	0		
-Topsham	T	Devon|Devon and Cornwall Police	3624		
+Toppesfield	T	Braintree|Essex|Essex Police	0		
+Topsham	T	Exeter|Devon|Devon and Cornwall Police	3624		
 Torbay	A	Devon|Devon and Cornwall Police	0		
 Torfaen	A	Gwent Police	0		
 Torphichen	T	West Lothian|Police Scotland	650		
 Torphins	T	Aberdeenshire|Police Scotland	1410		
-Torpoint	T	Cornwall|Devon and Cornwall Police	7717		
+Torpoint	T	Cornwall|Cornwall|Devon and Cornwall Police	7717		
 Torquay	T	Torbay|Devon|Devon and Cornwall Police	65388		
 Torrance	T	East Dunbartonshire|Police Scotland	2370		
 Torridge	D	Devon|Devon and Cornwall Police	0		
-Toseland	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Tostock	T	Suffolk|Suffolk Constabulary	0		
-Totland	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	2927		
-Totnes	T	Devon|Devon and Cornwall Police	8241		
-Toton	T	Nottinghamshire|Nottinghamshire Police	8064		
+Toseland	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Tostock	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Totland	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	2927		
+Totnes	T	South Hams|Devon|Devon and Cornwall Police	8241		
+Toton	T	Broxtowe|Nottinghamshire|Nottinghamshire Police	8064		
 Tottenham	T	Greater London|London|Metropolitan Police	130000		
 Tottenham Hale	T	Greater London|London|Metropolitan Police	15064		
-Tottenhill	T	Norfolk|Norfolk Constabulary	0		
+Tottenhill	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Totteridge	T	Greater London|London|Metropolitan Police	15159		
 Totternhoe	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	982		
 Tottington	T	Bury|Greater Manchester|Greater Manchester Police	7713		
-Totton	T	Hampshire|Hampshire and Isle of Wight Constabulary	34169		
+Totton	T	New Forest|Hampshire|Hampshire and Isle of Wight Constabulary	34169		
 Tow Law	T	County Durham|Durham|Durham Constabulary	2138		
 Towcester	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	9057		
 Tower Hamlets	A		0		
-Town End	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Town Row	T	East Sussex|Sussex Police	1842		
+Town End	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Town Row	T	Wealden|East Sussex|Sussex Police	1842		
 Town Yetholm	T	Scottish Borders|Police Scotland	570		
 Townhill	T	Fife|Police Scotland	1220		
-Townsend	T	Hertfordshire|Hertfordshire Constabulary	5700		
+Townsend	T	St Albans|Hertfordshire|Hertfordshire Constabulary	5700		
 Toxteth	T	Liverpool|Merseyside|Merseyside Police	4044		
 Trafford	A	Greater Manchester|Greater Manchester Police	0		
 Trafford Park	T	Trafford|Greater Manchester|Greater Manchester Police	3060		
 Tranent	T	East Lothian|Police Scotland	11910		
 Trawsfynydd	T	Gwynedd|North Wales Police	628		
-Trebarwith	T	Cornwall|Devon and Cornwall Police	1725		
-Trebarwith Strand	T	Cornwall|Devon and Cornwall Police	501		
+Trebarwith	T	Cornwall|Cornwall|Devon and Cornwall Police	1725		
+Trebarwith Strand	T	Cornwall|Cornwall|Devon and Cornwall Police	501		
 Tredegar	T	Blaenau Gwent|Gwent Police	14855		
 Treeton	T	Rotherham|South Yorkshire|South Yorkshire Police	3189		
 Trefnant	T	Denbighshire|North Wales Police	993		
-Trefonen	T	Shropshire|West Mercia Police	777		
+Trefonen	T	Shropshire|Shropshire|West Mercia Police	777		
 Trefriw	T	Conwy|North Wales Police	605		
 Tregaron	T	Ceredigion|Dyfed-Powys Police	1213		
 Tregarth	T	Gwynedd|North Wales Police	1307		
-Tregoney	T	Cornwall|Devon and Cornwall Police	0		
+Tregoney	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 Tregynon	T	Powys|Dyfed-Powys Police	892		
 Treharris	T	Merthyr Tydfil|South Wales Police	12352		
 Treherbert	T	Rhondda Cynon Taff|South Wales Police	0		
 Trelech	T	Carmarthenshire|Dyfed-Powys Police	0		
 Treorchy	T	Rhondda Cynon Taff|South Wales Police	8105		
 Treuddyn	T	Flintshire|North Wales Police	1360		
-Trewen	T	Cornwall|Devon and Cornwall Police	0		
+Trewen	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
 Trimdon	T	County Durham|Durham|Durham Constabulary	2958		
 Trimdon Grange	T	County Durham|Durham|Durham Constabulary	1304		
-Trimingham	T	Norfolk|Norfolk Constabulary	0		
-Trimley St Martin	T	Suffolk|Suffolk Constabulary	0		
-Trimley St Mary	T	Suffolk|Suffolk Constabulary	0		
+Trimingham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Trimley St Martin	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Trimley St Mary	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Trimsaran	T	Carmarthenshire|Dyfed-Powys Police	1584		
-Tring	T	Hertfordshire|Hertfordshire Constabulary	11929		
+Tring	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	11929		
 Troon	T	South Ayrshire|Police Scotland	14950		
-Troston	T	Suffolk|Suffolk Constabulary	0		
-Trowbridge	T	Wiltshire|Wiltshire Police	40952		
+Troston	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Trowbridge	T	Wiltshire|Wiltshire|Wiltshire Police	40952		
 Trowley Bottom	T	Hertfordshire|Hertfordshire Constabulary	0		
-Trowse Newton	T	Norfolk|Norfolk Constabulary	0		
-Trumpington	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Trunch	T	Norfolk|Norfolk Constabulary	909		
-Truro	T	Cornwall|Devon and Cornwall Police	23041		
-Tuddenham	T	Suffolk|Suffolk Constabulary	0		
+Trowse Newton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Trumpington	T	Cambridge|Cambridgeshire|Cambridgeshire Constabulary	0		
+Trunch	T	North Norfolk|Norfolk|Norfolk Constabulary	909		
+Truro	T	Cornwall|Cornwall|Devon and Cornwall Police	23041		
+Tuddenham	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Tullibody	T	Clackmannanshire|Police Scotland	8710		
 Tumble	T	Carmarthenshire|Dyfed-Powys Police	4040		
 Tunbridge Wells	D	Kent|Kent Police	0		
 Tunstall	T	Stoke-on-Trent|Staffordshire|Staffordshire Police	6232		
-Tunstall	T	Suffolk|Suffolk Constabulary	0		
-Tunstall	T	Norfolk|Norfolk Constabulary	0		
+Tunstall	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Tunstall	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Tunstead	T	Norfolk|Norfolk Constabulary	0		
 Turnastone	T	Herefordshire|West Mercia Police	0		
-Turners Hill	T	West Sussex|Sussex Police	885		
-Turnford	T	Hertfordshire|Hertfordshire Constabulary	0		
+Turners Hill	T	Mid Sussex|West Sussex|Sussex Police	885		
+Turnford	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	0		
 Turriff	T	Aberdeenshire|Police Scotland	5060		
 Turvey	T	Bedford|Bedfordshire|Bedfordshire Police	940		
-Tuttington	T	Norfolk|Norfolk Constabulary	0		
-Tuxford	T	Nottinghamshire|Nottinghamshire Police	2649		
+Tuttington	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Tuxford	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	2649		
 Twechar	T	East Dunbartonshire|Police Scotland	1160		
 Tweedbank	T	Scottish Borders|Police Scotland	2100		
 Twickenham	T	Greater London|London|Metropolitan Police	0		
-Twigworth	T	Gloucestershire|Gloucestershire Constabulary	728		
+Twigworth	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	728		
 Twinstead	T	Essex|Essex Police	0		
 Twyford	T	Wokingham|Berkshire|Thames Valley Police	7533		
 Twyford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Twyford	T	Norfolk|Norfolk Constabulary	0		
+Twyford	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Tyberton	T	Herefordshire|West Mercia Police	0		
 Tycroes	T	Carmarthenshire|Dyfed-Powys Police	2156		
-Tydd Gote	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Tydd St Giles	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Tye Common	T	Essex|Essex Police	0		
-Tye Green	T	Essex|Essex Police	0		
+Tydd Gote	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Tydd St Giles	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Tye Common	T	Basildon|Essex|Essex Police	0		
+Tye Green	T	Braintree|Essex|Essex Police	0		
 Tyldesley	T	Wigan|Greater Manchester|Greater Manchester Police	35932		
-Tylers Green	T	Essex|Essex Police	0		
+Tylers Green	T	Epping Forest|Essex|Essex Police	0		
 Tyne and Wear	C	Northumbria Police	0		
 Tynemouth	T	North Tyneside|Tyne and Wear|Northumbria Police	60605		
 Tyneside	R	Tyne and Wear|Northumbria Police	0		
 Tyringham	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Tytherington	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	666		
 Tywyn	T	Gwynedd|North Wales Police	3097		
-Ubbeston Green	T	Suffolk|Suffolk Constabulary	0		
-Uckfield	T	East Sussex|Sussex Police	18452		
-Uckington	T	Gloucestershire|Gloucestershire Constabulary	0		
+Ubbeston Green	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Uckfield	T	Wealden|East Sussex|Sussex Police	18452		
+Uckington	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	0		
 Uddingston	T	South Lanarkshire|Police Scotland	5610		
-Uffculme	T	Devon|Devon and Cornwall Police	2021		
+Uffculme	T	Mid Devon|Devon|Devon and Cornwall Police	2021		
 Ufford	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
-Ufford	T	Suffolk|Suffolk Constabulary	0		
+Ufford	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Uggeshall	T	Suffolk|Suffolk Constabulary	0		
-Ugley	T	Essex|Essex Police	0		
+Ugley	T	Uttlesford|Essex|Essex Police	0		
 Ugley Green	T	Essex|Essex Police	0		
 Ulceby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1584		
-Ulcombe	T	Kent|Kent Police	575		
-Uley	T	Gloucestershire|Gloucestershire Constabulary	998		
+Ulcombe	T	Maidstone|Kent|Kent Police	575		
+Uley	T	Stroud|Gloucestershire|Gloucestershire Constabulary	998		
 Ullapool	T	Highland|Police Scotland	1500		
 Ulleskelf	T	North Yorkshire|North Yorkshire Police	650		
-Ullesthorpe	T	Leicestershire|Leicestershire Police	903		
+Ullesthorpe	T	Harborough|Leicestershire|Leicestershire Police	903		
 Ulley	T	Rotherham|South Yorkshire|South Yorkshire Police	0		
-Ulrome	T	East Riding of Yorkshire|Humberside Police	239		
-Ulting	T	Essex|Essex Police	0		
+Ulrome	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	239		
+Ulting	T	Maldon|Essex|Essex Police	0		
 Ulverston	T	Cumbria|Cumbria Constabulary	11356		
 Undy	T	Monmouthshire|Gwent Police	5914		
-Uny Lelant	T	Cornwall|Devon and Cornwall Police	1056		
-Upchurch	T	Kent|Kent Police	1340		
+Uny Lelant	T	Cornwall|Cornwall|Devon and Cornwall Police	1056		
+Upchurch	T	Swale|Kent|Kent Police	1340		
 Upend	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Upham	T	Hampshire|Hampshire and Isle of Wight Constabulary	663		
+Upham	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	663		
 Uplawmoor	T	East Renfrewshire|Police Scotland	560		
 Upminster	T	Greater London|London|Metropolitan Police	10000		
 Upper Basildon	T	West Berkshire|Berkshire|Thames Valley Police	1405		
-Upper Caldecote	T	Bedfordshire|Bedfordshire Police	0		
+Upper Caldecote	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Upper Cumberworth	T	Kirklees|West Yorkshire|West Yorkshire Police	1122		
 Upper Denby	T	Kirklees|West Yorkshire|West Yorkshire Police	668		
-Upper Dovercourt	T	Essex|Essex Police	0		
+Upper Dovercourt	T	Tendring|Essex|Essex Police	0		
 Upper Gravenhurst	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	595		
-Upper Green	T	Essex|Essex Police	0		
-Upper Hartfield	T	East Sussex|Sussex Police	985		
-Upper Heyford	T	Oxfordshire|Thames Valley Police	953		
-Upper Langwith	T	Derbyshire|Derbyshire Constabulary	2955		
+Upper Green	T	Uttlesford|Essex|Essex Police	0		
+Upper Hartfield	T	Wealden|East Sussex|Sussex Police	985		
+Upper Heyford	T	Cherwell|Oxfordshire|Thames Valley Police	953		
+Upper Langwith	T	Bolsover|Derbyshire|Derbyshire Constabulary	2955		
 Upper Norwood	T	Greater London|London|Metropolitan Police	16082		
 Upper Poppleton	T	York|North Yorkshire|North Yorkshire Police	3451		
-Upper Shelton	T	Bedfordshire|Bedfordshire Police	0		
-Upper Sheringham	T	Norfolk|Norfolk Constabulary	0		
+Upper Shelton	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Upper Sheringham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Upper Stoke	T	Medway|Kent|Kent Police	0		
-Upper Stondon	T	Bedfordshire|Bedfordshire Police	0		
-Upper Sundon	T	Bedfordshire|Bedfordshire Police	0		
+Upper Stondon	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Upper Sundon	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
 Upper Weald	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Uppermill	T	Oldham|Greater Manchester|Greater Manchester Police	11191		
-Uppingham	T	Rutland|Leicestershire Police	4745		
-Upshire	T	Essex|Essex Police	0		
-Upstreet	T	Kent|Kent Police	607		
+Uppingham	T	Rutland|Rutland|Leicestershire Police	4745		
+Upshire	T	Epping Forest|Essex|Essex Police	0		
+Upstreet	T	Canterbury|Kent|Kent Police	607		
 Upton	T	Wakefield|West Yorkshire|West Yorkshire Police	5874		
-Upton	T	Norfolk|Norfolk Constabulary	702		
+Upton	T	Broadland|Norfolk|Norfolk Constabulary	702		
 Upton	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
 Upton End	T	Hertfordshire|Hertfordshire Constabulary	0		
-Upton Green	T	Norfolk|Norfolk Constabulary	0		
+Upton Green	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Upton Lea	T	Slough|Berkshire|Thames Valley Police	8000		
-Upton Scudamore	T	Wiltshire|Wiltshire Police	295		
-Upton upon Severn	T	Worcestershire|West Mercia Police	1861	Upton	
-Upware	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Upwell	T	Norfolk|Norfolk Constabulary	4278		
-Urchfont	T	Wiltshire|Wiltshire Police	885		
+Upton Scudamore	T	Wiltshire|Wiltshire|Wiltshire Police	295		
+Upton upon Severn	T	Malvern Hills|Worcestershire|West Mercia Police	1861	Upton	
+Upware	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Upwell	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	4278		
+Urchfont	T	Wiltshire|Wiltshire|Wiltshire Police	885		
 Urmston	T	Trafford|Greater Manchester|Greater Manchester Police	41731		
 Ushaw Moor	T	County Durham|Durham|Durham Constabulary	7368		
 Usk	T	Monmouthshire|Gwent Police	2834		
 Uttlesford	D	Essex|Essex Police	0		
-Uttoxeter	T	Staffordshire|Staffordshire Police	14014		
+Uttoxeter	T	East Staffordshire|Staffordshire|Staffordshire Police	14014		
 Uxbridge	T	Greater London|London|Metropolitan Police	70000		
 Vale of Glamorgan	A	South Wales Police	0		
 Vale of Leven	T	West Dunbartonshire|Police Scotland	24640		
 Vale of White Horse	D	Oxfordshire|Thames Valley Police	0		
 Valley	T	Isle of Anglesey|North Wales Police	2361		
-Vange	T	Essex|Essex Police	0		
+Vange	T	Basildon|Essex|Essex Police	0		
 Vauxhall	T	Liverpool|Merseyside|Merseyside Police	4821		
-Ventnor	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	5976		
-Vernham Dean	T	Hampshire|Hampshire and Isle of Wight Constabulary	552		
-Verwood	T	Dorset|Dorset Police	13360		
+Ventnor	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	5976		
+Vernham Dean	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	552		
+Verwood	T	Dorset|Dorset|Dorset Police	13360		
 Viewpark	T	North Lanarkshire|Police Scotland	16020		
 Vincent Square	T	Greater London|London|Metropolitan Police	10327		W
-Virginia Water	T	Surrey|Surrey Police	2999		W
-Virley	T	Essex|Essex Police	0		
+Virginia Water	T	Runnymede|Surrey|Surrey Police	2999		W
+Virley	T	Colchester|Essex|Essex Police	0		
 Wacton	T	Herefordshire|West Mercia Police	0		
-Wacton	T	Norfolk|Norfolk Constabulary	0		
-Waddesdon	T	Buckinghamshire|Thames Valley Police	1797		
-Waddingham	T	Lincolnshire|Lincolnshire Police	601		
-Waddington	T	Lincolnshire|Lincolnshire Police	4081		
-Waddington	T	Lancashire|Lancashire Constabulary	1028		
-Wadebridge	T	Cornwall|Devon and Cornwall Police	6599		
-Wadesmill	T	Hertfordshire|Hertfordshire Constabulary	0		
-Wadhurst	T	East Sussex|Sussex Police	4051		
+Wacton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Waddesdon	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1797		
+Waddingham	T	West Lindsey|Lincolnshire|Lincolnshire Police	601		
+Waddington	T	North Kesteven|Lincolnshire|Lincolnshire Police	4081		
+Waddington	T	Ribble Valley|Lancashire|Lancashire Constabulary	1028		
+Wadebridge	T	Cornwall|Cornwall|Devon and Cornwall Police	6599		
+Wadesmill	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Wadhurst	T	Wealden|East Sussex|Sussex Police	4051		
 Wadworth	T	Doncaster|South Yorkshire|South Yorkshire Police	1137		
-Wainfleet All Saints	T	Lincolnshire|Lincolnshire Police	1744	Wainfleet	
+Wainfleet All Saints	T	East Lindsey|Lincolnshire|Lincolnshire Police	1744	Wainfleet	
 Wakefield	A	West Yorkshire|West Yorkshire Police	109766		
 Wakes Colne	T	Essex|Essex Police	0		
-Walberswick	T	Suffolk|Suffolk Constabulary	0		
-Walberton	T	West Sussex|Sussex Police	1778		
+Walberswick	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Walberton	T	Arun|West Sussex|Sussex Police	1778		
 Walcot Green	T	Norfolk|Norfolk Constabulary	0		
-Walcott	T	Lincolnshire|Lincolnshire Police	566		
-Walcott	T	Norfolk|Norfolk Constabulary	0		
-Waldringfield	T	Suffolk|Suffolk Constabulary	0		
+Walcott	T	North Kesteven|Lincolnshire|Lincolnshire Police	566		
+Walcott	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Waldringfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Wales	T	Rotherham|South Yorkshire|South Yorkshire Police	5956		
 Wales	N		0		
 Walford	T	Herefordshire|West Mercia Police	0		
 Walgrave	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	868		
 Walkden	T	Salford|Greater Manchester|Greater Manchester Police	35616		
 Walkerburn	T	Scottish Borders|Police Scotland	760		
-Walkeringham	T	Nottinghamshire|Nottinghamshire Police	652		
-Walkern	T	Hertfordshire|Hertfordshire Constabulary	1541		
-Walkington	T	East Riding of Yorkshire|Humberside Police	1769		
-Wall	T	Northumberland|Northumbria Police	0		W
+Walkeringham	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	652		
+Walkern	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	1541		
+Walkington	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1769		
+Wall	T	Northumberland|Northumberland|Northumbria Police	0		W
 Wallacestone	T	Falkirk|Police Scotland	680		
 Wallasey	T	Wirral|Merseyside|Merseyside Police	58794		
-Wallingford	T	Oxfordshire|Thames Valley Police	11600		
+Wallingford	T	South Oxfordshire|Oxfordshire|Thames Valley Police	11600		
 Wallington	T	Greater London|London|Metropolitan Police	20850		
-Wallington	T	Hertfordshire|Hertfordshire Constabulary	0		
+Wallington	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Wallsend	T	North Tyneside|Tyne and Wear|Northumbria Police	42739		
-Walpole	T	Suffolk|Suffolk Constabulary	0		
-Walpole Cross Keys	T	Norfolk|Norfolk Constabulary	0		
+Walpole	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Walpole Cross Keys	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Walpole Highway	T	Norfolk|Norfolk Constabulary	0		
-Walpole St Andrew	T	Norfolk|Norfolk Constabulary	0		
-Walpole St Peter	T	Norfolk|Norfolk Constabulary	0		
+Walpole St Andrew	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Walpole St Peter	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Walsall	A	West Midlands|West Midlands Police	172141		
 Walsden	T	Calderdale|West Yorkshire|West Yorkshire Police	2000		
-Walsham le Willows	T	Suffolk|Suffolk Constabulary	0		
-Walsoken	T	Norfolk|Norfolk Constabulary	0		
-Walsworth	T	Hertfordshire|Hertfordshire Constabulary	0		
+Walsham le Willows	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Walsoken	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Walsworth	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Waltham	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	6563		
-Waltham Abbey	T	Essex|Essex Police	22858		
-Waltham Cross	T	Hertfordshire|Hertfordshire Constabulary	10000		
+Waltham Abbey	T	Epping Forest|Essex|Essex Police	22858		
+Waltham Cross	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	10000		
 Waltham Forest	A		0		
 Waltham St Lawrence	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	504		
-Waltham on the Wolds	T	Leicestershire|Leicestershire Police	836	Waltham	
+Waltham on the Wolds	T	Melton|Leicestershire|Leicestershire Police	836	Waltham	
 Walthamstow	T	Greater London|London|Metropolitan Police	109424		
-Walton	T	Derbyshire|Derbyshire Constabulary	2500		
+Walton	T	Chesterfield|Derbyshire|Derbyshire Constabulary	2500		
 Walton	T	Liverpool|Merseyside|Merseyside Police	1889		
-Walton	T	Leicestershire|Leicestershire Police	600		
+Walton	T	Harborough|Leicestershire|Leicestershire Police	600		
 Walton	T	Leeds|West Yorkshire|West Yorkshire Police	0		
 Walton	T	Wakefield|West Yorkshire|West Yorkshire Police	0		
-Walton	T	Suffolk|Suffolk Constabulary	0		
+Walton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Walton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Walton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Walton upon Trent	T	Derbyshire|Derbyshire Constabulary	872	Walton	
-Walton-on-Naze	T	Essex|Essex Police	0		
-Walton-on-Thames	T	Surrey|Surrey Police	22834	Walton	
-Walton-on-the-Naze	T	Essex|Essex Police	17458	Walton	
+Walton	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+Walton upon Trent	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	872	Walton	
+Walton-on-Naze	T	Tendring|Essex|Essex Police	0		
+Walton-on-Thames	T	Elmbridge|Surrey|Surrey Police	22834	Walton	
+Walton-on-the-Naze	T	Tendring|Essex|Essex Police	17458	Walton	
 Walworth	T	Darlington|Durham|Durham Constabulary	0		
 Wanborough	T	Swindon|Wiltshire|Wiltshire Police	2268		
 Wandsworth	A		0		
 Wandsworth	T	Greater London|London|Metropolitan Police	0		
-Wangford	T	Suffolk|Suffolk Constabulary	0		
+Wangford	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Wansford	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	472		
 Wanstead	T	Greater London|London|Metropolitan Police	11543		
-Wantage	T	Oxfordshire|Thames Valley Police	13106		
-Warborough	T	Oxfordshire|Thames Valley Police	987		
-Warboys	T	Cambridgeshire|Cambridgeshire Constabulary	3825		
-Ward Green	T	Suffolk|Suffolk Constabulary	0		
-Warden	T	Northumberland|Northumbria Police	0		
-Wardington	T	Oxfordshire|Thames Valley Police	602		
+Wantage	T	Vale of White Horse|Oxfordshire|Thames Valley Police	13106		
+Warborough	T	South Oxfordshire|Oxfordshire|Thames Valley Police	987		
+Warboys	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	3825		
+Ward Green	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Warden	T	Northumberland|Northumberland|Northumbria Police	0		
+Wardington	T	Cherwell|Oxfordshire|Thames Valley Police	602		
 Wardle	T	Rochdale|Greater Manchester|Greater Manchester Police	7250		
-Ware	T	Hertfordshire|Hertfordshire Constabulary	17576		
-Wareham	T	Dorset|Dorset Police	7592		
-Wareside	T	Hertfordshire|Hertfordshire Constabulary	0		
-Waresley	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Ware	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	17576		
+Wareham	T	Dorset|Dorset|Dorset Police	7592		
+Wareside	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Waresley	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Warfield	T	Bracknell Forest|Berkshire|Thames Valley Police	0		
 Wargrave	T	Wokingham|Berkshire|Thames Valley Police	4209		
-Warham	T	Norfolk|Norfolk Constabulary	0		
+Warham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Waringstown	T	Armagh City, Banbridge and Craigavon|Police Service of Northern Ireland	2856		
-Warkworth	T	Northumberland|Northumbria Police	1346		
-Warlingham	T	Surrey|Surrey Police	7970		
-Warminster	T	Wiltshire|Wiltshire Police	17490		
+Warkworth	T	Northumberland|Northumberland|Northumbria Police	1346		
+Warlingham	T	Tandridge|Surrey|Surrey Police	7970		
+Warminster	T	Wiltshire|Wiltshire|Wiltshire Police	17490		
 Warmley	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	1000		
-Warnham	T	West Sussex|Sussex Police	1193		
+Warnham	T	Horsham|West Sussex|Sussex Police	1193		
 Warrenpoint	T	Newry, Mourne and Down|Police Service of Northern Ireland	7670		
 Warrington	A	Cheshire|Cheshire Constabulary	172330		
 Warrington	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Warsop	T	Nottinghamshire|Nottinghamshire Police	9766		
-Warton	T	Lancashire|Lancashire Constabulary	2300		
+Warsop	T	Mansfield|Nottinghamshire|Nottinghamshire Police	9766		
+Warton	T	Lancaster|Lancashire|Lancashire Constabulary	2300		
 Warwick	T	Warwickshire|Warwickshire Police	37267		
 Warwickshire	C	Warwickshire Police	0		
 Washford	T	Somerset|Avon and Somerset Police	601		
-Washingborough	T	Lincolnshire|Lincolnshire Police	6463		
+Washingborough	T	North Kesteven|Lincolnshire|Lincolnshire Police	6463		
 Washington	T	Sunderland|Tyne and Wear|Northumbria Police	67085		
-Washington	T	West Sussex|Sussex Police	1930		
+Washington	T	Horsham|West Sussex|Sussex Police	1930		
 Washwood Heath	T	Birmingham|West Midlands|West Midlands Police	32921		
 Watchet	T	Somerset|Avon and Somerset Police	3581		
 Water Eaton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	8412		
 Water End	T	Hertfordshire|Hertfordshire Constabulary	0		W
-Water Newton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Water Orton	T	Warwickshire|Warwickshire Police	3444		
+Water Newton	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Water Orton	T	North Warwickshire|Warwickshire|Warwickshire Police	3444		
 Water Stratford	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Waterbeach	T	Cambridgeshire|Cambridgeshire Constabulary	5795		
+Waterbeach	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	5795		
 Waterfoot	T	East Renfrewshire|Police Scotland	1260		
-Waterford	T	Hertfordshire|Hertfordshire Constabulary	0		
-Wateringbury	T	Kent|Kent Police	2396		
+Waterford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Wateringbury	T	Tonbridge and Malling|Kent|Kent Police	2396		
 Waterloo	T	Sefton|Merseyside|Merseyside Police	1001		
 Waterloo	T	Norfolk|Norfolk Constabulary	0		
-Waterlooville	T	Hampshire|Hampshire and Isle of Wight Constabulary	64350		
+Waterlooville	T	Havant|Hampshire|Hampshire and Isle of Wight Constabulary	64350		
 Watford	T	Hertfordshire|Hertfordshire Constabulary	125707		
 Wath upon Dearne	T	Rotherham|South Yorkshire|South Yorkshire Police	16964	Wath	
-Watlington	T	Oxfordshire|Thames Valley Police	2187		
-Watlington	T	Norfolk|Norfolk Constabulary	0		
-Wattisfield	T	Suffolk|Suffolk Constabulary	0		
-Wattisham	T	Suffolk|Suffolk Constabulary	1539		
-Watton	T	Norfolk|Norfolk Constabulary	9924		
-Watton	T	East Riding of Yorkshire|Humberside Police	7601		
-Watton Green	T	Norfolk|Norfolk Constabulary	0		
-Watton at Stone	T	Hertfordshire|Hertfordshire Constabulary	2338	Watton	
-Watton-at-Stone	T	Hertfordshire|Hertfordshire Constabulary	0		
+Watlington	T	South Oxfordshire|Oxfordshire|Thames Valley Police	2187		
+Watlington	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Wattisfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Wattisham	T	Babergh|Suffolk|Suffolk Constabulary	1539		
+Watton	T	Breckland|Norfolk|Norfolk Constabulary	9924		
+Watton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	7601		
+Watton Green	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Watton at Stone	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	2338	Watton	
+Watton-at-Stone	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Wavendon	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Waverley	D	Surrey|Surrey Police	0		
 Waverton	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	0		
 Wavertree	T	Liverpool|Merseyside|Merseyside Police	14262		
-Wawne	T	East Riding of Yorkshire|Humberside Police	975		
-Waxham	T	Norfolk|Norfolk Constabulary	0		
+Wawne	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	975		
+Waxham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Wealden	D	East Sussex|Sussex Police	0		
 Wealdstone	T	Greater London|London|Metropolitan Police	18500		
 Wearside	R	Tyne and Wear|Northumbria Police	0		
@@ -7499,225 +7492,225 @@ Wedmore	T	Somerset|Avon and Somerset Police	1409
 Wednesbury	T	Sandwell|West Midlands|West Midlands Police	20313		
 Wednesfield	T	Wolverhampton|West Midlands|West Midlands Police	33555		
 Weedon Bec	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	2706	Weedon	
-Weeley	T	Essex|Essex Police	0		
-Weeley Heath	T	Essex|Essex Police	0		
-Weeting	T	Norfolk|Norfolk Constabulary	1839		
-Weeton	T	Lancashire|Lancashire Constabulary	527		
-Welborne	T	Norfolk|Norfolk Constabulary	0		
-Welbourn	T	Lincolnshire|Lincolnshire Police	647		
-Welches Dam	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Weeley	T	Tendring|Essex|Essex Police	0		
+Weeley Heath	T	Tendring|Essex|Essex Police	0		
+Weeting	T	Breckland|Norfolk|Norfolk Constabulary	1839		
+Weeton	T	Fylde|Lancashire|Lancashire Constabulary	527		
+Welborne	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Welbourn	T	North Kesteven|Lincolnshire|Lincolnshire Police	647		
+Welches Dam	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
 Welford	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1043		
 Welford	T	West Berkshire|Berkshire|Thames Valley Police	0		
-Welham Green	T	Hertfordshire|Hertfordshire Constabulary	3000		
-Welland	T	Worcestershire|West Mercia Police	903		
+Welham Green	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	3000		
+Welland	T	Malvern Hills|Worcestershire|West Mercia Police	903		
 Wellbank	T	Angus|Police Scotland	600		
-Wellesbourne	T	Warwickshire|Warwickshire Police	5849		
-Wellesbourne Mountford	T	Warwickshire|Warwickshire Police	6007		
+Wellesbourne	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	5849		
+Wellesbourne Mountford	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	6007		
 Welling	T	Greater London|London|Metropolitan Police	41000		
 Wellingborough	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	56564		
-Wellingham	T	Norfolk|Norfolk Constabulary	0		
+Wellingham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Wellington	T	Telford and Wrekin|Shropshire|West Mercia Police	22816		
 Wellington	T	Herefordshire|West Mercia Police	0		
 Wellow	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	529		
 Wells	T	Somerset|Avon and Somerset Police	11145		
-Wells-next-the-Sea	T	Norfolk|Norfolk Constabulary	2165	Wells	
-Welney	T	Norfolk|Norfolk Constabulary	542		
+Wells-next-the-Sea	T	North Norfolk|Norfolk|Norfolk Constabulary	2165	Wells	
+Welney	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	542		
 Welshpool	T	Powys|Dyfed-Powys Police	6764		
-Welton	T	East Riding of Yorkshire|Humberside Police	0		
-Welwyn	T	Hertfordshire|Hertfordshire Constabulary	3254		
-Welwyn Garden City	T	Hertfordshire|Hertfordshire Constabulary	51505	Welwyn Garden|Welwyn	
+Welton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
+Welwyn	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	3254		
+Welwyn Garden City	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	51505	Welwyn Garden|Welwyn	
 Welwyn Hatfield	D	Hertfordshire|Hertfordshire Constabulary	0		
-Wem	T	Shropshire|West Mercia Police	5870		
+Wem	T	Shropshire|Shropshire|West Mercia Police	5870		
 Wembley	T	Greater London|London|Metropolitan Police	90045		
-Wembury	T	Devon|Devon and Cornwall Police	1819		
+Wembury	T	South Hams|Devon|Devon and Cornwall Police	1819		
 Wemyss Bay	T	Inverclyde|Police Scotland	2580		
-Wendens Ambo	T	Essex|Essex Police	0		
-Wendling	T	Norfolk|Norfolk Constabulary	0		
-Wendover	T	Buckinghamshire|Thames Valley Police	7702		
-Wendron	T	Cornwall|Devon and Cornwall Police	0		
-Wendy	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Wenhaston	T	Suffolk|Suffolk Constabulary	0		
+Wendens Ambo	T	Uttlesford|Essex|Essex Police	0		
+Wendling	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Wendover	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	7702		
+Wendron	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+Wendy	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Wenhaston	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
 Wentworth	T	Rotherham|South Yorkshire|South Yorkshire Police	354		
-Wentworth	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Wentworth	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Wenvoe	T	Vale of Glamorgan|South Wales Police	1155		
 Weobley	T	Herefordshire|West Mercia Police	1101		
-Wereham	T	Norfolk|Norfolk Constabulary	660		
-Werrington	T	Cornwall|Devon and Cornwall Police	0		
-Werrington	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-West Acre	T	Norfolk|Norfolk Constabulary	0		
+Wereham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	660		
+Werrington	T	Cornwall|Cornwall|Devon and Cornwall Police	0		
+Werrington	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+West Acre	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 West Barns	T	East Lothian|Police Scotland	680		
-West Barsham	T	Norfolk|Norfolk Constabulary	0		
-West Bay	T	Dorset|Dorset Police	4084		
-West Beckham	T	Norfolk|Norfolk Constabulary	0		
-West Bergholt	T	Essex|Essex Police	3215		
+West Barsham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+West Bay	T	Dorset|Dorset|Dorset Police	4084		
+West Beckham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+West Bergholt	T	Colchester|Essex|Essex Police	3215		
 West Berkshire	A	Berkshire|Thames Valley Police	0		
 West Bilney	T	Norfolk|Norfolk Constabulary	0		
-West Bradenham	T	Norfolk|Norfolk Constabulary	0		
-West Bridgford	T	Nottinghamshire|Nottinghamshire Police	36487		
+West Bradenham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+West Bridgford	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	36487		
 West Bromwich	T	Sandwell|West Midlands|West Midlands Police	103112		
 West Butterwick	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	795		
-West Byfleet	T	Surrey|Surrey Police	5054		
-West Caister	T	Norfolk|Norfolk Constabulary	0		
+West Byfleet	T	Woking|Surrey|Surrey Police	5054		
+West Caister	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
 West Calder	T	West Lothian|Police Scotland	3100		
 West Chinnock	T	Somerset|Avon and Somerset Police	592		
-West Clandon	T	Surrey|Surrey Police	5422		
+West Clandon	T	Guildford|Surrey|Surrey Police	5422		
 West Coker	T	Somerset|Avon and Somerset Police	1161		
 West Country	R		0		
 West Derby	T	Liverpool|Merseyside|Merseyside Police	13837		
-West Dereham	T	Norfolk|Norfolk Constabulary	0		
+West Dereham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 West Devon	D	Devon|Devon and Cornwall Police	0		
 West Drayton	T	Greater London|London|Metropolitan Police	14370		
 West Dunbartonshire	A	Police Scotland	0		
 West Ealing	T	Greater London|London|Metropolitan Police	15169		
 West End	T	Greater London|London|Metropolitan Police	11543		
-West End	T	Hampshire|Hampshire and Isle of Wight Constabulary	4227		
+West End	T	Eastleigh|Hampshire|Hampshire and Isle of Wight Constabulary	4227		
 West End	T	Bedfordshire|Bedfordshire Police	0		
-West End	T	Norfolk|Norfolk Constabulary	0		
+West End	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0		
 West End	T	Suffolk|Suffolk Constabulary	0		
 West End of London	T	Greater London|London|Metropolitan Police	10575	West End	
-West Felton	T	Shropshire|West Mercia Police	720		
+West Felton	T	Shropshire|Shropshire|West Mercia Police	720		
 West Haddon	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	1718		
-West Hallam	T	Derbyshire|Derbyshire Constabulary	6314		
+West Hallam	T	Erewash|Derbyshire|Derbyshire Constabulary	6314		
 West Ham	T	Greater London|London|Metropolitan Police	15551		
-West Hanningfield	T	Essex|Essex Police	0		
-West Horndon	T	Essex|Essex Police	1650		
-West Horsley	T	Surrey|Surrey Police	1276		
-West Hyde	T	Hertfordshire|Hertfordshire Constabulary	0		
+West Hanningfield	T	Chelmsford|Essex|Essex Police	0		
+West Horndon	T	Brentwood|Essex|Essex Police	1650		
+West Horsley	T	Guildford|Surrey|Surrey Police	1276		
+West Hyde	T	Three Rivers|Hertfordshire|Hertfordshire Constabulary	0		
 West Ilsley	T	West Berkshire|Berkshire|Thames Valley Police	332		
 West Kilbride	T	North Ayrshire|Police Scotland	4760		
-West Kingsdown	T	Kent|Kent Police	5484		
+West Kingsdown	T	Sevenoaks|Kent|Kent Police	5484		
 West Kirby	T	Wirral|Merseyside|Merseyside Police	7680		
 West Lancashire	D	Lancashire|Lancashire Constabulary	0		
-West Lexham	T	Norfolk|Norfolk Constabulary	0		
+West Lexham	T	Breckland|Norfolk|Norfolk Constabulary	0		
 West Lindsey	D	Lincolnshire|Lincolnshire Police	0		
 West Linton	T	Scottish Borders|Police Scotland	1530		
 West Lothian	A	Police Scotland	0		
-West Lynn	T	Norfolk|Norfolk Constabulary	0		
-West Malling	T	Kent|Kent Police	2266		
-West Meon	T	Hampshire|Hampshire and Isle of Wight Constabulary	724		
-West Mersea	T	Essex|Essex Police	7057		
+West Lynn	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+West Malling	T	Tonbridge and Malling|Kent|Kent Police	2266		
+West Meon	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	724		
+West Mersea	T	Colchester|Essex|Essex Police	7057		
 West Midlands	C	West Midlands Police	0		
-West Molesey	T	Surrey|Surrey Police	18565		
-West Newton	T	Norfolk|Norfolk Constabulary	0		
+West Molesey	T	Elmbridge|Surrey|Surrey Police	18565		
+West Newton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 West Northamptonshire	A	Northamptonshire|Northamptonshire Police	0		
 West Oxfordshire	D	Oxfordshire|Thames Valley Police	0	West Oxon	
 West Pennard	T	Somerset|Avon and Somerset Police	670		
 West Rainton	T	County Durham|Durham|Durham Constabulary	2316		
-West Raynham	T	Norfolk|Norfolk Constabulary	0		
-West Row	T	Suffolk|Suffolk Constabulary	0		
-West Rudham	T	Norfolk|Norfolk Constabulary	0		
-West Runton	T	Norfolk|Norfolk Constabulary	815		
+West Raynham	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+West Row	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+West Rudham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+West Runton	T	North Norfolk|Norfolk|Norfolk Constabulary	815		
 West Somerton	T	Norfolk|Norfolk Constabulary	0		
-West Stockwith	T	Nottinghamshire|Nottinghamshire Police	641		
-West Stow	T	Suffolk|Suffolk Constabulary	0		
+West Stockwith	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	641		
+West Stow	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 West Suffolk	D	Suffolk|Suffolk Constabulary	0		
 West Sussex	C	Sussex Police	0		
 West Thurrock	T	Thurrock|Essex|Essex Police	7795		
-West Tilbury	T	Essex|Essex Police	0		
-West Tofts	T	Norfolk|Norfolk Constabulary	0		
-West Walton	T	Norfolk|Norfolk Constabulary	1731		
+West Tilbury	T	Thurrock|Essex|Essex Police	0		
+West Tofts	T	Breckland|Norfolk|Norfolk Constabulary	0		
+West Walton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	1731		
 West Walton Highway	T	Norfolk|Norfolk Constabulary	0		
-West Watford	T	Hertfordshire|Hertfordshire Constabulary	12800		
-West Wellow	T	Hampshire|Hampshire and Isle of Wight Constabulary	2929		
+West Watford	T	Watford|Hertfordshire|Hertfordshire Constabulary	12800		
+West Wellow	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	2929		
 West Wickham	T	Greater London|London|Metropolitan Police	14276		
-West Wickham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-West Winch	T	Norfolk|Norfolk Constabulary	0		
-West Wittering	T	West Sussex|Sussex Police	875		
-West Wratting	T	Cambridgeshire|Cambridgeshire Constabulary	502		
+West Wickham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+West Winch	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+West Wittering	T	Chichester|West Sussex|Sussex Police	875		
+West Wratting	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	502		
 West Yorkshire	C	West Yorkshire Police	0		
 Westbourne	T	Greater London|London|Metropolitan Police	11686		
-Westbury	T	Wiltshire|Wiltshire Police	16989		
-Westbury	T	Shropshire|West Mercia Police	657		
+Westbury	T	Wiltshire|Wiltshire|Wiltshire Police	16989		
+Westbury	T	Shropshire|Shropshire|West Mercia Police	657		
 Westbury-sub-Mendip	T	Somerset|Avon and Somerset Police	801	Westbury	
 Westcliff-on-Sea	T	Southend-on-Sea|Essex|Essex Police	1001	Westcliff	
-Westcott	T	Surrey|Surrey Police	2528		
-Westerfield	T	Suffolk|Suffolk Constabulary	0		
-Westergate	T	West Sussex|Sussex Police	9783		
-Westerham	T	Kent|Kent Police	3303		
+Westcott	T	Mole Valley|Surrey|Surrey Police	2528		
+Westerfield	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Westergate	T	Arun|West Sussex|Sussex Police	9783		
+Westerham	T	Sevenoaks|Kent|Kent Police	3303		
 Westerleigh	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	575		
-Westfield	T	Norfolk|Norfolk Constabulary	0		
-Westgate	T	Norfolk|Norfolk Constabulary	0		
-Westgate on Sea	T	Kent|Kent Police	6594		
-Westhall	T	Suffolk|Suffolk Constabulary	0		
-Westhead	T	Lancashire|Lancashire Constabulary	795		
+Westfield	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Westgate	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Westgate on Sea	T	Thanet|Kent|Kent Police	6594		
+Westhall	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Westhead	T	West Lancashire|Lancashire|Lancashire Constabulary	795		
 Westhill	T	Aberdeenshire|Police Scotland	12110		
 Westhill	T	Highland|Police Scotland	5410		
-Westhorpe	T	Suffolk|Suffolk Constabulary	0		
+Westhorpe	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Westhoughton	T	Bolton|Greater Manchester|Greater Manchester Police	26260		
-Westhumble	T	Surrey|Surrey Police	649		
-Westleton	T	Suffolk|Suffolk Constabulary	0		
-Westley	T	Suffolk|Suffolk Constabulary	0		
-Westley Heights	T	Essex|Essex Police	0		
-Westley Waterless	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Westmill	T	Hertfordshire|Hertfordshire Constabulary	0		
+Westhumble	T	Mole Valley|Surrey|Surrey Police	649		
+Westleton	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Westley	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Westley Heights	T	Basildon|Essex|Essex Police	0		
+Westley Waterless	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Westmill	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Westminster	A		0		
 Weston	T	Cheshire East|Cheshire|Cheshire Constabulary	847		
-Weston	T	Hertfordshire|Hertfordshire Constabulary	0		
+Weston	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
 Weston Colville	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Weston Green	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Weston Green	T	Norfolk|Norfolk Constabulary	0		
 Weston Longville	T	Norfolk|Norfolk Constabulary	0		
-Weston Turville	T	Buckinghamshire|Thames Valley Police	2115		
+Weston Turville	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2115		
 Weston Underwood	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Weston on the Green	T	Oxfordshire|Thames Valley Police	523	Weston	
+Weston on the Green	T	Cherwell|Oxfordshire|Thames Valley Police	523	Weston	
 Weston under Penyard	T	Herefordshire|West Mercia Police	670	Weston	
-Weston upon Trent	T	Derbyshire|Derbyshire Constabulary	761		
+Weston upon Trent	T	South Derbyshire|Derbyshire|Derbyshire Constabulary	761		
 Weston-super-Mare	T	North Somerset|Somerset|Avon and Somerset Police	82903		
 Westoning	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	2147		
 Westonzoyland	T	Somerset|Avon and Somerset Police	1686		
 Westquarter	T	Falkirk|Police Scotland	1150		
-Westry	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Westry	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
 Westwick	T	Cambridgeshire|Cambridgeshire Constabulary	0		
 Westwick	T	Norfolk|Norfolk Constabulary	0		
-Westwood	T	Wiltshire|Wiltshire Police	1162		
+Westwood	T	Wiltshire|Wiltshire|Wiltshire Police	1162		
 Wetheral	T	Cumbria|Cumbria Constabulary	1605		
 Wetherby	T	Leeds|West Yorkshire|West Yorkshire Police	13572		
-Wetherden	T	Suffolk|Suffolk Constabulary	0		
-Wetheringsett	T	Suffolk|Suffolk Constabulary	0		
-Wethersfield	T	Essex|Essex Police	691		
-Wetwang	T	East Riding of Yorkshire|Humberside Police	761		
-Wexham Street	T	Buckinghamshire|Thames Valley Police	670		
-Weybourne	T	Norfolk|Norfolk Constabulary	543		
-Weybread	T	Suffolk|Suffolk Constabulary	0		
-Weybridge	T	Surrey|Surrey Police	19463		
-Weyhill	T	Hampshire|Hampshire and Isle of Wight Constabulary	630		
-Weymouth	T	Dorset|Dorset Police	53416		
-Whaddon	T	Buckinghamshire|Thames Valley Police	533		
-Whaddon	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Wetherden	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Wetheringsett	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Wethersfield	T	Braintree|Essex|Essex Police	691		
+Wetwang	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	761		
+Wexham Street	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	670		
+Weybourne	T	North Norfolk|Norfolk|Norfolk Constabulary	543		
+Weybread	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Weybridge	T	Elmbridge|Surrey|Surrey Police	19463		
+Weyhill	T	Test Valley|Hampshire|Hampshire and Isle of Wight Constabulary	630		
+Weymouth	T	Dorset|Dorset|Dorset Police	53416		
+Whaddon	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	533		
+Whaddon	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Whaddon Gap	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Whaley Bridge	T	Derbyshire|Derbyshire Constabulary	5140		
-Whalley	T	Lancashire|Lancashire Constabulary	4754		
-Whaplode	T	Lincolnshire|Lincolnshire Police	1666		
-Whatfield	T	Suffolk|Suffolk Constabulary	0		
+Whaley Bridge	T	High Peak|Derbyshire|Derbyshire Constabulary	5140		
+Whalley	T	Ribble Valley|Lancashire|Lancashire Constabulary	4754		
+Whaplode	T	South Holland|Lincolnshire|Lincolnshire Police	1666		
+Whatfield	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Wheatacre	T	Norfolk|Norfolk Constabulary	0		
-Wheathampstead	T	Hertfordshire|Hertfordshire Constabulary	4326		
-Wheatley	T	Oxfordshire|Thames Valley Police	5574		
-Wheaton Aston	T	Staffordshire|Staffordshire Police	1965		
+Wheathampstead	T	St Albans|Hertfordshire|Hertfordshire Constabulary	4326		
+Wheatley	T	South Oxfordshire|Oxfordshire|Thames Valley Police	5574		
+Wheaton Aston	T	South Staffordshire|Staffordshire|Staffordshire Police	1965		
 Wheldrake	T	York|North Yorkshire|North Yorkshire Police	1984		
-Whepstead	T	Suffolk|Suffolk Constabulary	0		
-Wherstead	T	Suffolk|Suffolk Constabulary	0		
-Whetstone	T	Leicestershire|Leicestershire Police	6556		
+Whepstead	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Wherstead	T	Babergh|Suffolk|Suffolk Constabulary	0		
+Whetstone	T	Blaby|Leicestershire|Leicestershire Police	6556		
 Whickham	T	Gateshead|Tyne and Wear|Northumbria Police	16625		
-Whimple	T	Devon|Devon and Cornwall Police	1173		
+Whimple	T	East Devon|Devon|Devon and Cornwall Police	1173		
 Whimpwell Green	T	Norfolk|Norfolk Constabulary	0		
-Whinburgh	T	Norfolk|Norfolk Constabulary	0		
-Whipsnade	T	Bedfordshire|Bedfordshire Police	0		
-Whissonsett	T	Norfolk|Norfolk Constabulary	0		
+Whinburgh	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Whipsnade	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Whissonsett	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Whiston	T	Knowsley|Merseyside|Merseyside Police	13629		
 Whiston	T	Rotherham|South Yorkshire|South Yorkshire Police	0		
 Whitburn	T	West Lothian|Police Scotland	11490		
 Whitburn	T	South Tyneside|Tyne and Wear|Northumbria Police	5352		
 Whitby	T	North Yorkshire|North Yorkshire Police	13213		
 Whitchurch	T	Cardiff|South Wales Police	13974		
-Whitchurch	T	Shropshire|West Mercia Police	10142		
-Whitchurch	T	Buckinghamshire|Thames Valley Police	932		
+Whitchurch	T	Shropshire|Shropshire|West Mercia Police	10142		
+Whitchurch	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	932		
 Whitchurch	T	Herefordshire|West Mercia Police	0		
 Whitchurch	T	Bath and North East Somerset|Somerset|Avon and Somerset Police	0		
 White Colne	T	Essex|Essex Police	0		
-White Notley	T	Essex|Essex Police	0		
-White Roding	T	Essex|Essex Police	0		
+White Notley	T	Braintree|Essex|Essex Police	0		
+White Roding	T	Uttlesford|Essex|Essex Police	0		
 White Waltham	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	349		
-Whiteash Green	T	Essex|Essex Police	0		
+Whiteash Green	T	Braintree|Essex|Essex Police	0		
 Whitechapel	T	Greater London|London|Metropolitan Police	14862		
 Whitecraig	T	East Lothian|Police Scotland	1200		
 Whitecross	T	Falkirk|Police Scotland	780		
@@ -7725,346 +7718,345 @@ Whitefield	T	Bury|Greater Manchester|Greater Manchester Police	23545
 Whitehaven	T	Cumbria|Cumbria Constabulary	22945		
 Whitehead	T	Mid and East Antrim|Police Service of Northern Ireland	3697		
 Whitehills	T	Aberdeenshire|Police Scotland	1140		
-Whiteparish	T	Wiltshire|Wiltshire Police	1130		
+Whiteparish	T	Wiltshire|Wiltshire|Wiltshire Police	1130		
 Whitford	T	Flintshire|North Wales Police	0		
 Whithorn	T	Dumfries and Galloway|Police Scotland	790		
 Whiting Bay	T	North Ayrshire|Police Scotland	640		
 Whitland	T	Carmarthenshire|Dyfed-Powys Police	1514		
-Whitley	T	Wiltshire|Wiltshire Police	2436		
+Whitley	T	Wiltshire|Wiltshire|Wiltshire Police	2436		
 Whitley Bay	T	North Tyneside|Tyne and Wear|Northumbria Police	38055	Whitley	
-Whitstable	T	Kent|Kent Police	32196		
-Whittingham	T	Northumberland|Northumbria Police	280		
-Whittington	T	Staffordshire|Staffordshire Police	2085		
-Whittington	T	Shropshire|West Mercia Police	1481		
-Whittington	T	Norfolk|Norfolk Constabulary	0		
+Whitstable	T	Canterbury|Kent|Kent Police	32196		
+Whittingham	T	Northumberland|Northumberland|Northumbria Police	280		
+Whittington	T	Lichfield|Staffordshire|Staffordshire Police	2085		
+Whittington	T	Shropshire|Shropshire|West Mercia Police	1481		
+Whittington	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Whittlebury	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	589		
-Whittlesey	T	Cambridgeshire|Cambridgeshire Constabulary	12745		
-Whittlesford	T	Cambridgeshire|Cambridgeshire Constabulary	1536		
+Whittlesey	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	12745		
+Whittlesford	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1536		
 Whitton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	0		
 Whitton	T	Powys|Dyfed-Powys Police	0		
-Whitton	T	Suffolk|Suffolk Constabulary	0		
-Whitwell	T	Derbyshire|Derbyshire Constabulary	3846		
-Whitwell	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	619		
-Whitwell	T	Norfolk|Norfolk Constabulary	0		
-Whitwell	T	Hertfordshire|Hertfordshire Constabulary	0		
-Whitworth	T	Lancashire|Lancashire Constabulary	5798		
-Whyteleafe	T	Surrey|Surrey Police	3315		
+Whitton	T	Ipswich|Suffolk|Suffolk Constabulary	0		
+Whitwell	T	Bolsover|Derbyshire|Derbyshire Constabulary	3846		
+Whitwell	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	619		
+Whitwell	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Whitwell	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Whitworth	T	Rossendale|Lancashire|Lancashire Constabulary	5798		
+Whyteleafe	T	Tandridge|Surrey|Surrey Police	3315		
 Wick	T	Highland|Police Scotland	7140		
 Wick	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	1989		
 Wick	T	Vale of Glamorgan|South Wales Police	698		
-Wicken	T	Cambridgeshire|Cambridgeshire Constabulary	698		
-Wicken	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Wicken Bonhunt	T	Essex|Essex Police	0		
-Wickford	T	Essex|Essex Police	27535		
-Wickham	T	Hampshire|Hampshire and Isle of Wight Constabulary	2060		
+Wicken	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	698		
+Wicken	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	0		
+Wicken Bonhunt	T	Uttlesford|Essex|Essex Police	0		
+Wickford	T	Basildon|Essex|Essex Police	27535		
+Wickham	T	Winchester|Hampshire|Hampshire and Isle of Wight Constabulary	2060		
 Wickham	T	West Berkshire|Berkshire|Thames Valley Police	1958		
-Wickham Bishops	T	Essex|Essex Police	3788		
-Wickham Market	T	Suffolk|Suffolk Constabulary	2156		
-Wickham Skeith	T	Suffolk|Suffolk Constabulary	0		
-Wickham St Paul	T	Essex|Essex Police	0		
-Wickhambrook	T	Suffolk|Suffolk Constabulary	554		
-Wickhamford	T	Worcestershire|West Mercia Police	747		
-Wickhampton	T	Norfolk|Norfolk Constabulary	0		
-Wicklewood	T	Norfolk|Norfolk Constabulary	0		
+Wickham Bishops	T	Maldon|Essex|Essex Police	3788		
+Wickham Market	T	East Suffolk|Suffolk|Suffolk Constabulary	2156		
+Wickham Skeith	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Wickham St Paul	T	Braintree|Essex|Essex Police	0		
+Wickhambrook	T	West Suffolk|Suffolk|Suffolk Constabulary	554		
+Wickhamford	T	Wychavon|Worcestershire|West Mercia Police	747		
+Wickhampton	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Wicklewood	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Wickmere	T	Norfolk|Norfolk Constabulary	0		
 Wickwar	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	1717		
-Widdington	T	Essex|Essex Police	504		
-Widemouth Bay	T	Cornwall|Devon and Cornwall Police	573		
+Widdington	T	Uttlesford|Essex|Essex Police	504		
+Widemouth Bay	T	Cornwall|Cornwall|Devon and Cornwall Police	573		
 Wideopen	T	North Tyneside|Tyne and Wear|Northumbria Police	8976		
-Widford	T	Hertfordshire|Hertfordshire Constabulary	534		
-Widford	T	Essex|Essex Police	0		
+Widford	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	534		
+Widford	T	Chelmsford|Essex|Essex Police	0		
 Widnes	T	Halton|Cheshire|Cheshire Constabulary	61464		
 Wigan	A	Greater Manchester|Greater Manchester Police	175405		
-Wiggenhall St Germans	T	Norfolk|Norfolk Constabulary	0		
-Wiggenhall St Mary Magdalen	T	Norfolk|Norfolk Constabulary	0		
-Wiggenhall St Mary the Virgin	T	Norfolk|Norfolk Constabulary	0		
-Wiggenhall St Peter	T	Norfolk|Norfolk Constabulary	0		
-Wigginton	T	Hertfordshire|Hertfordshire Constabulary	804		
+Wiggenhall St Germans	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Wiggenhall St Mary Magdalen	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Wiggenhall St Mary the Virgin	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Wiggenhall St Peter	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Wigginton	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	804		
 Wigginton	T	York|North Yorkshire|North Yorkshire Police	0		
-Wighton	T	Norfolk|Norfolk Constabulary	0		
+Wighton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Wigmore	T	Herefordshire|West Mercia Police	757		
-Wigston Magna	T	Leicestershire|Leicestershire Police	37260		
+Wigston Magna	T	Oadby and Wigston|Leicestershire|Leicestershire Police	37260		
 Wigton	T	Cumbria|Cumbria Constabulary	5831		
 Wigtown	T	Dumfries and Galloway|Police Scotland	900		
 Wilbarston	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	753		
-Wilberfoss	T	East Riding of Yorkshire|Humberside Police	1866		
-Wilburton	T	Cambridgeshire|Cambridgeshire Constabulary	1013		
-Wilby	T	Suffolk|Suffolk Constabulary	0		
-Wilby	T	Norfolk|Norfolk Constabulary	0		
+Wilberfoss	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	1866		
+Wilburton	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	1013		
+Wilby	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Wilby	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Wilden	T	Bedford|Bedfordshire|Bedfordshire Police	0		
-Wildhill	T	Hertfordshire|Hertfordshire Constabulary	0		
-Willand	T	Devon|Devon and Cornwall Police	3360		
+Wildhill	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
+Willand	T	Mid Devon|Devon|Devon and Cornwall Police	3360		
 Willaston	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	2813		
 Willaston	T	Cheshire East|Cheshire|Cheshire Constabulary	2540		
 Willen	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Willenhall	T	Walsall|West Midlands|West Midlands Police	49587		
-Willerby	T	East Riding of Yorkshire|Humberside Police	0		
+Willerby	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	0		
 Willesden	T	Greater London|London|Metropolitan Police	44295		
-Willian	T	Hertfordshire|Hertfordshire Constabulary	0		
-Willingale	T	Essex|Essex Police	0		
-Willingham	T	Cambridgeshire|Cambridgeshire Constabulary	4015		
-Willingham	T	Lincolnshire|Lincolnshire Police	3513		
+Willian	T	North Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Willingale	T	Epping Forest|Essex|Essex Police	0		
+Willingham	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	4015		
+Willingham	T	West Lindsey|Lincolnshire|Lincolnshire Police	3513		
 Willington	T	County Durham|Durham|Durham Constabulary	6633		
 Willington	T	Bedford|Bedfordshire|Bedfordshire Police	751		
 Willisham	T	Suffolk|Suffolk Constabulary	0		
 Williton	T	Somerset|Avon and Somerset Police	2644		
-Willoughby on the Wolds	T	Nottinghamshire|Nottinghamshire Police	572	Willoughby	
+Willoughby on the Wolds	T	Rushcliffe|Nottinghamshire|Nottinghamshire Police	572	Willoughby	
 Willows Green	T	Essex|Essex Police	0		
-Wilmcote	T	Warwickshire|Warwickshire Police	1092		
+Wilmcote	T	Stratford-on-Avon|Warwickshire|Warwickshire Police	1092		
 Wilmslow	T	Cheshire East|Cheshire|Cheshire Constabulary	25725		
 Wilsden	T	Bradford|West Yorkshire|West Yorkshire Police	5524		
-Wilsford	T	Wiltshire|Wiltshire Police	0		
+Wilsford	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Wilstead	T	Bedford|Bedfordshire|Bedfordshire Police	2177		
-Wilstone	T	Hertfordshire|Hertfordshire Constabulary	0		
-Wilton	T	Wiltshire|Wiltshire Police	3579		
+Wilstone	T	Dacorum|Hertfordshire|Hertfordshire Constabulary	0		
+Wilton	T	Wiltshire|Wiltshire|Wiltshire Police	3579		
 Wiltshire	A	Wiltshire Police	0		
-Wimbish	T	Essex|Essex Police	0		
-Wimbish Green	T	Essex|Essex Police	0		
+Wimbish	T	Uttlesford|Essex|Essex Police	0		
+Wimbish Green	T	Uttlesford|Essex|Essex Police	0		
 Wimbledon	T	Greater London|London|Metropolitan Police	68187		
 Wimbledon Park	T	Greater London|London|Metropolitan Police	11197		
-Wimblington	T	Cambridgeshire|Cambridgeshire Constabulary	4239		
+Wimblington	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	4239		
 Wimborne Minster	T	Bournemouth, Christchurch and Poole|Dorset|Dorset Police	15552	Wimborne	
-Wimbotsham	T	Norfolk|Norfolk Constabulary	664		
-Wimpole	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Wimbotsham	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	664		
+Wimpole	T	South Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Wincanton	T	Somerset|Avon and Somerset Police	5435		
 Winchburgh	T	West Lothian|Police Scotland	2500		
-Winchcombe	T	Gloucestershire|Gloucestershire Constabulary	4538		
-Winchelsea Beach	T	East Sussex|Sussex Police	1362		
+Winchcombe	T	Tewkesbury|Gloucestershire|Gloucestershire Constabulary	4538		
+Winchelsea Beach	T	Rother|East Sussex|Sussex Police	1362		
 Winchester	T	Hampshire|Hampshire and Isle of Wight Constabulary	46074		
 Windermere	T	Cumbria|Cumbria Constabulary	7765		
-Windlesham	T	Surrey|Surrey Police	4194		
+Windlesham	T	Surrey Heath|Surrey|Surrey Police	4194		
 Windsor	T	Windsor and Maidenhead|Berkshire|Thames Valley Police	31560		
 Windsor and Maidenhead	A	Berkshire|Thames Valley Police	0		
 Windygates	T	Fife|Police Scotland	1890		
-Winfarthing	T	Norfolk|Norfolk Constabulary	503		
+Winfarthing	T	South Norfolk|Norfolk|Norfolk Constabulary	503		
 Winford	T	North Somerset|Somerset|Avon and Somerset Police	1165		
-Wing	T	Buckinghamshire|Thames Valley Police	2589		W
-Wing	T	Rutland|Leicestershire Police	0		W
+Wing	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	2589		W
+Wing	T	Rutland|Rutland|Leicestershire Police	0		W
 Wingate	T	County Durham|Durham|Durham Constabulary	5134		
-Wingerworth	T	Derbyshire|Derbyshire Constabulary	6430		
-Wingfield	T	Wiltshire|Wiltshire Police	0		
-Wingfield	T	Suffolk|Suffolk Constabulary	0		
-Wingfield	T	Bedfordshire|Bedfordshire Police	0		
-Wingham	T	Kent|Kent Police	1303		
-Wingrave	T	Buckinghamshire|Thames Valley Police	1389		
-Winkleigh	T	Devon|Devon and Cornwall Police	1305		
+Wingerworth	T	North East Derbyshire|Derbyshire|Derbyshire Constabulary	6430		
+Wingfield	T	Wiltshire|Wiltshire|Wiltshire Police	0		
+Wingfield	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Wingfield	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	0		
+Wingham	T	Dover|Kent|Kent Police	1303		
+Wingrave	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	1389		
+Winkleigh	T	Torridge|Devon|Devon and Cornwall Police	1305		
 Winnersh	T	Wokingham|Berkshire|Thames Valley Police	0		
 Winscombe	T	North Somerset|Somerset|Avon and Somerset Police	4546		
 Winsford	T	Cheshire West and Chester|Cheshire|Cheshire Constabulary	30259		
 Winsham	T	Somerset|Avon and Somerset Police	748		
-Winslow	T	Buckinghamshire|Thames Valley Police	4407		
-Winster	T	Derbyshire|Derbyshire Constabulary	600		
+Winslow	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4407		
+Winster	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	600		
 Winston	T	County Durham|Durham|Durham Constabulary	0		
-Winston	T	Suffolk|Suffolk Constabulary	0		
-Winterborne Kingston	T	Dorset|Dorset Police	643		
-Winterborne Stickland	T	Dorset|Dorset Police	653		
+Winston	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
+Winterborne Kingston	T	Dorset|Dorset|Dorset Police	643		
+Winterborne Stickland	T	Dorset|Dorset|Dorset Police	653		
 Winterbourne	T	West Berkshire|Berkshire|Thames Valley Police	2168		
 Winterbourne	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	0		
-Winterbourne Abbas	T	Dorset|Dorset Police	652		
-Winterbourne Stoke	T	Wiltshire|Wiltshire Police	0		
+Winterbourne Abbas	T	Dorset|Dorset|Dorset Police	652		
+Winterbourne Stoke	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Winterburn	T	North Yorkshire|North Yorkshire Police	0		
 Winteringham	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1000		
 Winterton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	4899		
-Winterton-on-Sea	T	Norfolk|Norfolk Constabulary	0	Winterton	
-Winthorpe	T	Nottinghamshire|Nottinghamshire Police	650		
+Winterton-on-Sea	T	Great Yarmouth|Norfolk|Norfolk Constabulary	0	Winterton	
+Winthorpe	T	Newark and Sherwood|Nottinghamshire|Nottinghamshire Police	650		
 Wintringham	T	North Yorkshire|North Yorkshire Police	0		
 Winwick	T	Warrington|Cheshire|Cheshire Constabulary	2435		
-Wirksworth	T	Derbyshire|Derbyshire Constabulary	5038		
+Wirksworth	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	5038		
 Wirral	A	Merseyside|Merseyside Police	0		
-Wisbech	T	Cambridgeshire|Cambridgeshire Constabulary	32489		
-Wisbech St Mary	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Wisborough Green	T	West Sussex|Sussex Police	843		
+Wisbech	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	32489		
+Wisbech St Mary	T	Fenland|Cambridgeshire|Cambridgeshire Constabulary	0		
+Wisborough Green	T	Chichester|West Sussex|Sussex Police	843		
 Wishaw	T	North Lanarkshire|Police Scotland	30050		
-Wissett	T	Suffolk|Suffolk Constabulary	0		
-Wissington	T	Suffolk|Suffolk Constabulary	0		
+Wissett	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Wissington	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Wiston	T	Pembrokeshire|Dyfed-Powys Police	0		
-Wistow	T	Cambridgeshire|Cambridgeshire Constabulary	522		
-Witcham	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Witchford	T	Cambridgeshire|Cambridgeshire Constabulary	2385		
-Witham	T	Essex|Essex Police	25353		
-Witheridge	T	Devon|Devon and Cornwall Police	1158		
-Withernsea	T	East Riding of Yorkshire|Humberside Police	6159		
-Withersfield	T	Suffolk|Suffolk Constabulary	0		
-Withington	T	Shropshire|West Mercia Police	0		
+Wistow	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	522		
+Witcham	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
+Witchford	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	2385		
+Witham	T	Braintree|Essex|Essex Police	25353		
+Witheridge	T	North Devon|Devon|Devon and Cornwall Police	1158		
+Withernsea	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	6159		
+Withersfield	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
+Withington	T	Telford and Wrekin|Shropshire|West Mercia Police	0		
 Withington	T	Herefordshire|West Mercia Police	0		
-Witley	T	Surrey|Surrey Police	6437		
-Witnesham	T	Suffolk|Suffolk Constabulary	0		
-Witney	T	Oxfordshire|Thames Valley Police	29103		
+Witley	T	Waverley|Surrey|Surrey Police	6437		
+Witnesham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Witney	T	West Oxfordshire|Oxfordshire|Thames Valley Police	29103		
 Wittering	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	2348		
-Wittersham	T	Kent|Kent Police	776		
-Witton Bridge	T	Norfolk|Norfolk Constabulary	0		
+Wittersham	T	Ashford|Kent|Kent Police	776		
+Witton Bridge	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
 Witton Gilbert	T	County Durham|Durham|Durham Constabulary	2339		
 Witton le Wear	T	County Durham|Durham|Durham Constabulary	567		
 Wiveliscombe	T	Somerset|Avon and Somerset Police	2178		
-Wivelsfield Green	T	East Sussex|Sussex Police	1091		
-Wivenhoe	T	Essex|Essex Police	9567		
-Wiveton	T	Norfolk|Norfolk Constabulary	0		
-Wix	T	Essex|Essex Police	0		
+Wivelsfield Green	T	Lewes|East Sussex|Sussex Police	1091		
+Wivenhoe	T	Colchester|Essex|Essex Police	9567		
+Wiveton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Wix	T	Tendring|Essex|Essex Police	0		
 Wixoe	T	Suffolk|Suffolk Constabulary	0		
 Woburn	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	933		
-Woburn	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
 Woburn Sands	T	Milton Keynes|Buckinghamshire|Thames Valley Police	5074		
 Woking	T	Surrey|Surrey Police	103900		
 Wokingham	A	Berkshire|Thames Valley Police	41143		
-Wold Newton	T	East Riding of Yorkshire|Humberside Police	337		
+Wold Newton	T	East Riding of Yorkshire|East Riding of Yorkshire|Humberside Police	337		
 Wold Newton	T	North East Lincolnshire|Lincolnshire|Lincolnshire Police	0		
-Woldingham	T	Surrey|Surrey Police	1502		
-Wolferton	T	Norfolk|Norfolk Constabulary	0		
+Woldingham	T	Tandridge|Surrey|Surrey Police	1502		
+Wolferton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Wollaston	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	3491		
 Wolsingham	T	County Durham|Durham|Durham Constabulary	2503		
-Wolston	T	Warwickshire|Warwickshire Police	2564		
-Wolvercote	T	Oxfordshire|Thames Valley Police	1154		
+Wolston	T	Rugby|Warwickshire|Warwickshire Police	2564		
+Wolvercote	T	Oxford|Oxfordshire|Thames Valley Police	1154		
 Wolverhampton	A	West Midlands|West Midlands Police	263700		
 Wolverton	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Wolvey	T	Warwickshire|Warwickshire Police	845		
-Wombourne	T	Staffordshire|Staffordshire Police	13511		
+Wolvey	T	Rugby|Warwickshire|Warwickshire Police	845		
+Wombourne	T	South Staffordshire|Staffordshire|Staffordshire Police	13511		
 Wombwell	T	Barnsley|South Yorkshire|South Yorkshire Police	15518		
-Wooburn	T	Buckinghamshire|Thames Valley Police	4100		
-Wooburn Green	T	Buckinghamshire|Thames Valley Police	4400		
-Wood Dalling	T	Norfolk|Norfolk Constabulary	0		
+Wooburn	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4100		
+Wooburn Green	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	4400		
+Wood Dalling	T	Broadland|Norfolk|Norfolk Constabulary	0		
 Wood End	T	Bedfordshire|Bedfordshire Police	0		
 Wood End	T	Hertfordshire|Hertfordshire Constabulary	0		
 Wood Green	T	Greater London|London|Metropolitan Police	28453		
-Wood Norton	T	Norfolk|Norfolk Constabulary	0		
-Wood Street Village	T	Surrey|Surrey Police	1619		
-Woodbastwick	T	Norfolk|Norfolk Constabulary	0		
-Woodborough	T	Wiltshire|Wiltshire Police	292		
-Woodbridge	T	Suffolk|Suffolk Constabulary	11200		
-Woodbury	T	Devon|Devon and Cornwall Police	1605		
-Woodchurch	T	Kent|Kent Police	1074		
+Wood Norton	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Wood Street Village	T	Guildford|Surrey|Surrey Police	1619		
+Woodbastwick	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Woodborough	T	Wiltshire|Wiltshire|Wiltshire Police	292		
+Woodbridge	T	East Suffolk|Suffolk|Suffolk Constabulary	11200		
+Woodbury	T	East Devon|Devon|Devon and Cornwall Police	1605		
+Woodchurch	T	Ashford|Kent|Kent Police	1074		
 Woodcote	T	Telford and Wrekin|Shropshire|West Mercia Police	2775		
-Woodditton	T	Cambridgeshire|Cambridgeshire Constabulary	0		
+Woodditton	T	East Cambridgeshire|Cambridgeshire|Cambridgeshire Constabulary	0		
 Woodford	T	North Northamptonshire|Northamptonshire|Northamptonshire Police	1461		
-Woodford	T	Wiltshire|Wiltshire Police	0		
+Woodford	T	Wiltshire|Wiltshire|Wiltshire Police	0		
 Woodford Green	T	Greater London|London|Metropolitan Police	22803		
 Woodgate	T	Norfolk|Norfolk Constabulary	0		
-Woodhall Spa	T	Lincolnshire|Lincolnshire Police	4331		
-Woodham Ferrers	T	Essex|Essex Police	0		
-Woodham Mortimer	T	Essex|Essex Police	641		
-Woodham Walter	T	Essex|Essex Police	0		
+Woodhall Spa	T	East Lindsey|Lincolnshire|Lincolnshire Police	4331		
+Woodham Ferrers	T	Chelmsford|Essex|Essex Police	0		
+Woodham Mortimer	T	Maldon|Essex|Essex Police	641		
+Woodham Walter	T	Maldon|Essex|Essex Police	0		
 Woodley	T	Wokingham|Berkshire|Thames Valley Police	0		
-Woodplumpton	T	Lancashire|Lancashire Constabulary	688		
-Woodrising	T	Norfolk|Norfolk Constabulary	0		
+Woodplumpton	T	Preston|Lancashire|Lancashire Constabulary	688		
+Woodrising	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Woodsetts	T	Rotherham|South Yorkshire|South Yorkshire Police	1746		
-Woodside	T	Hertfordshire|Hertfordshire Constabulary	8000		
-Woodstock	T	Oxfordshire|Thames Valley Police	3521		
-Woodston	T	Cambridgeshire|Cambridgeshire Constabulary	0		
-Woodton	T	Norfolk|Norfolk Constabulary	703		
+Woodside	T	Watford|Hertfordshire|Hertfordshire Constabulary	8000		
+Woodstock	T	West Oxfordshire|Oxfordshire|Thames Valley Police	3521		
+Woodston	T	Peterborough|Cambridgeshire|Cambridgeshire Constabulary	0		
+Woodton	T	South Norfolk|Norfolk|Norfolk Constabulary	703		
 Wookey	T	Somerset|Avon and Somerset Police	810		
-Wool	T	Dorset|Dorset Police	2724		
-Woolacombe	T	Devon|Devon and Cornwall Police	840		
-Woolaston	T	Gloucestershire|Gloucestershire Constabulary	820		
+Wool	T	Dorset|Dorset|Dorset Police	2724		
+Woolacombe	T	North Devon|Devon|Devon and Cornwall Police	840		
+Woolaston	T	Forest of Dean|Gloucestershire|Gloucestershire Constabulary	820		
 Woolavington	T	Somerset|Avon and Somerset Police	2115		
-Wooler	T	Northumberland|Northumbria Police	1983		
-Woolfardisworthy	T	Devon|Devon and Cornwall Police	783		
+Wooler	T	Northumberland|Northumberland|Northumbria Police	1983		
+Woolfardisworthy	T	Torridge|Devon|Devon and Cornwall Police	783		
 Woolley	T	Wakefield|West Yorkshire|West Yorkshire Police	365		
-Woolmer Green	T	Hertfordshire|Hertfordshire Constabulary	0		
-Woolpit	T	Suffolk|Suffolk Constabulary	1753		
+Woolmer Green	T	Welwyn Hatfield|Hertfordshire|Hertfordshire Constabulary	0		
+Woolpit	T	Mid Suffolk|Suffolk|Suffolk Constabulary	1753		
 Woolston	T	Southampton|Hampshire|Hampshire and Isle of Wight Constabulary	13852		
 Woolton	T	Liverpool|Merseyside|Merseyside Police	12921		
-Woolverstone	T	Suffolk|Suffolk Constabulary	0		
+Woolverstone	T	Babergh|Suffolk|Suffolk Constabulary	0		
 Woolwich	T	Greater London|London|Metropolitan Police	0		
-Woore	T	Shropshire|West Mercia Police	633		
-Wootton	T	Kent|Kent Police	4467		
+Woore	T	Shropshire|Shropshire|West Mercia Police	633		
+Wootton	T	Dover|Kent|Kent Police	4467		
 Wootton	T	Bedford|Bedfordshire|Bedfordshire Police	4344		
-Wootton	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	4231		
+Wootton	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	4231		
 Wootton	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	475		
 Wootton Green	T	Bedfordshire|Bedfordshire Police	0		
 Worcester	T	Worcestershire|West Mercia Police	101659		
 Worcester Park	T	Greater London|London|Metropolitan Police	16031		
 Worcestershire	C	West Mercia Police	0	Worcs	
-Wordwell	T	Suffolk|Suffolk Constabulary	0		
+Wordwell	T	West Suffolk|Suffolk|Suffolk Constabulary	0		
 Workington	T	Cumbria|Cumbria Constabulary	21275		
-Worksop	T	Nottinghamshire|Nottinghamshire Police	44733		
+Worksop	T	Bassetlaw|Nottinghamshire|Nottinghamshire Police	44733		
 Worlaby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	547		
 World's End	T	Greater London|London|Metropolitan Police	13700		W
-Worlingham	T	Suffolk|Suffolk Constabulary	0		
-Worlington	T	Suffolk|Suffolk Constabulary	526		
-Worlingworth	T	Suffolk|Suffolk Constabulary	802		
-Wormegay	T	Norfolk|Norfolk Constabulary	0		
-Wormingford	T	Essex|Essex Police	0		
-Worminghall	T	Buckinghamshire|Thames Valley Police	534		
-Wormley	T	Surrey|Surrey Police	1770		
-Wormley	T	Hertfordshire|Hertfordshire Constabulary	0		
-Worstead	T	Norfolk|Norfolk Constabulary	0		
-Worth	T	Kent|Kent Police	634		W
-Wortham	T	Suffolk|Suffolk Constabulary	0		
+Worlingham	T	East Suffolk|Suffolk|Suffolk Constabulary	0		
+Worlington	T	West Suffolk|Suffolk|Suffolk Constabulary	526		
+Worlingworth	T	Mid Suffolk|Suffolk|Suffolk Constabulary	802		
+Wormegay	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
+Wormingford	T	Colchester|Essex|Essex Police	0		
+Worminghall	T	Buckinghamshire|Buckinghamshire|Thames Valley Police	534		
+Wormley	T	Waverley|Surrey|Surrey Police	1770		
+Wormley	T	Broxbourne|Hertfordshire|Hertfordshire Constabulary	0		
+Worstead	T	North Norfolk|Norfolk|Norfolk Constabulary	0		
+Worth	T	Dover|Kent|Kent Police	634		W
+Wortham	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Worthing	T	West Sussex|Sussex Police	113866		
-Worthing	T	Norfolk|Norfolk Constabulary	0		
+Worthing	T	Breckland|Norfolk|Norfolk Constabulary	0		
 Wortley	T	Barnsley|South Yorkshire|South Yorkshire Police	0		
-Worton	T	Wiltshire|Wiltshire Police	624		
+Worton	T	Wiltshire|Wiltshire|Wiltshire Police	624		
 Wortwell	T	Norfolk|Norfolk Constabulary	0		
-Wotton-under-Edge	T	Gloucestershire|Gloucestershire Constabulary	5627		
+Wotton-under-Edge	T	Stroud|Gloucestershire|Gloucestershire Constabulary	5627		
 Woughton on the Green	T	Milton Keynes|Buckinghamshire|Thames Valley Police	0		
-Wouldham	T	Kent|Kent Police	1253		
-Wrabness	T	Essex|Essex Police	0		
-Wragby	T	Lincolnshire|Lincolnshire Police	1768		
-Wramplingham	T	Norfolk|Norfolk Constabulary	0		
-Wrangle	T	Lincolnshire|Lincolnshire Police	887		
+Wouldham	T	Tonbridge and Malling|Kent|Kent Police	1253		
+Wrabness	T	Tendring|Essex|Essex Police	0		
+Wragby	T	East Lindsey|Lincolnshire|Lincolnshire Police	1768		
+Wramplingham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
+Wrangle	T	Boston|Lincolnshire|Lincolnshire Police	887		
 Wrawby	T	North Lincolnshire|Lincolnshire|Lincolnshire Police	1469		
-Wrea Green	T	Lancashire|Lancashire Constabulary	1373		
+Wrea Green	T	Fylde|Lancashire|Lancashire Constabulary	1373		
 Wreningham	T	Norfolk|Norfolk Constabulary	0		
-Wrentham	T	Suffolk|Suffolk Constabulary	830		
+Wrentham	T	East Suffolk|Suffolk|Suffolk Constabulary	830		
 Wrestlingworth	T	Central Bedfordshire|Bedfordshire|Bedfordshire Police	591		
-Wretham	T	Norfolk|Norfolk Constabulary	0		
-Wretton	T	Norfolk|Norfolk Constabulary	0		
+Wretham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Wretton	T	King's Lynn and West Norfolk|Norfolk|Norfolk Constabulary	0		
 Wrexham	A	North Wales Police	65692		
 Wrington	T	North Somerset|Somerset|Avon and Somerset Police	1918		
-Writtle	T	Essex|Essex Police	4840		
-Wrotham	T	Kent|Kent Police	1921		
+Writtle	T	Chelmsford|Essex|Essex Police	4840		
+Wrotham	T	Tonbridge and Malling|Kent|Kent Police	1921		
 Wroughton	T	Swindon|Wiltshire|Wiltshire Police	6474		
-Wroxall	T	Warwickshire|Warwickshire Police	1927		
-Wroxall	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	1753		
-Wroxham	T	Norfolk|Norfolk Constabulary	0		
-Wyboston	T	Bedfordshire|Bedfordshire Police	0		
+Wroxall	T	Warwick|Warwickshire|Warwickshire Police	1927		
+Wroxall	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	1753		
+Wroxham	T	Broadland|Norfolk|Norfolk Constabulary	0		
+Wyboston	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Wybunbury	T	Cheshire East|Cheshire|Cheshire Constabulary	854		
 Wychavon	D	Worcestershire|West Mercia Police	0		
-Wychbold	T	Worcestershire|West Mercia Police	1366		
-Wyddial	T	Hertfordshire|Hertfordshire Constabulary	0		
-Wye	T	Kent|Kent Police	1915		
-Wylam	T	Northumberland|Northumbria Police	1412		
-Wymeswold	T	Leicestershire|Leicestershire Police	1296		
-Wymington	T	Bedfordshire|Bedfordshire Police	0		
-Wymondham	T	Leicestershire|Leicestershire Police	500		
-Wymondham	T	Norfolk|Norfolk Constabulary	0		
+Wychbold	T	Wychavon|Worcestershire|West Mercia Police	1366		
+Wyddial	T	East Hertfordshire|Hertfordshire|Hertfordshire Constabulary	0		
+Wye	T	Ashford|Kent|Kent Police	1915		
+Wylam	T	Northumberland|Northumberland|Northumbria Police	1412		
+Wymeswold	T	Charnwood|Leicestershire|Leicestershire Police	1296		
+Wymington	T	Bedford|Bedfordshire|Bedfordshire Police	0		
+Wymondham	T	Melton|Leicestershire|Leicestershire Police	500		
+Wymondham	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Wyre	D	Lancashire|Lancashire Constabulary	0		
 Wyre Forest	D	Worcestershire|West Mercia Police	0		
-Wyverstone	T	Suffolk|Suffolk Constabulary	0		
+Wyverstone	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Y Felinheli	T	Gwynedd|North Wales Police	2284		
-Yalding	T	Kent|Kent Police	1365		
-Yapton	T	West Sussex|Sussex Police	5459		
+Yalding	T	Maidstone|Kent|Kent Police	1365		
+Yapton	T	Arun|West Sussex|Sussex Police	5459		
 Yardley Hastings	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	745		
 Yarm	T	Stockton-on-Tees|Durham|Cleveland Police	19184		
-Yarmouth	T	Isle of Wight|Hampshire and Isle of Wight Constabulary	912		
-Yarnton	T	Oxfordshire|Thames Valley Police	2545		
+Yarmouth	T	Isle of Wight|Isle of Wight|Hampshire and Isle of Wight Constabulary	912		
+Yarnton	T	Cherwell|Oxfordshire|Thames Valley Police	2545		
 Yate	T	South Gloucestershire|Gloucestershire|Gloucestershire Constabulary	23703		
-Yateley	T	Hampshire|Hampshire and Isle of Wight Constabulary	20334		
+Yateley	T	Hart|Hampshire|Hampshire and Isle of Wight Constabulary	20334		
 Yatton	T	North Somerset|Somerset|Avon and Somerset Police	10251		
 Yatton	T	Herefordshire|West Mercia Police	0		
-Yatton Keynell	T	Wiltshire|Wiltshire Police	825		
-Yaxham	T	Norfolk|Norfolk Constabulary	0		
-Yaxley	T	Cambridgeshire|Cambridgeshire Constabulary	9174		
-Yaxley	T	Suffolk|Suffolk Constabulary	0		
+Yatton Keynell	T	Wiltshire|Wiltshire|Wiltshire Police	825		
+Yaxham	T	Breckland|Norfolk|Norfolk Constabulary	0		
+Yaxley	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	9174		
+Yaxley	T	Mid Suffolk|Suffolk|Suffolk Constabulary	0		
 Yazor	T	Herefordshire|West Mercia Police	0		
 Yeadon	T	Leeds|West Yorkshire|West Yorkshire Police	37379		
-Yealmpton	T	Devon|Devon and Cornwall Police	1677		
-Yeldersley	T	Derbyshire|Derbyshire Constabulary	0		
-Yelling	T	Cambridgeshire|Cambridgeshire Constabulary	0		W
+Yealmpton	T	South Hams|Devon|Devon and Cornwall Police	1677		
+Yeldersley	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	0		
+Yelling	T	Huntingdonshire|Cambridgeshire|Cambridgeshire Constabulary	0		W
 Yelvertoft	T	West Northamptonshire|Northamptonshire|Northamptonshire Police	764		
-Yelverton	T	Devon|Devon and Cornwall Police	3627		
-Yelverton	T	Norfolk|Norfolk Constabulary	0		
+Yelverton	T	West Devon|Devon|Devon and Cornwall Police	3627		
+Yelverton	T	South Norfolk|Norfolk|Norfolk Constabulary	0		
 Yeovil	T	Somerset|Avon and Somerset Police	50176		
-Yetminster	T	Dorset|Dorset Police	1105		
-Yielden	T	Bedfordshire|Bedfordshire Police	0		
+Yetminster	T	Dorset|Dorset|Dorset Police	1105		
+Yielden	T	Bedford|Bedfordshire|Bedfordshire Police	0		
 Ynysybwl	T	Rhondda Cynon Taff|South Wales Police	3503		
 York	A	North Yorkshire|North Yorkshire Police	156135		
-Youlgreave	T	Derbyshire|Derbyshire Constabulary	1018		
+Youlgreave	T	Derbyshire Dales|Derbyshire|Derbyshire Constabulary	1018		
 Young's End	T	Essex|Essex Police	0		
-Yoxall	T	Staffordshire|Staffordshire Police	1638		
-Yoxford	T	Suffolk|Suffolk Constabulary	726		
+Yoxall	T	East Staffordshire|Staffordshire|Staffordshire Police	1638		
+Yoxford	T	East Suffolk|Suffolk|Suffolk Constabulary	726		
 Ystalyfera	T	Neath Port Talbot|South Wales Police	10218		
 Ystrad Mynach	T	Caerphilly|Gwent Police	0		
 Ystradgynlais	T	Powys|Dyfed-Powys Police	0		
-Zeals	T	Wiltshire|Wiltshire Police	658		
+Zeals	T	Wiltshire|Wiltshire|Wiltshire Police	658		
 """#
 }
