@@ -76,12 +76,18 @@ struct NameTerms {
   /// Positions the name takes: its last token's position + 1.
   var span: Int32
 
-  init(_ name: String, _ analyzer: Analyzer) {
+  /// `wholeOnly`: a multi-word name is indexed as its whole-name term alone, not word by word
+  /// (places: `place:Martlesham` must not find "Martlesham Heath", another village).
+  init(_ name: String, _ analyzer: Analyzer, wholeOnly: Bool = false) {
     (ids, positions) = analyzer.termIDs(name, mode: .query)
     // The whole name as one term too, so a query for a known full name is a term lookup, not a
     // phrase match over positions (`EntityResolver.wholeName`).
     whole = ids.count > 1 ? analyzer.termID(for: EntityResolver.wholeName(ids.map(analyzer.indexedTerm))) : -1
     span = (positions.last ?? -1) + 1
+    if wholeOnly, whole >= 0 {
+      ids = []
+      positions = []
+    }
   }
 }
 
@@ -111,7 +117,9 @@ struct EntityNames {
   mutating func terms(of m: EntityMention, _ analyzer: Analyzer) -> [NameTerms] {
     let k = m.kind == .unit ? 0 : m.kind == .place ? 1 : m.kind == .officer ? 2 : 3
     if let hit = byKind[k][m.canonical], hit.aliases == m.aliases { return hit.names }
-    var names = [NameTerms(m.canonical, analyzer)]
+    // A place's words are not places: "Martlesham Heath" is indexed whole only.
+    let wholeOnly = m.kind == .place
+    var names = [NameTerms(m.canonical, analyzer, wholeOnly: wholeOnly)]
     if m.kind == .officer {
       let surname = m.canonical.split(separator: " ").last.map(String.init) ?? m.canonical
       for rank in m.aliases {
@@ -119,7 +127,7 @@ struct EntityNames {
         names.append(NameTerms(rank + " " + m.canonical, analyzer))
       }
     } else {
-      for alias in m.aliases { names.append(NameTerms(alias, analyzer)) }
+      for alias in m.aliases { names.append(NameTerms(alias, analyzer, wholeOnly: wholeOnly)) }
     }
     if byKind[k].count >= Self.limit { byKind[k].removeAll() }
     byKind[k][m.canonical] = Entry(aliases: m.aliases, names: names)

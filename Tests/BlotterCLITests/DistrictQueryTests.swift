@@ -30,6 +30,21 @@ import Testing
       hedge.</p></article></body></html>
       """
     ),
+    (
+      "suffolk/heath-custody.html",
+      """
+      <html><head><title>Driver held</title></head><body><article><h1>Driver held</h1>
+      <p>A driver was held at Martlesham Heath police investigation centre after a crash near
+      Woodbridge.</p></article></body></html>
+      """
+    ),
+    (
+      "suffolk/village-shed.html",
+      """
+      <html><head><title>Shed raided</title></head><body><article><h1>Shed raided</h1>
+      <p>Tools were stolen from a shed in Martlesham on Friday.</p></article></body></html>
+      """
+    ),
   ]
 
   static let index = CLI.indexPages(pages, name: "districts")
@@ -48,7 +63,14 @@ import Testing
     #expect(try docs("place:Hertfordshire") == ["borehamwood-flat.html"])
     #expect(try docs("place:Bedfordshire") == ["woburn-deer.html"])
     #expect(try docs("place:\"Milton Keynes\"").isEmpty)
-    #expect(try docs("place:\"East of England\"").count == 3)
+    #expect(try docs("place:\"East of England\"").count == 5)
+  }
+
+  @Test func aPlaceIsNotAWordOfAnotherPlace() throws {
+    #expect(try docs("place:Martlesham") == ["village-shed.html"])
+    #expect(try docs("place:\"Martlesham Heath\"") == ["heath-custody.html"])
+    #expect(try docs("place:\"martlesham heath\"") == ["heath-custody.html"])
+    #expect(try docs("place:Suffolk") == ["heath-custody.html", "village-shed.html"])
   }
 
   @Test func aDistrictQueryIsNamedAfterTheDistrict() throws {

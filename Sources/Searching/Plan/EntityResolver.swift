@@ -74,6 +74,8 @@ public final class EntityResolver {
   public func searchTerms(_ kind: Field, _ text: String) -> [[String]] {
     let all = phrases(kind, text)
     guard kind == .unit || kind == .force || kind == .place else { return all }
+    // The place field holds multi-word names whole only (a place's words are not places).
+    if kind == .place { return all.map { p in p.count > 1 ? [Self.wholeName(p)] : p } }
     let typed = analyzer.tokens(text, mode: .query).map(\.term)
     return all.map { p in p.count > 1 && p != typed ? [Self.wholeName(p)] : p }
   }
