@@ -124,6 +124,9 @@ struct DocumentMemory {
   var acronyms: [UInt64: String] = [:]
   /// Canonical unit name → acronyms the document defined for it.
   var acronymsByUnit: [String: [String]] = [:]
+  /// A unit name without its area → the area's name the document uses ("County Lines Team" →
+  /// "Norfolk County Lines Team"); "" when two areas share it.
+  var unitsByTail: [String: String] = [:]
   var persons: [Person] = []
   /// Surname hash → index in `persons`.
   var surnames = HashIndex64()

@@ -19,7 +19,9 @@
 ///    unit, Costello,", "team (Kestrel)", "teams such as Scorpion") is "Operation X" wherever
 ///    the document names it; so is a known codename before a capitalised "Team(s)".
 /// County short forms in a name are written out ("Beds" → "Bedfordshire"); a place right before
-/// a built-in acronym is that area's unit ("Ipswich CID", aliases CID and its full name).
+/// a built-in acronym is that area's unit ("Ipswich CID", aliases CID and its full name); a name
+/// the document also writes after an area is that area's unit ("County Lines team" beside
+/// "Norfolk County Lines team").
 /// A unit followed by "(ABC)" teaches the document that ABC is that unit.
 enum UnitRecognizer {
   struct Known: Sendable {
@@ -243,7 +245,14 @@ enum UnitRecognizer {
         } else if let k = variant(d, i, pattern) {
           bestKnown = x.units.known[k]
         } else {
-          bestKnown = Known(canonical: canonicalText(d, i, pattern), aliases: [], caps: false)
+          var c = canonicalText(d, i, pattern)
+          if d.emit {
+            // "the County Lines team" in a document about "the Norfolk County Lines team".
+            if let full = memory.unitsByTail[c], !full.isEmpty { c = full }
+          } else if let tail = areaTail(d, i, pattern) {
+            memory.unitsByTail[tail] = memory.unitsByTail[tail].map { $0 == c ? c : "" } ?? c
+          }
+          bestKnown = Known(canonical: c, aliases: [], caps: false)
         }
         best = pattern
       }
@@ -324,6 +333,23 @@ enum UnitRecognizer {
       next = best
     }
     lowerCaseNames(&d, forceEnds: forceEnds, memory: &memory)
+  }
+
+  /// The name of the unit over tokens `a..<b` without the place it starts with ("County Lines
+  /// Team" of "Norfolk County Lines team"), when two words or more remain; else nil.
+  static func areaTail(_ d: DocumentScan, _ a: Int, _ b: Int) -> String? {
+    let g = d.tables.gazetteer
+    let toks = d.t.tokens
+    var seq: UInt64 = 0
+    var found: Int? = nil
+    var k = a
+    while k < b - 2, k - a < 3, toks[k].kind == .word, toks[k].cap {
+      seq = EntityTokens.combine(seq, toks[k].hash)
+      k += 1
+      if g.names.payload(seq) != nil { found = k }
+    }
+    guard let s = found else { return nil }
+    return canonicalText(d, s, b)
   }
 
   /// Start of a gazetteer place of up to three capitalised words that ends just before token
@@ -552,7 +578,7 @@ enum UnitRecognizer {
   }
 
   /// "the operation under 'Velocity'", "an operation called Velocity", "operation 'Velocity'":
-  /// "Operation Velocity" over the tokens from "operation" to the codename; the end, or nil.
+  /// "Operation Velocity" over the codename; the end, or nil.
   static func quotedOperation(_ d: inout DocumentScan, _ k: Int) -> Int? {
     let toks = d.t.tokens
     let n = toks.count
@@ -581,11 +607,14 @@ enum UnitRecognizer {
     var e = j + 1
     while e < n, toks[e].hyphenBefore { e += 1 }
     if quoted, !(e < n && isQuote(d.t, e)) { return nil }
+    // The span is the codename, as for "the Boson team": "the operation under 'Velocity'" →
+    // "Velocity"; the words before it are claimed, not named.
+    d.claim(k, j)
     if d.emit {
       let name = d.t.text(from: toks[j].start, to: toks[e - 1].end)
-      d.add(.unit, k, e, canonical: "Operation " + name)
+      d.add(.unit, j, e, canonical: "Operation " + name)
     } else {
-      d.claim(k, e)
+      d.claim(j, e)
     }
     return e
   }

@@ -120,6 +120,9 @@ import Testing
       found(.unit, in: "An operation called Bittern ran all summer.").map(\.1)
         == ["Operation Bittern"])
     #expect(found(.unit, in: "The operation Harlow officers ran ended.").isEmpty)
+    // The span is the codename alone (as "Boson" of "the Boson team").
+    let text = "The operation, codenamed Avocet, ended. An operation dubbed 'Shrike' began."
+    #expect(found(.unit, in: text).map(\.0) == ["Avocet", "Shrike"])
   }
 
   @Test func capitalisedNameWithALowerCaseTeam() {
@@ -195,6 +198,15 @@ import Testing
     let u = found(.unit, in: "Operation Merlin began in May. The Merlin Teams made 40 arrests.")
     #expect(u.map(\.0) == ["Operation Merlin", "Merlin"])
     #expect(u.map(\.1) == ["Operation Merlin", "Operation Merlin"])
+  }
+
+  @Test func aUnitNamedWithoutItsAreaIsTheAreasUnit() {
+    let t = "The Cuckooing Team visited flats. The Lowestoft Cuckooing Team said tenants were safe."
+    #expect(found(.unit, in: t).map(\.1) == ["Lowestoft Cuckooing Team", "Lowestoft Cuckooing Team"])
+    // Two areas' teams: the name alone stays as written.
+    let two =
+      "The Lowestoft Cuckooing Team and the Ipswich Cuckooing Team met. The Cuckooing Team spoke."
+    #expect(found(.unit, in: two).map(\.1).last == "Cuckooing Team")
   }
 
   @Test func countyShortFormsInAUnitNameAreWrittenOut() {
