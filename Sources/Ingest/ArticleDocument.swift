@@ -78,12 +78,18 @@ struct NameTerms {
   /// Positions the name takes: its last token's position + 1.
   var span: Int32
 
-  init(_ name: String, _ analyzer: Analyzer) {
+  /// `wholeOnly`: a multi-word name is indexed as its whole-name term alone, not word by word
+  /// (places: `place:Martlesham` must not find "Martlesham Heath", another village).
+  init(_ name: String, _ analyzer: Analyzer, wholeOnly: Bool = false) {
     (ids, positions) = analyzer.termIDs(name, mode: .query)
     // The whole name as one term too, so a query for a known full name is a term lookup, not a
     // phrase match over positions (`EntityResolver.wholeName`).
     whole = ids.count > 1 ? analyzer.termID(for: EntityResolver.wholeName(ids.map(analyzer.indexedTerm))) : -1
     span = (positions.last ?? -1) + 1
+    if wholeOnly, whole >= 0 {
+      ids = []
+      positions = []
+    }
   }
 
   /// A name given as indexed terms at consecutive positions (an officer's name and ranks,
@@ -124,13 +130,15 @@ struct EntityNames {
     let k = m.kind == .unit ? 0 : m.kind == .place ? 1 : m.kind == .officer ? 2 : 3
     if let hit = byKind[k][m.canonical], hit.aliases == m.aliases { return hit.names }
     var names: [NameTerms]
+    // A place's words are not places: "Martlesham Heath" is indexed whole only.
+    let wholeOnly = m.kind == .place
     if m.kind == .officer {
       names = EntityResolver.officerNames(
         canonical: m.canonical, aliases: m.aliases, analyzer: analyzer
       ).map { NameTerms(terms: $0, analyzer) }
     } else {
-      names = [NameTerms(m.canonical, analyzer)]
-      for alias in m.aliases { names.append(NameTerms(alias, analyzer)) }
+      names = [NameTerms(m.canonical, analyzer, wholeOnly: wholeOnly)]
+      for alias in m.aliases { names.append(NameTerms(alias, analyzer, wholeOnly: wholeOnly)) }
     }
     if byKind[k].count >= Self.limit { byKind[k].removeAll() }
     byKind[k][m.canonical] = Entry(aliases: m.aliases, names: names)

@@ -159,7 +159,8 @@ import Testing
   /// `Fixtures/index-v1`: three pages indexed by blotter 7edf36e, the last to write format 1;
   /// `Fixtures/index-v2`: the same three pages indexed by blotter 939150f, the last to write
   /// format 2 (forces still in the unit field); `Fixtures/index-v3`: the same pages indexed by
-  /// blotter 5a7edf7, the last to write format 3 (rank words in the officer field unmarked).
+  /// blotter 5a7edf7, the last to write format 3 (rank words in the officer field unmarked,
+  /// place names also word by word).
   @Test(arguments: [("index-v1", 1), ("index-v2", 2), ("index-v3", 3)])
   func olderFormatIsRefusedUntilRebuilt(name: String, version: Int) throws {
     let idx = CLI.tempDir("\(name)-index")

@@ -46,7 +46,10 @@ import Testing
     func add(_ kind: EntityKind, _ name: String) {
       var (tokens, next) = entity[kind]!
       let terms = analyzer.tokens(name, mode: .query)
-      for t in terms { tokens.append(Token(term: t.term, position: next + t.position, start: 0, end: 0)) }
+      // A multi-word place name is indexed whole only (format 4).
+      if !(kind == .place && terms.count > 1) {
+        for t in terms { tokens.append(Token(term: t.term, position: next + t.position, start: 0, end: 0)) }
+      }
       if terms.count > 1 {
         tokens.append(Token(term: EntityResolver.wholeName(terms.map(\.term)), position: next, start: 0, end: 0))
       }

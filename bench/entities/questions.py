@@ -26,7 +26,8 @@ NOUN = {"kg": "kilogram", "g": "kilogram", "kilos": "kilogram", "£": "£", "%":
 
 
 def gazetteer_parents():
-  """name (lower) -> set of parents (lower), from the generated gazetteer, names and aliases."""
+  """name (lower) -> set of parents (lower), from the generated gazetteer, names and aliases;
+  ("=", short form) -> the full names it stands for."""
   parents = {}
   text = GAZ.read_text()
   body = text.split('#"""', 1)[1].rsplit('"""#', 1)[0]
@@ -45,6 +46,9 @@ def gazetteer_parents():
       ps |= region_of.get(p, set())
     for name in [f[0]] + [a for a in f[4].split("|") if a]:
       parents.setdefault(name.lower(), set()).update(ps)
+      # A short form also stands for the full name ("East Herts" is East Hertfordshire).
+      if name != f[0]:
+        parents.setdefault(("=", name.lower()), set()).add(f[0].lower())
   return parents
 
 
@@ -68,7 +72,8 @@ def related(doc, question, parents):
   value = (a or b).lower()
   ents = [e for e in doc["entities"] if e["kind"] == kind]
   if kind == "place":
-    inside = {value} | {c.lower() for c in REGIONS.get(value, [])}
+    inside = {value} | parents.get(("=", value), set())
+    inside |= {c.lower() for v in set(inside) for c in REGIONS.get(v, [])}
     for e in ents:
       for name in (e["canonical"].lower(), e["surface"].lower()):
         if name in inside or inside & parents.get(name, set()):

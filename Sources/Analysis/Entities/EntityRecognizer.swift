@@ -87,6 +87,13 @@ public struct EntityRecognizer: Sendable {
     PlaceRecognizer.resolve(query: query)
   }
 
+  /// The areas a region queried with `place:` is made of, each of which every place inside it
+  /// names as a parent: "East of England" gives its six counties, "Thames Valley" its police
+  /// force ("Thames Valley Police"); a place that is not a region gives [].
+  public func regionAreas(_ query: String) -> [String] {
+    PlaceRecognizer.regionAreas(query: query)
+  }
+
   /// Splits what a user typed after `officer:` into a normalised rank and lower-cased names.
   ///
   /// "DCI Miller" gives ("DCI", ["miller"]); "Det Supt Lisa Alcock" gives ("DSU",
@@ -126,6 +133,9 @@ struct DocumentMemory {
   var acronyms: [UInt64: String] = [:]
   /// Canonical unit name → acronyms the document defined for it.
   var acronymsByUnit: [String: [String]] = [:]
+  /// A unit name without its area → the area's name the document uses ("County Lines Team" →
+  /// "Norfolk County Lines Team"); "" when two areas share it.
+  var unitsByTail: [String: String] = [:]
   var persons: [Person] = []
   /// Surname hash → index in `persons`.
   var surnames = HashIndex64()

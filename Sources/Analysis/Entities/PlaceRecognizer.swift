@@ -277,6 +277,24 @@ enum PlaceRecognizer {
 
   // MARK: - Query time
 
+  /// Regions made of whole counties.
+  static let regions: [String: [String]] = [
+    "East of England": [
+      "Essex", "Hertfordshire", "Bedfordshire", "Cambridgeshire", "Norfolk", "Suffolk",
+    ],
+    "East Anglia": ["Norfolk", "Suffolk", "Cambridgeshire"],
+  ]
+
+  static func regionAreas(query: String) -> [String] {
+    let g = Gazetteer.shared
+    let hits = g.hits(EntityTokens.phraseHash(query.trimmingCharacters(in: " \t")))
+    guard !hits.isEmpty else { return [] }
+    let e = g.entries[Int(choose(g, hits, memory: DocumentMemory()).entry)]
+    guard e.type == UInt8(ascii: "R") else { return [] }
+    // A region named after its police area or county holds what that area holds.
+    return regions[e.name] ?? Array(e.parents.prefix(1))
+  }
+
   static func resolve(query: String) -> (canonical: String, containedPlaces: [String])? {
     let g = Gazetteer.shared
     let q = query.trimmingCharacters(in: " \t")
@@ -297,12 +315,6 @@ enum PlaceRecognizer {
       }
     }
     // Regions contain their counties and everything in them.
-    let regions: [String: [String]] = [
-      "East of England": [
-        "Essex", "Hertfordshire", "Bedfordshire", "Cambridgeshire", "Norfolk", "Suffolk",
-      ],
-      "East Anglia": ["Norfolk", "Suffolk", "Cambridgeshire"],
-    ]
     if let counties = regions[name] {
       for c in counties {
         if seen.insert(c).inserted { contained.append(c) }

@@ -15,6 +15,13 @@
 ///    Sentinel teams" → "Boson Team", "Scorpion Team", "Sentinel Team".
 /// 5. Lower-case names after a force ("the Essex Police serious violence unit", "the force's
 ///    dog unit"), or a lower-case built-in name ("the economic crime unit").
+/// 6. A codename in apposition to a lower-case team ("Boson is the force's … unit", "our …
+///    unit, Costello,", "team (Kestrel)", "teams such as Scorpion") is "Operation X" wherever
+///    the document names it; so is a known codename before a capitalised "Team(s)".
+/// County short forms in a name are written out ("Beds" → "Bedfordshire"); a place right before
+/// a built-in acronym is that area's unit ("Ipswich CID", aliases CID and its full name); a name
+/// the document also writes after an area is that area's unit ("County Lines team" beside
+/// "Norfolk County Lines team").
 /// A unit followed by "(ABC)" teaches the document that ABC is that unit.
 enum UnitRecognizer {
   struct Known: Sendable {
@@ -222,13 +229,30 @@ enum UnitRecognizer {
       }
       // 3. Head-noun pattern.
       let pattern = headPattern(d, i)
+      // "The Sentinel Teams" in a document that knows Operation Sentinel: that operation, over
+      // the codename (as "the Sentinel teams").
+      if d.emit, pattern == i + 2, best <= i + 1, codenameHeads.contains(toks[i + 1].hash),
+        let c = memory.acronyms[tok.hash], c.hasPrefix("Operation ")
+      {
+        d.add(.unit, i, i + 1, canonical: c)
+        d.claim(i + 1, i + 2)
+        next = i + 2
+        continue
+      }
       if pattern > best {
         if let k = x.units.names.payload(phraseHash(d, i, pattern)) {
           bestKnown = x.units.known[k]
         } else if let k = variant(d, i, pattern) {
           bestKnown = x.units.known[k]
         } else {
-          bestKnown = Known(canonical: canonicalText(d, i, pattern), aliases: [], caps: false)
+          var c = canonicalText(d, i, pattern)
+          if d.emit {
+            // "the County Lines team" in a document about "the Norfolk County Lines team".
+            if let full = memory.unitsByTail[c], !full.isEmpty { c = full }
+          } else if let tail = areaTail(d, i, pattern) {
+            memory.unitsByTail[tail] = memory.unitsByTail[tail].map { $0 == c ? c : "" } ?? c
+          }
+          bestKnown = Known(canonical: c, aliases: [], caps: false)
         }
         best = pattern
       }
@@ -290,18 +314,67 @@ enum UnitRecognizer {
           memory.acronymsByUnit[known.canonical, default: []].append(acr)
         }
       }
+      // A place before a built-in acronym names the area's own unit: "Ipswich CID" (with the
+      // built-in name as an alias, so unit:CID finds it).
+      let start = known.kind == .unit && known.caps && best == i + 1 ? areaStart(d, i) : i
+      if start < i {
+        known.aliases = [known.canonical] + known.aliases
+        known.canonical = d.t.text(from: toks[start].start, to: toks[i].end)
+      }
       if d.emit {
         var aliases = known.aliases
         if !memory.acronymsByUnit.isEmpty, let learned = memory.acronymsByUnit[known.canonical] {
           for a in learned where !aliases.contains(a) { aliases.append(a) }
         }
-        d.add(known.kind, i, best, canonical: known.canonical, aliases: aliases)
+        d.add(known.kind, start, best, canonical: known.canonical, aliases: aliases)
       } else {
-        d.claim(i, best)
+        d.claim(start, best)
       }
       next = best
     }
-    lowerCaseNames(&d, forceEnds: forceEnds)
+    lowerCaseNames(&d, forceEnds: forceEnds, memory: &memory)
+  }
+
+  /// The name of the unit over tokens `a..<b` without the place it starts with ("County Lines
+  /// Team" of "Norfolk County Lines team"), when two words or more remain; else nil.
+  static func areaTail(_ d: DocumentScan, _ a: Int, _ b: Int) -> String? {
+    let g = d.tables.gazetteer
+    let toks = d.t.tokens
+    var seq: UInt64 = 0
+    var found: Int? = nil
+    var k = a
+    while k < b - 2, k - a < 3, toks[k].kind == .word, toks[k].cap {
+      seq = EntityTokens.combine(seq, toks[k].hash)
+      k += 1
+      if g.names.payload(seq) != nil { found = k }
+    }
+    guard let s = found else { return nil }
+    return canonicalText(d, s, b)
+  }
+
+  /// Start of a gazetteer place of up to three capitalised words that ends just before token
+  /// `i` and is not part of a longer capitalised run ("Ipswich" of "Ipswich CID"), or `i`.
+  static func areaStart(_ d: DocumentScan, _ i: Int) -> Int {
+    let toks = d.t.tokens
+    let g = d.tables.gazetteer
+    var found = i
+    var seq: UInt64 = 0
+    var hashes: [UInt64] = []
+    var a = i - 1
+    while a >= 0, i - a <= 3, toks[a].kind == .word, toks[a].cap, !d.claimed[a],
+      !toks[a].hyphenBefore
+    {
+      hashes.insert(toks[a].hash, at: 0)
+      seq = 0
+      for h in hashes { seq = EntityTokens.combine(seq, h) }
+      if g.names.payload(seq) != nil,
+        a == 0 || toks[a].sentenceStart || !(toks[a - 1].kind == .word && toks[a - 1].cap)
+      {
+        found = a
+      }
+      a -= 1
+    }
+    return found
   }
 
   /// Rule 4 at `i`: "X team" or "X and Y teams" → "Operation X" over the codename (the
@@ -388,7 +461,9 @@ enum UnitRecognizer {
   }
 
   /// Rule 5 and lower-case operations: one pass over the tokens, testing a bit each.
-  static func lowerCaseNames(_ d: inout DocumentScan, forceEnds: [Int]) {
+  static func lowerCaseNames(
+    _ d: inout DocumentScan, forceEnds: [Int], memory: inout DocumentMemory
+  ) {
     let toks = d.t.tokens
     let n = toks.count
     let x = d.tables
@@ -405,6 +480,7 @@ enum UnitRecognizer {
       if k + 1 < n, toks[k + 1].hyphenBefore || headNouns.contains(toks[k + 1].hash) {
         continue
       }
+      if !d.emit, codenameHeads.contains(tk.hash) { learnAppositions(d, k, &memory) }
       // The lower-case words before the head.
       var a = k
       while a > 0, k - a < 4, toks[a - 1].kind == .word, !toks[a - 1].cap, !d.claimed[a - 1],
@@ -449,8 +525,60 @@ enum UnitRecognizer {
     }
   }
 
+  static let copulas = Lexicon.set(["is", "are", "was", "were"])
+  static let such = EntityTokens.hash("such")
+
+  /// A codename a lower-case team, unit or squad (token `k`) is named by in apposition:
+  /// "Boson is the force's specialist guns and gangs unit", "our serious and organised crime
+  /// unit, Costello, …", "our engagement team (Kestrel)", "proactive teams such as Scorpion".
+  /// Learned in pass 1 as "Operation X", so pass 2 emits every mention of the word.
+  static func learnAppositions(_ d: DocumentScan, _ k: Int, _ memory: inout DocumentMemory) {
+    let toks = d.t.tokens
+    let n = toks.count
+    /// A single capitalised word that can be a codename, ending where `after` allows.
+    func single(_ i: Int, sentenceStart: Bool) -> Bool {
+      guard i < n, i >= 0 else { return false }
+      let t = toks[i]
+      guard t.kind == .word, t.cap, !t.allCaps, sentenceStart || !t.sentenceStart,
+        t.lex.isDisjoint(with: codenameBlock), !d.claimed[i]
+      else { return false }
+      if i + 1 < n, toks[i + 1].hyphenBefore || (toks[i + 1].kind == .word && toks[i + 1].cap) {
+        return false
+      }
+      if i > 0, toks[i - 1].kind == .word, toks[i - 1].cap, !toks[i - 1].sentenceStart {
+        return false
+      }
+      return !(i + 1 < n && toks[i + 1].lex.contains(.speechVerb))
+    }
+    // "unit, Costello," / "team (Kestrel)".
+    if k + 3 < n, d.t.isPunct(k + 1, 0x2C) || d.t.isPunct(k + 1, 0x28),
+      single(k + 2, sentenceStart: false),
+      d.t.isPunct(k + 3, d.t.isPunct(k + 1, 0x28) ? 0x29 : 0x2C)
+    {
+      learnCodename(d, k + 2, &memory)
+    }
+    // "teams such as Scorpion".
+    if k + 3 < n, toks[k + 1].hash == such, toks[k + 2].hash == asWord,
+      single(k + 3, sentenceStart: false)
+    {
+      learnCodename(d, k + 3, &memory)
+    }
+    // "Boson is the force's specialist guns and gangs unit": X, a copula, then lower-case words
+    // (and a possessive) up to the head, which ends the phrase ("Smith is a team player" is
+    // not a name).
+    guard k + 1 >= n || toks[k + 1].kind == .punct || toks[k + 1].lex.contains(.functionWord)
+    else { return }
+    var j = k - 1
+    while j > 0, k - j <= 8, toks[j].kind == .word, !toks[j].cap, !copulas.contains(toks[j].hash) {
+      j -= 1
+    }
+    if j > 0, j < k - 1, copulas.contains(toks[j].hash), single(j - 1, sentenceStart: true) {
+      learnCodename(d, j - 1, &memory)
+    }
+  }
+
   /// "the operation under 'Velocity'", "an operation called Velocity", "operation 'Velocity'":
-  /// "Operation Velocity" over the tokens from "operation" to the codename; the end, or nil.
+  /// "Operation Velocity" over the codename; the end, or nil.
   static func quotedOperation(_ d: inout DocumentScan, _ k: Int) -> Int? {
     let toks = d.t.tokens
     let n = toks.count
@@ -479,11 +607,14 @@ enum UnitRecognizer {
     var e = j + 1
     while e < n, toks[e].hyphenBefore { e += 1 }
     if quoted, !(e < n && isQuote(d.t, e)) { return nil }
+    // The span is the codename, as for "the Boson team": "the operation under 'Velocity'" →
+    // "Velocity"; the words before it are claimed, not named.
+    d.claim(k, j)
     if d.emit {
       let name = d.t.text(from: toks[j].start, to: toks[e - 1].end)
-      d.add(.unit, k, e, canonical: "Operation " + name)
+      d.add(.unit, j, e, canonical: "Operation " + name)
     } else {
-      d.claim(k, e)
+      d.claim(j, e)
     }
     return e
   }
@@ -612,11 +743,31 @@ enum UnitRecognizer {
   /// Team").
   static func canonicalText(_ d: DocumentScan, _ a: Int, _ b: Int) -> String {
     let t = d.t.tokens
-    if !t[b - 1].cap, b - 1 > a {
-      return d.t.text(from: t[a].start, to: t[b - 2].end) + " " + headWord(d, b - 1)
+    let lowerHead = !t[b - 1].cap && b - 1 > a
+    let last = lowerHead ? b - 2 : b - 1
+    let plural = !lowerHead && pluralHeads.contains(t[b - 1].hash)
+    // County short forms written out: "Beds, Cambs and Herts Road Policing Unit" is the
+    // "Bedfordshire, Cambridgeshire and Hertfordshire Road Policing Unit".
+    var out = ""
+    var from = t[a].start
+    for k in a...last where t[k].kind == .word && t[k].cap {
+      if let county = shortCounty(d, k) {
+        out += d.t.text(from: from, to: t[k].start) + county
+        from = t[k].end
+      }
     }
-    let plural = pluralHeads.contains(t[b - 1].hash)
-    return d.t.text(from: t[a].start, to: t[b - 1].end - (plural ? 1 : 0))
+    out += d.t.text(from: from, to: max(from, t[last].end - (plural ? 1 : 0)))
+    return lowerHead ? out + " " + headWord(d, b - 1) : out
+  }
+
+  /// The county that token `k` names by its short form ("Herts", "Cambs"), if it does.
+  static func shortCounty(_ d: DocumentScan, _ k: Int) -> String? {
+    let g = d.tables.gazetteer
+    let hits = g.hits(EntityTokens.combine(0, d.t.tokens[k].hash))
+    guard let h = hits.first, h.viaAlias, hits.count == 1,
+      g.entries[Int(h.entry)].type == UInt8(ascii: "C")
+    else { return nil }
+    return g.entries[Int(h.entry)].name
   }
 
   // MARK: - Query time

@@ -35,6 +35,8 @@ public final class EntityResolver {
       if let c = recognizer.canonicalForce(text) { out.append(c) }
     case .place:
       if let p = recognizer.place(text) { out.append(p.canonical) }
+      // A region finds what its counties (or police area) hold: every place names them.
+      out += recognizer.regionAreas(text)
     case .officer:
       let q = EntityRecognizer.officerQuery(text)
       out = [((q.rank.map { [$0] } ?? []) + q.names).joined(separator: " ")]
@@ -122,6 +124,8 @@ public final class EntityResolver {
   public func searchTerms(_ kind: Field, _ text: String) -> [[String]] {
     let all = phrases(kind, text)
     guard kind == .unit || kind == .force || kind == .place else { return all }
+    // The place field holds multi-word names whole only (a place's words are not places).
+    if kind == .place { return all.map { p in p.count > 1 ? [Self.wholeName(p)] : p } }
     let typed = analyzer.tokens(text, mode: .query).map(\.term)
     return all.map { p in p.count > 1 && p != typed ? [Self.wholeName(p)] : p }
   }

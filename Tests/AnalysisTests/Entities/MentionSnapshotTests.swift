@@ -40,7 +40,7 @@ import Testing
       docs += try decoder.decode([Doc].self, from: Data(contentsOf: Self.url(set)))
     }
     #expect(docs.count == 37)
-    #expect(lines.count == 358)
+    #expect(lines.count == 356)
     let recognizer = EntityRecognizer()
     for d in docs {
       let r = recognizer.recognize(title: d.title, text: d.text)

@@ -11,6 +11,29 @@ import Testing
     #expect(m?.aliases == ["Essex", "Essex Police"])
   }
 
+  @Test func townsCarryTheirDistrict() {
+    for (sentence, town, parents) in [
+      ("Two men were arrested in Clacton-on-Sea.", "Clacton-on-Sea",
+       ["Tendring", "Essex", "Essex Police"]),
+      ("A shop was raided in Wickford.", "Wickford", ["Basildon", "Essex", "Essex Police"]),
+      ("Cannabis was found in Borehamwood.", "Borehamwood",
+       ["Hertsmere", "Hertfordshire", "Hertfordshire Constabulary"]),
+      ("Sheds were broken into in Little Wilbraham.", "Little Wilbraham",
+       ["South Cambridgeshire", "Cambridgeshire", "Cambridgeshire Constabulary"]),
+      ("A lorry was stopped at Purfleet.", "Purfleet", ["Thurrock", "Essex", "Essex Police"]),
+      ("Deer were poached near Woburn.", "Woburn",
+       ["Central Bedfordshire", "Bedfordshire", "Bedfordshire Police"]),
+    ] {
+      #expect(mention(.place, town, in: sentence)?.aliases == parents, "\(sentence)")
+    }
+    // A district named after its town holds the district's other towns.
+    let r = EntityRecognizer()
+    #expect(r.place("Tendring")?.containedPlaces.contains("Clacton-on-Sea") == true)
+    #expect(r.place("Basildon")?.containedPlaces.contains("Billericay") == true)
+    // The MK17 postcode reaches into Bedfordshire: Woburn is not in Milton Keynes.
+    #expect(r.place("Milton Keynes")?.containedPlaces.contains("Woburn") == false)
+  }
+
   @Test func districtShortForms() {
     let p = found(.place, in: "Patrols covered South Cambs, North Herts and East Herts.")
     #expect(

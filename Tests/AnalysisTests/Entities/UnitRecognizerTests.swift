@@ -120,6 +120,9 @@ import Testing
       found(.unit, in: "An operation called Bittern ran all summer.").map(\.1)
         == ["Operation Bittern"])
     #expect(found(.unit, in: "The operation Harlow officers ran ended.").isEmpty)
+    // The span is the codename alone (as "Boson" of "the Boson team").
+    let text = "The operation, codenamed Avocet, ended. An operation dubbed 'Shrike' began."
+    #expect(found(.unit, in: text).map(\.0) == ["Avocet", "Shrike"])
   }
 
   @Test func capitalisedNameWithALowerCaseTeam() {
@@ -162,5 +165,65 @@ import Testing
   @Test func acronymBeforeItsDefinition() {
     let u = found(.unit, in: "XYZU (Waveney Fraud Investigation Unit) said. Later XYZU said more.")
     #expect(u.map(\.1) == Array(repeating: "Waveney Fraud Investigation Unit", count: 3))
+  }
+}
+
+/// Codenames named in apposition to a team, a known codename before a capitalised "Team",
+/// county short forms inside a unit's name, and an area before a built-in acronym (issue 11).
+/// Sentences written for these tests.
+@Suite struct UnitAppositionTests {
+  @Test(arguments: [
+    ("Kingfisher is the force's specialist burglary team. Kingfisher officers visited homes.",
+     "Kingfisher", 2),
+    ("Detectives from our online fraud unit, Falcon, recovered the cash.", "Falcon", 1),
+    ("Our neighbourhood engagement team (Heron) patrolled the estate.", "Heron", 1),
+    ("Specialist teams such as Osprey joined the raids in Harlow.", "Osprey", 1),
+  ])
+  func aCodenameInAppositionToATeamIsItsOperation(text: String, name: String, count: Int) {
+    // (The description may be a unit too: "the force's specialist burglary team".)
+    let u = found(.unit, in: text).filter { $0.0 == name }
+    #expect(u.map(\.1) == Array(repeating: "Operation " + name, count: count), "\(text)")
+  }
+
+  @Test(arguments: [
+    "Smith is a team player, his manager said.",
+    "Jones is the unit's longest-serving officer.",
+    "The team, Harlow officers said, was ready.",
+  ])
+  func otherWordsBesideATeamAreNotCodenames(text: String) {
+    #expect(found(.unit, in: text).isEmpty, "\(text)")
+  }
+
+  @Test func aKnownCodenameBeforeACapitalisedTeamIsTheOperation() {
+    let u = found(.unit, in: "Operation Merlin began in May. The Merlin Teams made 40 arrests.")
+    #expect(u.map(\.0) == ["Operation Merlin", "Merlin"])
+    #expect(u.map(\.1) == ["Operation Merlin", "Operation Merlin"])
+  }
+
+  @Test func aUnitNamedWithoutItsAreaIsTheAreasUnit() {
+    let t = "The Cuckooing Team visited flats. The Lowestoft Cuckooing Team said tenants were safe."
+    #expect(found(.unit, in: t).map(\.1) == ["Lowestoft Cuckooing Team", "Lowestoft Cuckooing Team"])
+    // Two areas' teams: the name alone stays as written.
+    let two =
+      "The Lowestoft Cuckooing Team and the Ipswich Cuckooing Team met. The Cuckooing Team spoke."
+    #expect(found(.unit, in: two).map(\.1).last == "Cuckooing Team")
+  }
+
+  @Test func countyShortFormsInAUnitNameAreWrittenOut() {
+    let u = found(.unit, in: "Dogs from the Herts and Beds Dog Unit searched the woods.")
+    #expect(u.map(\.1) == ["Hertfordshire and Bedfordshire Dog Unit"])
+  }
+
+  @Test func anAreaBeforeABuiltInAcronymIsPartOfTheUnit() {
+    let r = EntityRecognizer().recognize(
+      title: "", text: "Anyone with information should call Colchester CID on 101.")
+    let u = r.bodyMentions.filter { $0.kind == .unit }
+    #expect(u.map(\.surface) == ["Colchester CID"])
+    #expect(u.first?.canonical == "Colchester CID")
+    #expect(u.first?.aliases.contains("Criminal Investigation Department") == true)
+    #expect(u.first?.aliases.contains("CID") == true)
+    #expect(r.bodyMentions.filter { $0.kind == .place }.isEmpty)
+    // After a lower-case word the acronym stands alone.
+    #expect(found(.unit, in: "Detectives from CID in Colchester said.").map(\.0) == ["CID"])
   }
 }
