@@ -45,7 +45,8 @@ enum FigureRecognizer {
   /// years", "within 24 hours", "in just two years", "the 12 months to November".
   static let timeFrameBefore = Lexicon.set([
     "past", "last", "next", "first", "within", "in", "across", "during", "the", "every", "each",
-    "these", "those", "coming", "previous", "recent", "following", "several",
+    "these", "those", "coming", "previous", "recent", "following", "several", "after", "since",
+    "before", "until", "throughout", "lasting", "spanning",
   ])
   static let inWord = EntityTokens.hash("in")
   /// Words after a duration that make it a time frame: "five years ago".

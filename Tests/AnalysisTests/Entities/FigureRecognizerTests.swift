@@ -268,6 +268,16 @@ import Testing
     #expect(m.canonical == noun)
   }
 
+  /// A period after "after", "since", "until", "lasting"… is a time frame, not an amount.
+  @Test(arguments: [
+    "He was freed after 18 months on remand.",
+    "The operation, lasting six weeks, ended on Friday.",
+    "No arrests were made until three weeks had passed.",
+  ])
+  func timeFramesAreNoFigures(text: String) {
+    #expect(found(.figure, in: text).isEmpty, "\(found(.figure, in: text))")
+  }
+
   /// The names inside a figure's reach stay their own mentions.
   @Test func namesBetweenNumberAndNounStayMentions() {
     let text = "Officers searched four Colchester addresses."
