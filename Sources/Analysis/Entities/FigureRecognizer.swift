@@ -26,7 +26,8 @@ enum FigureRecognizer {
     EntityTokens.hash("dcs"): "dc", EntityTokens.hash("constables"): "constable",
     EntityTokens.hash("sergeants"): "sergeant", EntityTokens.hash("inspectors"): "inspector",
     EntityTokens.hash("detectives"): "detective", EntityTokens.hash("officers"): "officer",
-    EntityTokens.hash("specials"): "special", EntityTokens.hash("superintendents"): "superintendent",
+    EntityTokens.hash("specials"): "special",
+    EntityTokens.hash("superintendents"): "superintendent",
   ]
   /// "those", "them", "whom" of "ten of those arrested", "four of them were charged".
   static let ofWhom = Lexicon.set(["those", "them", "whom"])
