@@ -33,6 +33,12 @@ enum FigureRecognizer {
   static let ofWhom = Lexicon.set(["those", "them", "whom"])
   static let from = EntityTokens.hash("from")
   static let olds = EntityTokens.hash("olds")
+  /// The emergency and non-emergency numbers, and what follows them when they are dialled
+  /// rather than counted ("999 calls", "the 101 service").
+  static let phoneServices = Lexicon.set(["999", "101", "111", "112"])
+  static let phoneNouns = Lexicon.set([
+    "call", "calls", "service", "number", "line", "operator", "operators", "emergency",
+  ])
   /// Between a number and a plural noun: "and", "or" ("13 full or partial closure orders").
   static let coordinators = Lexicon.set(["and", "or"])
   /// "were", "have", "had", "was", "are", "been", "being": a passive after a counted noun.
@@ -285,6 +291,14 @@ enum FigureRecognizer {
     }
     // Times: "10pm", "10 am".
     if next.hash == x.am || next.hash == x.pm { return nil }
+    // Another unit written onto the digits is a measurement, not a count: "6ft", "9mm".
+    if isDigits, e == numEnd, next.joined, !next.hyphenBefore { return nil }
+    // Phone services are labels: "999 calls", "the 101 service".
+    if isDigits, numEnd == start + 1, phoneServices.contains(toks[start].hash),
+      phoneNouns.contains(next.hash)
+    {
+      return nil
+    }
     // "Ten of those arrested", "four of them were charged": the number counts the act.
     if value >= 2, next.hash == x.of, e + 2 < n, ofWhom.contains(toks[e + 1].hash) {
       if isParticiple(t, e + 2), let act = directAct(d, e + 2) {

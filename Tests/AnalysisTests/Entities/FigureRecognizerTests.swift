@@ -278,6 +278,16 @@ import Testing
     #expect(found(.figure, in: text).isEmpty, "\(found(.figure, in: text))")
   }
 
+  /// Phone services and measurements written onto the digits are not counts.
+  @Test(arguments: [
+    "Control rooms took 999 calls all night.",
+    "Report it through the 101 service.",
+    "The suspect is 6ft tall and had a 9mm handgun.",
+  ])
+  func labelsAndMeasurementsAreNoFigures(text: String) {
+    #expect(found(.figure, in: text).isEmpty, "\(found(.figure, in: text))")
+  }
+
   /// The names inside a figure's reach stay their own mentions.
   @Test func namesBetweenNumberAndNounStayMentions() {
     let text = "Officers searched four Colchester addresses."
