@@ -33,7 +33,8 @@ struct EntityTokens {
   let tokens: [Token]
   /// Indices of capitalised words: where a unit, officer or place can start.
   let capitals: [Int]
-  /// Indices of numbers and number words ("nine", "one"): where a figure can start.
+  /// Indices of numbers and number words ("nine", "one", "thousand" after "a"): where a figure
+  /// can start.
   let numbers: [Int]
   /// Indices of lower-case unit heads and "operation" ("the dog unit", "the operation under
   /// 'Velocity'"): where a lower-case unit name can end or start.
@@ -298,6 +299,8 @@ struct EntityTokens {
         }
         if !lex.isDisjoint(with: Self.figureStart) {
           numbers.append(count)
+        } else if lex.contains(.multiplier), count > 0, tokens[count - 1].hash == Self.aHash {
+          numbers.append(count)  // "a thousand years"
         }
       } else if kind == .number {
         numbers.append(count)
@@ -320,7 +323,9 @@ struct EntityTokens {
     return true
   }
 
-  /// Words that can start a figure: number words and "one".
+  /// "a", before a multiplier a number ("a thousand").
+  static let aHash = hash("a")
+  /// Words that can start a figure: number words and "one" (and a multiplier after "a").
   static let figureStart: WordClass = [.numberWord, .one]
   /// Lower-case words listed in `heads`.
   static let lowerHeadStart: WordClass = [.unitHead, .operation]

@@ -19,6 +19,26 @@ enum FigureRecognizer {
   static let participleModifiers = Lexicon.set([
     "held", "taken", "found", "seized", "recovered", "stolen", "known", "linked", "based",
   ])
+  /// Ranks in the plural after a number, capitalised as forces write them ("six PCs", "16
+  /// Special Constables") → the noun.
+  static let rankPlurals: HashMap64<String> = [
+    EntityTokens.hash("pcs"): "pc", EntityTokens.hash("pcsos"): "pcso",
+    EntityTokens.hash("dcs"): "dc", EntityTokens.hash("constables"): "constable",
+    EntityTokens.hash("sergeants"): "sergeant", EntityTokens.hash("inspectors"): "inspector",
+    EntityTokens.hash("detectives"): "detective", EntityTokens.hash("officers"): "officer",
+    EntityTokens.hash("specials"): "special",
+    EntityTokens.hash("superintendents"): "superintendent",
+  ]
+  /// "those", "them", "whom" of "ten of those arrested", "four of them were charged".
+  static let ofWhom = Lexicon.set(["those", "them", "whom"])
+  static let from = EntityTokens.hash("from")
+  static let olds = EntityTokens.hash("olds")
+  /// The emergency and non-emergency numbers, and what follows them when they are dialled
+  /// rather than counted ("999 calls", "the 101 service").
+  static let phoneServices = Lexicon.set(["999", "101", "111", "112"])
+  static let phoneNouns = Lexicon.set([
+    "call", "calls", "service", "number", "line", "operator", "operators", "emergency",
+  ])
   /// Between a number and a plural noun: "and", "or" ("13 full or partial closure orders").
   static let coordinators = Lexicon.set(["and", "or"])
   /// "were", "have", "had", "was", "are", "been", "being": a passive after a counted noun.
@@ -32,7 +52,8 @@ enum FigureRecognizer {
   /// years", "within 24 hours", "in just two years", "the 12 months to November".
   static let timeFrameBefore = Lexicon.set([
     "past", "last", "next", "first", "within", "in", "across", "during", "the", "every", "each",
-    "these", "those", "coming", "previous", "recent", "following", "several",
+    "these", "those", "coming", "previous", "recent", "following", "several", "after", "since",
+    "before", "until", "throughout", "lasting", "spanning",
   ])
   static let inWord = EntityTokens.hash("in")
   /// Words after a duration that make it a time frame: "five years ago".
@@ -77,6 +98,7 @@ enum FigureRecognizer {
       guard !d.claimed[i] else { continue }
       var value: Double
       var numEnd = i + 1
+      var start = i
       if tok.kind == .number {
         // Joined to a letter ("A12", "M25") or a "£"-less decimal time "10.30am": skip.
         if tok.joined, i > 0, toks[i - 1].kind == .word { continue }
@@ -111,8 +133,20 @@ enum FigureRecognizer {
         toks[i + 1].lex.contains(.multiplier), let m = x.multipliers[toks[i + 1].hash], m >= 1000
       {
         value = 1
+      } else if tok.kind == .word, tok.lex.contains(.multiplier), !tok.cap, isA(toks, i - 1),
+        let m = x.multipliers[tok.hash], m >= 1000
+      {
+        // "a thousand years", "a million pounds": the article is the number one.
+        value = m
+        start = i - 1
       } else {
         continue
+      }
+      // "a hundred officers", "a dozen people".
+      if start == i, tok.kind == .word, numEnd == i + 1, value == 100 || value == 12,
+        isA(toks, i - 1)
+      {
+        start = i - 1
       }
       // "11-and-a-half years", "two and a half years".
       if numEnd + 2 < n, toks[numEnd].hash == x.and, toks[numEnd + 1].hash == a,
@@ -121,8 +155,14 @@ enum FigureRecognizer {
         value += 0.5
         numEnd += 3
       }
-      next = figure(&d, start: i, numEnd: numEnd, value: value) ?? numEnd
+      next = figure(&d, start: start, numEnd: numEnd, value: value) ?? numEnd
     }
+  }
+
+  /// Whether token `i` is the article "a" ("A" too), as in "a thousand".
+  @inline(__always)
+  static func isA(_ toks: UnsafeBufferPointer<EntityTokens.Token>, _ i: Int) -> Bool {
+    i >= 0 && toks[i].kind == .word && toks[i].hash == a
   }
 
   /// After an opening quote, bracket or dash a capital starts a clause: `said: "Four people
@@ -206,7 +246,16 @@ enum FigureRecognizer {
     if toks[e].kind == .number, e + 1 < n, toks[e + 1].hyphenBefore {
       var k = e + 1
       while k < n, toks[k].hyphenBefore { k += 1 }
-      if toks[k - 1].hash == x.old, k < n, toks[k].kind == .word { e = k }
+      if toks[k - 1].hash == x.old, k < n, toks[k].kind == .word {
+        e = k
+      } else if toks[k - 1].hash == olds {
+        // "Two 17-year-olds were arrested": the age in the plural is the people counted.
+        var noun = "person"
+        if let act = passiveAct(d, k, participle: true), act == "arrest" || act == "charge" {
+          noun = act
+        }
+        return finish(&d, spanStart, k, unit: "count", noun: noun, value: value, qualifier)
+      }
     }
     let next = toks[e]
     // Percent.
@@ -221,7 +270,10 @@ enum FigureRecognizer {
     }
     // Headlines may be in Title Case ("Police Seize 64 Firearms").
     let titleCase = d.isTitle
-    guard next.kind == .word, !next.cap || titleCase else { return nil }
+    guard next.kind == .word else { return nil }
+    if next.cap && !titleCase {
+      return capitalisedNoun(&d, spanStart, e, value: value, qualifier)
+    }
     // A hyphenated compound ("34-year-old", "three-year") is an adjective, not a figure.
     if next.hyphenBefore { return nil }
     if next.lex.contains(.poundWord) {
@@ -239,6 +291,23 @@ enum FigureRecognizer {
     }
     // Times: "10pm", "10 am".
     if next.hash == x.am || next.hash == x.pm { return nil }
+    // Another unit written onto the digits is a measurement, not a count: "6ft", "9mm".
+    if isDigits, e == numEnd, next.joined, !next.hyphenBefore { return nil }
+    // Phone services are labels: "999 calls", "the 101 service".
+    if isDigits, numEnd == start + 1, phoneServices.contains(toks[start].hash),
+      phoneNouns.contains(next.hash)
+    {
+      return nil
+    }
+    // "Ten of those arrested", "four of them were charged": the number counts the act.
+    if value >= 2, next.hash == x.of, e + 2 < n, ofWhom.contains(toks[e + 1].hash) {
+      if isParticiple(t, e + 2), let act = directAct(d, e + 2) {
+        return finish(&d, spanStart, e + 3, unit: "count", noun: act, value: value, qualifier)
+      }
+      if let act = passiveAct(d, e + 2) {
+        return finish(&d, spanStart, e + 2, unit: "count", noun: act, value: value, qualifier)
+      }
+    }
     // A number standing for the people an act counts: "305 were charged", "Over 150 arrested".
     if value >= 2, let act = passiveAct(d, e) ?? directAct(d, e) {
       return finish(&d, spanStart, e, unit: "count", noun: act, value: value, qualifier)
@@ -271,7 +340,7 @@ enum FigureRecognizer {
     if isParticiple(t, k) { return nil }
     // Compound nouns: "29 bank accounts" — a singular word followed by another noun.
     var extra = 0
-    while extra < 2, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word,
+    while extra < 3, k + 1 < n, toks[k].kind == .word, toks[k + 1].kind == .word,
       !toks[k + 1].cap || titleCase,
       !toks[k + 1].hyphenBefore, !endsInS(t, k), !toks[k].lex.contains(.notNoun),
       toks[k + 1].lex.isDisjoint(with: notNounOrFunction),
@@ -279,6 +348,12 @@ enum FigureRecognizer {
     {
       k += 1
       extra += 1
+    }
+    // A plural noun used as a modifier before another: "two sports cars", "weapons charges".
+    if endsInPlural(t, k), !toks[k].lex.contains(.peopleNoun), k + 1 < n,
+      !toks[k + 1].cap || titleCase, isPluralNoun(t, k + 1)
+    {
+      k += 1
     }
     // Hyphenated nouns ("stop-and-search") are one noun.
     var nounEnd = k + 1
@@ -316,12 +391,14 @@ enum FigureRecognizer {
     }
     var noun = lemma(t, toks[nounFirst].start, toks[nounEnd - 1].end)
     if toks[nounLast].lex.contains(.peopleNoun) {
+      // Only an arrest or a charge makes the people the act ("safeguarded 18 people" counts
+      // people): the labelling rules of bench/entities/real.
       var p = a - 1
       if p >= 0, t.isPunct(p, 0x2C) { p -= 1 }
       if p >= 0, toks[p].lex.contains(.actVerb), let act = x.actVerbs[toks[p].hash] {
-        noun = act
-      } else if let act = passiveAct(d, nounEnd) {
-        noun = act
+        if act == "arrest" || act == "charge" { noun = act }
+      } else if let act = passiveAct(d, afterPeople(d, nounEnd), participle: true) {
+        if act == "arrest" || act == "charge" { noun = act }
       }
     }
     return finish(&d, a, nounEnd, unit: "count", noun: noun, value: value, qualifier)
@@ -338,7 +415,8 @@ enum FigureRecognizer {
 
   /// The act of a passive right after a counted noun: "… people were arrested", "… have since
   /// been charged".
-  static func passiveAct(_ d: DocumentScan, _ i: Int) -> String? {
+  /// With `participle`, the participle alone counts too: "16 people arrested".
+  static func passiveAct(_ d: DocumentScan, _ i: Int, participle: Bool = false) -> String? {
     let toks = d.t.tokens
     let n = toks.count
     var j = i
@@ -349,8 +427,76 @@ enum FigureRecognizer {
       be += 1
       j += 1
     }
-    guard be > 0, j < n, toks[j].lex.contains(.actVerb) else { return nil }
+    guard be > 0 || (participle && j < n && !toks[j].cap && isParticiple(d.t, j)), j < n,
+      toks[j].lex.contains(.actVerb)
+    else { return nil }
     return d.tables.actVerbs[toks[j].hash]
+  }
+
+  /// After a people noun, past "from" and a capitalised name of up to three words ("431
+  /// people from London have been arrested"): where a passive may start.
+  static func afterPeople(_ d: DocumentScan, _ i: Int) -> Int {
+    let toks = d.t.tokens
+    let n = toks.count
+    guard i + 1 < n, toks[i].hash == from, toks[i].kind == .word, toks[i + 1].cap else {
+      return i
+    }
+    var j = i + 1
+    while j < n, j < i + 4, toks[j].kind == .word, toks[j].cap || toks[j].hyphenBefore {
+      j += 1
+    }
+    return j
+  }
+
+  /// A lower-case plural noun at `i`: a people noun, or a word in "-s" (not "-ss", "-us",
+  /// "-ous") that is no function word, more than three letters long and not hyphenated on.
+  static func isPluralNoun(_ t: TokenView, _ i: Int) -> Bool {
+    let tk = t.tokens[i]
+    guard tk.kind == .word, !tk.hyphenBefore else { return false }
+    if i + 1 < t.tokens.count, t.tokens[i + 1].hyphenBefore { return false }
+    if tk.lex.contains(.peopleNoun) { return true }
+    return endsInPlural(t, i) && tk.lex.isDisjoint(with: notNounOrFunction)
+      && tk.end - tk.start > 3
+      && !(t.bytes[tk.end - 2] | 0x20 == 0x73 || t.bytes[tk.end - 2] | 0x20 == 0x75)
+  }
+
+  /// A number before capitalised words (not in a title): a rank in the plural ("six PCs", "16
+  /// Special Constables") is the noun; otherwise names of up to three words before a
+  /// lower-case plural noun ("three Operation Sentinel teams", "two Ipswich homes", "Three
+  /// County Line phone lines") — the figure is then the number alone, so that the names stay
+  /// their own mentions, and its noun the plural's lemma.
+  static func capitalisedNoun(
+    _ d: inout DocumentScan, _ a: Int, _ e: Int, value: Double, _ qualifier: String?
+  ) -> Int? {
+    let t = d.t
+    let toks = t.tokens
+    let n = toks.count
+    var k = e
+    while k < n, k < e + 4, toks[k].kind == .word, toks[k].cap || (k > e && toks[k].hyphenBefore)
+    {
+      if !toks[k].hyphenBefore, let noun = rankPlurals[toks[k].hash] {
+        return finish(&d, a, k + 1, unit: "count", noun: noun, value: value, qualifier)
+      }
+      k += 1
+    }
+    guard k > e, k - e <= 3, k < n, !toks[e].lex.contains(.month), !toks[k].cap else {
+      return nil
+    }
+    var m = k
+    if !isPluralNoun(t, m), m + 1 < n, toks[m].kind == .word, !toks[m].hyphenBefore,
+      toks[m].lex.isDisjoint(with: notNounOrFunction), !isParticiple(t, m), !endsInPlural(t, m),
+      !toks[m + 1].cap, isPluralNoun(t, m + 1)
+    {
+      m += 1
+    }
+    guard isPluralNoun(t, m), !isParticiple(t, m) else { return nil }
+    guard d.free(a, e) else { return nil }
+    guard d.emit else {
+      d.claim(a, e)
+      return e
+    }
+    let noun = lemma(t, toks[m].start, toks[m].end)
+    return finish(&d, a, e, unit: "count", noun: noun, value: value, qualifier)
   }
 
   /// A plural noun within five words of token `e`, past words that modify it: adverbs,
@@ -368,7 +514,9 @@ enum FigureRecognizer {
     guard first.kind == .word,
       !first.lex.contains(.figureModifier)
         || (e + 1 < toks.count && coordinators.contains(toks[e + 1].hash)),
-      first.lex.isDisjoint(with: notNounOrFunction) || participleModifiers.contains(first.hash),
+      first.lex.isDisjoint(with: notNounOrFunction) || participleModifiers.contains(first.hash)
+        // A hyphenated modifier: "so-called", "high-risk".
+        || (e + 1 < n && toks[e + 1].hyphenBefore),
       !first.lex.contains(.peopleNoun), !endsInPlural(t, e)
     else { return nil }
     var k = e
@@ -385,6 +533,12 @@ enum FigureRecognizer {
           // Not "-ss", "-us".
           && !(t.bytes[tk.end - 2] | 0x20 == 0x73 || t.bytes[tk.end - 2] | 0x20 == 0x75))
       if end == k + 1, words > 0, plural {
+        // A plural before another is its modifier: "county lines gangs".
+        if !tk.lex.contains(.peopleNoun), k + 1 < n, !toks[k + 1].cap || titleCase,
+          isPluralNoun(t, k + 1)
+        {
+          return (k + 1, k + 1, k + 2)
+        }
         // The plural noun; a plain singular noun right before it is part of it.
         let q = k - 1
         let tq = toks[q]

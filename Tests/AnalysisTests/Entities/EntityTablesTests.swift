@@ -108,6 +108,9 @@ import Testing
     let capitals = t.tokens.indices.filter { t.tokens[$0].kind == .word && t.tokens[$0].cap }
     #expect(t.capitals == capitals)
     #expect(t.numbers.map { t.text($0) } == ["Nine", "1.2", "one"])
+    // A multiplier is a candidate after "a" only.
+    let a = EntityTokens("a thousand years, 5 million pounds", classes: EntityTables.shared.classes)
+    #expect(a.numbers.map { a.text($0) } == ["thousand", "5"])
   }
 
   @Test(arguments: [
