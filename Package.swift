@@ -19,6 +19,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    // `blotter serve` (the Server target): HTTP and the page's templates. No optional traits
+    // (swift-configuration support, full Foundation): the server needs neither.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // MARK: C libraries (system)
@@ -36,11 +40,21 @@ let package = Package(
       dependencies: ["Indexing", "Analysis", .product(name: "Collections", package: "swift-collections")],
       swiftSettings: hotLoop),
 
+    // MARK: Web app and JSON API (`blotter serve`): a client of Searching, nothing from the CLI.
+    .target(
+      name: "Server",
+      dependencies: [
+        "Searching", "Indexing", "Analysis",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Templates"), .copy("Static")]),
+
     // MARK: CLI
     .executableTarget(
       name: "blotter",
       dependencies: [
-        "Extraction", "Analysis", "Indexing", "Searching",
+        "Extraction", "Analysis", "Indexing", "Searching", "Server",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
         .product(name: "DequeModule", package: "swift-collections"),
@@ -53,6 +67,12 @@ let package = Package(
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], exclude: ["Entities/Gold"]),
     .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis", "TestSupport"]),
     .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis", "TestSupport"]),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "Server", "Searching", "Indexing", "Analysis", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(name: "BlotterCLITests", dependencies: ["blotter", "TestSupport"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]
