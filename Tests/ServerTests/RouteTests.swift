@@ -202,6 +202,33 @@ import Testing
     }
   }
 
+  @Test func everyRequestIsAnsweredWhileCommitsLand() async throws {
+    try await Self.withServer { get, path in
+      // A writer commits eight times while requests run; each answer is a whole commit's.
+      let writer = Task.detached {
+        for k in 0..<8 {
+          try ServerFixture.add(
+            [
+              ServerFixture.Article(
+                id: "live/\(k).html", title: "Live \(k)", body: "Colchester live report \(k).",
+                date: "2024-06-01", source: "Echo", entities: [])
+            ], to: path)
+        }
+      }
+      var totals: [Int] = []
+      for _ in 0..<60 {
+        let a = try await get("/api/search?q=colchester")
+        #expect(a.status == 200)
+        totals.append(a.object["total"] as? Int ?? -1)
+      }
+      try await writer.value
+      // Colchester: the scraped page, then one more per commit.
+      #expect(totals.allSatisfy { (1...9).contains($0) }, "\(totals)")
+      #expect(totals == totals.sorted())
+      #expect(try await get("/api/search?q=colchester").object["total"] as? Int == 9)
+    }
+  }
+
   // MARK: Pages
 
   @Test func theSearchPageShowsHitsFacetsAndPaging() async throws {
