@@ -137,7 +137,8 @@ struct Queries: Sendable {
       let report = try index.withSearcher { s in try s.mentions(try s.parse(query)) }
       guard let report else {
         throw Refusal.badRequest(
-          "the query names no entity (try unit:ROCU, force:NCA, place:Kent, officer:Alcock, figure:arrests>400)"
+          "the query names no entity (try unit:ROCU, force:NCA, place:Kent, officer:Alcock, "
+            + "figure:arrests>400)"
         )
       }
       return report

@@ -38,7 +38,9 @@ public enum BlotterServer {
     router.get("/api/doc") { request, _ in
       try json {
         let p = QueryString(request.uri.query)
-        guard let id = p["id"], !id.isEmpty else { throw Refusal.badRequest("give a document id: id=…") }
+        guard let id = p["id"], !id.isEmpty else {
+          throw Refusal.badRequest("give a document id: id=…")
+        }
         return JSONShapes.document(try queries.document(id))
       }
     }
@@ -112,10 +114,12 @@ extension Response {
     var headers = HTTPFields()
     headers[.contentType] = type
     headers[.contentSecurityPolicy] =
-      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+      "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
+      + "base-uri 'none'; frame-ancestors 'none'"
     headers[.xContentTypeOptions] = "nosniff"
     headers[.cacheControl] = "no-store"
-    return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
+    return Response(
+      status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: body)))
   }
 }
 

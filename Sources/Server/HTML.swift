@@ -158,7 +158,8 @@ enum Links {
 
   static func entityQuery(kind: EntityKind, name: String) -> String {
     if kind == .figure {
-      return "figure:" + (name.contains(where: { $0.isWhitespace || $0 == "\"" }) ? quoted(name) : name)
+      let plain = !name.contains(where: { $0.isWhitespace || $0 == "\"" })
+      return "figure:" + (plain ? name : quoted(name))
     }
     return kind.rawValue + ":" + quoted(name)
   }

@@ -41,8 +41,8 @@ public final class IndexHandle: @unchecked Sendable {
   /// - Throws: `IndexError.missing` when there is no index there, `.corrupt` for a damaged one.
   public init(path: String) throws {
     self.path = path
-    let stamp = Self.stamp(path)
-    snapshot = Snapshot(reader: try IndexReader.open(path: path), stamp: stamp ?? Stamp(inode: 0, size: 0, seconds: 0, nanoseconds: 0))
+    let stamp = Self.stamp(path) ?? Stamp(inode: 0, size: 0, seconds: 0, nanoseconds: 0)
+    snapshot = Snapshot(reader: try IndexReader.open(path: path), stamp: stamp)
   }
 
   static func stamp(_ path: String) -> Stamp? {

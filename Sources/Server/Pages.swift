@@ -47,7 +47,9 @@ struct Pages: Sendable {
     let q = p["q"].flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
     var status = 200
     if q == nil {
-      c["examples"] = Self.examples.map { ["query": $0.0, "meaning": $0.1, "link": Links.search($0.0)] }
+      c["examples"] = Self.examples.map {
+        ["query": $0.0, "meaning": $0.1, "link": Links.search($0.0)]
+      }
     }
     do {
       if let q {
@@ -70,7 +72,9 @@ struct Pages: Sendable {
           if let x = h.source { d["source"] = x }
           if !h.snippet.isEmpty { d["snippet"] = HTML.snippet(h.snippet) }
           var seen = Set<String>()
-          let ents = h.entities.filter { seen.insert("\($0.kind.rawValue)\t\($0.canonical)").inserted }
+          let ents = h.entities.filter {
+            seen.insert("\($0.kind.rawValue)\t\($0.canonical)").inserted
+          }
           if !ents.isEmpty {
             d["hasEntities"] = true
             d["entities"] = ents.map {
@@ -126,7 +130,8 @@ struct Pages: Sendable {
         "items": sources.map {
           [
             "name": $0.name, "count": $0.documents,
-            "link": Links.search(Links.narrow(query, "source:" + Links.quoted($0.name)), sort: sort),
+            "link": Links.search(
+              Links.narrow(query, "source:" + Links.quoted($0.name)), sort: sort),
           ]
         },
       ])
@@ -153,7 +158,9 @@ struct Pages: Sendable {
     var c = base(p)
     var status = 200
     do {
-      guard let id = p["id"], !id.isEmpty else { throw Refusal.badRequest("give a document id: id=…") }
+      guard let id = p["id"], !id.isEmpty else {
+        throw Refusal.badRequest("give a document id: id=…")
+      }
       let d = try queries.document(id)
       let mentions = d.extra[StoredMentions.key].map(StoredMentions.decode) ?? []
       var doc: [String: Any] = [
@@ -164,7 +171,9 @@ struct Pages: Sendable {
       if let x = d.source { doc["source"] = x }
       if let x = d.byline { doc["byline"] = x }
       // Only web links: a scraped `javascript:` URL is not made a link.
-      if let u = d.url, u.lowercased().hasPrefix("http://") || u.lowercased().hasPrefix("https://") {
+      if let u = d.url,
+        u.lowercased().hasPrefix("http://") || u.lowercased().hasPrefix("https://")
+      {
         doc["url"] = u
       }
       var groups: [[String: Any]] = []

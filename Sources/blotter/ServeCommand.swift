@@ -22,7 +22,9 @@ struct ServeCommand: AsyncParsableCommand {
   var port: Int = 8080
 
   func validate() throws {
-    if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535 (got \(port))") }
+    if !(0...65535).contains(port) {
+      throw ValidationError("--port must be 0 to 65535 (got \(port))")
+    }
   }
 
   func run() async throws {
@@ -33,7 +35,8 @@ struct ServeCommand: AsyncParsableCommand {
       Output.error("blotter serve: \(error)")
       throw ExitCode(1)
     }
-    Output.error("blotter serve: http://\(host.contains(":") ? "[\(host)]" : host):\(port)/ (index \(location.index))")
+    let address = host.contains(":") ? "[\(host)]" : host
+    Output.error("blotter serve: http://\(address):\(port)/ (index \(location.index))")
     do {
       try await BlotterServer.run(index: index, host: host, port: port)
     } catch {

@@ -60,7 +60,9 @@ public struct FacetCollector: DocumentCollector {
       ($0.value.documents, $0.value.mentions, $1.key) > (
         $1.value.documents, $1.value.mentions, $0.key
       )
-    }.prefix(limit).map { Count(name: $0.key, documents: $0.value.documents, mentions: $0.value.mentions) }
+    }.prefix(limit).map {
+      Count(name: $0.key, documents: $0.value.documents, mentions: $0.value.mentions)
+    }
   }
 
   /// The `limit` sources with the most documents (`mentions` is the document count too).
