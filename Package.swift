@@ -19,6 +19,10 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+    // `blotter serve` (the Server target): HTTP and the page's templates. No optional traits
+    // (swift-configuration support, full Foundation): the server needs neither.
+    .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+    .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
   ],
   targets: [
     // MARK: C libraries (system)
@@ -43,11 +47,21 @@ let package = Package(
         .product(name: "DequeModule", package: "swift-collections"),
       ]),
 
+    // MARK: Web app and JSON API (`blotter serve`): a client of Searching, nothing from the CLI.
+    .target(
+      name: "Server",
+      dependencies: [
+        "Searching", "Indexing", "Analysis",
+        .product(name: "Hummingbird", package: "hummingbird"),
+        .product(name: "Mustache", package: "swift-mustache"),
+      ],
+      resources: [.copy("Templates"), .copy("Static")]),
+
     // MARK: CLI
     .executableTarget(
       name: "blotter",
       dependencies: [
-        "Extraction", "Analysis", "Indexing", "Searching", "Ingest",
+        "Extraction", "Analysis", "Indexing", "Searching", "Ingest", "Server",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
         .product(name: "Logging", package: "swift-log"),
       ]),
@@ -62,6 +76,12 @@ let package = Package(
     .testTarget(
       name: "IngestTests",
       dependencies: ["Ingest", "Extraction", "Analysis", "Indexing", "Searching", "TestSupport"]),
+    .testTarget(
+      name: "ServerTests",
+      dependencies: [
+        "Server", "Searching", "Indexing", "Analysis", "TestSupport",
+        .product(name: "HummingbirdTesting", package: "hummingbird"),
+      ]),
     .testTarget(name: "BlotterCLITests", dependencies: ["blotter", "TestSupport"], exclude: ["Fixtures"]),
   ],
   swiftLanguageModes: [.v6]

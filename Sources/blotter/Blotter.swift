@@ -1,7 +1,8 @@
 import ArgumentParser
 
+// Async at the root only because `serve` is (the other commands stay synchronous).
 @main
-struct Blotter: ParsableCommand {
+struct Blotter: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "blotter",
     abstract: "Search scraped local news about police work.",
@@ -13,6 +14,7 @@ struct Blotter: ParsableCommand {
     subcommands: [
       IndexCommand.self, SearchCommand.self, ShowCommand.self, Extract.self, StatsCommand.self,
       CheckCommand.self, MentionsCommand.self, EntitiesCommand.self, Recognize.self,
+      ServeCommand.self,
     ])
 }
 

@@ -55,70 +55,27 @@ struct EntitiesCommand: ParsableCommand {
       throw ExitCode(2)
     }
     let kinds = kind.flatMap(EntityKind.init(rawValue:)).map { [$0] } ?? EntityKind.allCases
-    struct Count {
-      var documents = 0
-      var mentions = 0
-    }
-    var counts: [EntityKind: [String: Count]] = [:]
-    var documents = 0
+    let facets: FacetCollector
     do {
-      for (si, ids) in try searcher.matchingDocuments(node).enumerated() {
-        documents += ids.count
-        try reader.segments[si].documents(ids) { _, stored in
-          guard let raw = stored.extra[StoredMentions.key] else { return }
-          var seen = Set<String>()
-          for m in StoredMentions.decode(raw) where kinds.contains(m.kind) {
-            let key = m.kind.rawValue + "\t" + m.canonical
-            counts[m.kind, default: [:]][m.canonical, default: Count()].mentions += 1
-            if seen.insert(key).inserted {
-              counts[m.kind, default: [:]][m.canonical, default: Count()].documents += 1
-            }
-          }
-        }
-      }
+      facets = try searcher.facets(node, kinds: kinds)
     } catch {
       Output.error("blotter entities: \(error)")
       throw ExitCode(1)
     }
-    func ranked(_ k: EntityKind) -> [(String, Count)] {
-      (counts[k] ?? [:]).sorted {
-        ($0.value.documents, $0.value.mentions, $1.key) > (
-          $1.value.documents, $1.value.mentions, $0.key
-        )
-      }.prefix(top).map { ($0.key, $0.value) }
-    }
     if json {
-      var j = JSONOut()
-      j.open()
-      j.field("query", query)
-      j.field("documents", documents)
-      j.key("entities")
-      j.open()
-      for k in kinds {
-        j.openArray(k.rawValue)
-        for (name, c) in ranked(k) {
-          j.open()
-          j.field("name", name)
-          j.field("documents", c.documents)
-          j.field("mentions", c.mentions)
-          j.close()
-        }
-        j.closeArray()
-      }
-      j.close()
-      j.close()
-      Output.line(j.text)
+      Output.line(JSONShapes.entities(facets, query: query, top: top))
     } else {
-      Output.line(Plural.count(documents, "document") + (query.map { " matching \($0)" } ?? ""))
+      Output.line(
+        Plural.count(facets.documents, "document") + (query.map { " matching \($0)" } ?? ""))
       for k in kinds {
-        let list = ranked(k)
+        let list = facets.top(k, limit: top)
         if list.isEmpty { continue }
         Output.line("")
         Output.line("\(k.rawValue)s".uppercased())
-        for (name, c) in list {
+        for c in list {
           Output.line(
             "  \(String(c.documents).leftPad(4)) \(c.documents == 1 ? "doc " : "docs")"
-              + "  \(String(c.mentions).leftPad(4)) \(c.mentions == 1 ? "mention " : "mentions")  \(name)"
+              + "  \(String(c.mentions).leftPad(4)) \(c.mentions == 1 ? "mention " : "mentions")  \(c.name)"
           )
         }
       }

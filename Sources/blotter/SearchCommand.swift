@@ -69,7 +69,7 @@ struct SearchCommand: ParsableCommand {
       let highlight: Highlight = json ? .markdown : (Output.stdoutColor ? .terminal : .markdown)
       let result = try searcher.search(q, limit: limit, highlight: highlight)
       if json {
-        Output.line(Self.json(result, micros: nil))
+        Output.line(JSONShapes.search(result))
       } else {
         printText(result)
       }
@@ -113,10 +113,10 @@ struct SearchCommand: ParsableCommand {
         let d = ContinuousClock.now - t0
         let micros =
           Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
-        Output.line(Self.json(result, micros: micros, rankMicros: searcher.lastRankMicros))
+        Output.line(JSONShapes.search(result, micros: micros, rankMicros: searcher.lastRankMicros))
       } catch let e as QueryError {
         bad = true
-        Output.line(Self.errorJSON(query: line, e))
+        Output.line(JSONShapes.queryError(query: line, e))
       } catch {
         Output.error("blotter search: \(error)")
         throw ExitCode(1)
@@ -129,54 +129,6 @@ struct SearchCommand: ParsableCommand {
     }
     Output.flush()
     if bad { throw ExitCode(2) }
-  }
-
-  /// The answer to a batch line that is not a valid query: `{"query", "error", "column"}`.
-  static func errorJSON(query: String, _ e: QueryError) -> String {
-    var j = JSONOut()
-    j.open()
-    j.field("query", query)
-    j.field("error", e.message)
-    j.field("column", e.column)
-    j.close()
-    return j.text
-  }
-
-  static func json(_ r: SearchResult, micros: Int?, rankMicros: Int? = nil) -> String {
-    var j = JSONOut()
-    j.open()
-    j.field("query", r.query)
-    j.field("total", r.total)
-    j.openArray("hits")
-    for h in r.hits {
-      j.open()
-      j.field("doc", h.id)
-      j.field("path", h.path)
-      j.field("title", h.title)
-      j.field("date", h.date)
-      j.field("source", h.source)
-      j.field("score", (Double(h.score) * 10000).rounded() / 10000)
-      j.field("snippet", h.snippet)
-      if !h.entities.isEmpty {
-        j.openArray("entities")
-        for m in h.entities {
-          j.open()
-          j.field("kind", m.kind.rawValue)
-          j.field("name", m.canonical)
-          j.field("text", m.surface)
-          j.field("field", m.inTitle ? "title" : "body")
-          j.field("offset", m.start)
-          j.close()
-        }
-        j.closeArray()
-      }
-      j.close()
-    }
-    j.closeArray()
-    if let micros { j.field("micros", micros) }
-    if let rankMicros { j.field("rank_micros", rankMicros) }
-    j.close()
-    return j.text
   }
 
   private func printText(_ r: SearchResult) {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Indexing
+import Searching
 
 struct ShowCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -34,18 +35,7 @@ struct ShowCommand: ParsableCommand {
       throw ExitCode(1)
     }
     if json {
-      var j = JSONOut()
-      j.open()
-      j.field("doc", d.id)
-      j.field("path", d.path)
-      j.field("url", d.url)
-      j.field("title", d.title)
-      j.field("date", d.date)
-      j.field("source", d.source)
-      j.field("byline", d.byline)
-      j.field("text", d.text)
-      j.close()
-      Output.line(j.text)
+      Output.line(JSONShapes.document(d))
     } else {
       Output.line(d.title)
       var meta: [String] = []

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Indexing
+import Searching
 
 struct StatsCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
@@ -11,62 +12,30 @@ struct StatsCommand: ParsableCommand {
   var json = false
 
   func run() throws {
-    let reader: IndexReader
-    let table: FileTable
+    let stats: IndexStats
     do {
-      reader = try IndexReader.open(path: location.index)
-      table = try reader.fileTable()
+      stats = try IndexStats(try IndexReader.open(path: location.index))
     } catch {
       Output.error("blotter stats: \(error)")
       throw ExitCode(1)
     }
-    let m = reader.manifest
-    var bytesByKind: [String: Int] = [:]
-    var total = 0
-    for f in m.files {
-      let size = fileSize(reader.storage.url(f))
-      let kind = String(f.split(separator: ".").last ?? "")
-      bytesByKind[kind == String(m.generation) ? "files" : kind, default: 0] += size
-      total += size
-    }
-    let terms = reader.segments.reduce(0) { $0 + $1.termCount }
     if json {
-      var j = JSONOut()
-      j.open()
-      j.field("documents", m.documents)
-      j.field("deleted", m.segments.reduce(0) { $0 + $1.deleted })
-      j.field("files", table.entries.count)
-      j.field("segments", m.segments.count)
-      j.field("terms", terms)
-      j.field("generation", m.generation)
-      j.field("bytes", total)
-      j.field("bytes_without_store", total - (bytesByKind["store"] ?? 0))
-      j.key("bytes_by_kind")
-      j.open()
-      for (k, v) in bytesByKind.sorted(by: { $0.key < $1.key }) { j.field(k, v) }
-      j.close()
-      j.field("corpus", m.corpus)
-      j.close()
-      Output.line(j.text)
+      Output.line(JSONShapes.stats(stats))
     } else {
-      Output.line("index       \(location.index) (generation \(m.generation), format \(m.formatVersion))")
-      if let c = m.corpus { Output.line("corpus      \(c)") }
-      Output.line("documents   \(m.documents) (\(m.segments.reduce(0) { $0 + $1.deleted }) deleted, not yet merged away)")
-      Output.line("files       \(table.entries.count)")
-      Output.line("segments    \(m.segments.count)")
-      Output.line("terms       \(terms) (summed over segments)")
-      Output.line("bytes       \(total) (\(total - (bytesByKind["store"] ?? 0)) without stored documents)")
-      for (k, v) in bytesByKind.sorted(by: { $0.value > $1.value }) {
+      Output.line(
+        "index       \(location.index) (generation \(stats.generation), format \(stats.formatVersion))")
+      if let c = stats.corpus { Output.line("corpus      \(c)") }
+      Output.line("documents   \(stats.documents) (\(stats.deleted) deleted, not yet merged away)")
+      Output.line("files       \(stats.files)")
+      Output.line("segments    \(stats.segments)")
+      Output.line("terms       \(stats.terms) (summed over segments)")
+      Output.line("bytes       \(stats.bytes) (\(stats.bytesWithoutStore) without stored documents)")
+      for (k, v) in stats.bytesByKind.sorted(by: { $0.value > $1.value }) {
         Output.line("  \(k.padding(12))\(v)")
       }
     }
     Output.flush()
   }
-}
-
-func fileSize(_ path: String) -> Int {
-  var st = stat()
-  return stat(path, &st) == 0 ? Int(st.st_size) : 0
 }
 
 extension String {

@@ -39,6 +39,14 @@ public struct Highlight: Sendable {
   public static let terminal = Highlight(open: "\u{1B}[1;33m", close: "\u{1B}[0m")
 }
 
+/// The order of hits.
+public enum HitOrder: String, Sendable, CaseIterable {
+  /// Best score first (ties: newer, then earlier in the index).
+  case relevance
+  /// Newest date first (ties: best score); undated documents last.
+  case date
+}
+
 /// Runs queries against one index snapshot: parse → bind to each segment → score → top-k →
 /// snippets. Owns an analyzer, so one searcher per thread.
 public final class Searcher {
@@ -60,11 +68,16 @@ public final class Searcher {
 
   /// Parses and runs `query`.
   /// - Throws: `QueryError` for a malformed query, `IndexError` for a damaged index.
-  public func search(_ query: String, limit: Int = 10, highlight: Highlight = .markdown) throws
-    -> SearchResult
-  {
+  /// - Parameters:
+  ///   - offset: hits to skip (paging): the answer holds hits `offset..<offset + limit`.
+  ///   - order: by relevance (the default) or by date.
+  public func search(
+    _ query: String, limit: Int = 10, offset: Int = 0, order: HitOrder = .relevance,
+    highlight: Highlight = .markdown
+  ) throws -> SearchResult {
     let node = try parser.parse(query, analyzer: analyzer)
-    return try search(node, query: query, limit: limit, highlight: highlight)
+    return try search(
+      node, query: query, limit: limit, offset: offset, order: order, highlight: highlight)
   }
 
   struct Candidate: Comparable {
@@ -73,7 +86,14 @@ public final class Searcher {
     var order: Int  // global doc order: earlier wins ties
     var segment: Int
     var doc: UInt32
+    /// Date first, then score (`HitOrder.date`); the same for every candidate of one search.
+    var byDate = false
     static func < (a: Candidate, b: Candidate) -> Bool {
+      if a.byDate {
+        if a.day != b.day { return a.day < b.day }
+        if a.score != b.score { return a.score < b.score }
+        return a.order > b.order
+      }
       if a.score != b.score { return a.score < b.score }
       if a.day != b.day { return a.day < b.day }
       return a.order > b.order
@@ -84,13 +104,17 @@ public final class Searcher {
   /// building snippets).
   public private(set) var lastRankMicros = 0
 
-  public func search(_ node: QueryNode, query: String, limit: Int, highlight: Highlight) throws
-    -> SearchResult
-  {
+  public func search(
+    _ node: QueryNode, query: String, limit: Int, offset: Int = 0, order: HitOrder = .relevance,
+    highlight: Highlight
+  ) throws -> SearchResult {
     let t0 = ContinuousClock.now
+    // The heap keeps the best `offset + limit`; the first `offset` are dropped at the end.
+    let keep = limit > 0 ? limit + max(0, offset) : 0
+    let byDate = order == .date
     positiveTerms = []
     var heap = Heap<Candidate>()
-    heap.reserveCapacity(limit + 1)
+    heap.reserveCapacity(keep + 1)
     var total = 0
     var base = 0
     for (si, segment) in reader.segments.enumerated() {
@@ -101,18 +125,19 @@ public final class Searcher {
       while d != PostingsCursor.end {
         if !hasDeletes || !segment.isDeleted(d) {
           total += 1
-          if limit > 0 {
+          if keep > 0 {
             let score = scorer.score()
-            if heap.count < limit || score >= floor {
+            // By date, any score may win: no floor.
+            if heap.count < keep || score >= floor || byDate {
               let c = Candidate(
                 score: score, day: segment.day(d) ?? Int32.min, order: base + Int(d), segment: si,
-                doc: d)
-              if heap.count < limit {
+                doc: d, byDate: byDate)
+              if heap.count < keep {
                 heap.insert(c)
               } else if let m = heap.min, m < c {
                 _ = heap.replaceMin(with: c)
               }
-              if heap.count == limit, let m = heap.min { floor = m.score }
+              if heap.count == keep, !byDate, let m = heap.min { floor = m.score }
             }
           }
         }
@@ -122,6 +147,7 @@ public final class Searcher {
     }
     var best: [Candidate] = []
     while let c = heap.popMax() { best.append(c) }
+    if offset > 0 { best.removeFirst(min(offset, best.count)) }
     let d = ContinuousClock.now - t0
     lastRankMicros =
       Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
@@ -186,54 +212,6 @@ public final class Searcher {
       }
     }
     return out
-  }
-
-  // MARK: - Explaining hits
-
-  /// The entity parts of a query that must hold (not under NOT).
-  public static func entityParts(_ node: QueryNode) -> [QueryNode] {
-    switch node {
-    case .entity, .figure: return [node]
-    case .and(let xs), .or(let xs): return xs.flatMap(entityParts)
-    default: return []
-    }
-  }
-
-  /// Stored mentions of `doc` that the query's entity parts name.
-  public func matchedMentions(
-    in doc: StoredDocument, for node: QueryNode
-  ) -> [StoredMentions.Mention] {
-    matchedMentions(in: doc, parts: Self.entityParts(node)).map(\.mention)
-  }
-
-  /// Stored mentions of `doc` that one of `parts` (see `entityParts`) names, each with the index
-  /// of the first part that names it. One pass over the mentions: linear in their number.
-  public func matchedMentions(
-    in doc: StoredDocument, parts: [QueryNode]
-  ) -> [(mention: StoredMentions.Mention, part: Int)] {
-    guard !parts.isEmpty, let raw = doc.extra[StoredMentions.key] else { return [] }
-    var out: [(mention: StoredMentions.Mention, part: Int)] = []
-    for m in StoredMentions.decode(raw) {
-      if let i = parts.firstIndex(where: { names($0, m) }) { out.append((m, i)) }
-    }
-    return out
-  }
-
-  /// Whether the entity part `part` names the mention `m`.
-  func names(_ part: QueryNode, _ m: StoredMentions.Mention) -> Bool {
-    switch part {
-    case .entity(let kind, let text, _):
-      return entities.matches(m, kind: kind, text: text)
-    case .figure(let noun, let op, let value):
-      let (stored, scale) = FigureNoun.normalize(noun)
-      guard m.kind == .figure, m.canonical.lowercased() == stored.lowercased(), let v = m.value
-      else {
-        return false
-      }
-      return op.holds(v, value * scale)
-    default:
-      return false
-    }
   }
 
   // MARK: - Binding a query to a segment
