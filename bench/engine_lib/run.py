@@ -46,7 +46,7 @@ def run_proc(cmd: list[str], timeout: float | None = None, rss: bool = True) -> 
   with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
       tempfile.NamedTemporaryFile("r") as tf:
     use_time = TIME_BIN and rss  # rss=False: no wrapper, for whole-process latency
-    full = ([TIME_BIN, "-f", "%M %x", "-o", tf.name] + cmd) if use_time else cmd
+    full = ([TIME_BIN, "-f", "%M %x %U %S", "-o", tf.name] + cmd) if use_time else cmd
     t0 = time.perf_counter()
     try:
       p = subprocess.Popen(full, stdout=out, stderr=err, stdin=subprocess.DEVNULL)
@@ -71,19 +71,20 @@ def run_proc(cmd: list[str], timeout: float | None = None, rss: bool = True) -> 
       timer.cancel()
     timed_out = timed_out.is_set()
     rss = None
+    cpu = None  # user + system CPU seconds: steadier than wall time on a shared, loaded machine
     rc = p.returncode
     if use_time:
       lines = [x for x in tf.read().splitlines() if x.strip()]
-      if lines and re.fullmatch(r"\d+ -?\d+", lines[-1].strip()):
-        kb, rc2 = lines[-1].split()
-        rss, rc = int(kb) / 1024, int(rc2)
+      if lines and re.fullmatch(r"\d+ -?\d+ [\d.]+ [\d.]+", lines[-1].strip()):
+        kb, rc2, us, sy = lines[-1].split()
+        rss, rc, cpu = int(kb) / 1024, int(rc2), float(us) + float(sy)
       elif rc == 0:
         rc = 1
     out.seek(0)
     err.seek(0)
     if timed_out:
       rc = rc or 124
-    return {"rc": rc, "wall": wall, "rss_mb": rss, "timed_out": timed_out,
+    return {"rc": rc, "wall": wall, "rss_mb": rss, "cpu": cpu, "timed_out": timed_out,
             "stdout": out.read().decode("utf-8", "replace"),
             "stderr": err.read().decode("utf-8", "replace")}
 
@@ -189,7 +190,7 @@ def peer_index(engine: str, work: str, store: bool, threads: int = 1) -> dict:
   if r["rc"] != 0:
     raise StepError(err_of(r, f"{engine} index"))
   res = json.loads(r["stdout"])
-  res.update(wall=r["wall"], rss_mb=r["rss_mb"], bytes=dir_bytes(target), path=target)
+  res.update(wall=r["wall"], cpu=r["cpu"], rss_mb=r["rss_mb"], bytes=dir_bytes(target), path=target)
   return res
 
 
@@ -266,7 +267,7 @@ class Blotter:
       if isinstance(sj, dict):
         nostore = sj.get("bytes_without_store")
     return {"json": j, "seconds": float(j.get("seconds") or r["wall"]), "wall": r["wall"],
-            "rss_mb": r["rss_mb"], "bytes": dir_bytes(index_dir), "path": index_dir,
+            "rss_mb": r["rss_mb"], "cpu": r["cpu"], "bytes": dir_bytes(index_dir), "path": index_dir,
             "bytes_nostore": nostore,
             "docs": j.get("documents"), "skipped": len(j.get("skipped") or [])}
 
@@ -639,10 +640,13 @@ def main() -> int:
   s1 = {**all3, "blotter": t1}
   row(f"index JSONL{lab}: in-process time", "s", "lower",
       per_engine(lambda e: secs(e, t1 if e == "blotter" else None), s1),
-      "blotter: its `seconds`; tantivy: Index() to wait_merging_threads(), lines preloaded")
+      "blotter: its `seconds`; tantivy: Index() to wait_merging_threads()")
   row(f"index JSONL{lab}: whole process wall", "s", "lower",
       per_engine(lambda e: g(e, t1 if e == "blotter" else ix[e], "wall"), s1),
       "tantivy: Python start, import, reading its JSONL")
+  row(f"index JSONL{lab}: whole process CPU", "s", "lower",
+      per_engine(lambda e: g(e, t1 if e == "blotter" else ix[e], "cpu"), s1),
+      "user + system (GNU time): less moved by other work than wall time")
   row(f"index JSONL{lab}: docs/s", "docs/s", "higher",
       per_engine(lambda e: n / secs(e, t1 if e == "blotter" else None) if secs(e, t1 if e == "blotter" else None) else None, s1))
   if threads_opt:
@@ -653,6 +657,7 @@ def main() -> int:
     row("index JSONL (2 threads): in-process time", "s", "lower", per_engine(lambda e: t2(e, "seconds"), s2),
         "tantivy: writer num_threads=2; FTS5 has no threads")
     row("index JSONL (2 threads): whole process wall", "s", "lower", per_engine(lambda e: t2(e, "wall"), s2))
+    row("index JSONL (2 threads): whole process CPU", "s", "lower", per_engine(lambda e: t2(e, "cpu"), s2))
     row("index JSONL (2 threads): docs/s", "docs/s", "higher",
         per_engine(lambda e: n / t2(e, "seconds") if t2(e, "seconds") else None, s2))
     row("index JSONL (2 threads): peak RSS", "MB", "lower", per_engine(lambda e: t2(e, "rss_mb"), s2))
