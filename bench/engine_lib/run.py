@@ -483,28 +483,6 @@ def main() -> int:
   R: dict = {e: {} for e in ENGINES}  # raw results per engine
   errors: dict[str, str] = {}
 
-  # ---------------- peers
-  for e in ("tantivy", "fts5"):
-    if e not in engines:
-      errors[e] = "not run"
-      continue
-    try:
-      runs = [("index_store", True, 1), ("index_nostore", False, 1)]
-      if e == "tantivy":
-        runs.insert(1, ("index_store_t2", True, 2))
-      for key, store, t in runs:
-        log(f"{e}: indexing ({'stored text' if store else 'no stored text'}"
-            f"{', %d threads' % t if e == 'tantivy' else ''})")
-        r = peer_index(e, work, store, t)
-        R[e][key] = r
-        log(f"{e}: {r['docs']:,} docs in {r['seconds']:.1f}s (wall {r['wall']:.1f}s), "
-            f"{r['bytes'] / 1e6:.1f} MB, RSS {r['rss_mb']:.0f} MB")
-      log(f"{e}: searching")
-      R[e]["search"] = peer_search(e, R[e]["index_store"]["path"], qs, work)
-    except StepError as ex:
-      errors[e] = str(ex)
-      log(f"{e}: FAILED: {ex}")
-
   # ---------------- blotter
   b = Blotter(args.blotter, work)
   b.memory_mb = args.blotter_memory
@@ -534,14 +512,49 @@ def main() -> int:
       errors["blotter"] = str(ex)
       log(f"blotter: unusable: {ex}")
 
+  # ---------------- peers (tantivy first; blotter's JSONL runs interleave with its runs)
+  def run_peer(e: str, after=None) -> None:
+    """after(threads): called after each of e's stored-text runs, so blotter's run at the
+    same thread count follows at once, under much the same load from other work."""
+    if e not in engines:
+      errors[e] = "not run"
+      return
+    try:
+      runs = [("index_store", True, 1), ("index_nostore", False, 1)]
+      if e == "tantivy":
+        runs.insert(1, ("index_store_t2", True, 2))
+      for key, store, t in runs:
+        log(f"{e}: indexing ({'stored text' if store else 'no stored text'}"
+            f"{', %d threads' % t if e == 'tantivy' else ''})")
+        r = peer_index(e, work, store, t)
+        R[e][key] = r
+        log(f"{e}: {r['docs']:,} docs in {r['seconds']:.1f}s (wall {r['wall']:.1f}s, CPU "
+            f"{r['cpu'] or 0:.1f}s), {r['bytes'] / 1e6:.1f} MB, RSS {r['rss_mb']:.0f} MB")
+        if after and store:
+          after(t)
+      log(f"{e}: searching")
+      R[e]["search"] = peer_search(e, R[e]["index_store"]["path"], qs, work)
+    except StepError as ex:
+      errors[e] = str(ex)
+      log(f"{e}: FAILED: {ex}")
+
   threads_opt = "blotter" not in errors and b.has("--threads")
   idx_jsonl = os.path.join(work, "idx", "blotter-jsonl")
+
+  def blotter_jsonl(t: int) -> None:
+    if "blotter" in errors or not threads_opt or f"index_jsonl_t{t}" in BR:
+      return
+    log(f"blotter: indexing JSONL ({t} thread{'s' if t > 1 else ''})")
+    r = bstep(f"index_jsonl_t{t}", lambda: b.index(os.path.join(work, "jsonl"), f"{idx_jsonl}-t{t}", threads=t))
+    if r:
+      BR[f"index_jsonl_t{t}"] = r
+      log(f"blotter: {r['docs']} docs in {r['seconds']:.1f}s (wall {r['wall']:.1f}s, CPU "
+          f"{r['cpu'] or 0:.1f}s), {r['bytes'] / 1e6:.1f} MB, RSS {r['rss_mb']:.0f} MB")
+
+  run_peer("tantivy", blotter_jsonl)
   if threads_opt:
     for t in (1, 2):
-      log(f"blotter: indexing JSONL ({t} thread{'s' if t > 1 else ''})")
-      r = bstep(f"index_jsonl_t{t}", lambda t=t: b.index(os.path.join(work, "jsonl"), f"{idx_jsonl}-t{t}", threads=t))
-      if r:
-        BR[f"index_jsonl_t{t}"] = r
+      blotter_jsonl(t)  # when tantivy did not run
     if "index_jsonl_t1" in BR:
       BR["index_jsonl"] = BR["index_jsonl_t1"]
   elif "blotter" not in errors:
@@ -550,17 +563,16 @@ def main() -> int:
     if r:
       BR["index_jsonl"] = r
   for k in ("index_jsonl", "index_jsonl_t1", "index_jsonl_t2"):
-    if k in BR:
-      r = BR[k]
-      log(f"blotter: {k}: {r['docs']} docs in {r['seconds']:.1f}s, {r['bytes'] / 1e6:.1f} MB, RSS {r['rss_mb']:.0f} MB")
-      if r["docs"] != n:
-        log(f"blotter: WARNING: {k} reports {r['docs']} documents, expected {n}")
+    if k in BR and BR[k]["docs"] != n:
+      log(f"blotter: WARNING: {k} reports {BR[k]['docs']} documents, expected {n}")
 
   if "index_jsonl" in BR:
     log("blotter: searching")
     r = bstep("search", lambda: b.search_batch(BR["index_jsonl"]["path"], qs))
     if r:
       BR["search"] = r
+
+  run_peer("fts5")
 
   # HTML pages: index a hard-linked copy, so the 1% rewrite never touches the cache
   pages_work = os.path.join(work, "pages-work")
