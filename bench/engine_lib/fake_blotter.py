@@ -4,7 +4,7 @@ being written. It speaks the CLI contract the benchmark relies on and nothing mo
 
   fake_blotter.py index CORPUS_DIR --index DIR --json [--threads N]
       -> {"added","updated","removed","unchanged","documents","seconds","skipped":[]}
-  fake_blotter.py search --batch FILE --index DIR --json --limit 10
+  fake_blotter.py search --batch FILE|- --index DIR --json --limit 10
       -> one {"query","total","hits":[...],"micros"} line per query line
   fake_blotter.py search "QUERY" --index DIR
 
@@ -96,9 +96,10 @@ def run_query(c, q: str, limit: int) -> dict:
 def cmd_search(a) -> None:
   c = open_db(a.index)
   if a.batch:
-    with open(a.batch, encoding="utf-8") as f:
-      for line in f:
-        print(json.dumps(run_query(c, line.rstrip("\n"), a.limit)))
+    # '-' is standard input, answered line by line as blotter does
+    f = sys.stdin if a.batch == "-" else open(a.batch, encoding="utf-8")
+    for line in f:
+      print(json.dumps(run_query(c, line.rstrip("\n"), a.limit)), flush=True)
   else:
     r = run_query(c, a.query, a.limit)
     if a.json:
