@@ -69,17 +69,22 @@ let package = Package(
     // MARK: Tests
     // Helpers every test target shares (a seeded generator for randomized tests).
     .target(name: "TestSupport", path: "Tests/TestSupport"),
+    // A small index whose entity mentions are written by hand (Searching's and the server's tests).
+    .target(
+      name: "IndexFixtures", dependencies: ["Analysis", "Indexing", "Searching"],
+      path: "Tests/IndexFixtures"),
     .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"], resources: [.copy("Fixtures")]),
     .testTarget(name: "AnalysisTests", dependencies: ["Analysis", "TestSupport"], exclude: ["Entities/Gold"]),
     .testTarget(name: "IndexingTests", dependencies: ["Indexing", "Analysis", "TestSupport"]),
-    .testTarget(name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis", "TestSupport"]),
+    .testTarget(
+      name: "SearchingTests", dependencies: ["Searching", "Indexing", "Analysis", "TestSupport", "IndexFixtures"]),
     .testTarget(
       name: "IngestTests",
       dependencies: ["Ingest", "Extraction", "Analysis", "Indexing", "Searching", "TestSupport"]),
     .testTarget(
       name: "ServerTests",
       dependencies: [
-        "Server", "Searching", "Indexing", "Analysis", "TestSupport",
+        "Server", "Searching", "Indexing", "Analysis", "TestSupport", "IndexFixtures",
         .product(name: "HummingbirdTesting", package: "hummingbird"),
       ]),
     .testTarget(name: "BlotterCLITests", dependencies: ["blotter", "TestSupport"], exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import IndexFixtures
 import Indexing
 import Testing
 
@@ -8,15 +9,7 @@ import Testing
 /// The collectors (facets, mention contexts), hit explanation, paging and date order, over a
 /// small index whose entity mentions are written by hand (no recogniser involved).
 @Suite struct CollectorTests {
-  struct Article {
-    var id: String
-    var title: String
-    var body: String
-    var date: String?
-    var source: String?
-    /// (kind, canonical, surface, aliases): every occurrence of `surface` in title and body.
-    var entities: [(EntityKind, String, String, [String])]
-  }
+  typealias Article = LabelledArticle
 
   static let articles: [Article] = [
     Article(
@@ -24,95 +17,30 @@ import Testing
       body: "Officers from ROCU raided a house in Halstead. DCI Miller said ROCU would return.",
       date: "2024-03-05", source: "Halstead Gazette",
       entities: [
-        (.unit, "ROCU", "ROCU", ["Regional Organised Crime Unit"]),
-        (.place, "Halstead", "Halstead", []), (.officer, "Miller", "DCI Miller", ["DCI"]),
-      ]),
+        (.unit, "ROCU", "ROCU"), (.place, "Halstead", "Halstead"),
+        (.officer, "Miller", "DCI Miller"),
+      ],
+      aliases: ["ROCU": ["Regional Organised Crime Unit"], "Miller": ["DCI"]]),
     Article(
       id: "echo/basildon.html", title: "Arrests in Basildon",
       body: "Essex Police and ROCU made arrests in Basildon.\nNobody was hurt.",
       date: "2024-03-20", source: "Echo",
       entities: [
-        (.unit, "ROCU", "ROCU", []), (.force, "Essex Police", "Essex Police", []),
-        (.place, "Basildon", "Basildon", []),
+        (.unit, "ROCU", "ROCU"), (.force, "Essex Police", "Essex Police"),
+        (.place, "Basildon", "Basildon"),
       ]),
     Article(
       id: "echo/colchester.html", title: "Man jailed", body: "A man was jailed in Colchester.",
-      date: "2023-11-01", source: "Echo", entities: [(.place, "Colchester", "Colchester", [])]),
+      date: "2023-11-01", source: "Echo", entities: [(.place, "Colchester", "Colchester")]),
     Article(
       id: "dumps/undated.txt", title: "Café fire", body: "A fire in a café in Colchester.",
       date: nil, source: nil, entities: []),
   ]
 
-  /// Every occurrence of `surface` in `text`, as UTF-8 byte ranges.
-  static func ranges(of surface: String, in text: String) -> [Range<Int>] {
-    let t = Array(text.utf8)
-    let s = Array(surface.utf8)
-    var out: [Range<Int>] = []
-    var i = 0
-    while i + s.count <= t.count {
-      if Array(t[i..<(i + s.count)]) == s {
-        out.append(i..<(i + s.count))
-        i += s.count
-      } else {
-        i += 1
-      }
-    }
-    return out
-  }
-
+  /// Two commits, so that collecting spans segments.
   static func build() throws -> String {
-    let path = FileManager.default.temporaryDirectory
-      .appendingPathComponent("blotter-collect-\(UUID().uuidString)").path
-    let a = Analyzer()
-    // Two commits so that collecting spans segments.
-    for batch in [Array(articles.prefix(2)), Array(articles.suffix(2))] {
-      let w = try IndexWriter(path: path)
-      for x in batch {
-        var inTitle: [EntityMention] = []
-        var inBody: [EntityMention] = []
-        var entityTokens: [Field: [Token]] = [:]
-        for (kind, canonical, surface, aliases) in x.entities {
-          for r in ranges(of: surface, in: x.title) {
-            inTitle.append(
-              EntityMention(
-                kind: kind, canonical: canonical, surface: surface, start: r.lowerBound,
-                end: r.upperBound, aliases: aliases))
-          }
-          for r in ranges(of: surface, in: x.body) {
-            inBody.append(
-              EntityMention(
-                kind: kind, canonical: canonical, surface: surface, start: r.lowerBound,
-                end: r.upperBound, aliases: aliases))
-          }
-          let field: Field =
-            kind == .unit ? .unit : kind == .force ? .force : kind == .place ? .place : .officer
-          var list = entityTokens[field, default: []]
-          let next = (list.last?.position ?? -9) + 9
-          let tokens = a.tokens(canonical, mode: .query)
-          for t in tokens {
-            list.append(Token(term: t.term, position: next + t.position, start: 0, end: 0))
-          }
-          if tokens.count > 1 {
-            list.append(
-              Token(
-                term: EntityResolver.wholeName(tokens.map(\.term)), position: next, start: 0,
-                end: 0))
-          }
-          entityTokens[field] = list
-        }
-        var fields: [(Field, [Token])] = [(.title, a.tokens(x.title)), (.body, a.tokens(x.body))]
-        for (f, list) in entityTokens { fields.append((f, list)) }
-        let mentions = StoredMentions.encode(title: inTitle, body: inBody)
-        _ = try w.add(
-          IndexDocument(
-            stored: StoredDocument(
-              id: x.id, path: x.id, title: x.title, date: x.date, source: x.source, text: x.body,
-              extra: mentions.isEmpty ? [:] : [StoredMentions.key: mentions]),
-            fields: fields, day: x.date.flatMap(Day.parse)))
-      }
-      try w.commit()
-    }
-    return path
+    try LabelledIndex.build(
+      [Array(articles.prefix(2)), Array(articles.suffix(2))], prefix: "blotter-collect")
   }
 
   static func withSearcher<T>(_ body: (Searcher) throws -> T) throws -> T {
