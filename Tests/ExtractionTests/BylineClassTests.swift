@@ -8,16 +8,9 @@ import Testing
 /// agency or job title printed after them, and values that are no names at all (a time zone,
 /// a bare label, a menu link, a headline with "by" in it).
 @Suite struct BylineClassTests {
-  private static let body = """
-    <p>Officers were called to the yard off Station Road shortly after midnight and found the \
-    gates forced and two vans missing, police said on Friday morning.</p>
-    <p>Anyone who saw vehicles leaving the area, or who has been offered power tools for sale \
-    since, is asked to call 101 quoting the incident number given in the appeal.</p>
-    """
+  private static let body = TestPages.appealBody
 
-  private func article(_ html: String) throws -> Article {
-    try #require(DocumentExtractor().extract(bytes: Array(html.utf8), path: "p.html").first)
-  }
+  private func article(_ html: String) throws -> Article { try TestPages.article(html) }
 
   @Test(arguments: [
     ("by Fen Sun on Aug 8, 2012 9:00 AM", "Fen Sun"),

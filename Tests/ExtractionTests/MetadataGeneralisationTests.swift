@@ -7,16 +7,9 @@ import Testing
 /// headline, account links and commenters taken for the byline, US dates read day-first, an
 /// updated date taken for the published one, a date only in the opening dateline.
 @Suite struct MetadataGeneralisationTests {
-  private static let body = """
-    <p>Officers were called to the yard off Station Road shortly after midnight and found the \
-    gates forced and two vans missing, police said on Friday morning.</p>
-    <p>Anyone who saw vehicles leaving the area, or who has been offered power tools for sale \
-    since, is asked to call 101 quoting the incident number given in the appeal.</p>
-    """
+  private static let body = TestPages.appealBody
 
-  private func article(_ html: String) throws -> Article {
-    try #require(DocumentExtractor().extract(bytes: Array(html.utf8), path: "p.html").first)
-  }
+  private func article(_ html: String) throws -> Article { try TestPages.article(html) }
 
   // MARK: Titles
 
