@@ -238,7 +238,9 @@ struct AlertCommand: ParsableCommand {
     var limit: Int = 100
 
     func validate() throws {
-      if limit < 0 { throw ValidationError("--limit must be 0 or a positive number (got \(limit))") }
+      if limit < 0 {
+        throw ValidationError("--limit must be 0 or a positive number (got \(limit))")
+      }
     }
 
     func run() throws {

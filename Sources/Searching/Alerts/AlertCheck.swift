@@ -35,7 +35,9 @@ public enum AlertCheck {
   }
 
   /// Every live document matching `query` now: id → fingerprint.
-  public static func currentMatches(_ query: String, searcher: Searcher) throws -> [String: String] {
+  public static func currentMatches(_ query: String, searcher: Searcher) throws
+    -> [String: String]
+  {
     let node = try searcher.parse(query)
     let perSegment = try searcher.matchingDocuments(node)
     var out: [String: String] = [:]

@@ -100,7 +100,8 @@ public enum AtomFeed {
     if !p.hasPrefix("/"), let corpus, !corpus.isEmpty {
       p = corpus.hasSuffix("/") ? corpus + p : corpus + "/" + p
     }
-    return p.hasPrefix("/") ? "file://" + percentEncode(p, keepSlash: true) : percentEncode(p, keepSlash: true)
+    let encoded = percentEncode(p, keepSlash: true)
+    return p.hasPrefix("/") ? "file://" + encoded : encoded
   }
 
   /// Percent-encodes every byte outside RFC 3986's unreserved set (and `/` when asked).
