@@ -213,7 +213,7 @@ struct AlertCommand: ParsableCommand {
     private func printText(_ r: AlertReport) {
       let n = r.new.count
       var line = "\(r.alert): \(n) new \(n == 1 ? "match" : "matches") for \(r.query)"
-      if r.first && !all { line += " (first check: \(Plural.count(r.matches, "match")) recorded)" }
+      if r.first && !all { line += " (first check: \(Plural.count(r.matches, "match", plural: "matches")) recorded)" }
       Output.line(line)
       for h in r.new {
         var meta: [String] = []
@@ -253,7 +253,7 @@ struct AlertCommand: ParsableCommand {
       do {
         let entries = try AtomFeed.entries(
           query: alert.query, searcher: Searcher(reader: reader), limit: limit,
-          corpus: reader.manifest.corpus)
+          corpus: reader.manifest.corpus.map(absolute))
         Output.write(AtomFeed.xml(alert: alert, entries: entries, now: AlertCommand.now))
         Output.flush()
       } catch let e as QueryError {
@@ -262,6 +262,18 @@ struct AlertCommand: ParsableCommand {
         Output.error("blotter alert feed: \(error)")
         throw ExitCode(1)
       }
+    }
+
+    /// The corpus folder as `index` was given it, made absolute against the working folder, so
+    /// that the entries' `file:` links are absolute URLs.
+    private func absolute(_ corpus: String) -> String {
+      if corpus.hasPrefix("/") { return corpus }
+      var base = FileManager.default.currentDirectoryPath
+      var rest = Substring(corpus)
+      while rest.hasPrefix("./") { rest = rest.dropFirst(2) }
+      if rest == "." { rest = "" }
+      if !base.hasSuffix("/") { base += "/" }
+      return base + rest
     }
   }
 }

@@ -130,6 +130,11 @@ import Testing
     // Text output names the alert and its new matches.
     r = try CLI.run(["alert", "check", "--all", "--index", idx.path])
     #expect(r.stdout.contains("burglary: 2 new matches for burgled"), "\(r.stdout)")
+    r = try CLI.run(["alert", "add", "again", "burgled", "--index", idx.path])
+    r = try CLI.run(["alert", "check", "again", "--index", idx.path])
+    #expect(
+      r.stdout.contains("again: 0 new matches for burgled (first check: 2 matches recorded)"),
+      "\(r.stdout)")
   }
 
   @Test func addListRemoveAndRefusals() throws {
@@ -194,12 +199,30 @@ import Testing
     #expect(feed.entryTitles.first?.contains("<script>alert(1)</script> & \"quotes\"") == true)
     #expect(feed.entryTitles.last?.contains("Old burglary") == true)
     #expect(feed.links.last == "https://news.example/old?a=1&b=2")
-    #expect(feed.links.first?.hasPrefix("file://") == true)
+    #expect(feed.links.first?.hasPrefix("file:///") == true)
+    #expect(feed.links.first?.hasSuffix("/b.html") == true)
     #expect(feed.published == ["2024-06-01T00:00:00Z", "2023-03-01T00:00:00Z"])
     #expect(feed.ids.count == 2 && Set(feed.ids).count == 2)
     #expect(feed.summaries.allSatisfy { $0.contains("burgled") })
     r = try CLI.run(["alert", "feed", "missing", "--index", idx.path])
     #expect(r.status == 1)
+  }
+}
+
+extension AlertCLITests {
+  /// A corpus indexed by a relative path still gives absolute `file:` links.
+  @Test func feedLinksAreAbsoluteForARelativeCorpus() throws {
+    let base = CLI.tempDir("alert-rel")
+    defer { try? FileManager.default.removeItem(at: base) }
+    try write(base, "news/a.html", page("Burglary", "A house was burgled.", date: "2024-01-01"))
+    var r = try CLI.run(["index", "./news", "--index", "idx"], cwd: base)
+    #expect(r.status == 0, "\(r.stderr)")
+    r = try CLI.run(["alert", "add", "b", "burgled", "--index", "idx"], cwd: base)
+    r = try CLI.run(["alert", "feed", "b", "--index", "idx"], cwd: base)
+    let feed = try AtomParse(r.stdout)
+    let link = try #require(feed.links.first)
+    #expect(link.hasPrefix("file:///") && link.hasSuffix("/news/a.html"), "\(link)")
+    #expect(!link.contains("/./"))
   }
 }
 
