@@ -39,15 +39,6 @@ struct AlertCommand: ParsableCommand {
     }
   }
 
-  static func save(_ book: AlertBook, _ location: IndexLocation, command: String) throws {
-    do {
-      try book.save(path: location.index)
-    } catch {
-      Output.error("blotter alert \(command): \(error)")
-      throw ExitCode(1)
-    }
-  }
-
   static var now: Int64 { Int64(Date().timeIntervalSince1970) }
 
   static func badQuery(_ e: QueryError, query: String, command: String, alert: String? = nil)
@@ -90,14 +81,14 @@ struct AlertCommand: ParsableCommand {
       } catch {
         throw AlertCommand.badQuery(error, query: query, command: "add")
       }
-      var book = try AlertCommand.load(location, command: "add")
       do {
-        try book.add(name: name, query: query, now: AlertCommand.now)
+        try AlertBook.modify(path: location.index) { book in
+          try book.add(name: name, query: query, now: AlertCommand.now)
+        }
       } catch {
         Output.error("blotter alert add: \(error)")
         throw ExitCode(1)
       }
-      try AlertCommand.save(book, location, command: "add")
       Output.line("saved alert '\(name)': \(query)")
       Output.flush()
     }
@@ -142,14 +133,12 @@ struct AlertCommand: ParsableCommand {
     @OptionGroup var location: IndexLocation
 
     func run() throws {
-      var book = try AlertCommand.load(location, command: "remove")
       do {
-        try book.remove(name: name)
+        try AlertBook.modify(path: location.index) { book in try book.remove(name: name) }
       } catch {
         Output.error("blotter alert remove: \(error)")
         throw ExitCode(1)
       }
-      try AlertCommand.save(book, location, command: "remove")
       Output.line("removed alert '\(name)'")
       Output.flush()
     }
@@ -172,34 +161,35 @@ struct AlertCommand: ParsableCommand {
 
     func run() throws {
       let searcher = Searcher(reader: try AlertCommand.open(location, command: "check"))
-      var book = try AlertCommand.load(location, command: "check")
-      var chosen = book.alerts
-      if let name {
-        guard let a = book.alert(named: name) else {
-          Output.error("blotter alert check: \(AlertBook.Problem.unknown(name))")
-          throw ExitCode(1)
-        }
-        chosen = [a]
-      }
       let now = AlertCommand.now
-      var reports: [AlertReport] = []
-      for a in chosen {
-        do {
-          let highlight: Highlight =
-            json ? .markdown : (Output.stdoutColor ? .terminal : .markdown)
-          let (report, updated) = try AlertCheck.check(
-            a, searcher: searcher, all: all, now: now, highlight: highlight)
-          book.update(updated)
-          reports.append(report)
-        } catch let e as QueryError {
-          throw AlertCommand.badQuery(e, query: a.query, command: "check", alert: a.name)
-        } catch {
-          Output.error("blotter alert check: \(error)")
-          throw ExitCode(1)
-        }
-      }
+      let highlight: Highlight = json ? .markdown : (Output.stdoutColor ? .terminal : .markdown)
+      var current: SavedAlert?
+      let reports: [AlertReport]
       // Recorded only once every chosen alert has been checked: a failure records nothing.
-      try AlertCommand.save(book, location, command: "check")
+      do {
+        reports = try AlertBook.modify(path: location.index) { book in
+          var chosen = book.alerts
+          if let name {
+            guard let a = book.alert(named: name) else { throw AlertBook.Problem.unknown(name) }
+            chosen = [a]
+          }
+          var reports: [AlertReport] = []
+          for a in chosen {
+            current = a
+            let (report, updated) = try AlertCheck.check(
+              a, searcher: searcher, all: all, now: now, highlight: highlight)
+            book.update(updated)
+            reports.append(report)
+          }
+          return reports
+        }
+      } catch let e as QueryError {
+        let a = current!
+        throw AlertCommand.badQuery(e, query: a.query, command: "check", alert: a.name)
+      } catch {
+        Output.error("blotter alert check: \(error)")
+        throw ExitCode(1)
+      }
       for r in reports {
         if json {
           Output.line(JSONShapes.alert(r))

@@ -210,6 +210,21 @@ import Testing
 }
 
 extension AlertCLITests {
+  /// Commands at once lose nothing: each `add` reads, changes and writes the book under a lock.
+  @Test func concurrentAddsAreAllKept() throws {
+    let idx = CLI.indexPages(
+      [("a.html", page("Burglary", "A house was burgled.", date: "2024-01-01"))],
+      name: "alert-race")
+    defer { try? FileManager.default.removeItem(at: idx) }
+    let names = (0..<12).map { "alert\($0)" }
+    DispatchQueue.concurrentPerform(iterations: names.count) { i in
+      let r = try? CLI.run(["alert", "add", names[i], "burgled", "--index", idx.path])
+      #expect(r?.status == 0, "\(r?.stderr ?? "")")
+    }
+    let r = try CLI.run(["alert", "list", "--json", "--index", idx.path])
+    #expect(Set(try r.jsonLines().compactMap { $0["name"] as? String }) == Set(names))
+  }
+
   /// A corpus indexed by a relative path still gives absolute `file:` links.
   @Test func feedLinksAreAbsoluteForARelativeCorpus() throws {
     let base = CLI.tempDir("alert-rel")

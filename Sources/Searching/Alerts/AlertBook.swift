@@ -113,6 +113,23 @@ public struct AlertBook: Sendable, Equatable {
     return try decode(try storage.read(IndexFileNames.alerts))
   }
 
+  /// Reads the book of the index at `path`, lets `body` change it and writes it back, holding
+  /// an exclusive lock (`flock` on the index folder itself) throughout, so that two `alert`
+  /// commands at once neither lose each other's changes nor write the temp file together.
+  /// Nothing is written when `body` throws.
+  public static func modify<R>(path: String, _ body: (inout AlertBook) throws -> R) throws -> R {
+    let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+    if fd < 0 { throw IndexError.io(path: path, operation: "open", errno: errno) }
+    defer { close(fd) }  // releases the lock
+    while flock(fd, LOCK_EX) != 0 {
+      if errno != EINTR { throw IndexError.io(path: path, operation: "flock", errno: errno) }
+    }
+    var book = try load(path: path)
+    let result = try body(&book)
+    try book.save(path: path)
+    return result
+  }
+
   /// Writes the book into the index at `path` atomically.
   public func save(path: String) throws {
     try Storage(path: path).atomicWrite(IndexFileNames.alerts, bytes: try encoded())
