@@ -144,6 +144,10 @@ import Testing
     defer { try? FileManager.default.removeItem(at: idx) }
     var r = try CLI.run(["alert", "list", "--index", idx.path])
     #expect(r.status == 0 && r.stdout.isEmpty)
+    // Checking no alerts writes nothing into the folder.
+    r = try CLI.run(["alert", "check", "--index", idx.path])
+    #expect(r.status == 0 && r.stdout.isEmpty)
+    #expect(!FileManager.default.fileExists(atPath: idx.appendingPathComponent("alerts").path))
     r = try CLI.run(["alert", "add", "w", "witham burgled", "--index", idx.path])
     #expect(r.status == 0, "\(r.stderr)")
     r = try CLI.run(["alert", "add", "m", "maldon", "--index", idx.path])

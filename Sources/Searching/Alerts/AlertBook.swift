@@ -116,7 +116,7 @@ public struct AlertBook: Sendable, Equatable {
   /// Reads the book of the index at `path`, lets `body` change it and writes it back, holding
   /// an exclusive lock (`flock` on the index folder itself) throughout, so that two `alert`
   /// commands at once neither lose each other's changes nor write the temp file together.
-  /// Nothing is written when `body` throws.
+  /// Nothing is written when `body` throws or changes nothing.
   public static func modify<R>(path: String, _ body: (inout AlertBook) throws -> R) throws -> R {
     let fd = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     if fd < 0 { throw IndexError.io(path: path, operation: "open", errno: errno) }
@@ -124,9 +124,10 @@ public struct AlertBook: Sendable, Equatable {
     while flock(fd, LOCK_EX) != 0 {
       if errno != EINTR { throw IndexError.io(path: path, operation: "flock", errno: errno) }
     }
-    var book = try load(path: path)
+    let before = try load(path: path)
+    var book = before
     let result = try body(&book)
-    try book.save(path: path)
+    if book != before { try book.save(path: path) }
     return result
   }
 
