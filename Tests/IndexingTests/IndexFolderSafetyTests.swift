@@ -30,6 +30,23 @@ import Testing
     return Set(m.files + m.previousFiles + [Manifest.fileName, "LOCK"])
   }
 
+  /// The saved searches (`alerts`) are blotter's own file but belong to no commit: a folder
+  /// holding them is an index folder, and commits (their garbage collection) and a rebuild
+  /// keep them.
+  @Test func alertsFileIsKeptByCommitsAndRebuilds() throws {
+    let path = tempIndex()
+    defer { try? fm.removeItem(atPath: path) }
+    try fm.createDirectory(atPath: path, withIntermediateDirectories: true)
+    try Data("blotter-alerts 1\n{}".utf8).write(to: URL(fileURLWithPath: path + "/alerts"))
+    try commit(path, prefix: "a", count: 3)
+    try commit(path, prefix: "b", count: 3)
+    try commit(path, prefix: "c", count: 3)
+    let w = try IndexWriter(path: path, rebuild: true)
+    try w.commit()
+    #expect(names(path).contains("alerts"))
+    #expect(try Data(contentsOf: URL(fileURLWithPath: path + "/alerts")).count == 19)
+  }
+
   @Test func folderOfOtherFilesIsRefusedAndLeftAlone() throws {
     let path = tempIndex()
     defer { try? fm.removeItem(atPath: path) }
@@ -94,14 +111,14 @@ import Testing
   @Test func ownFileNamesAreExact() {
     for n in [
       "manifest", "manifest.tmp", "LOCK", "files.12", "g3-0.terms", "g3-14.postings", "g3-b2.store",
-      "g3-m.columns", "g3-0.5.deletes", "g12-m.12.deletes",
+      "g3-m.columns", "g3-0.5.deletes", "g12-m.12.deletes", "alerts", "alerts.tmp",
     ] {
       #expect(IndexFileNames.isOwn(n), "\(n)")
     }
     for n in [
       "thesis.txt", "manifest.json", "lock", "files", "files.x", "files.1.tmp", "g3-0", "g3-0.txt",
       "g-0.terms", "gx-0.terms", "g3-.terms", "g3-bb.store", "g3-0.deletes", "g3-0.x.deletes",
-      ".g3-0.terms", "g3-0.terms.bak", "G3-0.terms", "g3-mm.norms",
+      ".g3-0.terms", "g3-0.terms.bak", "G3-0.terms", "g3-mm.norms", "alerts.json", "alerts.1",
     ] {
       #expect(!IndexFileNames.isOwn(n), "\(n)")
     }

@@ -7,14 +7,27 @@
 /// - `<segment>.<ext>` for every segment component (`terms`, `postings`, `positions`, `norms`,
 ///   `store`, `columns`), where a segment is `g<generation>-<n>` (flushed),
 ///   `g<generation>-b<n>` (merged during a run) or `g<generation>-m` (merged at commit);
-/// - `<segment>.<generation>.deletes` (a segment's deletions as of a commit).
+/// - `<segment>.<generation>.deletes` (a segment's deletions as of a commit);
+/// - `alerts`, `alerts.tmp` (the saved searches and their temp file): not part of any commit,
+///   so garbage collection keeps them (`outlivesCommits`).
 public enum IndexFileNames {
   public static let lock = "LOCK"
   public static let manifestTemp = Manifest.fileName + ".tmp"
+  /// The saved searches (`blotter alert`), written atomically like the manifest.
+  public static let alerts = "alerts"
+  public static let alertsTemp = alerts + ".tmp"
+
+  /// Whether `name` is one of ours that no commit refers to and that garbage collection must
+  /// keep: the manifest, the writer lock and the saved searches (with its temp file, which a
+  /// concurrent `alert` command may be writing).
+  public static func outlivesCommits(_ name: String) -> Bool {
+    name == Manifest.fileName || name == lock || name == alerts || name == alertsTemp
+  }
 
   /// Whether `name` is one that blotter writes into an index folder.
   public static func isOwn(_ name: String) -> Bool {
     if name == Manifest.fileName || name == manifestTemp || name == lock { return true }
+    if name == alerts || name == alertsTemp { return true }
     let parts = name.split(separator: ".", omittingEmptySubsequences: false)
     if parts.count == 2 && parts[0] == "files" { return isNumber(parts[1]) }
     guard parts.count == 2 || parts.count == 3, isSegmentName(parts[0]) else { return false }

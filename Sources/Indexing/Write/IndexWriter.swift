@@ -535,7 +535,7 @@ public final class IndexWriter {
   /// file, a link or a folder in the index folder stays.
   private func collectGarbage(keep: Set<String>) {
     guard let names = try? storage.list() else { return }
-    for n in names where !keep.contains(n) && n != Manifest.fileName && n != IndexFileNames.lock {
+    for n in names where !keep.contains(n) && !IndexFileNames.outlivesCommits(n) {
       storage.remove(n)
     }
   }

@@ -14,33 +14,50 @@ public enum JSONShapes {
     j.field("query", r.query)
     j.field("total", r.total)
     j.openArray("hits")
-    for h in r.hits {
-      j.open()
-      j.field("doc", h.id)
-      j.field("path", h.path)
-      j.field("title", h.title)
-      j.field("date", h.date)
-      j.field("source", h.source)
-      j.field("score", (Double(h.score) * 10000).rounded() / 10000)
-      j.field("snippet", h.snippet)
-      if !h.entities.isEmpty {
-        j.openArray("entities")
-        for m in h.entities {
-          j.open()
-          j.field("kind", m.kind.rawValue)
-          j.field("name", m.canonical)
-          j.field("text", m.surface)
-          j.field("field", m.inTitle ? "title" : "body")
-          j.field("offset", m.start)
-          j.close()
-        }
-        j.closeArray()
-      }
-      j.close()
-    }
+    for h in r.hits { hit(h, into: &j) }
     j.closeArray()
     if let micros { j.field("micros", micros) }
     if let rankMicros { j.field("rank_micros", rankMicros) }
+    j.close()
+    return j.text
+  }
+
+  /// One hit as `search --json` prints it: `{doc, path, title, date, source, score, snippet,
+  /// entities?}`.
+  static func hit(_ h: Hit, into j: inout JSONWriter) {
+    j.open()
+    j.field("doc", h.id)
+    j.field("path", h.path)
+    j.field("title", h.title)
+    j.field("date", h.date)
+    j.field("source", h.source)
+    j.field("score", (Double(h.score) * 10000).rounded() / 10000)
+    j.field("snippet", h.snippet)
+    if !h.entities.isEmpty {
+      j.openArray("entities")
+      for m in h.entities {
+        j.open()
+        j.field("kind", m.kind.rawValue)
+        j.field("name", m.canonical)
+        j.field("text", m.surface)
+        j.field("field", m.inTitle ? "title" : "body")
+        j.field("offset", m.start)
+        j.close()
+      }
+      j.closeArray()
+    }
+    j.close()
+  }
+
+  /// `alert check --json`: `{alert, query, new: [hits as in search --json]}`, one per alert.
+  public static func alert(_ r: AlertReport) -> String {
+    var j = JSONWriter()
+    j.open()
+    j.field("alert", r.alert)
+    j.field("query", r.query)
+    j.openArray("new")
+    for h in r.new { hit(h, into: &j) }
+    j.closeArray()
     j.close()
     return j.text
   }
