@@ -5,22 +5,8 @@ import Searching
 /// The HTML fragments the templates insert unescaped (`{{{…}}}`): each is built here from
 /// escaped text, so scraped markup always shows as text.
 enum HTML {
-  /// `s` with `& < > " '` escaped.
-  static func escape(_ s: some StringProtocol) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s.unicodeScalars {
-      switch c {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.unicodeScalars.append(c)
-      }
-    }
-    return out
-  }
+  /// `s` escaped as HTML text (`Markup.escape`).
+  static func escape(_ s: some StringProtocol) -> String { Markup.escape(s) }
 
   /// The markers snippets are built with (private-use characters), turned into `<mark>` here.
   static let highlight = Highlight(open: "\u{E000}", close: "\u{E001}")

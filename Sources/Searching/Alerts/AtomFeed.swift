@@ -62,28 +62,8 @@ public enum AtomFeed {
     return x
   }
 
-  /// Escapes `&`, `<`, `>`, `"` and `'`, and drops what XML 1.0 does not allow in a document
-  /// (control characters other than tab, newline and return; unpaired surrogates cannot occur
-  /// in a Swift string; U+FFFE and U+FFFF).
-  public static func escape(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for u in s.unicodeScalars {
-      switch u {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&apos;"
-      case "\t", "\n", "\r": out.unicodeScalars.append(u)
-      default:
-        let v = u.value
-        if v < 0x20 || v == 0xFFFE || v == 0xFFFF { continue }
-        out.unicodeScalars.append(u)
-      }
-    }
-    return out
-  }
+  /// Text escaped for the feed (`Markup.escape`).
+  public static func escape(_ s: String) -> String { Markup.escape(s) }
 
   /// `YYYY-MM-DDTHH:MM:SSZ` for seconds since 1970.
   public static func timestamp(_ seconds: Int64) -> String {
