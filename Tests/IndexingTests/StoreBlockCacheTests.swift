@@ -1,5 +1,6 @@
 import Analysis
 import Foundation
+import Synchronization
 import Testing
 
 @testable import Indexing
