@@ -26,6 +26,9 @@ public final class SegmentReader: @unchecked Sendable {
   let figureListStarts: [Int]
   let deleted: MappedFile?
   let deletedStart: Int
+  /// Where `document(_:)` keeps decompressed store blocks, and this reader's key in it.
+  let blockCache: StoreBlockCache?
+  let cacheOwner: UInt64
 
   /// Lets go of every page of this segment's files the process has touched (see
   /// `MappedFile.dropResidentPages`).
@@ -36,8 +39,14 @@ public final class SegmentReader: @unchecked Sendable {
 
   /// Opens a segment's files.
   /// - Parameter verify: recompute every file's checksum (slow on big segments: `check` only).
-  public init(storage: Storage, info: SegmentInfo, verify: Bool = false) throws {
+  /// - Parameter blockCache: where `document(_:)` keeps decompressed store blocks (nil: none).
+  public init(
+    storage: Storage, info: SegmentInfo, verify: Bool = false,
+    blockCache: StoreBlockCache? = .shared
+  ) throws {
     self.info = info
+    self.blockCache = blockCache
+    cacheOwner = StoreBlockCache.nextOwner()
     func open(_ kind: FileKind) throws -> MappedFile {
       try storage.map("\(info.name).\(kind.ext)")
     }
@@ -227,6 +236,16 @@ public final class SegmentReader: @unchecked Sendable {
     return b
   }
 
+  /// Block `b` decompressed, from the block cache when it holds it (and put there if not).
+  private func cachedBlock(_ b: Int) throws -> (raw: [UInt8], first: UInt32) {
+    guard let blockCache else { return try decompressBlock(b) }
+    let key = StoreBlockCache.Key(owner: cacheOwner, block: b)
+    if let hit = blockCache.block(key) { return (hit.raw, hit.first) }
+    let d = try decompressBlock(b)
+    blockCache.insert(key, StoreBlockCache.Block(raw: d.raw, first: d.first))
+    return d
+  }
+
   private func decompressBlock(_ b: Int) throws -> (raw: [UInt8], first: UInt32) {
     var ir = store.reader(storeBody)
     ir.offset = storeIndexStart - storeBody.lowerBound + 12 * b
@@ -268,12 +287,13 @@ public final class SegmentReader: @unchecked Sendable {
     }
   }
 
-  /// Reads a stored document.
+  /// Reads a stored document. Its decompressed block is kept in the reader's `StoreBlockCache`,
+  /// so other documents of that block, and this one again, are read without LZ4.
   public func document(_ doc: UInt32) throws -> StoredDocument {
     guard Int(doc) < info.maxDoc else {
       throw IndexError.corrupt(file: store.name, offset: 0, reason: "doc \(doc) beyond maxDoc \(info.maxDoc)")
     }
-    let (raw, first) = try decompressBlock(blockIndex(of: doc))
+    let (raw, first) = try cachedBlock(blockIndex(of: doc))
     return try decodeDocument(doc, in: raw, first: first)
   }
 }

@@ -153,6 +153,9 @@ public final class Searcher {
       Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
 
     let terms = Set(positiveTerms.filter { $0.field == .body || $0.field == .title }.map(\.term))
+    let matched = positiveTerms.sorted {
+      ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term)
+    }
     var hits: [Hit] = []
     for c in best {
       let segment = reader.segments[c.segment]
@@ -168,9 +171,7 @@ public final class Searcher {
           id: stored.id, path: stored.path, title: stored.title, date: stored.date,
           source: stored.source,
           score: c.score, snippet: snippet,
-          matched: positiveTerms.sorted {
-            ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term)
-          },
+          matched: matched,
           entities: mentions, segment: c.segment, doc: c.doc))
     }
     return SearchResult(query: query, total: total, hits: hits)

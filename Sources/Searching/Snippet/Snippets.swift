@@ -15,8 +15,10 @@ public enum Snippets {
     if spans.isEmpty { return "" }
     var positions: [(start: Int, end: Int, hit: String?)] = []
     positions.reserveCapacity(spans.count)
-    for (i, s) in spans.enumerated() {
-      positions.append((Int(s.start), Int(s.end), hits[Int32(i)]))
+    for s in spans { positions.append((Int(s.start), Int(s.end), nil)) }
+    // The matched positions are few: set them, rather than look every position up.
+    for (p, term) in hits where p >= 0 && Int(p) < positions.count {
+      positions[Int(p)].hit = term
     }
     return window(
       text: text, positions: &positions, marks: marks, highlight: highlight, maxWords: maxWords)
