@@ -165,3 +165,133 @@ FOLLOW_UPS = {
      "of the public saw him showing the knife to friends.",
      "His solicitor told the court he had since started an apprenticeship."]),
 }
+
+# Real articles found with the project's stored-page search (corpus "pages"), beyond
+# bench/entities/real: short excerpts as published (headline and a few sentences), with the
+# source URL. (id, url, source, date, date note, title, excerpt). A date of YYYY-MM means the
+# page gave only the month (or the month was read from the event it reports, see the note).
+REAL_EXTRA = [
+  ("p01", "https://issuu.com/rosettapublishing/docs/beds_bulletin_online_nov_15_2018",
+   "Bedfordshire Bulletin", "2018-11-15", "",
+   "MULTI £ MILLION DRUGS BUSINESS CLOSED DOWN",
+   "An organised crime group who ran a multimillion pound drugs supply business out of Luton "
+   "have been jailed for almost 100 years, following the largest ever seizure of cocaine in "
+   "Bedfordshire. The six men from Luton, who were described by the judge as 'peddlers of "
+   "misery', sold Class A drugs to criminal gangs across the UK for onward distribution. "
+   "Mohammed Waqas, 29, of Shervington Grove, and Mohammed Irfan Khan, 35, of Dunstable Road, "
+   "who both had leading roles within the group, were both jailed for 25 years at Luton Crown "
+   "Court on Monday, November 12, 2018."),
+  ("p02", "https://www.dunstabletoday.co.uk/news/luton-gang-convicted-over-multi-million-pound-"
+   "drugs-operation-stretching-far-pakistan-and-morrocco-230297",
+   "Dunstable Today", "2018-11-01", "the verdict day (Thursday 1 November 2018)",
+   "Luton gang convicted over multi-million pound drugs operation stretching as far as "
+   "Pakistan and Morrocco",
+   "A Luton organised crime gang has been found guilty of operating a multi-million pound "
+   "drugs business that stretched as far as Morrocco and Pakistan. In September and October "
+   "2017, the investigation team arrested the group's couriers, seizing around 45 kilograms of "
+   "import grade cocaine, with a street value of almost £5 million. Mohammad Waqas, 29, of "
+   "Shervington Grove and Mohammad Irfan Khan, 35, of Dunstable Road, who both had leading "
+   "roles within the group, were today (Thursday) found guilty of conspiracy to supply "
+   "cocaine following a trial at Luton Crown Court."),
+  ("p03", "https://www.lynnnews.co.uk/news/police-arrest-12-people-and-shut-down-county-lines-"
+   "after-cra-9357380/", "Lynn News", "2024-03", "month of the week it reports (4-10 March)",
+   "Police arrest 12 people and shut down County Lines",
+   "Twelve people have been arrested and at least two County Line phone lines were shut down "
+   "in Norfolk during a national operation. Drugs, weapons, cash and drug-dealing "
+   "paraphernalia were also seized during the week, which took place between Monday, March 4 "
+   "and Sunday, 10. Inspector Jo Minnis, County Lines lead for Norfolk Constabulary, said: "
+   "\"It is important to note this work never stops.\""),
+  ("p04", "https://hellorayo.co.uk/greatest-hits/norfolk/news/norfolk-police-arrest-twelve-"
+   "county-lines-week-action", "Greatest Hits Radio Norfolk", "2024-03",
+   "month of the week it reports",
+   "Norfolk Police arrest twelve in county lines drug gang crackdown",
+   "Norfolk Police tell us they've arrested twelve people and shut down at least two county "
+   "lines phone networks - as part of a national week of action against county lines drug "
+   "gangs. Class A drugs, knives and a hammer were seized as part of warrants that were "
+   "carried out in Norwich, Thetford, King's Lynn and Great Yarmouth last week. The week of "
+   "activity, between 4-10 March 2024, was coordinated by the National County Lines "
+   "Coordination Centre set up by the National Crime Agency and NPCC."),
+  ("p05", "https://bargainmama.com/county-lines-crackdown-12-arrests-made-two-phone-lines-shut-"
+   "down", "bargainmama.com", "2024-03", "month of the operation it rewrites",
+   "County lines crackdown: 12 arrests made, two phone lines shut down",
+   "Norfolk Police shut down two phone lines and arrested twelve people in a targeted "
+   "operation as part of their determined response to drug-related criminal activities. "
+   "Significant amounts of drugs have been seized in raids carried out in Norwich, Thetford, "
+   "King's Lynn, and Great Yarmouth; also, cash and firearms have been found. Norfolk Police "
+   "shut down 74 class A drug lines in the area between 2019 and 2023."),
+  ("p06", "https://www.edp24.co.uk/news/crime/kings-lynn-norwich-norfolk-county-lines-action-"
+   "week-8429658", "Eastern Daily Press", "2021-10", "month of the week it reports (11-17 "
+   "October)",
+   "Police arrest 12 in county lines week of action",
+   "Police have arrested 12 people as part of a week of action focusing on county lines drug "
+   "dealing in Norfolk. The Norfolk Police's county lines team, along with neighbourhood "
+   "policing teams across the county and the British Transport Police, took part in a "
+   "national week of action against county lines drug dealing between Monday, October 11 and "
+   "Sunday, October 17. Officers attended addresses in Norwich and King's Lynn, arresting "
+   "people on suspicion of possession with intent to supply Class A drugs."),
+  ("p07", "https://newsofamerica.org/2021/10/23/essex-crime-police-raid-see-55-arrested-and-"
+   "180000-seized-as-officers-target-county-lines-kingpins/", "newsofamerica.org",
+   "2021-10-23", "",
+   "Essex crime: police raid see 55 arrested and £180,000 seized as officers target county "
+   "lines kingpins",
+   "Essex Police made 55 arrests, seized £ 180,000 in cash and took more than 6kg of drugs off "
+   "the street as part of a week-long operation focusing on disrupting County Line's drug "
+   "supply. Of the 55 arrests made by the Op Raptor team in Essex, 39 people were charged, 13 "
+   "people were released during investigation and three people were released without charge. "
+   "As a result, 13 county lines have been disrupted."),
+  ("p08", "https://www.cambstimes.co.uk/news/officers-called-to-peterborough-factory-this-"
+   "morning-1-6429734", "Cambs Times", "2019-12-17",
+   "day from the text (\"this morning (December 17)\"), year from the Peterborough Today copy",
+   "Cannabis worth up to £53,000 found in Peterborough",
+   "Cannabis plants worth up to £53,000 were found in a Peterborough factory this morning "
+   "(December 17). Officers from the Peterborough and Fenland neighbourhood policing teams "
+   "were called to Oxney Road, Parnwell to discover 63 cannabis plants, as well as evidence "
+   "of trapping wild birds. A 67-year-old woman was arrested at the scene on suspicion of "
+   "cultivating cannabis and remains in custody at Thorpe Wood Police Station."),
+  ("p09", "https://www.peterboroughtoday.co.uk/news/crime/cannabis-factory-at-travellers-site-"
+   "in-peterborough-shut-down-1-9177574", "Peterborough Telegraph", "2019-12-17", "",
+   "Cannabis factory at travellers site in Peterborough shut down",
+   "A cannabis factory in Peterborough was shut down by police this morning (Tuesday). Acting "
+   "on intelligence, officers from the Peterborough and Fenland Neighbourhood Policing Teams "
+   "paid a visit to a travellers site in Oxney Road. They uncovered 63 cannabis plants from "
+   "several units worth up to £53,000, as well as evidence of trapping wild birds. A "
+   "67-year-old woman was arrested at the scene on suspicion of cultivating cannabis."),
+  ("p10", "https://www.wisbechstandard.co.uk/news/wisbech-cannabis-factory-uncovered-1-5927256",
+   "Wisbech Standard", "2019-03-08", "",
+   "Police tip off leads to arrest after 'hidden' cannabis factory - with plants worth up to "
+   "£60,000 - being uncovered in Wisbech",
+   "Officers discovered the cannabis factory at a house on York Road this afternoon (March 8) "
+   "after concerns were raised by the public. More than 70 cannabis plants, together with "
+   "growing equipment, were seized from a hidden bedroom on the first floor of the property. "
+   "A 37-year-old man from Wisbech has been arrested on suspicion of producing cannabis."),
+  ("p11", "https://www.peterboroughtoday.co.uk/news/crime/police-responding-to-burglary-report-"
+   "uncover-giant-cannabis-farm-1-8339387", "Peterborough Telegraph", "2018-01",
+   "month from the text (\"Thursday January 18\", a Thursday in 2018)",
+   "Police responding to burglary report uncover giant cannabis farm",
+   "Police responding to reports of a burglary yesterday uncovered a giant cannabis farm at a "
+   "property in Wisbech. Police were called at 1.40pm on Thursday January 18 with reports of "
+   "suspicious activity in St Peter's Road, Wisbech. Whilst at the property officers "
+   "discovered nearly 300 cannabis plants worth an estimated £140,000."),
+  ("p12", "https://www.peterboroughtoday.co.uk/news/crime/cannabis-factory-found-in-"
+   "peterborough-1-8220991", "Peterborough Telegraph", "2017-10",
+   "month from the text (\"Friday (October 27)\", a Friday in 2017)",
+   "Cannabis factory found in Peterborough",
+   "Police discovered a cannabis factory in Peterborough on Friday (October 27). The factory "
+   "was in Percival Street, West Town. Cannabis was then discovered in two bedrooms, with "
+   "around 60 plants in each. No arrests have been made."),
+  ("p13", "https://news.suffolkvillage.info/2018/10/15/week-of-action-by-suffolk-police-results-"
+   "in-19-arrests-concerning-threat-of-illegal-drugs/", "Suffolk Village News", "2018-10-15",
+   "", "Week of action by Suffolk Police results in 19 arrests concerning threat of illegal "
+   "drugs",
+   "Suffolk Constabulary has taken part in a national week of action against the on-going "
+   "threat of County Lines. As part of the week of action officers made 19 arrests. Police "
+   "also recovered around 150 wraps of class A drugs and seized four weapons – two knives and "
+   "two suspected firearms. Around £3,500 in cash was also seized."),
+  ("p14", "https://news.suffolkvillage.info/2025/07/04/thirty-people-arrested-in-suffolk-during-"
+   "national-week-of-action-targeting-drug-dealing/", "Suffolk Village News", "2025-07-04", "",
+   "Thirty people arrested in Suffolk during national week of action targeting drug dealing",
+   "Thirty people were arrested in Suffolk during a national week of action targeting drug "
+   "dealing and associated criminality which included cocaine valued at over £146,000 and "
+   "£10,580 in cash being seized. Sixteen of the 30 arrests came as a result of operations and "
+   "warrants led by the constabulary's proactive teams."),
+]

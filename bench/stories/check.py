@@ -9,7 +9,7 @@
 - no pair twice, no article paired with itself, labels and parts are known words, the part
   is the one the hash rule gives;
 - with --extract: `blotter extract --json articles/` yields exactly the ids of articles.tsv,
-  each with a title, a date and a non-empty text.
+  each with a title, a non-empty text and the date articles.tsv gives.
 Exit status 1 on any failure.
 """
 
@@ -33,6 +33,7 @@ def main():
   errors = []
   pairs, articles = read("pairs.tsv"), read("articles.tsv")
   story = {a["id"]: a["story"] for a in articles}
+  dates = {a["id"]: a["date"].split(" ")[0] for a in articles}
   if len(story) != len(articles):
     errors.append("articles.tsv lists an id twice")
   for a in articles:
@@ -85,6 +86,8 @@ def main():
       elif not d.get("title") or not d.get("date") or not d.get("text"):
         errors.append(f"{i}: title {d.get('title')!r} date {d.get('date')!r} "
                       f"text {len(d.get('text') or '')} chars")
+      elif d["date"] != dates[i]:
+        errors.append(f"{i}: blotter reads the date {d['date']}, articles.tsv says {dates[i]}")
     for i in docs:
       if i not in story:
         errors.append(f"blotter extract gives an unlisted document {i}")

@@ -29,7 +29,7 @@ import sys
 from datetime import date, timedelta
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from base import ADDED, FOLLOW_UPS, REWRITE  # noqa: E402
+from base import ADDED, FOLLOW_UPS, REAL_EXTRA, REWRITE  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "articles")
@@ -608,7 +608,17 @@ REAL_SAME = [("r01", "r03", "Essex Police 25 arrests, county lines week, March 2
              ("r58", "r59", "Norfolk county lines week, 12 arrests, March 2024"),
              ("r61", "r64", "Suffolk, national county lines week Sept 2020, 11 arrests"),
              ("r78", "r82", "ERSOU 1,000 years of sentences, gang of 14 jailed for 74 years, "
-              "Oct 2015")]
+              "Oct 2015"),
+             ("p01", "r32", "Luton 45kg cocaine gang sentenced: weekly paper vs BBC"),
+             ("p01", "r33", "Luton 45kg cocaine gang sentenced: weekly paper vs Luton Today"),
+             ("p03", "r58", "Norfolk 12 arrests, 4-10 March 2024: Lynn News vs BBC"),
+             ("p03", "p04", "Norfolk 12 arrests, March 2024: Lynn News vs radio"),
+             ("p04", "r59", "the same radio story on two of the station's local pages"),
+             ("p05", "r58", "Norfolk 12 arrests, March 2024: aggregator rewrite of the BBC page"),
+             ("p05", "p04", "Norfolk 12 arrests, March 2024: aggregator rewrite vs radio"),
+             ("p07", "r04", "Essex week of 11-17 Oct 2021, 55 arrests: aggregator rewrite vs "
+              "BBC"),
+             ("p08", "p09", "Oxney Road, Peterborough cannabis factory, 17 Dec 2019: two papers")]
 REAL_DIFF = [("r45", "r46", "real-follow-up", "Jordan sacked (Jan 2023) vs jailed (Feb 2023)"),
              ("r21", "r24", "real-follow-up", "St Albans raids March 2019 vs gang jailed 2020"),
              ("r71", "r72", "real-different", "two Ipswich Star pieces on London dealers, 2015"),
@@ -633,15 +643,48 @@ REAL_DIFF = [("r45", "r46", "real-follow-up", "Jordan sacked (Jan 2023) vs jaile
              ("r59", "r61", "real-different", "county lines weeks, Norfolk 2024 vs Suffolk "
               "2020"),
              ("r37", "r41", "real-different", "Cambs cannabis seizures, 2021 vs 2022"),
-             ("r33", "r35", "real-different", "Luton drugs gangs jailed, 2018 vs 2021")]
+             ("r33", "r35", "real-different", "Luton drugs gangs jailed, 2018 vs 2021"),
+             ("p02", "r32", "real-follow-up", "Luton gang convicted (1 Nov 2018) vs sentenced "
+              "(12 Nov)"),
+             ("p02", "p01", "real-follow-up", "Luton gang convicted vs sentenced"),
+             ("p06", "r58", "real-different", "Norfolk county lines weeks with 12 arrests each, "
+              "Oct 2021 vs Mar 2024"),
+             ("p06", "p03", "real-different", "Norfolk 12 arrests, Oct 2021 vs Mar 2024"),
+             ("p06", "r59", "real-different", "Norfolk 12 arrests, Oct 2021 vs Mar 2024"),
+             ("p06", "r57", "real-different", "Norfolk county lines weeks, Oct 2021 vs May "
+              "2022"),
+             ("p07", "r01", "real-different", "Essex county lines weeks, Oct 2021 vs Mar 2023"),
+             ("p08", "p12", "real-different", "Peterborough cannabis factories, 2019 vs 2017"),
+             ("p09", "p12", "real-different", "Peterborough cannabis factories, 2019 vs 2017"),
+             ("p10", "p11", "real-different", "Wisbech cannabis factories, 2019 vs 2018"),
+             ("p10", "p08", "real-different", "Fenland police cannabis finds, Wisbech vs "
+              "Peterborough, 2019"),
+             ("p13", "r64", "real-different", "Suffolk county lines weeks from one template, "
+              "2018 vs 2020"),
+             ("p13", "r66", "real-different", "Suffolk county lines weeks, 2018 vs 2019"),
+             ("p13", "p14", "real-different", "Suffolk county lines weeks, 2018 vs 2025"),
+             ("p14", "r61", "real-different", "Suffolk county lines weeks, 2025 vs 2020"),
+             ("p14", "r64", "real-different", "Suffolk county lines weeks, 2025 vs 2020")]
 
 
 def real_articles():
   arts = {a["id"]: a for a in json.load(open(REAL, encoding="utf-8"))}
+  for rid, url, source, day, note, title, text in REAL_EXTRA:
+    arts[rid] = {"id": rid, "url": url, "source": source, "date": day, "title": title,
+                 "text": text, "note": note}
   used = sorted({x for p in REAL_SAME for x in p[:2]} | {x for p in REAL_DIFF for x in p[:2]})
-  story_of = {}
+  parent = {}
+
+  def find(x):
+    while parent.get(x, x) != x:
+      x = parent[x]
+    return x
+
   for a, b, _ in REAL_SAME:
-    story_of[b] = story_of.get(a, a)
+    ra, rb = find(a), find(b)
+    if ra != rb:
+      parent[max(ra, rb)] = min(ra, rb)
+  story_of = {x: find(x) for x in used}
   docs = {}
   for rid in used:
     a = arts[rid]
@@ -658,7 +701,7 @@ def real_articles():
     head = [f"title: {a['title']}", f"source: {a['source']}", f"url: {a['url']}"]
     if d:
       head.insert(1, f"date: {iso(d)}")
-    rel = f"real/{rid}.txt"
+    rel = f"real/{rid}.txt" if rid.startswith("r") else f"real-pages/{rid}.txt"
     _write(rel, "\n".join(head) + "\n\n" + "\n\n".join(paras) + "\n")
     ARTICLES.append({"id": rel, "story": f"real-{story_of.get(rid, rid)}",
                      "date": (iso(d) if d else "") + ("" if prec == "day" else f" ({prec})"),
