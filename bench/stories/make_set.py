@@ -549,13 +549,13 @@ def incident(kind, town, d, tag):
 def follow_ups():
   """A charge story and the sentencing months later: the same defendant, two stories."""
   out = []
-  offences = [("burglary at a jeweller's in {town}", "jailed for {y} years",
+  offences = [("burglary", "jailed for {y} years",
                "broke into a jeweller's shop in {street}"),
-              ("possessing a loaded firearm in {town}", "jailed for {y} years",
+              ("possessing a loaded firearm", "jailed for {y} years",
                "was found with a loaded handgun in a car parked in {street}"),
-              ("supplying cocaine in {town}", "jailed for {y} years",
+              ("supplying cocaine", "jailed for {y} years",
                "ran a drugs line from a flat in {street}"),
-              ("causing death by dangerous driving in {town}", "jailed for {y} years and banned "
+              ("causing death by dangerous driving", "jailed for {y} years and banned "
                "from driving for ten years", "crashed into a cyclist in {street}")]
   for j in range(10):
     town = R.choice(ESSEX_TOWNS + NORFOLK_TOWNS)
@@ -565,15 +565,17 @@ def follow_ups():
     off, res, what = off.format(**fill), res.format(**fill), what.format(**fill)
     d1 = date(2023, 1, 10) + timedelta(days=R.randint(0, 300))
     d2 = d1 + timedelta(days=R.randint(90, 260))
+    d2 -= timedelta(days=max(0, d2.weekday() - 4))  # courts sit on weekdays
     surname = who.split()[1]
-    t1 = f"{town} man charged with {off.split(' in ')[0]}"
-    p1 = [f"{who}, {age}, of {town}, has been charged with {off} after he {what}.",
+    t1 = f"{town} man charged with {off}"
+    p1 = [f"{who}, {age}, of {town}, has been charged with {off}. Police say he {what}, "
+          f"{town}.",
           f"He was arrested on {long_date(d1 - timedelta(days=2))} and has been remanded in "
           "custody to appear at magistrates' court.",
           f"Detective Inspector {R.choice(LAST)} said: \"We have charged a man and I would "
           "like to thank the public for their help.\""]
-    t2 = f"{town} man {res.split(' and ')[0]} for {off.split(' in ')[0]}"
-    p2 = [f"{who}, {age}, of {town}, has been {res} after he {what}.",
+    t2 = f"{town} man {res.split(' and ')[0]} for {off}"
+    p2 = [f"{who}, {age}, of {town}, has been {res} after he {what}, {town}.",
           f"{surname} was arrested in {MONTHS[d1.month - 1]} and admitted the offence at an "
           "earlier hearing. He was sentenced at the crown court on "
           f"{DAYS[d2.weekday()]} {d2.day} {MONTHS[d2.month - 1]}.",
@@ -741,7 +743,7 @@ def main():
     for x in range(len(series)):
       for y in range(x + 1, min(x + 4, len(series))):
         pair(series[x][0], series[y][0], kind, f"{series[x][1]} vs {series[y][1]}")
-    for j in (0, 2, 4):
+    for j in range(5):
       doc, story, title, d, paras, alt = series[j]
       c = paper_copy(os.path.dirname(doc), story, alt, d, paras, j, "roundup-copy")
       pair(doc, c, "roundup-copy", f"paper copy of {story}")
@@ -754,7 +756,7 @@ def main():
         if y - x <= 2 or items[x][5] == items[y][5]:
           pair(items[x][0], items[y][0], "appeal-same-offence",
                f"{kname}: {items[x][5]} vs {items[y][5]}")
-    for j in (1, 4):
+    for j in (1, 3, 4):
       doc, story, title, d, paras, town = items[j]
       alt = "Police appeal: " + title[0].lower() + title[1:]
       c = paper_copy(os.path.dirname(doc), story, alt, d, paras, j + len(kname))
@@ -765,10 +767,12 @@ def main():
     for x in range(len(items)):
       for y in range(x + 1, min(x + 3, len(items))):
         pair(items[x][0], items[y][0], "court-list", f"{court} {items[x][3]} vs {items[y][3]}")
-    doc, story, title, d, paras = items[2]
-    alt = f"From the courts: {court} magistrates, {long_date(d - timedelta(days=1))}"
-    c = paper_copy(os.path.dirname(doc), story, alt, d, paras, 7)
-    pair(doc, c, "template-copy", f"copy of {story}")
+    for j in (1, 2, 3):
+      doc, story, title, d, paras = items[j]
+      alt = f"From the courts: {court} magistrates, {long_date(d - timedelta(days=1))}"
+      c = paper_copy(os.path.dirname(doc), story, alt, d, paras, 7 + j)
+      pair(doc, c, "template-copy", f"copy of {story}")
+      pair(c, items[j - 1][0], "court-list", f"copy of {story} vs the court's previous list")
 
   # Different incidents in the same town (one per corpus story's town), and the same crime
   # type in different towns (same template).
@@ -784,10 +788,10 @@ def main():
     if n % 4 == 0:
       inc2 = incident(kind, town, d + timedelta(days=R.randint(3, 40)), f"{n}b")
       pair(inc[0], inc2[0], "same-town", f"two {kind} incidents in {town}")
-      if n % 8 == 0:
-        alt = "Police appeal: " + inc[2][0].lower() + inc[2][1:]
-        c = paper_copy("templates/incidents", inc[1], alt, inc[3], inc[4], n)
-        pair(inc[0], c, "template-copy", f"paper copy of {inc[1]}")
+      alt = f"{town}: " + inc[2][0].lower() + inc[2][1:]
+      c = paper_copy("templates/incidents", inc[1], alt, inc[3], inc[4], n)
+      pair(inc[0], c, "template-copy", f"paper copy of {inc[1]}")
+      pair(c, inc2[0], "same-town", f"copy of one {kind} incident in {town} vs another")
   for kind, items in by_kind.items():
     for x in range(len(items) - 1):
       (a, ta), (b, tb) = items[x], items[x + 1]
@@ -840,10 +844,33 @@ def write_tables():
       label = "same" if story[a] == story[b] else "different"
       part = "heldback" if heldback(a, b) else "tuning"
       f.write(f"{a}\t{b}\t{label}\t{kind}\t{part}\t{note}\n")
+  print_counts()
   with open(os.path.join(HERE, "articles.tsv"), "w", encoding="utf-8") as f:
     f.write("id\tstory\tdate\tformat\tsource\trole\n")
     for a in ARTICLES:
       f.write("\t".join(a[k] for k in ["id", "story", "date", "format", "source", "role"]) + "\n")
+
+
+def print_counts():
+  """The counts table of README.md, from pairs.tsv and ARTICLES."""
+  rows = [line.rstrip("\n").split("\t") for line in
+          open(os.path.join(HERE, "pairs.tsv"), encoding="utf-8")][1:]
+  counts = {}
+  for a, b, label, kind, part, _ in rows:
+    c = counts.setdefault((label == "different", kind), [0, 0])
+    c[0] += 1
+    c[1] += part == "heldback"
+  same = sum(r[2] == "same" for r in rows)
+  held = [r for r in rows if r[4] == "heldback"]
+  fmts = {}
+  for a in ARTICLES:
+    fmts[a["format"]] = fmts.get(a["format"], 0) + 1
+  print(f"{len(ARTICLES)} articles {fmts}; {len(rows)} pairs: {same} same, "
+        f"{len(rows) - same} different; held back {len(held)} "
+        f"({sum(r[2] == 'same' for r in held)} same)")
+  print("| label | kind | pairs | held back |\n|---|---|---:|---:|")
+  for (diff, kind), (n, h) in sorted(counts.items()):
+    print(f"| {'different' if diff else 'same'} | `{kind}` | {n} | {h} |")
 
 
 if __name__ == "__main__":
