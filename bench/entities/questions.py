@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The user-question check on the real-article set.
 
-Indexes the real articles with blotter into a temporary index (one JSON Lines file, one article
-a line, id = the article's id), runs every question of every article through
-`blotter search --batch`, and reports, per part (tuning / heldback):
+Indexes the real articles with blotter into temporary indexes (one per batch: the first 82 and
+the second batch, bench/entities/real/batch2.txt; one JSON Lines file each, one article a line,
+id = the article's id), runs every question of every article through `blotter search --batch`,
+and reports, per part (tuning / heldback / new, the second batch):
   found      — questions whose own article is among the hits;
   unrelated  — hits of articles none of whose labels fit the question (rules:
                bench/entities/real/README.md, "Questions").
@@ -96,15 +97,11 @@ def related(doc, question, parents):
   return any(e["canonical"].lower() == lemma(noun) and passes(e["value"], op, n) for e in ents)
 
 
-def main():
-  real = json.load(open(sys.argv[1]))
-  blotter = sys.argv[2]
-  verbose = "--errors" in sys.argv
-  parents = gazetteer_parents()
-  tmp = pathlib.Path(tempfile.mkdtemp(prefix="blotter-questions-"))
-  (tmp / "corpus").mkdir()
+def ask(docs, blotter, tmp):
+  """Indexes `docs` into a fresh index under `tmp` and runs their questions: [(doc, q, result)]."""
+  (tmp / "corpus").mkdir(parents=True)
   with open(tmp / "corpus/real.jsonl", "w") as f:
-    for d in real:
+    for d in docs:
       row = {"id": d["id"], "url": d["url"], "title": d["title"], "text": d["text"],
              "source": d["source"]}
       if re.match(r"^\d{4}-\d{2}(-\d{2})?$", d["date"]):
@@ -112,7 +109,7 @@ def main():
       f.write(json.dumps(row, ensure_ascii=False) + "\n")
   subprocess.run([blotter, "index", str(tmp / "corpus"), "--index", str(tmp / "index"),
                   "--json"], check=True, capture_output=True)
-  questions = [(d, q) for d in real for q in d["questions"]]
+  questions = [(d, q) for d in docs for q in d["questions"]]
   (tmp / "questions.txt").write_text("\n".join(q for _, q in questions) + "\n")
   out = subprocess.run([blotter, "search", "--batch", str(tmp / "questions.txt"), "--index",
                         str(tmp / "index"), "--limit", "1000"], capture_output=True, text=True)
@@ -120,10 +117,26 @@ def main():
     sys.exit(f"blotter search failed: {out.stderr}")
   results = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
   assert len(results) == len(questions), (len(results), len(questions))
+  return [(d, q, r) for (d, q), r in zip(questions, results)]
+
+
+def main():
+  real = json.load(open(sys.argv[1]))
+  blotter = sys.argv[2]
+  verbose = "--errors" in sys.argv
+  parents = gazetteer_parents()
+  tmp = pathlib.Path(tempfile.mkdtemp(prefix="blotter-questions-"))
+  # One index per batch: the first 82 articles (tuning and held-back parts) as before the second
+  # batch existed, so their numbers stay comparable; the second batch (part "new") in its own.
+  first = [d for d in real if d["part"] != "new"]
+  second = [d for d in real if d["part"] == "new"]
+  asked = ask(first, blotter, tmp / "first")
+  if second:
+    asked += ask(second, blotter, tmp / "second")
   by_id = {d["id"]: d for d in real}
   stats = {}
   lines = {"tuning": [], "heldback": [], "new": []}
-  for (d, q), r in zip(questions, results):
+  for d, q, r in asked:
     s = stats.setdefault(d["part"], {"n": 0, "found": 0, "unrelated": 0, "qunrel": 0,
                                      "unsupported": 0})
     s["n"] += 1
