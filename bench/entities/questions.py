@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """The user-question check on the real-article set.
 
-Indexes the real articles with blotter into a temporary index (one JSON Lines file, one article
-a line, id = the article's id), runs every question of every article through
-`blotter search --batch`, and reports, per part (tuning / heldback):
+Indexes the real articles with blotter into temporary indexes (one per batch: the first 82 and
+the second batch, bench/entities/real/batch2.txt; one JSON Lines file each, one article a line,
+id = the article's id), runs every question of every article through `blotter search --batch`,
+and reports, per part (tuning / heldback / new, the second batch):
   found      — questions whose own article is among the hits;
   unrelated  — hits of articles none of whose labels fit the question (rules:
                bench/entities/real/README.md, "Questions").
@@ -22,7 +23,7 @@ REGIONS = {"east of england": ["Essex", "Hertfordshire", "Bedfordshire", "Cambri
                                "Norfolk", "Suffolk"],
            "east anglia": ["Norfolk", "Suffolk", "Cambridgeshire"]}
 NOUN = {"kg": "kilogram", "g": "kilogram", "kilos": "kilogram", "£": "£", "%": "%",
-        "people": "person"}
+        "people": "person", "knives": "knife"}
 
 
 def gazetteer_parents():
@@ -96,15 +97,11 @@ def related(doc, question, parents):
   return any(e["canonical"].lower() == lemma(noun) and passes(e["value"], op, n) for e in ents)
 
 
-def main():
-  real = json.load(open(sys.argv[1]))
-  blotter = sys.argv[2]
-  verbose = "--errors" in sys.argv
-  parents = gazetteer_parents()
-  tmp = pathlib.Path(tempfile.mkdtemp(prefix="blotter-questions-"))
-  (tmp / "corpus").mkdir()
+def ask(docs, blotter, tmp):
+  """Indexes `docs` into a fresh index under `tmp` and runs their questions: [(doc, q, result)]."""
+  (tmp / "corpus").mkdir(parents=True)
   with open(tmp / "corpus/real.jsonl", "w") as f:
-    for d in real:
+    for d in docs:
       row = {"id": d["id"], "url": d["url"], "title": d["title"], "text": d["text"],
              "source": d["source"]}
       if re.match(r"^\d{4}-\d{2}(-\d{2})?$", d["date"]):
@@ -112,7 +109,7 @@ def main():
       f.write(json.dumps(row, ensure_ascii=False) + "\n")
   subprocess.run([blotter, "index", str(tmp / "corpus"), "--index", str(tmp / "index"),
                   "--json"], check=True, capture_output=True)
-  questions = [(d, q) for d in real for q in d["questions"]]
+  questions = [(d, q) for d in docs for q in d["questions"]]
   (tmp / "questions.txt").write_text("\n".join(q for _, q in questions) + "\n")
   out = subprocess.run([blotter, "search", "--batch", str(tmp / "questions.txt"), "--index",
                         str(tmp / "index"), "--limit", "1000"], capture_output=True, text=True)
@@ -120,10 +117,26 @@ def main():
     sys.exit(f"blotter search failed: {out.stderr}")
   results = [json.loads(l) for l in out.stdout.splitlines() if l.strip()]
   assert len(results) == len(questions), (len(results), len(questions))
+  return [(d, q, r) for (d, q), r in zip(questions, results)]
+
+
+def main():
+  real = json.load(open(sys.argv[1]))
+  blotter = sys.argv[2]
+  verbose = "--errors" in sys.argv
+  parents = gazetteer_parents()
+  tmp = pathlib.Path(tempfile.mkdtemp(prefix="blotter-questions-"))
+  # One index per batch: the first 82 articles (tuning and held-back parts) as before the second
+  # batch existed, so their numbers stay comparable; the second batch (part "new") in its own.
+  first = [d for d in real if d["part"] != "new"]
+  second = [d for d in real if d["part"] == "new"]
+  asked = ask(first, blotter, tmp / "first")
+  if second:
+    asked += ask(second, blotter, tmp / "second")
   by_id = {d["id"]: d for d in real}
   stats = {}
-  lines = {"tuning": [], "heldback": []}
-  for (d, q), r in zip(questions, results):
+  lines = {"tuning": [], "heldback": [], "new": []}
+  for d, q, r in asked:
     s = stats.setdefault(d["part"], {"n": 0, "found": 0, "unrelated": 0, "qunrel": 0,
                                      "unsupported": 0})
     s["n"] += 1
@@ -144,14 +157,19 @@ def main():
   print(f"{'part':9} {'questions':>9} {'found':>7} {'share':>6} {'unrelated hits':>15} "
         f"{'questions with one':>19} {'not supported':>14}")
   tot = {"n": 0, "found": 0, "unrelated": 0, "qunrel": 0, "unsupported": 0}
+
+  def row(name, s):
+    print(f"{name:9} {s['n']:>9} {s['found']:>7} {s['found'] / max(1, s['n']):6.3f} "
+          f"{s['unrelated']:>15} {s['qunrel']:>19} {s['unsupported']:>14}")
   for part in ("tuning", "heldback"):
-    s = stats.get(part, tot | {})
+    s = stats.get(part, dict(tot))
     for k in tot:
       tot[k] += s.get(k, 0)
-    print(f"{part:9} {s['n']:>9} {s['found']:>7} {s['found'] / max(1, s['n']):6.3f} "
-          f"{s['unrelated']:>15} {s['qunrel']:>19} {s['unsupported']:>14}")
-  print(f"{'all':9} {tot['n']:>9} {tot['found']:>7} {tot['found'] / max(1, tot['n']):6.3f} "
-        f"{tot['unrelated']:>15} {tot['qunrel']:>19} {tot['unsupported']:>14}")
+    row(part, s)
+  row("all", tot)
+  # The second batch (part "new", bench/entities/real/batch2.txt): unseen, apart from "all".
+  if "new" in stats:
+    row("new", stats["new"])
   if verbose:
     print("\nquestion errors (tuning part; the held-back part is not listed):")
     print("\n".join(lines["tuning"]) or "  none")

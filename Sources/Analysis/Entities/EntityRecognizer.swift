@@ -204,6 +204,10 @@ struct DocumentScan {
   let t: TokenView
   let tables: EntityTables
   let isTitle: Bool
+  /// A title in Title Case ("Police Seize 64 Firearms"), where a capital is no evidence of a
+  /// name. A title written as a sentence ("police raid three Ipswich homes": two lower-case
+  /// words or more that are no function or number words) is read with the body's rules.
+  let titleCase: Bool
   /// Build mentions (pass 2); otherwise `add` only claims tokens.
   let emit: Bool
   /// One flag per token (a buffer the caller owns, so setting one never checks uniqueness).
@@ -218,11 +222,25 @@ struct DocumentScan {
     t = tokens
     self.tables = tables
     self.isTitle = isTitle
+    self.titleCase = isTitle && !Self.sentenceCase(tokens)
     self.emit = emit
     claims.initialize(repeating: false)
     claimed = claims
     // Police news has a mention per ~25 tokens.
     if emit { mentions.reserveCapacity(tokens.tokens.count / 16 + 4) }
+  }
+
+  /// Two lower-case words or more that are neither function words nor number words (the
+  /// second part of a hyphenated word does not count: "Half-million").
+  static func sentenceCase(_ t: TokenView) -> Bool {
+    let skip: WordClass = [.functionWord, .numberWord]
+    var lower = 0
+    for tok in t.tokens
+    where tok.kind == .word && !tok.cap && !tok.hyphenBefore && tok.lex.isDisjoint(with: skip) {
+      lower += 1
+      if lower >= 2 { return true }
+    }
+    return false
   }
 
   mutating func run(memory: inout DocumentMemory) {

@@ -192,9 +192,17 @@ enum FigureRecognizer {
       if numEnd < n, toks[numEnd].lex.contains(.month), toks[numEnd].cap { return nil }
       if t.isPunct(numEnd, 0x3A) { return nil }  // 10:30
     }
+    // A number in brackets right after a plural noun counts it: "about 10% of the phone lines
+    // (102)" (years and dates are out above).
+    if isDigits, v0 >= 2, start >= 2, numEnd < n, t.isPunct(start - 1, 0x28),
+      t.isPunct(numEnd, 0x29), !toks[start - 2].cap, isPluralNoun(t, start - 2)
+    {
+      let noun = d.emit ? lemma(t, toks[start - 2].start, toks[start - 2].end) : ""
+      return finish(&d, start, numEnd, unit: "count", noun: noun, value: v0, nil)
+    }
     // A number written after a name is part of it: "a Channel 4 series" (not at the start of
     // a sentence, where "Over 300 arrests" begins with a capital, nor in a Title Case title).
-    if isDigits, !d.isTitle, start > 0, toks[start - 1].kind == .word, toks[start - 1].cap,
+    if isDigits, !d.titleCase, start > 0, toks[start - 1].kind == .word, toks[start - 1].cap,
       !toks[start - 1].sentenceStart, !toks[start - 1].lex.contains(.qualifierEnd)
     {
       return nil
@@ -268,8 +276,9 @@ enum FigureRecognizer {
     if next.kind == .word, next.lex.contains(.percentWord), !next.cap {
       return finish(&d, spanStart, e + 1, unit: "percent", noun: "%", value: value, qualifier)
     }
-    // Headlines may be in Title Case ("Police Seize 64 Firearms").
-    let titleCase = d.isTitle
+    // Headlines may be in Title Case ("Police Seize 64 Firearms"); a headline written as a
+    // sentence keeps the body's rules ("police raid three Ipswich homes").
+    let titleCase = d.titleCase
     guard next.kind == .word else { return nil }
     if next.cap && !titleCase {
       return capitalisedNoun(&d, spanStart, e, value: value, qualifier)
@@ -407,7 +416,7 @@ enum FigureRecognizer {
   /// "arrested" right after a number: "Over 150 arrested".
   static func directAct(_ d: DocumentScan, _ i: Int) -> String? {
     let toks = d.t.tokens
-    guard i < toks.count, toks[i].lex.contains(.actVerb), !toks[i].cap || d.isTitle else {
+    guard i < toks.count, toks[i].lex.contains(.actVerb), !toks[i].cap || d.titleCase else {
       return nil
     }
     return d.tables.actVerbs[toks[i].hash]

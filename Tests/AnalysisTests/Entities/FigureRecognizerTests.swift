@@ -227,6 +227,30 @@ import Testing
     let r = EntityRecognizer().recognize(title: "Police Seize 64 Firearms In Raids", text: "")
     #expect(r.titleMentions.first?.figure == Figure(value: 64, unit: "count", noun: "firearm"))
   }
+
+  /// Issue 11, third round: a headline written as a sentence keeps the body's rules, so a town
+  /// between the number and its noun stays a place (Title Case headlines keep theirs, above).
+  @Test func sentenceCaseHeadlineKeepsTheTown() {
+    let r = EntityRecognizer().recognize(
+      title: "Police search four Colchester homes after drugs raids", text: "")
+    let fig = r.titleMentions.first { $0.kind == .figure }
+    #expect(fig?.surface == "four")
+    #expect(fig?.figure == Figure(value: 4, unit: "count", noun: "home"))
+    #expect(r.titleMentions.contains { $0.kind == .place && $0.canonical == "Colchester" })
+  }
+}
+
+/// Issue 11, third round: a number in brackets right after a plural noun counts that noun.
+@Suite struct BracketedCountTests {
+  @Test func numberInBracketsAfterAPluralNoun() throws {
+    let text = "Forces closed a tenth of the drug lines (37) in one week."
+    let m = try #require(mention(.figure, "37", in: text), "\(found(.figure, in: text))")
+    #expect(m.figure == Figure(value: 37, unit: "count", noun: "line"))
+  }
+
+  @Test func aYearInBracketsIsNoCount() {
+    #expect(found(.figure, in: "The figures for the drug lines (2023) were published.").isEmpty)
+  }
 }
 
 /// Issue 11, second round: forms the first rules missed or named wrongly on the real-article
