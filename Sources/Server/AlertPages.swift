@@ -206,14 +206,15 @@ struct AlertPages: Sendable {
     return QueryString(String(buffer: body))
   }
 
-  /// Refuses (403) a request whose `Origin`, or else `Referer`, is not this server (`Host`:
-  /// the request's authority, or the header when a test client sets it), or that has neither.
+  /// Refuses (403) a request whose `Origin`, or else `Referer`, is not this server (`Host`: the
+  /// header, or the request's authority when the HTTP layer turned the header into it), or that
+  /// has neither.
   static func sameOrigin(_ headers: HTTPFields, authority: String?) throws(Refusal) {
     let forbidden = Refusal(
       status: 403, message: "alerts are changed only from this app's own pages",
       json: Refusal.errorJSON("cross-origin request refused"))
     let hostHeader = headers.first { $0.name.canonicalName == "host" }?.value
-    guard let host = (authority ?? hostHeader)?.lowercased(), !host.isEmpty else {
+    guard let host = (hostHeader ?? authority)?.lowercased(), !host.isEmpty else {
       throw forbidden
     }
     let origin = headers[.origin] ?? headers[.referer].map(Self.origin(ofURL:))
