@@ -33,19 +33,32 @@ final class IndexRun {
   private var streams: [Int: StreamState] = [:]
   private let started = ContinuousClock.now
 
+  /// Files left as the last commit has them this run (`CorpusWatcher`: files still growing):
+  /// a new one is not added yet, a known one is neither re-read nor dropped.
+  private let hold: Set<String>
+
   /// Opens (or creates) the index for writing: takes its lock.
-  init(_ options: CorpusIndexer) throws {
+  convenience init(_ options: CorpusIndexer) throws {
+    try self.init(
+      options,
+      writer: IndexWriter(
+        path: options.indexPath, memoryBudget: options.memoryBudget, rebuild: options.rebuild,
+        wait: options.wait))
+  }
+
+  /// A run through `writer`, an open writer of `options.indexPath` with nothing added yet.
+  init(_ options: CorpusIndexer, writer: IndexWriter, hold: Set<String> = []) {
     self.options = options
-    writer = try IndexWriter(
-      path: options.indexPath, memoryBudget: options.memoryBudget, rebuild: options.rebuild,
-      wait: options.wait)
+    self.writer = writer
+    self.hold = hold
     old = writer.fileTable
     table = old
   }
 
   func run() throws -> CorpusIndexer.Summary {
     // 1. Scan.
-    let scan = try CorpusScanner.scan(root: options.corpus, index: options.indexPath)
+    var scan = try CorpusScanner.scan(root: options.corpus, index: options.indexPath)
+    if !hold.isEmpty { scan.files = Self.holding(scan.files, hold, old: old) }
     summary.ignored = scan.ignored
     for (p, r) in scan.problems { summary.skipped.append((p, r)) }
     // 2. Plan changes.
@@ -77,6 +90,17 @@ final class IndexRun {
     let d = ContinuousClock.now - started
     summary.seconds = Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     return summary
+  }
+
+  /// `files` with those in `hold` as the table `old` has them: a held file the table lacks is
+  /// left out (not added yet), one it has gets the table's size and time (neither re-read nor
+  /// dropped).
+  static func holding(_ files: [CorpusFile], _ hold: Set<String>, old: FileTable) -> [CorpusFile] {
+    files.compactMap { f in
+      guard hold.contains(f.path) else { return f }
+      guard let e = old.entries[f.path] else { return nil }
+      return CorpusFile(path: f.path, size: e.size, mtimeNanos: e.mtimeNanos)
+    }
   }
 
   /// The path of a corpus file: `corpus/path`, or `corpus` itself when it is a single file.

@@ -16,7 +16,7 @@ public enum BlotterServer {
   ]
 
   /// The HTML routes.
-  public static let pageRoutes = ["/", "/doc", "/mentions", "/static/style.css"]
+  public static let pageRoutes = ["/", "/doc", "/mentions", "/alerts", "/static/style.css"]
 
   /// The application serving `index` on `host:port`.
   /// - Throws: when the templates cannot be loaded.
@@ -73,6 +73,12 @@ public enum BlotterServer {
     router.get("/") { request, _ in pages.search(QueryString(request.uri.query)) }
     router.get("/doc") { request, _ in pages.document(QueryString(request.uri.query)) }
     router.get("/mentions") { request, _ in pages.mentions(QueryString(request.uri.query)) }
+    // Saved searches (`AlertPages`): the only routes that write, and only the alerts file.
+    let alertPages = AlertPages(pages: pages)
+    router.get("/alerts") { request, _ in alertPages.list(QueryString(request.uri.query)) }
+    router.post("/alerts") { request, _ in await alertPages.save(request) }
+    router.post("/alerts/seen") { request, _ in await alertPages.markSeen(request) }
+    router.post("/alerts/remove") { request, _ in await alertPages.remove(request) }
     let css = pages.css
     router.get("/static/style.css") { _, _ in
       Response.text(css, status: .ok, type: "text/css; charset=utf-8")

@@ -50,6 +50,41 @@ struct AlertCommand: ParsableCommand {
     return ExitCode(2)
   }
 
+  /// A saved search whose query no longer parses.
+  struct BadSavedQuery: Error {
+    var alert: SavedAlert
+    var error: QueryError
+  }
+
+  /// Checks the saved searches of the index at `index` (only `name` when given) and records the
+  /// checks — only once every chosen alert has been checked: a failure records nothing (`alert
+  /// check`, `watch --alerts`).
+  /// - Throws: `BadSavedQuery`, `AlertBook.Problem.unknown`, what reading the index throws.
+  static func checkAll(
+    searcher: Searcher, index: String, name: String?, all: Bool, highlight: Highlight
+  ) throws -> [AlertReport] {
+    let now = AlertCommand.now
+    return try AlertBook.modify(path: index) { book in
+      var chosen = book.alerts
+      if let name {
+        guard let a = book.alert(named: name) else { throw AlertBook.Problem.unknown(name) }
+        chosen = [a]
+      }
+      var reports: [AlertReport] = []
+      for a in chosen {
+        do {
+          let (report, updated) = try AlertCheck.check(
+            a, searcher: searcher, all: all, now: now, highlight: highlight)
+          book.update(updated)
+          reports.append(report)
+        } catch let e as QueryError {
+          throw BadSavedQuery(alert: a, error: e)
+        }
+      }
+      return reports
+    }
+  }
+
   struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
       abstract: "Save a search under a name: blotter alert add NAME QUERY.",
@@ -161,31 +196,14 @@ struct AlertCommand: ParsableCommand {
 
     func run() throws {
       let searcher = Searcher(reader: try AlertCommand.open(location, command: "check"))
-      let now = AlertCommand.now
       let highlight: Highlight = json ? .markdown : (Output.stdoutColor ? .terminal : .markdown)
-      var current: SavedAlert?
       let reports: [AlertReport]
-      // Recorded only once every chosen alert has been checked: a failure records nothing.
       do {
-        reports = try AlertBook.modify(path: location.index) { book in
-          var chosen = book.alerts
-          if let name {
-            guard let a = book.alert(named: name) else { throw AlertBook.Problem.unknown(name) }
-            chosen = [a]
-          }
-          var reports: [AlertReport] = []
-          for a in chosen {
-            current = a
-            let (report, updated) = try AlertCheck.check(
-              a, searcher: searcher, all: all, now: now, highlight: highlight)
-            book.update(updated)
-            reports.append(report)
-          }
-          return reports
-        }
-      } catch let e as QueryError {
-        let a = current!
-        throw AlertCommand.badQuery(e, query: a.query, command: "check", alert: a.name)
+        reports = try AlertCommand.checkAll(
+          searcher: searcher, index: location.index, name: name, all: all, highlight: highlight)
+      } catch let e as AlertCommand.BadSavedQuery {
+        throw AlertCommand.badQuery(
+          e.error, query: e.alert.query, command: "check", alert: e.alert.name)
       } catch {
         Output.error("blotter alert check: \(error)")
         throw ExitCode(1)

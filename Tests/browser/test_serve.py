@@ -4,7 +4,8 @@
 Starts `blotter serve` on an index of the bundled corpus, then: opens the page, types a query,
 checks the hits a reader sees (title, date, source, highlighted snippet), clicks a facet and
 checks the query narrowed, opens an article, follows one of its marked entities to its
-mentions, checks the mentions view, and checks that a bad query shows where it went wrong.
+mentions, checks the mentions view, checks that a bad query shows where it went wrong, and saves the query
+as an alert, marks it seen and removes it (/alerts).
 Screenshots go to bench/out/serve-*.png. Exit status 0 only if every check passed.
 
     python3 Tests/browser/test_serve.py --blotter .build/release/blotter --index index
@@ -15,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 
 from selenium import webdriver
@@ -176,7 +178,36 @@ def main():
         check("column" in err and "^" in err, f"a bad query shows its column: {err.splitlines()[0]!r}")
         shot("6-bad-query")
 
-        # 7. Nothing on the pages runs a script; no console errors.
+        # 7. The query saved as an alert from its results page, listed on /alerts, marked as
+        #    seen and removed again (the index's alerts file is left as it was).
+        driver.get(base + "/?q=" + urllib.parse.quote(args.query))
+        name = f"browser walk {os.getpid()}"
+        field = driver.find_element(By.CSS_SELECTOR, "form.save-alert input[name=name]")
+        field.send_keys(name)
+        field.send_keys(Keys.RETURN)
+        wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".alerts .notice")))
+        check(driver.current_url.startswith(base + "/alerts"), "saving an alert opens /alerts")
+
+        def mine():
+            return [a for a in driver.find_elements(By.CSS_SELECTOR, "article.alert")
+                    if a.find_element(By.TAG_NAME, "h2").text == name]
+
+        listed = mine()
+        check(len(listed) == 1 and args.query in listed[0].text,
+              "the alert is listed with its query")
+        check(len(listed) == 1 and "Not checked yet" in listed[0].text,
+              "a new alert is not checked yet")
+        shot("7-alerts")
+        listed[0].find_element(By.CSS_SELECTOR, "form.seen button").click()
+        wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "as seen"))
+        listed = mine()
+        check(len(listed) == 1 and "0 new since" in listed[0].text,
+              "marked as seen: nothing new")
+        listed[0].find_element(By.CSS_SELECTOR, "form.remove button").click()
+        wait.until(EC.text_to_be_present_in_element((By.CSS_SELECTOR, ".notice"), "Removed"))
+        check(len(mine()) == 0, "the alert is removed")
+
+        # 8. Nothing on the pages runs a script; no console errors.
         check(len(driver.find_elements(By.TAG_NAME, "script")) == 0, "no script elements")
     except Exception as e:  # a missing element is a failed check, not a crash
         check(False, f"walk-through stopped: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}")

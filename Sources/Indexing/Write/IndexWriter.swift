@@ -97,12 +97,25 @@ public final class IndexWriter {
   ///   - wait: wait for another writer to finish instead of failing.
   /// - Throws: `IndexError.notAnIndex` when the folder holds files but no blotter index,
   ///   `.locked` when another writer holds it, `.corrupt` for a damaged manifest or file table.
-  public init(path: String, memoryBudget: Int = 256 << 20, rebuild: Bool = false, wait: Bool = false) throws {
-    storage = Storage(path: path)
+  public convenience init(
+    path: String, memoryBudget: Int = 256 << 20, rebuild: Bool = false, wait: Bool = false
+  ) throws {
+    let storage = Storage(path: path)
     try storage.create()
     try Self.refuseForeignFolder(storage)
+    let fd = try Self.lock(storage, wait: wait)
+    try self.init(
+      storage: storage, lock: fd, memoryBudget: memoryBudget, rebuild: rebuild, verify: true)
+  }
+
+  /// A writer on `storage` that owns the lock `lock` (closed if opening fails).
+  /// - Parameter verify: check the base commit's files in the background (`startVerification`).
+  private init(storage: Storage, lock: Int32, memoryBudget: Int, rebuild: Bool, verify: Bool)
+    throws
+  {
+    self.storage = storage
     self.memoryBudget = max(memoryBudget, 4 << 20)
-    lockFD = try Self.lock(storage, wait: wait)
+    lockFD = lock
     do {
       var manifest = Manifest()
       var table = FileTable()
@@ -135,10 +148,30 @@ public final class IndexWriter {
       currentFiles = inForce
       generation = manifest.generation + 1
     } catch {
-      close(lockFD)
+      close(lock)
       throw error
     }
-    startVerification()
+    if verify { startVerification() }
+  }
+
+  /// After a commit, the writer of the next commit: it takes this writer's lock over without
+  /// letting it go, so no other writer can slip in between (a long-running writer such as
+  /// `blotter watch` holds the lock from its first commit to its last). This writer can do
+  /// nothing more. The files of the commit it builds on are not verified again: they were
+  /// verified by this writer (or the one it took over from) or written by it.
+  /// - Throws: `IndexError.io` (EINVAL) unless this writer has committed; the errors of opening
+  ///   the new commit (the lock is then released).
+  public func reopen() throws -> IndexWriter {
+    guard case .committed = state else {
+      throw IndexError.io(path: storage.path, operation: "reopen before commit of", errno: EINVAL)
+    }
+    stopBackground()
+    let fd = lockFD
+    lockFD = -1
+    let next = try IndexWriter(
+      storage: storage, lock: fd, memoryBudget: memoryBudget, rebuild: false, verify: false)
+    next.mergePolicy = mergePolicy
+    return next
   }
 
   deinit {
