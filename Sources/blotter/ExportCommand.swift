@@ -49,8 +49,9 @@ struct ExportCommand: ParsableCommand {
       Output.error("blotter export: bad query: \(error)")
       throw ExitCode(2)
     }
+    let writer: ExportWriter
     do {
-      try searcher.export(node, format: ExportFormat(rawValue: format) ?? .csv) {
+      writer = try searcher.export(node, format: ExportFormat(rawValue: format) ?? .csv) {
         Output.write($0)
       }
     } catch {
@@ -58,5 +59,10 @@ struct ExportCommand: ParsableCommand {
       throw ExitCode(1)
     }
     Output.flush()
+    if writer.placesWithoutPoint > 0 {
+      Output.error(
+        "blotter export: \(Plural.count(writer.placesWithoutPoint, "place")) without a point "
+          + "in the gazetteer left out")
+    }
   }
 }
