@@ -171,6 +171,26 @@ struct Queries: Sendable {
     }
   }
 
+  /// Reads `by` (month when absent).
+  static func timelineUnit(_ p: QueryString) throws(Refusal) -> TimelineUnit {
+    guard let b = p["by"], !b.isEmpty else { return .month }
+    guard let unit = TimelineUnit(rawValue: b) else {
+      throw .badRequest("by must be day, week, month or year (got \(b))")
+    }
+    return unit
+  }
+
+  /// The timeline of `query` by `by` (read from the date column: milliseconds, not cached).
+  func timeline(_ query: String, by: TimelineUnit) throws(Refusal) -> Timeline {
+    do {
+      return try index.withSearcher { s in try s.timeline(try s.parse(query), query: query, by: by) }
+    } catch let e as QueryError {
+      throw .badQuery(query, e)
+    } catch {
+      throw .indexError(error)
+    }
+  }
+
   /// `q`, required and not blank.
   static func requiredQuery(_ p: QueryString) throws(Refusal) -> String {
     guard let q = p["q"], q.contains(where: { !$0.isWhitespace }) else {

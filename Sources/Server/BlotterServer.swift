@@ -11,8 +11,8 @@ import Searching
 public enum BlotterServer {
   /// The API's routes, as `/api/openapi.json` documents them.
   public static let apiRoutes = [
-    "/api/search", "/api/doc", "/api/mentions", "/api/entities", "/api/stats",
-    "/api/openapi.json",
+    "/api/search", "/api/doc", "/api/mentions", "/api/entities", "/api/timeline",
+    "/api/stats", "/api/openapi.json",
   ]
 
   /// The HTML routes.
@@ -59,6 +59,13 @@ public enum BlotterServer {
         let top = try Queries.integer(p, "top", default: Queries.defaultTop, in: 1...1000)
         let f = try queries.facets(q, kinds: kinds, sourcesAndMonths: false)
         return JSONShapes.entities(f, query: q, top: top)
+      }
+    }
+    router.get("/api/timeline") { request, _ in
+      try json {
+        let p = QueryString(request.uri.query)
+        let q = try Queries.requiredQuery(p)
+        return JSONShapes.timeline(try queries.timeline(q, by: try Queries.timelineUnit(p)))
       }
     }
     router.get("/api/stats") { _, _ in

@@ -86,6 +86,7 @@ struct Pages: Sendable {
           }
           return d
         }
+        addChart(q, sort: r.order, to: &c)
         if r.offset > 0 {
           c["prev"] = Links.search(q, sort: r.order, offset: max(0, r.offset - r.limit))
         }
@@ -150,6 +151,19 @@ struct Pages: Sendable {
         ]
       }
     }
+  }
+
+  /// The timeline chart of `q` by month (by year when the index spans too many months).
+  func addChart(_ q: String, sort: HitOrder, to c: inout [String: Any]) {
+    guard var t = try? queries.timeline(q, by: .month) else { return }
+    if Chart.unit(forMonths: t.periods.count) == .year,
+      let y = try? queries.timeline(q, by: .year)
+    {
+      t = y
+    }
+    guard let svg = Chart.svg(t, sort: sort) else { return }
+    c["chart"] = svg
+    c["chartCaption"] = "Matches per \(t.by.rawValue), of all articles"
   }
 
   // MARK: Article

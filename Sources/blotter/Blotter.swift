@@ -14,7 +14,8 @@ struct Blotter: AsyncParsableCommand {
     subcommands: [
       IndexCommand.self, SearchCommand.self, ShowCommand.self, Extract.self, StatsCommand.self,
       CheckCommand.self, MentionsCommand.self, EntitiesCommand.self, Recognize.self,
-      ServeCommand.self, AlertCommand.self, WatchCommand.self,
+      ServeCommand.self, AlertCommand.self, WatchCommand.self, TimelineCommand.self,
+      ExportCommand.self,
     ])
 }
 

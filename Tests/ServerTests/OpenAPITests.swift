@@ -73,7 +73,9 @@ import Testing
     ("/api/mentions?q=unit:ROCU", 200), ("/api/mentions?q=place:Halstead+unit:ROCU", 200),
     ("/api/mentions?q=raid", 400), ("/api/mentions?q=(", 400),
     ("/api/entities", 200), ("/api/entities?kind=officer&q=raid", 200),
-    ("/api/entities?q=(", 400), ("/api/stats", 200), ("/api/openapi.json", 200),
+    ("/api/entities?q=(", 400), ("/api/timeline?q=rocu", 200),
+    ("/api/timeline?q=rocu&by=week", 200), ("/api/timeline?q=(", 400),
+    ("/api/timeline?q=rocu&by=hour", 400), ("/api/stats", 200), ("/api/openapi.json", 200),
   ]
 
   @Test func everyRouteIsDocumentedAndAnswersItsSchema() async throws {
@@ -117,6 +119,7 @@ import Testing
       #expect(documented["/api/doc"] == ["id"])
       #expect(documented["/api/mentions"] == ["q"])
       #expect(documented["/api/entities"] == ["q", "kind", "top"])
+      #expect(documented["/api/timeline"] == ["q", "by"])
     }
   }
 

@@ -157,6 +157,49 @@ import Testing
     }
   }
 
+  // MARK: /api/timeline
+
+  @Test func timelineAnswersTheCLIShapeWithEmptyMonths() async throws {
+    try await Self.withServer { get, _ in
+      let a = try await get("/api/timeline?q=rocu")
+      #expect(a.status == 200)
+      #expect(a.contentType == "application/json; charset=utf-8")
+      #expect(a.object["query"] as? String == "rocu")
+      #expect(a.object["by"] as? String == "month")
+      #expect(a.object["undated"] as? Int == 0)
+      let periods = a.object["periods"] as? [[String: Any]] ?? []
+      // From the index's first dated article (2023-11) to its last (2024-04).
+      #expect(periods.compactMap { $0["period"] as? String } == [
+        "2023-11", "2023-12", "2024-01", "2024-02", "2024-03", "2024-04",
+      ])
+      #expect(periods.compactMap { $0["matches"] as? Int } == [0, 0, 0, 0, 1, 1])
+      #expect(periods.compactMap { $0["total"] as? Int } == [1, 0, 0, 0, 1, 1])
+      #expect(periods.compactMap { ($0["share"] as? NSNumber)?.doubleValue } == [0, 0, 0, 0, 1, 1])
+      let years = try await get("/api/timeline?q=colchester+OR+rocu&by=year")
+      let y = years.object["periods"] as? [[String: Any]] ?? []
+      #expect(y.compactMap { $0["period"] as? String } == ["2023", "2024"])
+      #expect(y.compactMap { $0["matches"] as? Int } == [1, 2])
+      let weeks = try await get("/api/timeline?q=rocu&by=week")
+      let w = weeks.object["periods"] as? [[String: Any]] ?? []
+      // Wednesday 2023-11-01 is in ISO week 44; Saturday 2024-04-20 in week 16.
+      #expect(w.first?["period"] as? String == "2023-W44")
+      #expect(w.last?["period"] as? String == "2024-W16")
+    }
+  }
+
+  @Test func timelineRefusesABadPeriodOrQuery() async throws {
+    try await Self.withServer { get, _ in
+      let hour = try await get("/api/timeline?q=rocu&by=hour")
+      #expect(hour.status == 400)
+      #expect((hour.object["error"] as? String)?.contains("day, week, month or year") == true)
+      let none = try await get("/api/timeline")
+      #expect(none.status == 400)
+      let bad = try await get("/api/timeline?q=%22unclosed")
+      #expect(bad.status == 400)
+      #expect(bad.object["column"] as? Int == 1)
+    }
+  }
+
   @Test func statsDescribesTheCommit() async throws {
     try await Self.withServer { get, _ in
       let a = try await get("/api/stats")
@@ -249,6 +292,35 @@ import Testing
       // Paging: a next page, no previous one.
       #expect(a.body.contains("rel=\"next\" href=\"/?q=rocu&amp;offset=1\""))
       #expect(!a.body.contains("rel=\"prev\""))
+    }
+  }
+
+  @Test func theSearchPageDrawsTheTimelineAsAnAccessibleSVG() async throws {
+    try await Self.withServer { get, _ in
+      let a = try await get("/?q=rocu")
+      #expect(a.status == 200)
+      #expect(a.body.contains("<svg class=\"timeline\""))
+      #expect(a.body.contains("role=\"img\""))
+      #expect(a.body.contains("<title id=\"timeline-title\">Articles matching rocu per month</title>"))
+      #expect(
+        a.body.contains(
+          "<desc id=\"timeline-desc\">2 dated articles from 2023-11 to 2024-04; most in 2024-03: "
+            + "1 of 1 (100.0%).</desc>"))
+      // One labelled bar link per month, each narrowing the query to its month.
+      #expect(a.body.components(separatedBy: "<rect class=\"slot\"").count == 7)
+      #expect(a.body.components(separatedBy: "<rect class=\"bar\"").count == 3)
+      #expect(a.body.contains("<title>2024-03: 1 of 1 article (100.0%)</title>"))
+      #expect(a.body.contains("<title>2023-12: 0 of 0 articles (0.0%)</title>"))
+      #expect(a.body.contains("href=\"/?q=rocu%20date%3A2024-03-01..2024-03-31\""))
+      #expect(a.body.contains("<figcaption>Matches per month, of all articles</figcaption>"))
+      // No query, no chart.
+      let home = try await get("/")
+      #expect(!home.body.contains("<svg"))
+      // The query is escaped inside the SVG too.
+      let hostile = try await get("/?q=colchester+%3Cb%3Ex%3C%2Fb%3E+OR+fire")
+      #expect(hostile.body.contains("<svg class=\"timeline\""))
+      #expect(!hostile.body.contains("<b>"))
+      #expect(hostile.body.contains("Articles matching colchester &lt;b&gt;x&lt;/b&gt; OR fire"))
     }
   }
 

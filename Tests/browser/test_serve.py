@@ -2,7 +2,8 @@
 """A person's walk through `blotter serve`, in headless Chromium (Selenium).
 
 Starts `blotter serve` on an index of the bundled corpus, then: opens the page, types a query,
-checks the hits a reader sees (title, date, source, highlighted snippet), clicks a facet and
+checks the hits a reader sees (title, date, source, highlighted snippet) and the timeline
+chart, clicks a facet and
 checks the query narrowed, opens an article, follows one of its marked entities to its
 mentions, checks the mentions view, checks that a bad query shows where it went wrong, and saves the query
 as an alert, marks it seen and removes it (/alerts).
@@ -118,6 +119,17 @@ def main():
               "the box still holds the query")
         if total > 10:
             check(len(driver.find_elements(By.CSS_SELECTOR, "a[rel=next]")) == 1, "a next page link")
+        # The query's timeline: an SVG chart beside the hits, with bars a reader can see.
+        charts = driver.find_elements(By.CSS_SELECTOR, "figure.chart svg.timeline")
+        if check(len(charts) == 1 and charts[0].is_displayed(), "the timeline chart is visible"):
+            chart = charts[0]
+            check(chart.size["width"] > 200 and chart.size["height"] > 50,
+                  f"the chart has a readable size: {chart.size}")
+            bars = chart.find_elements(By.CSS_SELECTOR, "rect.bar")
+            check(len(bars) > 0 and any(b.size["height"] > 0 for b in bars),
+                  f"{len(bars)} bars drawn")
+            title = chart.find_element(By.TAG_NAME, "title").get_attribute("textContent")
+            check(args.query in title, f"the chart is titled for the query: {title!r}")
         shot("2-results")
 
         # 2. Sort by date: the dates shown are newest first.

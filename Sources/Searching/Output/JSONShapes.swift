@@ -142,6 +142,44 @@ public enum JSONShapes {
     return j.text
   }
 
+  /// `timeline --json`, `/api/timeline`: `{query, by, periods: [{period, matches, total,
+  /// share}], undated}`; `share` is `matches / total` rounded to 6 decimals (0 for a period
+  /// without articles), `undated` the matching articles without a date.
+  public static func timeline(_ t: Timeline) -> String {
+    var j = JSONWriter()
+    j.open()
+    j.field("query", t.query)
+    j.field("by", t.by.rawValue)
+    j.openArray("periods")
+    for p in t.periods {
+      j.open()
+      j.field("period", p.period)
+      j.field("matches", p.matches)
+      j.field("total", p.total)
+      j.field("share", (p.share * 1_000_000).rounded() / 1_000_000)
+      j.close()
+    }
+    j.closeArray()
+    j.field("undated", t.undated)
+    j.close()
+    return j.text
+  }
+
+  /// `timeline --csv`: a header `period,matches,total,share`, a record per period, then one for
+  /// the articles without a date (period `undated`; its total is the index's undated articles).
+  public static func timelineCSV(_ t: Timeline) -> String {
+    func share(_ m: Int, _ n: Int) -> String {
+      String(n == 0 ? 0 : (Double(m) / Double(n) * 1_000_000).rounded() / 1_000_000)
+    }
+    var out = CSV.record(["period", "matches", "total", "share"])
+    for p in t.periods {
+      out += CSV.record([p.period, String(p.matches), String(p.total), share(p.matches, p.total)])
+    }
+    out += CSV.record(
+      ["undated", String(t.undated), String(t.undatedTotal), share(t.undated, t.undatedTotal)])
+    return out
+  }
+
   /// `show --json`, `/api/doc`: `{doc, path, url, title, date, source, byline, text}`.
   public static func document(_ d: StoredDocument) -> String {
     var j = JSONWriter()
