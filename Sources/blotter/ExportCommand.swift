@@ -12,7 +12,7 @@ struct ExportCommand: ParsableCommand {
       bulk-0000.ndjson … (at most 10 MB each; POST each to /_bulk) and manifest.json (counts, \
       CRC-32 of each bulk file, and the cursor). With --since CURSOR (the cursor of an earlier \
       export) only documents added since, and delete actions for those removed since, are \
-      written. Exit status: 0 on success, 1 for a missing index or an unusable cursor, 2 for bad \
+      written. Exit status: 0 on success, 1 for a missing index or an unusable cursor, 64 for bad \
       arguments.
       """)
 

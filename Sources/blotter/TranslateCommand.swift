@@ -8,8 +8,8 @@ struct TranslateCommand: ParsableCommand {
     commandName: "translate", abstract: "Print a query in another system's query language.",
     discussion: """
       --to opensearch prints a JSON object with a top-level "query", for the index \
-      `blotter export --format opensearch` makes (docs/opensearch.md). Exit status: 0, or 2 for \
-      a bad query.
+      `blotter export --format opensearch` makes (docs/opensearch.md). Exit status: 0, 2 for a \
+      bad query, 64 for bad arguments.
       """)
 
   @Argument(

@@ -14,15 +14,35 @@ public final class OpenSearchDocument {
   /// The document's JSON source, one line (no newline).
   /// - Parameter day: the publication date in days since 1970 (the date column), if any.
   public func source(_ d: StoredDocument, day: Int32?) -> String {
-    var j = JSONWriter()
-    j.open()
-    j.field("title", d.title)
-    j.field("body", d.text)
-    if let s = d.source { j.field("source", s) }
-    if let b = d.byline { j.field("byline", b) }
-    if let day { j.field("published", Day.format(day)) }
-    j.field("path", d.path)
-    if let u = d.url { j.field("url", u) }
+    var out = JSONBytes()
+    write(d, day: day, into: &out)
+    return String(decoding: out.bytes, as: UTF8.self)
+  }
+
+  /// Appends the document's JSON source to `j` (the export's path: bytes, no `String` per line).
+  func write(_ d: StoredDocument, day: Int32?, into j: inout JSONBytes) {
+    j.raw("{\"title\":")
+    j.string(d.title)
+    j.raw(",\"body\":")
+    j.string(d.text)
+    if let s = d.source {
+      j.raw(",\"source\":")
+      j.string(s)
+    }
+    if let b = d.byline {
+      j.raw(",\"byline\":")
+      j.string(b)
+    }
+    if let day {
+      j.raw(",\"published\":")
+      j.string(Day.format(day))
+    }
+    j.raw(",\"path\":")
+    j.string(d.path)
+    if let u = d.url {
+      j.raw(",\"url\":")
+      j.string(u)
+    }
     let mentions = d.extra[StoredMentions.key].map(StoredMentions.decode) ?? []
     var units = OrderedSet(), forces = OrderedSet(), places = OrderedSet()
     var officers = OrderedSet(), ranks = OrderedSet(), officerTerms = OrderedSet()
@@ -44,25 +64,32 @@ public final class OpenSearchDocument {
       ("unit", units), ("force", forces), ("officer", officers), ("officer_rank", ranks),
       ("officer_terms", officerTerms), ("place", places),
     ] where !set.items.isEmpty {
-      j.openArray(key)
-      for v in set.items { j.element(v) }
-      j.closeArray()
+      j.raw(",")
+      j.string(key)
+      j.raw(":[")
+      for (k, v) in set.items.enumerated() {
+        if k > 0 { j.raw(",") }
+        j.string(v)
+      }
+      j.raw("]")
     }
     if !figures.isEmpty {
-      j.openArray("figures")
-      for f in figures {
-        j.open()
+      j.raw(",\"figures\":[")
+      for (k, f) in figures.enumerated() {
         let noun = f.canonical.lowercased()
-        j.field("noun", noun)
-        j.field("value", f.value ?? 0)
-        j.field("unit", Self.figureUnit(noun: noun))
-        j.field("text", f.surface)
-        j.close()
+        j.raw(k > 0 ? ",{\"noun\":" : "{\"noun\":")
+        j.string(noun)
+        j.raw(",\"value\":")
+        j.text(OpenSearchJSON.number(f.value ?? 0))
+        j.raw(",\"unit\":")
+        j.string(Self.figureUnit(noun: noun))
+        j.raw(",\"text\":")
+        j.string(f.surface)
+        j.raw("}")
       }
-      j.closeArray()
+      j.raw("]")
     }
-    j.close()
-    return j.text
+    j.raw("}")
   }
 
   /// An officer's keyword forms (name; "rank surname" and "rank name" per rank or role) and
@@ -120,5 +147,44 @@ struct OrderedSet {
   mutating func add(_ s: String, _ more: [String]) {
     add(s)
     add(more)
+  }
+}
+
+/// JSON written straight as UTF-8 bytes: strings are copied in runs between the bytes that need
+/// escaping, so a long article body costs a scan and a copy.
+struct JSONBytes {
+  var bytes: [UInt8] = []
+
+  mutating func raw(_ s: StaticString) {
+    s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+  }
+
+  /// Text that needs no escaping (a number).
+  mutating func text(_ s: String) { bytes.append(contentsOf: s.utf8) }
+
+  mutating func string(_ s: String) {
+    bytes.append(0x22)
+    var s = s
+    s.withUTF8 { buf in
+      var start = 0
+      for i in 0..<buf.count {
+        let b = buf[i]
+        guard b < 0x20 || b == 0x22 || b == 0x5C else { continue }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<i]))
+        switch b {
+        case 0x22: bytes += [0x5C, 0x22]
+        case 0x5C: bytes += [0x5C, 0x5C]
+        case 0x0A: bytes += [0x5C, 0x6E]
+        case 0x0D: bytes += [0x5C, 0x72]
+        case 0x09: bytes += [0x5C, 0x74]
+        default:
+          let hex = Array("0123456789abcdef".utf8)
+          bytes += [0x5C, 0x75, 0x30, 0x30, hex[Int(b >> 4)], hex[Int(b & 15)]]
+        }
+        start = i + 1
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buf[start..<buf.count]))
+    }
+    bytes.append(0x22)
   }
 }

@@ -96,14 +96,18 @@ public struct OpenSearchExport {
       to: options.out + "/" + templateName)
 
     var bulk = BulkWriter(folder: options.out, limit: options.maxBulkBytes)
-    var index = ""
-    JSONWriter.quote(options.name, into: &index)
+    var indexName = JSONBytes()
+    indexName.string(options.name)
+    var line = JSONBytes()
     // Deletions first: a document removed and added again (its file changed) ends up present.
     for id in removed {
-      var line = "{\"delete\":{\"_index\":" + index + ",\"_id\":"
-      JSONWriter.quote(id, into: &line)
-      line += "}}\n"
-      try bulk.add(line)
+      line.bytes.removeAll(keepingCapacity: true)
+      line.raw("{\"delete\":{\"_index\":")
+      line.bytes += indexName.bytes
+      line.raw(",\"_id\":")
+      line.string(id)
+      line.raw("}}\n")
+      try bulk.add(line.bytes)
     }
     let deleted = removed.count
     var indexed = 0
@@ -125,12 +129,15 @@ public struct OpenSearchExport {
         let chunk = Array(wanted[start..<min(start + 512, wanted.count)])
         start += chunk.count
         try segment.documents(chunk) { d, stored in
-          var line = "{\"index\":{\"_index\":" + index + ",\"_id\":"
-          JSONWriter.quote(stored.id, into: &line)
-          line += "}}\n"
-          line += maker.source(stored, day: segment.day(d))
-          line += "\n"
-          try bulk.add(line)
+          line.bytes.removeAll(keepingCapacity: true)
+          line.raw("{\"index\":{\"_index\":")
+          line.bytes += indexName.bytes
+          line.raw(",\"_id\":")
+          line.string(stored.id)
+          line.raw("}}\n")
+          maker.write(stored, day: segment.day(d), into: &line)
+          line.raw("\n")
+          try bulk.add(line.bytes)
           indexed += 1
         }
       }
@@ -186,11 +193,11 @@ struct BulkWriter {
     buffer.reserveCapacity(1 << 20)
   }
 
-  mutating func add(_ action: String) throws {
-    let n = action.utf8.count
+  mutating func add(_ action: [UInt8]) throws {
+    let n = action.count
     if handle != nil && current.bytes + n > limit { try close() }
     if handle == nil { try open() }
-    buffer.append(contentsOf: action.utf8)
+    buffer.append(contentsOf: action)
     current.bytes += n
     current.actions += 1
     if buffer.count >= 1 << 20 { try drain() }
