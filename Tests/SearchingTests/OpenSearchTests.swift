@@ -326,6 +326,9 @@ import Testing
     #expect(m.segments.count == 1)
     #expect(m.segments[0].origins == [[1, 1], [2, 1], [3, 2]])
     #expect(m.changes?.removed == [ChangeLog.Removal(generation: 3, ids: ["b", "c"])])
+    // `blotter check` accepts the origins (and would name a manifest whose runs do not cover
+    // the segment).
+    #expect(try IndexChecker.check(path: path).documents == 4)
 
     let reader = try IndexReader.open(path: path)
     let since2 = try OpenSearchExport.run(reader, .init(since: 2, out: out))

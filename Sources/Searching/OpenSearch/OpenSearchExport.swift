@@ -123,11 +123,13 @@ public struct OpenSearchExport {
         }
         doc = UInt32(end)
       }
-      // A store block or so at a time.
+      // A store block or so at a time; the pages read are let go every 8,192 documents, so the
+      // mapped store does not stay resident as the export walks it.
       var start = 0
       while start < wanted.count {
         let chunk = Array(wanted[start..<min(start + 512, wanted.count)])
         start += chunk.count
+        if start % 8192 == 0 { segment.dropResidentPages() }
         try segment.documents(chunk) { d, stored in
           line.bytes.removeAll(keepingCapacity: true)
           line.raw("{\"index\":{\"_index\":")
