@@ -16,7 +16,9 @@ struct ExportCommand: ParsableCommand {
       arguments.
       """)
 
-  @Argument(help: ArgumentHelp("A query (not used by --format opensearch, which exports everything).", valueName: "query"))
+  @Argument(
+    help: ArgumentHelp(
+      "A query (not used by --format opensearch, which exports everything).", valueName: "query"))
   var query: String?
 
   @Option(help: "The output format: opensearch.")
@@ -37,8 +39,12 @@ struct ExportCommand: ParsableCommand {
     guard format == "opensearch" else {
       throw ValidationError("unknown --format '\(format)' (formats: opensearch)")
     }
-    if query != nil { throw ValidationError("--format opensearch exports the whole index: give no query") }
-    if name.isEmpty || name != name.lowercased() || name.contains(where: { " \"*,/<>?\\|#:".contains($0) }) {
+    if query != nil {
+      throw ValidationError("--format opensearch exports the whole index: give no query")
+    }
+    if name.isEmpty || name != name.lowercased()
+      || name.contains(where: { " \"*,/<>?\\|#:".contains($0) })
+    {
       throw ValidationError("--name must be a lower-case OpenSearch index name (got '\(name)')")
     }
     if let since, since < 0 { throw ValidationError("--since must be 0 or more (got \(since))") }

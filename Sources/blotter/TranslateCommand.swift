@@ -14,7 +14,8 @@ struct TranslateCommand: ParsableCommand {
 
   @Argument(
     parsing: .allUnrecognized,
-    help: ArgumentHelp("The query (quote it); a query starting with '-' works after --.", valueName: "query"))
+    help: ArgumentHelp(
+      "The query (quote it); a query starting with '-' works after --.", valueName: "query"))
   var words: [String] = []
 
   @Option(help: "The target: opensearch.")
@@ -22,7 +23,9 @@ struct TranslateCommand: ParsableCommand {
 
   func validate() throws {
     try QueryArgument.rejectUnknownOptions(words, command: "translate")
-    guard to == "opensearch" else { throw ValidationError("unknown --to '\(to)' (targets: opensearch)") }
+    guard to == "opensearch" else {
+      throw ValidationError("unknown --to '\(to)' (targets: opensearch)")
+    }
     if QueryArgument.query(words) == nil { throw ValidationError("give a QUERY") }
   }
 

@@ -28,11 +28,14 @@ import Testing
     let manifest = try json(out.appendingPathComponent("manifest.json"))
     var all: [(String, String)] = []
     for f in manifest["files"] as? [[String: Any]] ?? [] {
-      let text = try String(contentsOf: out.appendingPathComponent(f["name"] as! String), encoding: .utf8)
+      let text = try String(
+        contentsOf: out.appendingPathComponent(f["name"] as! String), encoding: .utf8)
       let lines = text.split(separator: "\n")
       var k = 0
       while k < lines.count {
-        let a = try #require(try JSONSerialization.jsonObject(with: Data(lines[k].utf8)) as? [String: [String: String]])
+        let a = try #require(
+          try JSONSerialization.jsonObject(with: Data(lines[k].utf8)) as? [String: [String: String]]
+        )
         let (verb, meta) = try #require(a.first)
         all.append((verb, meta["_id"] ?? ""))
         k += verb == "index" ? 2 : 1
@@ -48,10 +51,13 @@ import Testing
     let index = root.appendingPathComponent("index")
     let out = root.appendingPathComponent("out")
     try write(corpus, "a.html", page("Cannabis farm found in Witham", "Officers found 200 plants."))
-    try write(corpus, "b.html", page("Burglar jailed in Colchester", "A burglar was jailed for two years."))
+    try write(
+      corpus, "b.html", page("Burglar jailed in Colchester", "A burglar was jailed for two years."))
     try write(corpus, "c.html", page("Knife amnesty in Ipswich", "Residents handed in 40 knives."))
     #expect(try CLI.run(["index", corpus.path, "--index", index.path]).status == 0)
-    let first = try CLI.run(["export", "--format", "opensearch", "--index", index.path, "--out", out.path])
+    let first = try CLI.run([
+      "export", "--format", "opensearch", "--index", index.path, "--out", out.path,
+    ])
     #expect(first.status == 0, "\(first.stderr)")
     let m1 = try json(out.appendingPathComponent("manifest.json"))
     #expect(m1["indexed"] as? Int == 3)
@@ -61,12 +67,14 @@ import Testing
 
     // b deleted, c changed, d added.
     try FileManager.default.removeItem(at: corpus.appendingPathComponent("b.html"))
-    try write(corpus, "c.html", page("Knife amnesty in Ipswich extended", "Residents handed in 60 knives."))
+    try write(
+      corpus, "c.html", page("Knife amnesty in Ipswich extended", "Residents handed in 60 knives."))
     try write(corpus, "d.html", page("Drugs seized in Harwich", "Officers seized 3kg of cocaine."))
     #expect(try CLI.run(["index", corpus.path, "--index", index.path]).status == 0)
     let cursor = try #require(m1["cursor"] as? Int)
     let second = try CLI.run([
-      "export", "--format", "opensearch", "--index", index.path, "--since", String(cursor), "--out", out.path,
+      "export", "--format", "opensearch", "--index", index.path, "--since", String(cursor), "--out",
+      out.path,
     ])
     #expect(second.status == 0, "\(second.stderr)")
     let acts = try actions(out)
@@ -87,7 +95,8 @@ import Testing
   @Test func translatePrintsAQueryObjectAndRefusesBadQueries() throws {
     let r = try CLI.run(["translate", "place:Essex figure:arrests>400", "--to", "opensearch"])
     #expect(r.status == 0, "\(r.stderr)")
-    let dsl = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+    let dsl = try #require(
+      try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
     #expect(Set(dsl.keys) == ["query"])
     #expect(r.stdout.contains("\"nested\""))
     let bad = try CLI.run(["translate", "palce:Essex", "--to", "opensearch"])

@@ -26,14 +26,17 @@ import Testing
     let t = try json(OpenSearchMapping.template(name: "police").compact)
     #expect(t["index_patterns"] as? [String] == ["police", "police-*"])
     let template = try #require(t["template"] as? [String: Any])
-    let analysis = try #require((template["settings"] as? [String: Any])?["analysis"] as? [String: Any])
-    let analyzer = try #require((analysis["analyzer"] as? [String: Any])?["blotter_english"] as? [String: Any])
+    let analysis = try #require(
+      (template["settings"] as? [String: Any])?["analysis"] as? [String: Any])
+    let analyzer = try #require(
+      (analysis["analyzer"] as? [String: Any])?["blotter_english"] as? [String: Any])
     // Snowball English as blotter stems, folding, and no stop words (blotter keeps them).
     #expect(analyzer["tokenizer"] as? String == "standard")
     #expect(analyzer["filter"] as? [String] == ["lowercase", "asciifolding", "blotter_stemmer"])
     let stemmer = (analysis["filter"] as? [String: Any])?["blotter_stemmer"] as? [String: String]
     #expect(stemmer == ["type": "snowball", "language": "English"])
-    let props = try #require((template["mappings"] as? [String: Any])?["properties"] as? [String: Any])
+    let props = try #require(
+      (template["mappings"] as? [String: Any])?["properties"] as? [String: Any])
     func field(_ name: String) -> [String: Any] { props[name] as? [String: Any] ?? [:] }
     #expect(field("title")["analyzer"] as? String == "blotter_english")
     #expect(field("body")["analyzer"] as? String == "blotter_english")
@@ -54,13 +57,16 @@ import Testing
   // MARK: - Documents
 
   func mentionedDocument() -> StoredDocument {
-    let body = "Det Supt Lisa Alcock of ERSOU said officers in Witham made 447 arrests and seized £5.8m."
+    let body =
+      "Det Supt Lisa Alcock of ERSOU said officers in Witham made 447 arrests and seized £5.8m."
     let mentions: [EntityMention] = [
       EntityMention(
-        kind: .officer, canonical: "Lisa Alcock", surface: "Det Supt Lisa Alcock", start: 0, end: 20,
+        kind: .officer, canonical: "Lisa Alcock", surface: "Det Supt Lisa Alcock", start: 0,
+        end: 20,
         aliases: ["DSU", "Detective Superintendent"]),
       EntityMention(
-        kind: .unit, canonical: "Eastern Region Special Operations Unit", surface: "ERSOU", start: 24,
+        kind: .unit, canonical: "Eastern Region Special Operations Unit", surface: "ERSOU",
+        start: 24,
         end: 29, aliases: ["ERSOU"]),
       EntityMention(
         kind: .place, canonical: "Witham", surface: "Witham", start: 46, end: 52,
@@ -79,7 +85,8 @@ import Testing
   }
 
   @Test func documentHoldsEntitiesWithAliasesAndAncestors() throws {
-    let doc = try json(OpenSearchDocument().source(mentionedDocument(), day: Day.parse("2024-03-02")))
+    let doc = try json(
+      OpenSearchDocument().source(mentionedDocument(), day: Day.parse("2024-03-02")))
     #expect(doc["title"] as? String == "Raid in Witham")
     #expect(doc["published"] as? String == "2024-03-02")
     #expect(doc["source"] as? String == "Colne Valley Gazette")
@@ -127,11 +134,14 @@ import Testing
   @Test func fieldsSearchTheirOwnField() throws {
     #expect(try dsl("title:raid") == #"{"match_phrase":{"title":"raid"}}"#)
     #expect(try dsl("body:\"county lines\"") == #"{"match_phrase":{"body":"county lines"}}"#)
-    #expect(try dsl("source:\"Bedford Clarion\"") == #"{"match_phrase":{"source.words":"Bedford Clarion"}}"#)
+    #expect(
+      try dsl("source:\"Bedford Clarion\"")
+        == #"{"match_phrase":{"source.words":"Bedford Clarion"}}"#)
     #expect(try dsl("byline:Smith") == #"{"match_phrase":{"byline.words":"Smith"}}"#)
     #expect(
       try dsl("title:(knife OR gun)")
-        == #"{"bool":{"should":[{"match_phrase":{"title":"knife"}},{"match_phrase":{"title":"gun"}}],"minimum_should_match":1}}"#)
+        == #"{"bool":{"should":[{"match_phrase":{"title":"knife"}},{"match_phrase":{"title":"gun"}}],"minimum_should_match":1}}"#
+    )
   }
 
   @Test func booleanForms() throws {
@@ -139,13 +149,16 @@ import Testing
     let b = #"{"match_phrase":{"title":"b2"}}"#
     #expect(try dsl("title:a1 title:b2") == "{\"bool\":{\"must\":[\(a),\(b)]}}")
     #expect(try dsl("title:a1 AND title:b2") == "{\"bool\":{\"must\":[\(a),\(b)]}}")
-    #expect(try dsl("title:a1 OR title:b2") == "{\"bool\":{\"should\":[\(a),\(b)],\"minimum_should_match\":1}}")
+    #expect(
+      try dsl("title:a1 OR title:b2")
+        == "{\"bool\":{\"should\":[\(a),\(b)],\"minimum_should_match\":1}}")
     #expect(try dsl("title:a1 -title:b2") == "{\"bool\":{\"must\":[\(a)],\"must_not\":[\(b)]}}")
     #expect(try dsl("title:a1 NOT title:b2") == "{\"bool\":{\"must\":[\(a)],\"must_not\":[\(b)]}}")
     #expect(try dsl("NOT title:b2") == "{\"bool\":{\"must_not\":[\(b)]}}")
     #expect(
       try dsl("title:a1 (title:a1 OR title:b2)")
-        == "{\"bool\":{\"must\":[\(a),{\"bool\":{\"should\":[\(a),\(b)],\"minimum_should_match\":1}}]}}")
+        == "{\"bool\":{\"must\":[\(a),{\"bool\":{\"should\":[\(a),\(b)],\"minimum_should_match\":1}}]}}"
+    )
   }
 
   @Test func datesAreRangesOfDays() throws {
@@ -172,7 +185,9 @@ import Testing
     #expect(try dsl("place:Canvey") == #"{"terms":{"place":["Canvey","Canvey Island"]}}"#)
     // A region: the counties every place inside it names.
     let region = try dsl("place:\"East of England\"")
-    for county in ["Essex", "Suffolk", "Norfolk", "Cambridgeshire", "Hertfordshire", "Bedfordshire"] {
+    for county in [
+      "Essex", "Suffolk", "Norfolk", "Cambridgeshire", "Hertfordshire", "Bedfordshire",
+    ] {
       #expect(region.contains("\"\(county)\""), "\(county)")
     }
   }
@@ -185,7 +200,8 @@ import Testing
     let nca = try dsl("force:NCA")
     #expect(nca.contains(#"{"match_phrase":{"force.words":"NCA"}}"#))
     #expect(nca.contains(#"{"term":{"force":"National Crime Agency"}}"#))
-    #expect(try dsl("force:\"Essex Police\"") == #"{"match_phrase":{"force.words":"Essex Police"}}"#)
+    #expect(
+      try dsl("force:\"Essex Police\"") == #"{"match_phrase":{"force.words":"Essex Police"}}"#)
   }
 
   @Test func officersMatchRankAndNameTerms() throws {
@@ -214,7 +230,8 @@ import Testing
     #expect(eq.contains("\"gte\":446.99999") && eq.contains("\"lte\":447.00000"))
     #expect(
       try dsl("figure:firearms")
-        == "{\"nested\":{\"path\":\"figures\",\"query\":{\"term\":{\"figures.noun\":\"firearm\"}}}}")
+        == "{\"nested\":{\"path\":\"figures\",\"query\":{\"term\":{\"figures.noun\":\"firearm\"}}}}"
+    )
   }
 
   @Test func translationIsAQueryObject() throws {
@@ -226,7 +243,8 @@ import Testing
   // MARK: - Export and --since
 
   func doc(_ id: String, _ title: String) -> IndexDocument {
-    let body = "Police in Essex arrested people. " + String(repeating: "More words follow here. ", count: 20)
+    let body =
+      "Police in Essex arrested people. " + String(repeating: "More words follow here. ", count: 20)
     return IndexDocument(
       stored: StoredDocument(id: id, path: id, title: title, date: "2024-01-05", text: body),
       fields: [(.title, analyzer.tokens(title)), (.body, analyzer.tokens(body))],
@@ -234,7 +252,9 @@ import Testing
   }
 
   func tempFolder(_ what: String) -> String {
-    FileManager.default.temporaryDirectory.appendingPathComponent("blotter-os-\(what)-\(UUID().uuidString)").path
+    FileManager.default.temporaryDirectory.appendingPathComponent(
+      "blotter-os-\(what)-\(UUID().uuidString)"
+    ).path
   }
 
   /// The actions of every bulk file: (action, id).
@@ -308,7 +328,8 @@ import Testing
       return try w.commit()
     }
     func add(_ w: IndexWriter, _ id: String, _ title: String) throws {
-      w.fileTable.entries[id] = .init(size: 1, mtimeNanos: 0, hash: 0, docs: [try w.add(doc(id, title))])
+      w.fileTable.entries[id] = .init(
+        size: 1, mtimeNanos: 0, hash: 0, docs: [try w.add(doc(id, title))])
     }
     // Commit 1: a, b. Commit 2: c, d.
     _ = try commit(maxSegments: 100) { w in for id in ["a", "b"] { try add(w, id, id) } }
@@ -338,7 +359,8 @@ import Testing
     // Deletions come first, so the replaced c ends up present.
     #expect(acts2.firstIndex { $0.0 == "index" }! > acts2.lastIndex { $0.0 == "delete" }!)
     let since1 = try OpenSearchExport.run(reader, .init(since: 1, out: out))
-    #expect(try actions(out, since1).filter { $0.0 == "index" }.map(\.1).sorted() == ["c", "d", "e"])
+    #expect(
+      try actions(out, since1).filter { $0.0 == "index" }.map(\.1).sorted() == ["c", "d", "e"])
     let since3 = try OpenSearchExport.run(reader, .init(since: 3, out: out))
     #expect(since3.indexed == 0 && since3.deleted == 0 && since3.files.isEmpty)
     let full = try OpenSearchExport.run(reader, .init(out: out))

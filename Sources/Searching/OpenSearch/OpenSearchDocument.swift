@@ -44,8 +44,12 @@ public final class OpenSearchDocument {
       j.string(u)
     }
     let mentions = d.extra[StoredMentions.key].map(StoredMentions.decode) ?? []
-    var units = OrderedSet(), forces = OrderedSet(), places = OrderedSet()
-    var officers = OrderedSet(), ranks = OrderedSet(), officerTerms = OrderedSet()
+    var units = OrderedSet()
+    var forces = OrderedSet()
+    var places = OrderedSet()
+    var officers = OrderedSet()
+    var ranks = OrderedSet()
+    var officerTerms = OrderedSet()
     var figures: [StoredMentions.Mention] = []
     for m in mentions {
       switch m.kind {
@@ -106,8 +110,10 @@ public final class OpenSearchDocument {
       forms.append(a + " " + surname)
       if surname != name { forms.append(a + " " + name) }
     }
-    let terms = EntityResolver.officerNames(canonical: m.canonical, aliases: m.aliases, analyzer: analyzer)
-      .map { Self.officerTerms($0) }
+    let terms = EntityResolver.officerNames(
+      canonical: m.canonical, aliases: m.aliases, analyzer: analyzer
+    )
+    .map { Self.officerTerms($0) }
     if officerCache.count > 20_000 { officerCache.removeAll() }
     officerCache[key] = (forms, terms)
     return (forms, terms)

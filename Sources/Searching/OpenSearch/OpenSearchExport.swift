@@ -22,7 +22,9 @@ public struct OpenSearchExport {
     /// The largest bulk file, in bytes (10 MB, a common `http.max_content_length` margin).
     public var maxBulkBytes: Int
 
-    public init(name: String = "blotter", since: Int? = nil, out: String, maxBulkBytes: Int = 10_000_000) {
+    public init(
+      name: String = "blotter", since: Int? = nil, out: String, maxBulkBytes: Int = 10_000_000
+    ) {
       self.name = name
       self.since = since
       self.out = out
@@ -81,7 +83,8 @@ public struct OpenSearchExport {
       guard let r = manifest.changeLog.removed(after: since) else {
         throw ExportError(
           description: "the index no longer knows what changed since commit \(since) (its change "
-            + "log starts at \(manifest.changeLog.since)); export without --since and load into a new index")
+            + "log starts at \(manifest.changeLog.since)); export without --since and load into a new index"
+        )
       }
       removed = r
     }
@@ -89,7 +92,8 @@ public struct OpenSearchExport {
     try fm.createDirectory(atPath: options.out, withIntermediateDirectories: true)
     // A previous export's files would be loaded with these: remove ours (nothing else).
     for n in try fm.contentsOfDirectory(atPath: options.out)
-    where n == manifestName || n == templateName || (n.hasPrefix("bulk-") && n.hasSuffix(".ndjson")) {
+    where n == manifestName || n == templateName || (n.hasPrefix("bulk-") && n.hasSuffix(".ndjson"))
+    {
       try fm.removeItem(atPath: options.out + "/" + n)
     }
     try Array((OpenSearchMapping.template(name: options.name).pretty + "\n").utf8).write(
@@ -148,7 +152,8 @@ public struct OpenSearchExport {
     let summary = Summary(
       cursor: manifest.generation, since: options.since, documents: manifest.documents,
       indexed: indexed, deleted: deleted, files: bulk.files)
-    try Array((manifestJSON(summary, options).pretty + "\n").utf8).write(to: options.out + "/" + manifestName)
+    try Array((manifestJSON(summary, options).pretty + "\n").utf8).write(
+      to: options.out + "/" + manifestName)
     return summary
   }
 

@@ -48,7 +48,9 @@ public indirect enum OpenSearchJSON: Sendable, Equatable {
     case .null: out += "null"
     case .number(let v): out += Self.number(v)
     case .array(let items):
-      let flat = items.allSatisfy { if case .object = $0 { false } else if case .array = $0 { false } else { true } }
+      let flat = items.allSatisfy {
+        if case .object = $0 { false } else if case .array = $0 { false } else { true }
+      }
       out += "["
       for (k, item) in items.enumerated() {
         if k > 0 { out += indent != nil && flat ? ", " : "," }

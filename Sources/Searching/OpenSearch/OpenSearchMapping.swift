@@ -48,7 +48,9 @@ public enum OpenSearchMapping {
       ),
       (
         "filter",
-        .obj(("blotter_stemmer", .obj(("type", .string("snowball")), ("language", .string("English")))))
+        .obj(
+          ("blotter_stemmer", .obj(("type", .string("snowball")), ("language", .string("English"))))
+        )
       ),
       (
         "analyzer",
@@ -59,27 +61,37 @@ public enum OpenSearchMapping {
               ("type", .string("custom")),
               ("char_filter", .array([.string("blotter_apostrophe"), .string("blotter_numbers")])),
               ("tokenizer", .string("standard")),
-              ("filter", .array([.string("lowercase"), .string("asciifolding"), .string("blotter_stemmer")])))
+              (
+                "filter",
+                .array([.string("lowercase"), .string("asciifolding"), .string("blotter_stemmer")])
+              ))
           ),
-          ("blotter_terms", .obj(("type", .string("custom")), ("tokenizer", .string("whitespace")))))
+          ("blotter_terms", .obj(("type", .string("custom")), ("tokenizer", .string("whitespace"))))
+        )
       ),
       (
         "normalizer",
         .obj(
           (
             normalizer,
-            .obj(("type", .string("custom")), ("filter", .array([.string("lowercase"), .string("asciifolding")])))
+            .obj(
+              ("type", .string("custom")),
+              ("filter", .array([.string("lowercase"), .string("asciifolding")])))
           ))
       ))
   }
 
-  static var text: OpenSearchJSON { .obj(("type", .string("text")), ("analyzer", .string(textAnalyzer))) }
+  static var text: OpenSearchJSON {
+    .obj(("type", .string("text")), ("analyzer", .string(textAnalyzer)))
+  }
   static var keyword: OpenSearchJSON { .obj(("type", .string("keyword"))) }
   static var folded: OpenSearchJSON {
     .obj(("type", .string("keyword")), ("normalizer", .string(normalizer)))
   }
   static var foldedWithWords: OpenSearchJSON {
-    .obj(("type", .string("keyword")), ("normalizer", .string(normalizer)), ("fields", .obj(("words", text))))
+    .obj(
+      ("type", .string("keyword")), ("normalizer", .string(normalizer)),
+      ("fields", .obj(("words", text))))
   }
   static var keywordWithWords: OpenSearchJSON {
     .obj(("type", .string("keyword")), ("fields", .obj(("words", text))))

@@ -50,7 +50,11 @@ public final class OpenSearchTranslator {
       var must: [OpenSearchJSON] = []
       var mustNot: [OpenSearchJSON] = []
       for c in children {
-        if case .not(let inner) = c { mustNot.append(clause(inner)) } else { must.append(clause(c)) }
+        if case .not(let inner) = c {
+          mustNot.append(clause(inner))
+        } else {
+          must.append(clause(c))
+        }
       }
       var pairs: [(String, OpenSearchJSON)] = []
       if !must.isEmpty { pairs.append(("must", .array(must))) }
@@ -139,7 +143,8 @@ public final class OpenSearchTranslator {
       let phrases = resolver.phrases(.officer, text)
       return any(
         phrases.map {
-          .obj(("match_phrase", .obj(("officer_terms", .string(OpenSearchDocument.officerTerms($0))))))
+          .obj(
+            ("match_phrase", .obj(("officer_terms", .string(OpenSearchDocument.officerTerms($0))))))
         })
     case .figure:
       let nouns = resolver.phrases(.figure, text).compactMap(\.first)
@@ -157,7 +162,9 @@ public final class OpenSearchTranslator {
   /// Any of `parts` (one part as itself; none matches nothing).
   func any(_ parts: [OpenSearchJSON]) -> OpenSearchJSON {
     if parts.count == 1 { return parts[0] }
-    if parts.isEmpty { return .obj(("bool", .obj(("must_not", .array([.obj(("match_all", .obj()))]))))) }
+    if parts.isEmpty {
+      return .obj(("bool", .obj(("must_not", .array([.obj(("match_all", .obj()))])))))
+    }
     return .obj(("bool", .obj(("should", .array(parts)), ("minimum_should_match", .number(1)))))
   }
 }
