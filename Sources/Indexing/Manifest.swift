@@ -12,8 +12,25 @@ public struct SegmentInfo: Sendable, Codable, Equatable {
   public var deletes: String?
   /// Per-field sum of token counts (BM25 average field lengths), indexed by `Field.rawValue`.
   public var fieldLengths: [UInt64]
+  /// The commit generation each document was added in, as runs `[generation, count]` over doc
+  /// ids 0..<maxDoc, for a segment merged at commit from older segments; nil when every document
+  /// was added in the generation the segment's name carries (`g<generation>-…`). What `export
+  /// --since` reads to send only the documents added after a cursor.
+  public var origins: [[Int]]? = nil
 
   public var alive: Int { maxDoc - deleted }
+
+  /// The generation in the segment's name (`g12-0` → 12).
+  public var generation: Int {
+    guard name.first == "g", let dash = name.firstIndex(of: "-") else { return 0 }
+    return Int(name[name.index(after: name.startIndex)..<dash]) ?? 0
+  }
+
+  /// The generation each document was added in, as runs (`origins`, or one run of the name's).
+  public var originRuns: [(generation: Int, count: Int)] {
+    guard let origins else { return [(generation, maxDoc)] }
+    return origins.compactMap { $0.count == 2 ? ($0[0], $0[1]) : nil }
+  }
 
   /// Every file the segment uses in this commit.
   public var files: [String] {
@@ -39,6 +56,9 @@ public struct Manifest: Sendable, Codable, Equatable {
   public var previousFiles: [String]
   /// The corpus folder the index was built from (as given to `blotter index`).
   public var corpus: String?
+  /// The ids of documents removed by recent commits (`export --since`); nil in an index written
+  /// before the log existed.
+  public var changes: ChangeLog?
 
   public static let fileName = "manifest"
 
@@ -53,6 +73,10 @@ public struct Manifest: Sendable, Codable, Equatable {
 
   /// Live documents.
   public var documents: Int { segments.reduce(0) { $0 + $1.alive } }
+
+  /// The change log as a reader of this commit sees it: an index without one can answer only
+  /// "what changed since this very commit".
+  public var changeLog: ChangeLog { changes ?? ChangeLog(since: generation) }
 
   /// Every file this commit refers to.
   public var files: [String] {
@@ -102,5 +126,55 @@ public struct Manifest: Sendable, Codable, Equatable {
     } catch {
       throw .corrupt(file: file, offset: nl + 1, reason: "manifest JSON does not parse: \(error)")
     }
+  }
+}
+
+/// The ids of documents each recent commit removed (deleted, or replaced by a new version of
+/// their file), so an export can tell a search cluster what to delete since an earlier commit.
+/// Complete for every cursor from `since` on: documents added after a cursor are found from the
+/// segments' generations (`SegmentInfo.origins`), documents removed after it from this log.
+/// Bounded: when it holds more than `maxIDs` ids, the oldest commits' entries are dropped and
+/// `since` moves up to the oldest commit still listed.
+public struct ChangeLog: Sendable, Codable, Equatable {
+  /// The oldest cursor the log answers for.
+  public var since: Int
+  /// One entry per commit that removed documents, oldest first.
+  public var removed: [Removal]
+
+  /// The documents one commit removed.
+  public struct Removal: Sendable, Codable, Equatable {
+    public var generation: Int
+    public var ids: [String]
+    public init(generation: Int, ids: [String]) {
+      self.generation = generation
+      self.ids = ids
+    }
+  }
+
+  /// Ids the log keeps at most (the manifest is read on every open, so it stays small).
+  public static let maxIDs = 20_000
+
+  public init(since: Int, removed: [Removal] = []) {
+    self.since = since
+    self.removed = removed
+  }
+
+  /// Adds commit `generation`'s removals and drops the oldest entries beyond `maxIDs`.
+  public mutating func record(generation: Int, ids: [String]) {
+    if !ids.isEmpty { removed.append(Removal(generation: generation, ids: ids)) }
+    var total = removed.reduce(0) { $0 + $1.ids.count }
+    while total > Self.maxIDs, let first = removed.first {
+      removed.removeFirst()
+      total -= first.ids.count
+      // Cursors before the dropped commit can no longer learn what it removed.
+      since = max(since, first.generation)
+    }
+  }
+
+  /// Ids removed by commits after `cursor`, oldest first; nil when the log does not reach back
+  /// that far.
+  public func removed(after cursor: Int) -> [String]? {
+    guard cursor >= since else { return nil }
+    return removed.filter { $0.generation > cursor }.flatMap(\.ids)
   }
 }

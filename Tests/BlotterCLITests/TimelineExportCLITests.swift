@@ -99,6 +99,6 @@ import Testing
   @Test func exportRefusesAnUnknownFormat() throws {
     let r = try run(["export", "basildon", "--format", "xml"])
     #expect(r.status != 0)
-    #expect(r.stderr.contains("--format must be csv, jsonl or geojson"))
+    #expect(r.stderr.contains("--format must be csv, jsonl, geojson or opensearch"))
   }
 }

@@ -117,9 +117,10 @@ public enum FileFormat {
   }
 
   /// CRC-32 (zlib's polynomial).
-  public static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
-    guard let base = bytes.baseAddress, bytes.count > 0 else { return 0 }
-    var crc: UInt = 0
+  /// - Parameter previous: the CRC of the bytes before these, to checksum a stream in pieces.
+  public static func checksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return previous }
+    var crc = UInt(previous)
     var off = 0
     while off < bytes.count {
       let chunk = min(bytes.count - off, 1 << 30)

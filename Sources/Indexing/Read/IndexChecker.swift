@@ -53,6 +53,18 @@ public enum IndexChecker {
     report.segments = reader.segments.count
     var positions: [UInt32] = []
     for s in reader.segments {
+      // The generation runs (`export --since`) cover the segment's documents exactly, and no
+      // document is newer than the commit.
+      if let origins = s.info.origins {
+        let runs = s.info.originRuns
+        if runs.count != origins.count || runs.reduce(0, { $0 + $1.count }) != s.maxDoc
+          || runs.contains(where: { $0.count <= 0 || $0.generation > reader.manifest.generation })
+        {
+          throw IndexError.corrupt(
+            file: Manifest.fileName, offset: 0,
+            reason: "segment \(s.info.name): origins \(origins) do not cover its \(s.maxDoc) documents")
+        }
+      }
       var lastKey: [UInt8] = []
       var count = 0
       try s.forEachTerm { (field, term, info) throws(IndexError) in

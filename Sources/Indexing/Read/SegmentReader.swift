@@ -31,8 +31,9 @@ public final class SegmentReader: @unchecked Sendable {
   let cacheOwner: UInt64
 
   /// Lets go of every page of this segment's files the process has touched (see
-  /// `MappedFile.dropResidentPages`).
-  func dropResidentPages() {
+  /// `MappedFile.dropResidentPages`): a reader that streams a whole segment (`check`, an
+  /// export) keeps its resident memory bounded by calling this as it goes.
+  public func dropResidentPages() {
     for f in [terms.file, postings, positions, normsFile, store, columns] { f.dropResidentPages() }
     deleted?.dropResidentPages()
   }

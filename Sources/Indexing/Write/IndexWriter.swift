@@ -38,6 +38,8 @@ public final class IndexWriter {
   public var fileTable: FileTable
   private let memoryBudget: Int
   private let generation: Int
+  /// The change log this commit extends (`Manifest.changes`).
+  private let changeLog: ChangeLog
   private var builder: SegmentBuilder?
   private var builderCount = 0
   private var flushed: [SegmentInfo] = []
@@ -147,6 +149,8 @@ public final class IndexWriter {
       fileTable = table
       currentFiles = inForce
       generation = manifest.generation + 1
+      // A rebuild forgets what the old commits held: no cursor before it can be answered.
+      changeLog = rebuild ? ChangeLog(since: generation) : manifest.changeLog
     } catch {
       close(lock)
       throw error
@@ -494,8 +498,17 @@ public final class IndexWriter {
       }
     }
     var segments: [SegmentInfo] = []
+    let baseNames = Set(base.segments.map(\.name))
+    var removedIDs: [String] = []
     for var info in base.segments + flushed {
       if let dels = deletions[info.name], !dels.isEmpty {
+        if baseNames.contains(info.name) {
+          // The ids of committed documents this commit removes, for the change log.
+          let reader = try SegmentReader(storage: storage, info: info)
+          for d in dels.sorted() where Int(d) < info.maxDoc && !reader.isDeleted(d) {
+            removedIDs.append(try reader.document(d).id)
+          }
+        }
         // Merge with the deletions already committed.
         var bits = [UInt8](repeating: 0, count: (info.maxDoc + 7) / 8)
         if let old = info.deletes {
@@ -527,7 +540,9 @@ public final class IndexWriter {
         try SegmentReader(storage: storage, info: $0)
       }
       let name = "g\(generation)-m"
-      let (merged, maps) = try SegmentMerger.merge(sources, name: name, storage: storage)
+      let (result, maps) = try SegmentMerger.merge(sources, name: name, storage: storage)
+      var merged = result
+      merged.origins = Self.origins(sources.map(\.info), maps, generation: generation)
       let index = Dictionary(uniqueKeysWithValues: sources.enumerated().map { ($1.info.name, $0) })
       for (path, var e) in fileTable.entries {
         var changed = false
@@ -559,8 +574,33 @@ public final class IndexWriter {
       generation: generation, segments: segments, fileTable: tableName,
       previousFiles: currentFiles, corpus: corpus ?? base.corpus)
     manifest.formatVersion = Int(FileFormat.version)
+    var log = changeLog
+    log.record(generation: generation, ids: removedIDs)
+    manifest.changes = log
     try storage.atomicWrite(Manifest.fileName, bytes: try manifest.encoded())
     return manifest
+  }
+
+  /// The generation runs of a segment merged from `sources` (documents in source order, deleted
+  /// ones dropped, as `SegmentMerger` numbers them); nil when all come from `generation`, the
+  /// merged segment's own.
+  static func origins(_ sources: [SegmentInfo], _ maps: [[UInt32?]], generation: Int) -> [[Int]]? {
+    var runs: [[Int]] = []
+    for (si, info) in sources.enumerated() {
+      var d = 0
+      for run in info.originRuns {
+        var alive = 0
+        for k in d..<min(d + run.count, maps[si].count) where maps[si][k] != nil { alive += 1 }
+        d += run.count
+        if alive == 0 { continue }
+        if let last = runs.last, last[0] == run.generation {
+          runs[runs.count - 1][1] += alive
+        } else {
+          runs.append([run.generation, alive])
+        }
+      }
+    }
+    return runs.count == 1 && runs[0][0] == generation ? nil : runs
   }
 
   /// Deletes blotter's files that no commit we know of refers to (left by crashed or superseded
