@@ -113,6 +113,11 @@ import Testing
     #expect(figures[1]["noun"] as? String == "£")
     #expect(figures[1]["value"] as? Double == 5_800_000)
     #expect(figures[1]["unit"] as? String == "gbp")
+    // Witham's point from the gazetteer (Essex, about 51.80 N, 0.64 E).
+    let points = try #require(doc["place_point"] as? [[String: Double]])
+    #expect(points.count == 1)
+    #expect(abs((points.first?["lat"] ?? 0) - 51.80) < 0.05)
+    #expect(abs((points.first?["lon"] ?? 0) - 0.64) < 0.05)
   }
 
   // MARK: - Translation, one test per form

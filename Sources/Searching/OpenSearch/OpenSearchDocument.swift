@@ -51,11 +51,20 @@ public final class OpenSearchDocument {
     var ranks = OrderedSet()
     var officerTerms = OrderedSet()
     var figures: [StoredMentions.Mention] = []
+    var points: [PlacePoints.Point] = []
+    var pointed = Set<String>()
     for m in mentions {
       switch m.kind {
       case .unit: units.add(m.canonical, m.aliases)
       case .force: forces.add(m.canonical, m.aliases)
-      case .place: places.add(m.canonical, m.aliases)
+      case .place:
+        places.add(m.canonical, m.aliases)
+        let key = m.canonical + "\t" + m.aliases.joined(separator: "|")
+        if pointed.insert(key).inserted,
+          let p = PlacePoints.point(name: m.canonical, areas: m.aliases)
+        {
+          points.append(p)
+        }
       case .officer:
         let o = officer(m)
         officers.add(o.forms)
@@ -74,6 +83,17 @@ public final class OpenSearchDocument {
       for (k, v) in set.items.enumerated() {
         if k > 0 { j.raw(",") }
         j.string(v)
+      }
+      j.raw("]")
+    }
+    if !points.isEmpty {
+      j.raw(",\"place_point\":[")
+      for (k, p) in points.enumerated() {
+        j.raw(k > 0 ? ",{\"lat\":" : "{\"lat\":")
+        j.text(OpenSearchJSON.number(p.latitude))
+        j.raw(",\"lon\":")
+        j.text(OpenSearchJSON.number(p.longitude))
+        j.raw("}")
       }
       j.raw("]")
     }

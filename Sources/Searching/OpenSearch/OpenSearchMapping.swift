@@ -16,8 +16,8 @@
 ///   officer terms (rank words marked with `^`), which `officer:` queries match.
 /// - `place`: keywords holding each place mentioned and all its ancestors in the gazetteer
 ///   (district, county, police force area), so `place:Essex` is one term query.
-/// - `place_point`: geo points (declared for loaders that add coordinates: blotter's gazetteer
-///   holds none, so the export leaves it empty).
+/// - `place_point`: a geo point (`{lat, lon}`) for each place mentioned that has one in the
+///   gazetteer (`PlacePoints`), for geo-distance queries and maps.
 /// - `figures`: `nested` `{noun, value, unit, text}`, so `figure:arrests>400` compares the value
 ///   of an arrest figure, never another figure's.
 /// - `path`, `url`: keywords.
