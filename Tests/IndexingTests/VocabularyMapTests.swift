@@ -60,12 +60,15 @@ import Testing
     return d
   }
 
-  static func build(_ docs: [IndexDocument]) throws -> [String: [UInt8]] {
+  static func build(
+    _ docs: [IndexDocument], parallelFrom: Int = 1 << 20
+  ) throws -> [String: [UInt8]] {
     let path = tempIndex()
     defer { try? FileManager.default.removeItem(atPath: path) }
     let storage = Storage(path: path)
     try storage.create()
     let b = SegmentBuilder(name: "s")
+    b.parallelWriteBytes = parallelFrom
     for d in docs { b.add(d) }
     _ = try b.write(to: storage)
     var files: [String: [UInt8]] = [:]
@@ -85,5 +88,15 @@ import Testing
     #expect(mapped.count == 6)
     #expect(mapped.keys.sorted() == plain.keys.sorted())
     for (name, bytes) in plain { #expect(mapped[name] == bytes, "\(name)") }
+  }
+
+  /// `write` encodes the second half of the terms on another thread: the same bytes as one.
+  @Test func twoThreadWriteWritesTheSameBytesAsOne() throws {
+    let docs = Self.documents().docs
+    let one = try Self.build(docs, parallelFrom: .max)
+    let two = try Self.build(docs, parallelFrom: 0)
+    #expect(one.count == 6)
+    #expect(one.keys.sorted() == two.keys.sorted())
+    for (name, bytes) in one { #expect(two[name] == bytes, "\(name)") }
   }
 }

@@ -62,7 +62,9 @@ package final class SegmentBuilder {
       let f = Int(field.rawValue)
       present |= 1 << UInt64(f)
       let mapped = inverted.vocabulary != 0 && inverted.ids.count == inverted.terms.count
-      if mapped && map?.vocabulary != inverted.vocabulary { map = vocabularyMap(inverted.vocabulary) }
+      if mapped && map?.vocabulary != inverted.vocabulary {
+        map = vocabularyMap(inverted.vocabulary)
+      }
       let slots = mapped ? map?.fields[f] : nil
       inverted.positions.withUnsafeBufferPointer { positions in
         for k in 0..<inverted.terms.count {
@@ -149,7 +151,7 @@ package final class SegmentBuilder {
   }
 
   /// Buffered postings bytes from which `write(to:)` encodes on two threads.
-  static let parallelWriteBytes = 1 << 20
+  package var parallelWriteBytes = 1 << 20
 
   /// Writes the segment's files (`<name>.terms`, `.postings`, `.positions`, `.norms`, `.store`,
   /// `.columns`) and returns its description for the manifest.
@@ -164,7 +166,7 @@ package final class SegmentBuilder {
     // while this one writes the first ones; each buffer is freed once encoded.
     var split = order.count
     let total = postings.reduce(0) { $0 + $1.count }
-    if total >= Self.parallelWriteBytes {
+    if total >= parallelWriteBytes {
       var seen = 0
       split = 0
       while split < order.count && seen < total / 2 {
