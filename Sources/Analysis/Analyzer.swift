@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Turns text into the terms blotter indexes and searches: the same analyzer runs at index time
 /// and at query time, so both sides agree on every term.
@@ -38,6 +39,14 @@ public final class Analyzer {
   /// Incremented each time `beginDocument()` starts the vocabulary over: ids from an earlier
   /// generation mean nothing.
   public private(set) var vocabularyGeneration = 0
+  /// Names this analyzer's vocabulary in its current generation, unique in the process (never 0):
+  /// `FieldTerms.ids` are ids in it.
+  public private(set) var vocabularyID = Analyzer.nextVocabularyID()
+  private static let vocabularies = Atomic<UInt64>(0)
+
+  private static func nextVocabularyID() -> UInt64 {
+    vocabularies.wrappingAdd(1, ordering: .relaxed).newValue
+  }
   /// What `scan` cut from the last text: `scanned[0..<scannedCount]`, and the raw bytes of those
   /// tokens that are not a plain copy of the text in `rewritten`.
   private var scanned = ScratchBuffer<ScannedToken>(capacity: 1024)
@@ -154,6 +163,7 @@ public final class Analyzer {
     if vocabulary.rawCount > vocabularyBudget || vocabulary.terms.count > vocabularyBudget {
       vocabulary.removeAll()
       vocabularyGeneration += 1
+      vocabularyID = Self.nextVocabularyID()
     }
     scanned.shrink(above: Self.retainedTokens)
     rewritten.shrink(above: 4 * Self.retainedTokens)
@@ -217,8 +227,10 @@ public final class Analyzer {
     }
     let stamp = fieldStamp
     var field = FieldTerms()
+    field.vocabulary = vocabularyID
     field.terms.reserveCapacity(ids.count)
     field.hashes.reserveCapacity(ids.count)
+    field.ids.reserveCapacity(ids.count)
     termOfBuffer.reserve(ids.count)
     let termOf = termOfBuffer.base
     vocabulary.terms.withUnsafeMutableBufferPointer { vocabulary in
@@ -230,6 +242,7 @@ public final class Analyzer {
           vocabulary[i].index = Int32(field.terms.count)
           field.terms.append(vocabulary[i].text)
           field.hashes.append(vocabulary[i].hash)
+          field.ids.append(Int32(i))
         }
         termOf[k] = vocabulary[i].index
       }

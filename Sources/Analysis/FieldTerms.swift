@@ -14,9 +14,22 @@ public struct FieldTerms: Sendable, Equatable {
   public internal(set) var offsets: [Int] = [0]
   /// Field length: the last position + 1 (0 for an empty field).
   public internal(set) var length: UInt32 = 0
+  /// The vocabulary `ids` number terms in (`Analyzer.vocabularyID`), or 0 for none.
+  public internal(set) var vocabulary: UInt64 = 0
+  /// Each term's id in `vocabulary`, parallel to `terms` (empty when `vocabulary` is 0): the
+  /// index writer maps these to its own term ids, so it looks a term's string up once per
+  /// vocabulary, not once per document.
+  public internal(set) var ids: [Int32] = []
 
   /// An empty field.
   public init() {}
+
+  /// Equal when the terms, hashes, positions and length are: which vocabulary numbered the terms
+  /// does not change the field.
+  public static func == (a: FieldTerms, b: FieldTerms) -> Bool {
+    a.terms == b.terms && a.hashes == b.hashes && a.positions == b.positions
+      && a.offsets == b.offsets && a.length == b.length
+  }
 
   /// Inverts `tokens`, which may come in any order.
   public init(tokens: [Token]) {

@@ -93,6 +93,10 @@ public struct FieldPostings: Sendable {
 
   /// Distinct terms' hashes (`Token.hash`), parallel to `terms`.
   public var hashes: [UInt64] = []
+  /// The analyzer vocabulary that numbered the terms (`FieldTerms.vocabulary`), 0 for none.
+  public var vocabulary: UInt64 = 0
+  /// Each term's id in `vocabulary`, parallel to `terms` (empty when `vocabulary` is 0).
+  public var ids: [Int32] = []
 
   public init(tokens: [Token]) {
     self.init(FieldTerms(tokens: tokens))
@@ -105,6 +109,8 @@ public struct FieldPostings: Sendable {
     positions = field.positions
     offsets = field.offsets
     length = field.length
+    vocabulary = field.vocabulary
+    ids = field.ids
   }
 
   public var isEmpty: Bool { terms.isEmpty }

@@ -39,17 +39,20 @@ final class StreamState: @unchecked Sendable {
     while off < count {
       let end = min(count, off + chunk)
       crc = crc32(crc, p + off, UInt32(end - off))
-      for k in off..<end {
-        let c = p[k]
-        if c == 0x0A {
-          number += 1
-          if !blank { lines.append((number, lineStart..<k)) }
-          lineStart = k + 1
-          blank = true
-        } else if blank && c != 0x20 && c != 0x09 && c != 0x0D {
-          blank = false
-        }
+      // memchr finds the newlines; a line is blank when only spaces, tabs and CRs come before
+      // its newline (almost always decided by its first byte).
+      var k = off
+      while k < end {
+        guard let nl = memchr(p + k, 0x0A, end - k) else { break }
+        let at = UnsafeRawPointer(nl).assumingMemoryBound(to: UInt8.self) - p
+        if blank { blank = Self.isBlank(p, k..<at) }
+        number += 1
+        if !blank { lines.append((number, lineStart..<at)) }
+        lineStart = at + 1
+        blank = true
+        k = at + 1
       }
+      if blank && k < end { blank = Self.isBlank(p, k..<end) }
       off = end
       // Drop the pages before the line in progress.
       let keepFrom = lineStart / 4096 * 4096
@@ -62,6 +65,16 @@ final class StreamState: @unchecked Sendable {
     hash = UInt32(crc)
     lineList = lines
     release(0..<count)
+  }
+
+  /// Whether `p[range]` holds only spaces, tabs and carriage returns.
+  @inline(__always)
+  private static func isBlank(_ p: UnsafePointer<UInt8>, _ range: Range<Int>) -> Bool {
+    for k in range {
+      let c = p[k]
+      if c != 0x20 && c != 0x09 && c != 0x0D { return false }
+    }
+    return true
   }
 
   /// Non-blank lines with their 1-based numbers (found while hashing).

@@ -1,5 +1,6 @@
 import Analysis
 import CCodecs
+import Dispatch
 
 #if canImport(Glibc)
   import Glibc
@@ -33,6 +34,8 @@ package final class SegmentBuilder {
   private var termGlobalIds: [[Int32]] = Array(repeating: [], count: Field.count)
   @exclusivity(unchecked) private var termTexts: [String] = []
   @exclusivity(unchecked) private var postings: [TermPostings] = []
+  /// Analyzer vocabularies seen lately, most recent first (`vocabularyMap`).
+  @exclusivity(unchecked) private var vocabularyMaps: [VocabularyMap] = []
   @exclusivity(unchecked) private var files = DocumentFiles()
   @exclusivity(unchecked)
   private var fieldLengthSums: [UInt64] = Array(repeating: 0, count: Field.count)
@@ -53,37 +56,83 @@ package final class SegmentBuilder {
   package func add(_ doc: IndexDocument) -> UInt32 {
     let docId = Int32(docCount)
     docCount += 1
-    var present = Array(repeating: false, count: Field.count)
+    var present: UInt64 = 0  // a bit per field
+    var map: VocabularyMap? = nil
     for (field, inverted) in doc.fields {
       let f = Int(field.rawValue)
-      present[f] = true
-      for k in 0..<inverted.terms.count {
-        let term = inverted.terms[k]
-        let (fieldId, inserted) = termIds[f].id(term, hash: inverted.hashes[k])
-        let id: Int
-        if inserted {
-          id = postings.count
-          termFields.append(field.rawValue)
-          termTexts.append(term)
-          postings.append(TermPostings())
-          estimatedBytes += 96 + term.utf8.count
-        } else {
-          id = Int(termGlobalIds[f][Int(fieldId)])
+      present |= 1 << UInt64(f)
+      let mapped = inverted.vocabulary != 0 && inverted.ids.count == inverted.terms.count
+      if mapped && map?.vocabulary != inverted.vocabulary {
+        map = vocabularyMap(inverted.vocabulary)
+      }
+      let slots = mapped ? map?.fields[f] : nil
+      inverted.positions.withUnsafeBufferPointer { positions in
+        for k in 0..<inverted.terms.count {
+          let id: Int
+          if let slots {
+            let v = Int(inverted.ids[k])
+            let known = slots.termID(v)
+            if known >= 0 {
+              id = Int(known)
+              assert(termTexts[id] == inverted.terms[k] && termFields[id] == field.rawValue)
+            } else {
+              id = termID(inverted.terms[k], hash: inverted.hashes[k], field: field)
+              estimatedBytes += slots.set(v, Int32(id))
+            }
+          } else {
+            id = termID(inverted.terms[k], hash: inverted.hashes[k], field: field)
+          }
+          estimatedBytes += postings[id].append(
+            doc: docId, positions: positions, inverted.offsets[k]..<inverted.offsets[k + 1])
         }
-        if inserted { termGlobalIds[f].append(Int32(id)) }
-        estimatedBytes += postings[id].append(
-          doc: docId, positions: inverted.positions, inverted.offsets[k]..<inverted.offsets[k + 1])
       }
       files.norms[f].append(FieldNorm.encode(inverted.length))
       fieldLengthSums[f] += UInt64(inverted.length)
     }
-    for f in 0..<Field.count where !present[f] {
+    for f in 0..<Field.count where present & (1 << UInt64(f)) == 0 {
       files.norms[f].append(0)
     }
     let storedBefore = files.store.compressedBytes
     files.add(stored: doc.stored, day: doc.day, figures: doc.figures.lazy.map { ($0.noun, $0.value) })
     estimatedBytes += files.store.compressedBytes - storedBefore + Field.count + 16
     return UInt32(docId)
+  }
+
+  /// The id of `term` in `field`, adding it if new (the string lookup, once per term and
+  /// vocabulary when the document's fields carry vocabulary ids).
+  @inline(__always)
+  private func termID(_ term: String, hash: UInt64, field: Field) -> Int {
+    let f = Int(field.rawValue)
+    let (fieldId, inserted) = termIds[f].id(term, hash: hash)
+    guard inserted else { return Int(termGlobalIds[f][Int(fieldId)]) }
+    let id = postings.count
+    termFields.append(field.rawValue)
+    termTexts.append(term)
+    postings.append(TermPostings())
+    termGlobalIds[f].append(Int32(id))
+    estimatedBytes += 96 + term.utf8.count
+    return id
+  }
+
+  /// The map of an analyzer vocabulary's ids to this segment's term ids, made on first use. The
+  /// most recently used `VocabularyMap.kept` maps are kept: a worker's analyzer starts a new
+  /// vocabulary now and then, and the old one's map is of no more use.
+  private func vocabularyMap(_ vocabulary: UInt64) -> VocabularyMap {
+    if let k = vocabularyMaps.firstIndex(where: { $0.vocabulary == vocabulary }) {
+      let m = vocabularyMaps[k]
+      if k > 0 {
+        vocabularyMaps.remove(at: k)
+        vocabularyMaps.insert(m, at: 0)
+      }
+      return m
+    }
+    if vocabularyMaps.count >= VocabularyMap.kept {
+      estimatedBytes -= vocabularyMaps.removeLast().bytes
+    }
+    let m = VocabularyMap(vocabulary: vocabulary)
+    estimatedBytes += m.bytes
+    vocabularyMaps.insert(m, at: 0)
+    return m
   }
 
   /// Per-field sum of lengths (for BM25 averages).
@@ -101,6 +150,9 @@ package final class SegmentBuilder {
     estimatedBytes -= held - files.store.bufferedBytes
   }
 
+  /// Buffered postings bytes from which `write(to:)` encodes on two threads.
+  package var parallelWriteBytes = 1 << 20
+
   /// Writes the segment's files (`<name>.terms`, `.postings`, `.positions`, `.norms`, `.store`,
   /// `.columns`) and returns its description for the manifest.
   package func write(to storage: Storage) throws -> SegmentInfo {
@@ -110,11 +162,49 @@ package final class SegmentBuilder {
     order.sort { a, b in keys[a].lexicographicallyPrecedes(keys[b]) }
 
     var termFiles = try TermFilesWriter(name: name, storage: storage)
-    let writer = PostingsWriter()
-    for id in order {
-      postings[id].write(into: writer)
-      writer.finish()
-      try termFiles.add(key: keys[id], writer)
+    // The terms after `split` (about half the buffered bytes) are encoded on another thread
+    // while this one writes the first ones; each buffer is freed once encoded.
+    var split = order.count
+    let total = postings.reduce(0) { $0 + $1.count }
+    if total >= parallelWriteBytes {
+      var seen = 0
+      split = 0
+      while split < order.count && seen < total / 2 {
+        seen += postings[order[split]].count
+        split += 1
+      }
+    }
+    let tail = EncodedTerms()
+    let done = DispatchGroup()
+    try postings.withUnsafeMutableBufferPointer { all in
+      let shared = SharedPostings(all)
+      let tailOrder = order[split...]
+      if !tailOrder.isEmpty {
+        done.enter()
+        DispatchQueue.global().async {
+          let writer = PostingsWriter()
+          for id in tailOrder {
+            shared.postings[id].write(into: writer)
+            shared.postings[id].release()
+            writer.finish()
+            tail.add(writer)
+            writer.reset()
+          }
+          done.leave()
+        }
+      }
+      // Whatever happens here, the other thread is done with the buffers before they are freed.
+      defer { done.wait() }
+      let writer = PostingsWriter()
+      for id in order[..<split] {
+        all[id].write(into: writer)
+        all[id].release()
+        writer.finish()
+        try termFiles.add(key: keys[id], writer)
+      }
+    }
+    if split < order.count {
+      try termFiles.add(keys: order[split...].lazy.map { keys[$0] }, encoded: tail)
     }
     try termFiles.finish()
 
@@ -125,11 +215,91 @@ package final class SegmentBuilder {
   }
 }
 
+/// The term buffers `SegmentBuilder.write` encodes on two threads, each term by one of them.
+private final class SharedPostings: @unchecked Sendable {
+  // @unchecked: the two threads touch disjoint terms, and the writing one waits for the other
+  // before the buffer pointer goes out of scope.
+  let postings: UnsafeMutableBufferPointer<SegmentBuilder.TermPostings>
+  init(_ postings: UnsafeMutableBufferPointer<SegmentBuilder.TermPostings>) {
+    self.postings = postings
+  }
+}
+
+/// Postings and positions of consecutive terms encoded by `PostingsWriter` away from the files,
+/// for `TermFilesWriter.add(keys:encoded:)`.
+final class EncodedTerms: @unchecked Sendable {
+  // @unchecked: filled by one thread, read by another after a DispatchGroup wait.
+  var postings = ByteWriter(capacity: 1 << 16)
+  var positions = ByteWriter(capacity: 1 << 16)
+  /// Per term: document frequency and the ends of its bytes in `postings` and `positions`.
+  var terms: [(docFreq: UInt32, postingsEnd: Int, positionsEnd: Int)] = []
+
+  func add(_ writer: PostingsWriter) {
+    postings.append(writer.postings.bytes)
+    positions.append(writer.positions.bytes)
+    terms.append((UInt32(writer.docFreq), postings.count, positions.count))
+  }
+}
+
+/// One analyzer vocabulary's term ids (`FieldPostings.ids`) mapped to a segment's term ids, per
+/// field: `fields[f]` slot `id` holds the segment's id, or -1 when not looked up yet.
+final class VocabularyMap {
+  /// Maps a builder keeps (a few per worker).
+  static let kept = 8
+  let vocabulary: UInt64
+  let fields: [VocabularySlots] = (0..<Field.count).map { _ in VocabularySlots() }
+
+  init(vocabulary: UInt64) {
+    self.vocabulary = vocabulary
+  }
+
+  /// Bytes of memory the map holds.
+  var bytes: Int { fields.reduce(0) { $0 + $1.capacity * 4 } }
+}
+
+/// One field's slots of a `VocabularyMap`, grown by doubling to the largest id seen.
+final class VocabularySlots {
+  private var slots: UnsafeMutablePointer<Int32>
+  private(set) var capacity = 1024
+
+  init() {
+    slots = .allocate(capacity: capacity)
+    slots.initialize(repeating: -1, count: capacity)
+  }
+
+  deinit { slots.deallocate() }
+
+  @inline(__always)
+  func termID(_ id: Int) -> Int32 {
+    id < capacity ? slots[id] : -1
+  }
+
+  /// Sets slot `id`; returns the bytes the slots grew by.
+  func set(_ id: Int, _ term: Int32) -> Int {
+    var grown = 0
+    if id >= capacity {
+      var c = capacity * 2
+      while c <= id { c *= 2 }
+      let p = UnsafeMutablePointer<Int32>.allocate(capacity: c)
+      p.moveInitialize(from: slots, count: capacity)
+      (p + capacity).initialize(repeating: -1, count: c - capacity)
+      slots.deallocate()
+      slots = p
+      grown = (c - capacity) * 4
+      capacity = c
+    }
+    slots[id] = term
+    return grown
+  }
+}
+
 extension SegmentBuilder.TermPostings {
   /// Appends one document (gap, tf, position gaps as varints); returns the bytes of memory this
   /// took: the buffer's growth in capacity, so the budget counts what is allocated, not written.
   @inline(__always)
-  mutating func append(doc: Int32, positions: [UInt32], _ range: Range<Int>) -> Int {
+  mutating func append(
+    doc: Int32, positions ps: UnsafeBufferPointer<UInt32>, _ range: Range<Int>
+  ) -> Int {
     let before = capacity
     let most = count + 10 + 5 * range.count
     if most > capacity { grow(to: most) }
@@ -147,12 +317,10 @@ extension SegmentBuilder.TermPostings {
     }
     varint(UInt32(bitPattern: doc &- lastDoc))
     varint(UInt32(range.count))
-    positions.withUnsafeBufferPointer { ps in
-      var prev: UInt32 = 0
-      for k in range {
-        varint(ps[k] &- prev)
-        prev = ps[k]
-      }
+    var prev: UInt32 = 0
+    for k in range {
+      varint(ps[k] &- prev)
+      prev = ps[k]
     }
     let added = out - start
     count += added
@@ -166,6 +334,14 @@ extension SegmentBuilder.TermPostings {
     guard let p = realloc(bytes, c) else { fatalError("out of memory for a postings buffer of \(c) bytes") }
     bytes = p.assumingMemoryBound(to: UInt8.self)
     capacity = c
+  }
+
+  /// Frees the buffer (once written).
+  mutating func release() {
+    free(bytes)
+    bytes = nil
+    count = 0
+    capacity = 0
   }
 
   /// Feeds the buffered documents to `writer`.

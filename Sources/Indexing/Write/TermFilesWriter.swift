@@ -31,6 +31,30 @@ struct TermFilesWriter {
     writer.reset()
   }
 
+  /// Appends terms `keys` whose postings were encoded elsewhere (`encoded`, one entry per key):
+  /// the same bytes as adding them one by one.
+  mutating func add(keys: some Sequence<[UInt8]>, encoded: EncodedTerms) throws {
+    var k = 0
+    var postingsStart = 0
+    var positionsStart = 0
+    for key in keys {
+      let t = encoded.terms[k]
+      dictionary.add(
+        key: key,
+        info: TermInfo(
+          docFreq: t.docFreq, postingsOffset: postingsOffset + UInt64(postingsStart),
+          positionsOffset: positionsOffset + UInt64(positionsStart)))
+      postingsStart = t.postingsEnd
+      positionsStart = t.positionsEnd
+      k += 1
+    }
+    precondition(k == encoded.terms.count, "one key per encoded term")
+    try postings.write(encoded.postings)
+    try positions.write(encoded.positions)
+    postingsOffset += UInt64(encoded.postings.count)
+    positionsOffset += UInt64(encoded.positions.count)
+  }
+
   /// Seals the postings and positions files, then writes the dictionary.
   mutating func finish() throws {
     try postings.finish()
