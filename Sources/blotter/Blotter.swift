@@ -14,7 +14,7 @@ struct Blotter: AsyncParsableCommand {
     subcommands: [
       IndexCommand.self, SearchCommand.self, ShowCommand.self, Extract.self, StatsCommand.self,
       CheckCommand.self, MentionsCommand.self, EntitiesCommand.self, Recognize.self,
-      ServeCommand.self, AlertCommand.self,
+      ServeCommand.self, AlertCommand.self, StoriesCommand.self,
     ])
 }
 
