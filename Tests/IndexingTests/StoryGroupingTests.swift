@@ -25,13 +25,37 @@ import TestSupport
     let a = common + (0..<200).map { _ in rng.next() }
     let b = common + (0..<200).map { _ in rng.next() }
     func sk(_ s: [UInt64]) -> StorySketch {
-      StorySketch(minHashes: StorySketch.signature(s), shingles: s.count, title: 0, lead: 0, facts: [])
+      StorySketch(
+        minHashes: StorySketch.signature(s), shingles: s.count,
+        bottom: StorySketch.bottom(s.sorted()), title: 0, lead: 0, facts: [])
     }
     let j = StoryGrouping.jaccard(sk(a), sk(b))
     #expect(abs(j - 1.0 / 3) < 0.15, "estimate \(j)")
     #expect(StoryGrouping.jaccard(sk(a), sk(a)) == 1)
     let c = StoryGrouping.containment(sk(common), sk(a), jaccard: StoryGrouping.jaccard(sk(common), sk(a)))
     #expect(c > 0.75, "containment of a subset: \(c)")
+  }
+
+  @Test func aShortTextInALongOneIsContainedByItsSample() {
+    // A feed item's 25 shingles inside a page's 400: the bottom-k samples test each of the
+    // item's shingles that falls below the page's sample limit, and find every one.
+    var rng = SplitMix64(seed: 5)
+    for round in 0..<20 {
+      let page = (0..<400).map { _ in rng.next() }
+      let item = Array(page[(round * 10)..<(round * 10 + 25)])
+      func sk(_ s: [UInt64]) -> StorySketch {
+        StorySketch(
+          minHashes: StorySketch.signature(s), shingles: s.count,
+          bottom: StorySketch.bottom(s.sorted()), title: 0, lead: 0, facts: [])
+      }
+      let (a, b) = (sk(item), sk(page))
+      if let c = StoryGrouping.sampledContainment(a, in: b) {
+        #expect(c == 1, "round \(round)")
+      }
+      // Another text of 25 shingles is not contained.
+      let other = sk((0..<25).map { _ in rng.next() })
+      #expect(StoryGrouping.sampledContainment(other, in: b).map { $0 < 0.3 } ?? true)
+    }
   }
 
   @Test func copiesJoinTheRelease() {

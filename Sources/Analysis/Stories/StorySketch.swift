@@ -8,6 +8,10 @@
 /// "said"/"says" and case edits do not count as differences). Each distinct shingle's 64-bit
 /// hash goes through `hashCount` multiply-shift hash functions (fixed odd multipliers and
 /// offsets from SplitMix64); a signature value is a function's minimum over the shingles.
+/// Beside the signature it keeps a bottom-k sample (the `bottomCount` smallest shingle hashes,
+/// high 32 bits): a short text's sample is all of it, so whether a feed item of one paragraph
+/// is contained in its full page is tested shingle by shingle rather than estimated from a few
+/// equal signature values.
 public struct StorySketch: Sendable, Equatable {
   /// Words per shingle.
   public static let shingleWords = 4
@@ -15,11 +19,15 @@ public struct StorySketch: Sendable, Equatable {
   public static let hashCount = 64
   /// Terms of the body's start hashed into `lead`.
   public static let leadWords = 12
+  /// Size of the bottom-k sample.
+  public static let bottomCount = 64
 
   /// One value per hash function (`UInt32.max` for an empty body).
   public var minHashes: [UInt32]
   /// Distinct shingles of the body.
   public var shingles: Int
+  /// The smallest `bottomCount` distinct shingle hashes (their high 32 bits), ascending.
+  public var bottom: [UInt32]
   /// Hash of the headline's indexed terms in order (0: no headline).
   public var title: UInt64
   /// Hash of the body's first `leadWords` indexed terms (0: shorter body).
@@ -28,9 +36,13 @@ public struct StorySketch: Sendable, Equatable {
   /// bits its value. Two articles whose facts share a group but no value of it disagree.
   public var facts: [UInt64]
 
-  public init(minHashes: [UInt32], shingles: Int, title: UInt64, lead: UInt64, facts: [UInt64]) {
+  public init(
+    minHashes: [UInt32], shingles: Int, bottom: [UInt32] = [], title: UInt64, lead: UInt64,
+    facts: [UInt64]
+  ) {
     self.minHashes = minHashes
     self.shingles = shingles
+    self.bottom = bottom
     self.title = title
     self.lead = lead
     self.facts = facts
@@ -77,6 +89,7 @@ public struct StorySketch: Sendable, Equatable {
     shingleHashes.removeLast(shingleHashes.count - distinct)
     minHashes = Self.signature(shingleHashes)
     shingles = distinct
+    bottom = Self.bottom(shingleHashes)
     let titleWords = Self.sequence(title)
     self.title = titleWords.isEmpty ? 0 : Self.combine(titleWords)
     lead = words.count >= Self.leadWords ? Self.combine(words[0..<Self.leadWords]) : 0
@@ -100,6 +113,18 @@ public struct StorySketch: Sendable, Equatable {
       }
     }
     return sig
+  }
+
+  /// The bottom-k sample of ascending distinct shingle hashes.
+  public static func bottom(_ sorted: [UInt64]) -> [UInt32] {
+    var out: [UInt32] = []
+    out.reserveCapacity(min(bottomCount, sorted.count))
+    for s in sorted {
+      let v = UInt32(truncatingIfNeeded: s >> 32)
+      if out.last != v { out.append(v) }
+      if out.count == bottomCount { break }
+    }
+    return out
   }
 
   /// Odd multipliers and offsets of the hash functions (SplitMix64 from a fixed seed, so every

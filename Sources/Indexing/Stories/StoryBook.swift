@@ -12,7 +12,8 @@ import Analysis
 ///            Sketch[docCount] sketchStart:u64
 /// Doc      = id:str source:str day:zv segment:v doc:v story:v
 /// Story    = origin:v copies:v
-/// Sketch   = shingles:v title:u64 lead:u64 minHash:u32[64] factCount:v fact:u64*
+/// Sketch   = shingles:v title:u64 lead:u64 minHash:u32[64] bottomCount:v bottom:u32*
+///            factCount:v fact:u64*
 /// ```
 /// Documents are in grouping order (day, undated last, then id); `day` is days since
 /// 1970-01-01 plus 1, or 0 for none; `story` numbers a Story, whose `origin` is a document
@@ -105,6 +106,8 @@ public struct StoryBook: Sendable, Equatable {
       w.u64(s.title)
       w.u64(s.lead)
       for v in s.minHashes { w.u32(v) }
+      w.varint(s.bottom.count)
+      for v in s.bottom { w.u32(v) }
       w.varint(s.facts.count)
       for f in s.facts { w.u64(f) }
     }

@@ -143,13 +143,39 @@ public struct StoryGrouping: Sendable, Equatable {
     return Double(same) / Double(StorySketch.hashCount)
   }
 
-  /// Estimated containment of the smaller shingle set in the larger: |A ∩ B| / min(|A|, |B|),
-  /// with |A ∩ B| = J (|A| + |B|) / (1 + J).
+  /// Estimated containment of the smaller shingle set A in the larger B, |A ∩ B| / |A|.
+  ///
+  /// From the bottom-k samples when that tests at least `sampled` of A's shingles: each of A's
+  /// sampled shingles not above B's largest sampled one is in B exactly when it is in B's
+  /// sample (all of B's shingles up to there are), so the share found is an unbiased estimate —
+  /// exact for a short A contained in B. Otherwise from the signatures:
+  /// |A ∩ B| = J (|A| + |B|) / (1 + J).
   public static func containment(_ s: StorySketch, _ t: StorySketch, jaccard j: Double) -> Double {
-    let small = min(s.shingles, t.shingles)
-    guard small > 0 else { return 0 }
-    let common = j * Double(s.shingles + t.shingles) / (1 + j)
-    return min(1, common / Double(small))
+    let (a, b) = s.shingles <= t.shingles ? (s, t) : (t, s)
+    guard a.shingles > 0 else { return 0 }
+    if let c = sampledContainment(a, in: b) { return c }
+    let common = j * Double(a.shingles + b.shingles) / (1 + j)
+    return min(1, common / Double(a.shingles))
+  }
+
+  /// Shingles of A a bottom-k estimate must test.
+  static let sampled = 4
+
+  /// The bottom-k estimate of A's containment in B, if it tests at least `sampled` shingles.
+  public static func sampledContainment(_ a: StorySketch, in b: StorySketch) -> Double? {
+    guard !a.bottom.isEmpty, !b.bottom.isEmpty else { return nil }
+    // B's sample is all of B when B is no bigger than it.
+    let limit = b.bottom.count < StorySketch.bottomCount ? UInt32.max : b.bottom.last!
+    var tested = 0
+    var found = 0
+    var k = 0
+    for x in a.bottom where x <= limit {
+      tested += 1
+      while k < b.bottom.count && b.bottom[k] < x { k += 1 }
+      if k < b.bottom.count && b.bottom[k] == x { found += 1 }
+    }
+    guard tested >= sampled else { return nil }
+    return Double(found) / Double(tested)
   }
 
   /// Whether the two articles' facts disagree: some group is present in both with no value in

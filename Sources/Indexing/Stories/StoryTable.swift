@@ -170,12 +170,19 @@ public struct StoryTable: Sendable {
         var mins: [UInt32] = []
         mins.reserveCapacity(StorySketch.hashCount)
         for _ in 0..<StorySketch.hashCount { mins.append(try s.u32()) }
+        let nb = try s.int()
+        guard nb <= StorySketch.bottomCount else { throw s.fail("bottom-k sample of \(nb)") }
+        var bottom: [UInt32] = []
+        bottom.reserveCapacity(nb)
+        for _ in 0..<nb { bottom.append(try s.u32()) }
         let nf = try s.int()
         var facts: [UInt64] = []
         facts.reserveCapacity(nf)
         for _ in 0..<nf { facts.append(try s.u64()) }
         t.sketches.append(
-          StorySketch(minHashes: mins, shingles: shingles, title: title, lead: lead, facts: facts))
+          StorySketch(
+            minHashes: mins, shingles: shingles, bottom: bottom, title: title, lead: lead,
+            facts: facts))
       }
     }
     return t
