@@ -124,6 +124,8 @@ public struct IndexDocument: Sendable {
   /// Publication date as days since 1970-01-01.
   public var day: Int32?
   public var figures: [FigureValue]
+  /// What story grouping knows of it (nil: not grouped, e.g. a document added by hand).
+  public var sketch: StorySketch?
 
   public init(
     stored: StoredDocument, fields: [(Field, [Token])], day: Int32?, figures: [FigureValue] = []

@@ -52,6 +52,9 @@ public struct Manifest: Sendable, Codable, Equatable {
   public var segments: [SegmentInfo]
   /// The file table of this commit (`files.<generation>`), or nil for an empty index.
   public var fileTable: String?
+  /// The stories of this commit (`stories.<generation>`), or nil (an index written without
+  /// them: every document is a story of its own).
+  public var stories: String?
   /// Files of the previous commit, kept until the next commit so readers that opened it finish.
   public var previousFiles: [String]
   /// The corpus folder the index was built from (as given to `blotter index`).
@@ -82,6 +85,7 @@ public struct Manifest: Sendable, Codable, Equatable {
   public var files: [String] {
     var f = segments.flatMap(\.files)
     if let fileTable { f.append(fileTable) }
+    if let stories { f.append(stories) }
     return f
   }
 

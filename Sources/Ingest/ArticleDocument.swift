@@ -12,6 +12,8 @@ import Searching
 public final class ArticleDocument {
   let analyzer: Analyzer
   let recognizer = EntityRecognizer()
+  /// Whether documents get a story sketch (`IndexDocument.sketch`).
+  public var sketches = true
   /// Entity names analysed in the analyzer's current vocabulary generation.
   private var names = EntityNames()
 
@@ -28,9 +30,11 @@ public final class ArticleDocument {
     analyzer.beginDocument()
     names.follow(analyzer)
     let text = a.text
+    let titleTerms = analyzer.fieldTerms(a.title)
+    let bodyTerms = analyzer.fieldTerms(text)
     var fields: [(Field, FieldPostings)] = [
-      (.title, FieldPostings(analyzer.fieldTerms(a.title))),
-      (.body, FieldPostings(analyzer.fieldTerms(text))),
+      (.title, FieldPostings(titleTerms)),
+      (.body, FieldPostings(bodyTerms)),
     ]
     if let s = a.source { fields.append((.source, FieldPostings(analyzer.fieldTerms(s)))) }
     if let b = a.byline { fields.append((.byline, FieldPostings(analyzer.fieldTerms(b)))) }
@@ -65,7 +69,13 @@ public final class ArticleDocument {
     let stored = StoredDocument(
       id: a.id, path: a.path, url: a.url, title: a.title, date: a.date, source: a.source,
       byline: a.byline, text: text, extra: extra)
-    return IndexDocument(stored: stored, inverted: fields, day: a.date.flatMap(Day.parse), figures: figures)
+    var doc = IndexDocument(
+      stored: stored, inverted: fields, day: a.date.flatMap(Day.parse), figures: figures)
+    if sketches {
+      doc.sketch = StorySketch(
+        title: titleTerms, body: bodyTerms, text: text, mentions: inTitle + inBody)
+    }
+    return doc
   }
 }
 

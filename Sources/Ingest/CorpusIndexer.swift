@@ -59,6 +59,10 @@ public struct CorpusIndexer {
   public var wait = false
   /// Drop blocks a site repeats on many of its pages (cross-page templates).
   public var templates = true
+  /// Group syndicated copies into stories (`stories.<generation>`); off, the commit has no
+  /// stories file and every document is a story of its own (`index --no-stories`, to measure
+  /// what grouping costs).
+  public var stories = true
   /// Called on the writer thread after each job is applied.
   public var progress: ((Progress) -> Void)? = nil
 

@@ -53,6 +53,18 @@ final class IndexRun {
     self.hold = hold
     old = writer.fileTable
     table = old
+    // A new or rebuilt index groups stories; one written without them (by hand, through
+    // `IndexWriter`, or with `stories` off) keeps none rather than an incomplete set.
+    if !options.stories {
+      writer.stories = nil
+    } else if writer.stories == nil && writer.base.documents == 0 {
+      writer.stories = StoryBook()
+    }
+  }
+
+  /// A document as the story book keeps it.
+  static func member(_ d: IndexDocument) -> StoryBook.Member? {
+    d.sketch.map { StoryBook.Member(id: d.stored.id, source: d.stored.source, day: d.day, sketch: $0) }
   }
 
   func run() throws -> CorpusIndexer.Summary {
@@ -81,7 +93,8 @@ final class IndexRun {
       : [:]
     // 4–6. Plan jobs, extract, write.
     let extractor = JobExtractor(
-      workers: workers, limit: limit, old: old, templates: templates, fullPath: fullPath)
+      workers: workers, limit: limit, old: old, templates: templates, fullPath: fullPath,
+      stories: options.stories)
     var planner = JobPlanner(candidates: plan.candidates, memoryBudget: options.memoryBudget)
     try runJobs(&planner, extractor)
     // 7. Commit.
@@ -194,6 +207,7 @@ final class IndexRun {
       if let previous { for ref in previous.docs { writer.delete(ref) } }
       var refs: [FileTable.DocRef] = []
       for d in docs { refs.append(try writer.add(d)) }
+      setStories(f.path, docs.compactMap(Self.member), count: refs.count)
       table.entries[f.path] = FileTable.Entry(
         size: f.size, mtimeNanos: f.mtimeNanos, hash: hash, docs: refs, blocks: blocks)
       if previous == nil { summary.added += 1 } else { summary.updated += 1 }
@@ -236,6 +250,7 @@ final class IndexRun {
         }
         s.firstLine[doc.stored.id] = number
         s.refs.append(try writer.add(doc))
+        if let m = Self.member(doc) { s.members.append(m) }
         status.documents += 1
       case .failure(let e): s.warnings.append(e)
       }
@@ -253,6 +268,7 @@ final class IndexRun {
       if let previous { for ref in previous.docs { writer.delete(ref) } }
       table.entries[f.path] = FileTable.Entry(
         size: f.size, mtimeNanos: f.mtimeNanos, hash: s.hash, docs: s.refs)
+      setStories(f.path, s.members, count: s.refs.count)
       if previous == nil { summary.added += 1 } else { summary.updated += 1 }
       for w in s.warnings { summary.skipped.append((f.path, w.description)) }
       changed = true
@@ -261,12 +277,24 @@ final class IndexRun {
     if f.size > s.counted { status.bytes += f.size - s.counted }
   }
 
+  /// A file's documents in the story book (every document has a sketch when Ingest made it; if
+  /// one has not, the book cannot describe the commit and is dropped).
+  func setStories(_ path: String, _ members: [StoryBook.Member], count: Int) {
+    guard writer.stories != nil else { return }
+    if members.count == count {
+      writer.stories!.files[path] = members
+    } else {
+      writer.stories = nil
+    }
+  }
+
   /// Deletes the documents of files gone from the corpus.
   func removeDeleted(_ paths: [String]) {
     for path in paths {
       guard let e = table.entries[path] else { continue }
       for ref in e.docs { writer.delete(ref) }
       table.entries[path] = nil
+      writer.stories?.files[path] = nil
       summary.removed += 1
       changed = true
     }

@@ -50,7 +50,7 @@ final class JobExtractor: @unchecked Sendable {
 
   init(
     workers: Int, limit: UInt64, old: FileTable, templates: [String: SiteTemplate],
-    fullPath: @escaping @Sendable (CorpusFile) -> String
+    fullPath: @escaping @Sendable (CorpusFile) -> String, stories: Bool = true
   ) {
     self.workers = max(1, workers)
     self.limit = limit
@@ -59,7 +59,7 @@ final class JobExtractor: @unchecked Sendable {
     self.fullPath = fullPath
     // --max-file-size bounds what a compressed file may expand to, as well as its own size.
     extractor = DocumentExtractor(maxInflatedBytes: Int(clamping: limit))
-    contexts = (0..<self.workers).map { _ in WorkerContext() }
+    contexts = (0..<self.workers).map { _ in WorkerContext(stories: stories) }
   }
 
   /// Queues `job` (whose lines, for a line job, come from `stream`).

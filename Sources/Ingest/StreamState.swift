@@ -17,6 +17,8 @@ final class StreamState: @unchecked Sendable {
   let count: Int
   let hash: UInt32
   var refs: [FileTable.DocRef] = []
+  /// The story book's members of those documents, in the same order.
+  var members: [StoryBook.Member] = []
   var warnings: [ExtractionError] = []
   /// The line each document id was first seen on.
   var firstLine: [String: Int] = [:]

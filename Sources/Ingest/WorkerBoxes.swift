@@ -7,6 +7,7 @@
 /// Per-worker state: an analyzer owns a stemmer, which must not be shared.
 final class WorkerContext {
   let documents = ArticleDocument()
+  init(stories: Bool = true) { documents.sketches = stories }
 }
 
 /// Results written by workers at distinct indices under a lock, read after all of them finish.

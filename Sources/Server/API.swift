@@ -58,6 +58,8 @@ struct Queries: Sendable {
     var limit: Int
     var offset: Int
     var order: HitOrder
+    /// One hit per story (`stories=true`).
+    var stories = false
   }
 
   /// Reads `q`, `limit`, `offset` and `sort`.
@@ -74,7 +76,14 @@ struct Queries: Sendable {
       }
       order = o
     }
-    return SearchRequest(query: q, limit: limit, offset: offset, order: order)
+    var stories = false
+    if let s = p["stories"], !s.isEmpty {
+      guard let b = ["true": true, "1": true, "false": false, "0": false][s] else {
+        throw .badRequest("stories must be true or false (got \(s))")
+      }
+      stories = b
+    }
+    return SearchRequest(query: q, limit: limit, offset: offset, order: order, stories: stories)
   }
 
   static func integer(
@@ -93,7 +102,8 @@ struct Queries: Sendable {
     do {
       return try index.withSearcher {
         try $0.search(
-          r.query, limit: r.limit, offset: r.offset, order: r.order, highlight: highlight)
+          r.query, limit: r.limit, offset: r.offset, order: r.order, highlight: highlight,
+          stories: r.stories)
       }
     } catch let e as QueryError {
       throw .badQuery(r.query, e)
@@ -146,6 +156,19 @@ struct Queries: Sendable {
       throw .badQuery(query, e)
     } catch let e as Refusal {
       throw e
+    } catch {
+      throw .indexError(error)
+    }
+  }
+
+  /// The story of the document `id` names, when the index has stories and knows it.
+  func story(_ id: String) throws(Refusal) -> StoryTable.Summary? {
+    do {
+      let reader = index.reader
+      guard let found = try reader.document(id: id), let table = try reader.storyTable(),
+        let n = table.story(segment: found.segment, doc: found.doc)
+      else { return nil }
+      return table.summary(n)
     } catch {
       throw .indexError(error)
     }

@@ -42,7 +42,7 @@ public enum BlotterServer {
         guard let id = p["id"], !id.isEmpty else {
           throw Refusal.badRequest("give a document id: id=…")
         }
-        return JSONShapes.document(try queries.document(id))
+        return JSONShapes.document(try queries.document(id), story: try queries.story(id))
       }
     }
     router.get("/api/mentions") { request, _ in

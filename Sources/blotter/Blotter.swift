@@ -15,7 +15,7 @@ struct Blotter: AsyncParsableCommand {
       IndexCommand.self, SearchCommand.self, ShowCommand.self, Extract.self, StatsCommand.self,
       CheckCommand.self, MentionsCommand.self, EntitiesCommand.self, Recognize.self,
       ServeCommand.self, AlertCommand.self, WatchCommand.self, TimelineCommand.self,
-      ExportCommand.self, TranslateCommand.self,
+      ExportCommand.self, TranslateCommand.self, StoriesCommand.self,
     ])
 }
 

@@ -30,6 +30,9 @@ struct EntitiesCommand: ParsableCommand {
   @Flag(help: "Print JSON.")
   var json = false
 
+  @Option(help: "Count articles (the default) or stories (syndicated copies once).")
+  var by: CountBy = .article
+
   func validate() throws {
     try QueryArgument.rejectUnknownOptions(words, command: "entities")
     if let kind, EntityKind(rawValue: kind) == nil {
@@ -57,7 +60,7 @@ struct EntitiesCommand: ParsableCommand {
     let kinds = kind.flatMap(EntityKind.init(rawValue:)).map { [$0] } ?? EntityKind.allCases
     let facets: FacetCollector
     do {
-      facets = try searcher.facets(node, kinds: kinds)
+      facets = try searcher.facets(node, kinds: kinds, byStory: by == .story)
     } catch {
       Output.error("blotter entities: \(error)")
       throw ExitCode(1)
@@ -66,7 +69,10 @@ struct EntitiesCommand: ParsableCommand {
       Output.line(JSONShapes.entities(facets, query: query, top: top))
     } else {
       Output.line(
-        Plural.count(facets.documents, "document") + (query.map { " matching \($0)" } ?? ""))
+        (by == .story
+          ? Plural.count(facets.documents, "story", plural: "stories")
+          : Plural.count(facets.documents, "document"))
+          + (query.map { " matching \($0)" } ?? ""))
       for k in kinds {
         let list = facets.top(k, limit: top)
         if list.isEmpty { continue }
@@ -74,7 +80,7 @@ struct EntitiesCommand: ParsableCommand {
         Output.line("\(k.rawValue)s".uppercased())
         for c in list {
           Output.line(
-            "  \(String(c.documents).leftPad(4)) \(c.documents == 1 ? "doc " : "docs")"
+            "  \(String(c.documents).leftPad(4)) \(by == .story ? (c.documents == 1 ? "story  " : "stories") : c.documents == 1 ? "doc " : "docs")"
               + "  \(String(c.mentions).leftPad(4)) \(c.mentions == 1 ? "mention " : "mentions")  \(c.name)"
           )
         }
@@ -82,6 +88,12 @@ struct EntitiesCommand: ParsableCommand {
     }
     Output.flush()
   }
+}
+
+/// What `entities` and `mentions` count: articles, or stories (each syndicated story once).
+enum CountBy: String, ExpressibleByArgument, CaseIterable {
+  case article
+  case story
 }
 
 extension String {

@@ -48,6 +48,12 @@ struct IndexCommand: ParsableCommand {
   @Flag(help: "Keep blocks a site repeats across its pages (by default they are dropped as chrome).")
   var noTemplates = false
 
+  @Flag(
+    help:
+      "Do not group syndicated copies into stories (the index then has none until --rebuild; to measure what grouping costs)."
+  )
+  var noStories = false
+
   func validate() throws {
     if memory < 1 {
       throw ValidationError("--memory must be a positive number of MB (got \(memory))")
@@ -73,6 +79,7 @@ struct IndexCommand: ParsableCommand {
       corpus: corpus, indexPath: location.index, rebuild: rebuild, memoryBudget: memory << 20,
       threads: max(1, threads ?? System.coreCount), maxFileSize: UInt64(maxFileSize), wait: wait)
     indexer.templates = !noTemplates
+    indexer.stories = !noStories
     let display = ProgressDisplay()
     if showProgress {
       indexer.progress = { display.show($0) }

@@ -34,6 +34,9 @@ struct MentionsCommand: ParsableCommand {
   @Flag(help: "Print JSON.")
   var json = false
 
+  @Option(help: "Count articles (the default) or stories (syndicated copies once).")
+  var by: CountBy = .article
+
   func run() throws {
     let reader: IndexReader
     do {
@@ -52,7 +55,7 @@ struct MentionsCommand: ParsableCommand {
     }
     let report: MentionReport
     do {
-      guard let r = try searcher.mentions(node) else {
+      guard let r = try searcher.mentions(node, byStory: by == .story) else {
         Output.error(
           "blotter mentions: the query names no entity (try unit:ROCU, force:NCA, place:Kent, officer:Alcock, figure:arrests>400)"
         )
@@ -72,7 +75,10 @@ struct MentionsCommand: ParsableCommand {
         Output.line(
           "\(h.kind) \(h.name)"
             + (h.aliases.isEmpty ? "" : " (\(h.aliases.joined(separator: ", ")))")
-            + ": \(Plural.count(h.mentions, "mention")) in \(Plural.count(h.documents, "document"))")
+            + ": \(Plural.count(h.mentions, "mention")) in "
+            + (by == .story
+              ? Plural.count(h.documents, "story", plural: "stories")
+              : Plural.count(h.documents, "document")))
       }
       var last = ""
       for r in report.mentions {

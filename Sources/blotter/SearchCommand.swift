@@ -34,6 +34,9 @@ struct SearchCommand: ParsableCommand {
   @Flag(help: "Print JSON.")
   var json = false
 
+  @Flag(help: "One hit per story (its best copy), with its copies and their sources; the total counts stories.")
+  var stories = false
+
   @Option(
     help:
       "Run one query per line of FILE ('-' for standard input), printing one JSON object per line.")
@@ -67,7 +70,7 @@ struct SearchCommand: ParsableCommand {
     let q = query!
     do {
       let highlight: Highlight = json ? .markdown : (Output.stdoutColor ? .terminal : .markdown)
-      let result = try searcher.search(q, limit: limit, highlight: highlight)
+      let result = try searcher.search(q, limit: limit, highlight: highlight, stories: stories)
       if json {
         Output.line(JSONShapes.search(result))
       } else {
@@ -109,7 +112,8 @@ struct SearchCommand: ParsableCommand {
       if line.allSatisfy({ $0.isWhitespace }) { continue }
       let t0 = ContinuousClock.now
       do {
-        let result = try searcher.search(line, limit: limit, highlight: .markdown)
+        let result = try searcher.search(
+          line, limit: limit, highlight: .markdown, stories: stories)
         let d = ContinuousClock.now - t0
         let micros =
           Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
@@ -133,7 +137,8 @@ struct SearchCommand: ParsableCommand {
 
   private func printText(_ r: SearchResult) {
     let n = r.total
-    Output.line("\(n) \(n == 1 ? "match" : "matches") for \(r.query)")
+    let unit = stories ? (n == 1 ? "story" : "stories") : (n == 1 ? "match" : "matches")
+    Output.line("\(n) \(unit) for \(r.query)")
     for (i, h) in r.hits.enumerated() {
       var meta: [String] = []
       if let d = h.date { meta.append(d) }
@@ -143,6 +148,10 @@ struct SearchCommand: ParsableCommand {
         "\(i + 1). \(h.title)" + (meta.isEmpty ? "" : "  (\(meta.joined(separator: " · ")))"))
       Output.line("   \(h.id)  score \(String(format1: Double(h.score)))")
       if !h.snippet.isEmpty { Output.line("   \(h.snippet)") }
+      if h.story.copies > 1 {
+        let sources = h.story.sources.isEmpty ? "" : ": " + h.story.sources.joined(separator: ", ")
+        Output.line("   \(h.story.copies) copies\(sources)")
+      }
     }
   }
 }

@@ -17,9 +17,15 @@ struct ShowCommand: ParsableCommand {
   func run() throws {
     let found: (segment: Int, doc: UInt32, stored: StoredDocument)?
     var suggestions: [String] = []
+    var story: StoryTable.Summary?
     do {
       let reader = try IndexReader.open(path: location.index)
       found = try Self.find(doc, in: reader)
+      if let f = found, let table = try reader.storyTable(),
+        let n = table.story(segment: f.segment, doc: f.doc)
+      {
+        story = table.summary(n)
+      }
       if found == nil { suggestions = try Self.suggestions(for: doc, in: reader) }
     } catch {
       Output.error("blotter show: \(error)")
@@ -35,7 +41,7 @@ struct ShowCommand: ParsableCommand {
       throw ExitCode(1)
     }
     if json {
-      Output.line(JSONShapes.document(d))
+      Output.line(JSONShapes.document(d, story: story))
     } else {
       Output.line(d.title)
       var meta: [String] = []
@@ -48,6 +54,13 @@ struct ShowCommand: ParsableCommand {
       for p in d.text.split(separator: "\n") {
         Output.line(String(p))
         Output.line("")
+      }
+      if let story, story.copies > 1 {
+        Output.line("Other copies of this story (\(story.copies) copies in all):")
+        for (id, day) in zip(story.docs, story.days) where id != d.id {
+          let origin = id == story.origin ? "  (the earliest)" : ""
+          Output.line("  \(day.map(Day.format) ?? "undated   ")  \(id)\(origin)")
+        }
       }
     }
     Output.flush()

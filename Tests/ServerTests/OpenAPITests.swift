@@ -68,6 +68,7 @@ import Testing
   static let samples: [(String, Int)] = [
     ("/api/search?q=rocu", 200), ("/api/search?q=unit:ROCU+place:Halstead&limit=5", 200),
     ("/api/search?q=%22unclosed", 400), ("/api/search?q=x&sort=up", 400),
+    ("/api/search?q=rocu&stories=true", 200), ("/api/search?q=rocu&stories=maybe", 400),
     ("/api/doc?id=feeds/echo.rss%23https://echo.example/a/1", 200),
     ("/api/doc?id=dumps/scraped.html", 200), ("/api/doc?id=x", 404), ("/api/doc", 400),
     ("/api/mentions?q=unit:ROCU", 200), ("/api/mentions?q=place:Halstead+unit:ROCU", 200),
@@ -115,7 +116,7 @@ import Testing
         let params = ((item as? [String: Any])?["get"] as? [String: Any])?["parameters"] as? [[String: Any]]
         return Set((params ?? []).compactMap { $0["name"] as? String })
       }
-      #expect(documented["/api/search"] == ["q", "limit", "offset", "sort"])
+      #expect(documented["/api/search"] == ["q", "limit", "offset", "sort", "stories"])
       #expect(documented["/api/doc"] == ["id"])
       #expect(documented["/api/mentions"] == ["q"])
       #expect(documented["/api/entities"] == ["q", "kind", "top"])

@@ -11,6 +11,7 @@ public enum FileKind: String, Sendable, CaseIterable {
   case columns = "COLS"
   case deletes = "DELS"
   case fileTable = "FTBL"
+  case stories = "STRY"
 
   /// The files every segment has (deletions come per commit, on top).
   public static let segmentKinds: [FileKind] = [.terms, .postings, .positions, .norms, .store, .columns]
@@ -26,6 +27,7 @@ public enum FileKind: String, Sendable, CaseIterable {
     case .columns: "columns"
     case .deletes: "deletes"
     case .fileTable: "files"
+    case .stories: "stories"
     }
   }
 }
@@ -35,7 +37,7 @@ public enum FileKind: String, Sendable, CaseIterable {
 /// where `length` counts the bytes before the footer and the CRC-32 covers them.
 public enum FileFormat {
   /// Bump on any change to any file's layout; readers refuse other versions by name.
-  public static let version: UInt32 = 4
+  public static let version: UInt32 = 5
   public static let headerSize = 16
   public static let footerSize = 16
   static let magic: [UInt8] = Array("BLTR".utf8)

@@ -1,6 +1,7 @@
 /// Verifies a whole index: every file's header, footer and checksum, then every cross-reference
 /// (postings ascending and below maxDoc, positions decodable, stored documents readable, figure
-/// lists ascending and below maxDoc, the file table pointing at live documents). The first
+/// lists ascending and below maxDoc, the file table pointing at live documents, the stories
+/// covering exactly the live documents, by their ids, and grouped as their sketches group). The first
 /// problem is thrown, naming file and offset.
 ///
 /// A file has one CRC-32, so a checksum mismatch alone only says the damage is somewhere before
@@ -13,6 +14,8 @@ public enum IndexChecker {
     public var segments = 0
     public var terms = 0
     public var postings = 0
+    /// Stories of the commit (nil: it has no stories file).
+    public var stories: Int?
   }
 
   public static func check(path: String) throws -> Report {
@@ -52,7 +55,9 @@ public enum IndexChecker {
     report.documents = reader.documents
     report.segments = reader.segments.count
     var positions: [UInt32] = []
-    for s in reader.segments {
+    let stories = try reader.storyTable(verify: true, sketches: true)
+    let storiesFile = reader.manifest.stories ?? "stories"
+    for (si, s) in reader.segments.enumerated() {
       // The generation runs (`export --since`) cover the segment's documents exactly, and no
       // document is newer than the commit.
       if let origins = s.info.origins {
@@ -103,7 +108,28 @@ public enum IndexChecker {
         throw IndexError.corrupt(file: "\(s.info.name).terms", offset: 0, reason: "\(count) terms, trailer says \(s.termCount)")
       }
       report.terms += count
-      for d in 0..<UInt32(s.maxDoc) { _ = try s.document(d) }
+      for d in 0..<UInt32(s.maxDoc) {
+        let doc = try s.document(d)
+        guard let stories else { continue }
+        let n = stories.documentNumber(segment: si, doc: d)
+        if s.isDeleted(d) {
+          if let n {
+            throw IndexError.corrupt(
+              file: storiesFile, offset: 0,
+              reason: "story document \(n) is \(s.info.name)#\(d), which is deleted")
+          }
+        } else if let n {
+          if stories.documents[n].id != doc.id {
+            throw IndexError.corrupt(
+              file: storiesFile, offset: 0,
+              reason: "story document \(n) says \(s.info.name)#\(d) is \(stories.documents[n].id), "
+                + "it is \(doc.id)")
+          }
+        } else {
+          throw IndexError.corrupt(
+            file: storiesFile, offset: 0, reason: "\(doc.id) (\(s.info.name)#\(d)) has no story")
+        }
+      }
       var values: [Double] = []
       for id in s.figureNouns.indices {
         var figures = s.figures(noun: id)
@@ -126,6 +152,17 @@ public enum IndexChecker {
             reason: "\(path) refers to \(ref.segment)#\(ref.doc), which does not exist")
         }
       }
+    }
+    if let stories {
+      if stories.documents.count != reader.documents {
+        throw IndexError.corrupt(
+          file: storiesFile, offset: 0,
+          reason: "\(stories.documents.count) story documents for \(reader.documents) live documents")
+      }
+      if let problem = stories.problem(grouping: StoryGrouping()) {
+        throw IndexError.corrupt(file: storiesFile, offset: 0, reason: problem)
+      }
+      report.stories = stories.stories.count
     }
     return report
   }

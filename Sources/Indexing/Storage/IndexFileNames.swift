@@ -3,7 +3,7 @@
 /// (and which is a regular file, not a link), so a user's file in the folder is never touched.
 ///
 /// - `manifest`, `manifest.tmp` (the commit point and its temp file), `LOCK` (the writer lock);
-/// - `files.<generation>` (the file table of a commit);
+/// - `files.<generation>` (the file table of a commit), `stories.<generation>` (its stories);
 /// - `<segment>.<ext>` for every segment component (`terms`, `postings`, `positions`, `norms`,
 ///   `store`, `columns`), where a segment is `g<generation>-<n>` (flushed),
 ///   `g<generation>-b<n>` (merged during a run) or `g<generation>-m` (merged at commit);
@@ -29,7 +29,9 @@ public enum IndexFileNames {
     if name == Manifest.fileName || name == manifestTemp || name == lock { return true }
     if name == alerts || name == alertsTemp { return true }
     let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-    if parts.count == 2 && parts[0] == "files" { return isNumber(parts[1]) }
+    if parts.count == 2 && (parts[0] == "files" || parts[0] == "stories") {
+      return isNumber(parts[1])
+    }
     guard parts.count == 2 || parts.count == 3, isSegmentName(parts[0]) else { return false }
     if parts.count == 2 {
       return FileKind.segmentKinds.contains { $0.ext == parts[1] }
@@ -51,6 +53,7 @@ public enum IndexFileNames {
   static func generation(of name: String) -> Int? {
     guard isOwn(name) else { return nil }
     if name.hasPrefix("files.") { return Int(name.dropFirst(6)) }
+    if name.hasPrefix("stories.") { return Int(name.dropFirst(8)) }
     guard name.first == "g", let dash = name.firstIndex(of: "-") else { return nil }
     return Int(name[name.index(after: name.startIndex)..<dash])
   }

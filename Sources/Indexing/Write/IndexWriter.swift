@@ -36,6 +36,10 @@ public final class IndexWriter {
   public let base: Manifest
   /// The corpus files as they will be after the commit.
   public var fileTable: FileTable
+  /// The stories as they will be after the commit (nil: the commit has no stories file). Loaded
+  /// from the base commit; the caller keeps it in step with the file table (`StoryBook.files`
+  /// lists each file's documents in the order of its entry's), and `commit` groups and writes it.
+  public var stories: StoryBook?
   private let memoryBudget: Int
   private let generation: Int
   /// The change log this commit extends (`Manifest.changes`).
@@ -121,6 +125,7 @@ public final class IndexWriter {
     do {
       var manifest = Manifest()
       var table = FileTable()
+      var book: StoryBook? = nil
       var inForce: [String] = []
       if storage.exists(Manifest.fileName) {
         // A rebuild starts over, so it also replaces an index of an older format, or one whose
@@ -140,6 +145,9 @@ public final class IndexWriter {
           if let name = current.fileTable {
             table = try FileTable.decode(try storage.map(name), verify: true)
           }
+          if let name = current.stories {
+            book = try StoryBook.decode(try storage.map(name), table: table, verify: true)
+          }
         } else {
           manifest.generation = current.generation
           manifest.previousFiles = current.files
@@ -147,6 +155,7 @@ public final class IndexWriter {
       }
       base = manifest
       fileTable = table
+      stories = book
       currentFiles = inForce
       generation = manifest.generation + 1
       // A rebuild forgets what the old commits held: no cursor before it can be answered.
@@ -569,10 +578,17 @@ public final class IndexWriter {
     }
     let tableName = "files.\(generation)"
     try fileTable.write(to: storage, name: tableName)
+    var storiesName: String? = nil
+    if let stories {
+      storiesName = "stories.\(generation)"
+      try stories.write(
+        to: storage, name: storiesName!, table: fileTable, segments: segments.map(\.name))
+    }
     try storage.syncDirectory()
     var manifest = Manifest(
       generation: generation, segments: segments, fileTable: tableName,
       previousFiles: currentFiles, corpus: corpus ?? base.corpus)
+    manifest.stories = storiesName
     manifest.formatVersion = Int(FileFormat.version)
     var log = changeLog
     log.record(generation: generation, ids: removedIDs)

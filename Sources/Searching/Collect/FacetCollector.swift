@@ -3,7 +3,9 @@ import Indexing
 
 /// Counts the entities of the documents a query matches (`blotter entities`, the web page's
 /// facets): each entity by the documents that name it and by its mentions; optionally the
-/// documents per source and per month too.
+/// documents per source and per month too. Given a story table (`blotter entities --by story`),
+/// it counts stories instead: `documents` is then the number of stories, each entity's
+/// `documents` the stories one of whose copies names it (mentions are still every copy's).
 public struct FacetCollector: DocumentCollector {
   /// One entity (or source, or month) and how often it occurs.
   public struct Count: Sendable, Equatable {
@@ -27,17 +29,32 @@ public struct FacetCollector: DocumentCollector {
   private var counts: [EntityKind: [String: (documents: Int, mentions: Int)]] = [:]
   private var sourceCounts: [String: Int] = [:]
   private var monthCounts: [String: Int] = [:]
+  /// Counting stories: the table, and the (story, entity) pairs and stories already counted.
+  public let stories: StoryTable?
+  private var storyEntities: Set<String> = []
+  private var storiesSeen: Set<Int> = []
 
   /// - Parameters:
   ///   - kinds: the entity kinds to count (all by default).
   ///   - sourcesAndMonths: also count documents per source and per month of their date.
-  public init(kinds: [EntityKind] = EntityKind.allCases, sourcesAndMonths: Bool = false) {
+  ///   - stories: count stories of this table instead of documents.
+  public init(
+    kinds: [EntityKind] = EntityKind.allCases, sourcesAndMonths: Bool = false,
+    stories: StoryTable? = nil
+  ) {
     self.kinds = kinds
     countsSourcesAndMonths = sourcesAndMonths
+    self.stories = stories
   }
 
   public mutating func collect(_ stored: StoredDocument, segment: Int, doc: UInt32) {
-    documents += 1
+    // A document the table does not know is a story of its own.
+    let story = stories.map { $0.story(segment: segment, doc: doc) ?? -1 - Int(doc) - segment << 32 }
+    if let story {
+      if storiesSeen.insert(story).inserted { documents += 1 }
+    } else {
+      documents += 1
+    }
     if countsSourcesAndMonths {
       if let s = stored.source, !s.isEmpty { sourceCounts[s, default: 0] += 1 }
       if let m = Self.month(stored.date) { monthCounts[m, default: 0] += 1 }
@@ -47,7 +64,7 @@ public struct FacetCollector: DocumentCollector {
     for m in StoredMentions.decode(raw) where kinds.contains(m.kind) {
       let key = m.kind.rawValue + "\t" + m.canonical
       counts[m.kind, default: [:]][m.canonical, default: (0, 0)].mentions += 1
-      if seen.insert(key).inserted {
+      if seen.insert(key).inserted, story.map({ storyEntities.insert("\($0)\t" + key).inserted }) ?? true {
         counts[m.kind, default: [:]][m.canonical, default: (0, 0)].documents += 1
       }
     }
@@ -92,9 +109,11 @@ public struct FacetCollector: DocumentCollector {
 extension Searcher {
   /// The entity facets of every document `node` matches.
   public func facets(
-    _ node: QueryNode, kinds: [EntityKind] = EntityKind.allCases, sourcesAndMonths: Bool = false
+    _ node: QueryNode, kinds: [EntityKind] = EntityKind.allCases, sourcesAndMonths: Bool = false,
+    byStory: Bool = false
   ) throws -> FacetCollector {
-    var c = FacetCollector(kinds: kinds, sourcesAndMonths: sourcesAndMonths)
+    var c = FacetCollector(
+      kinds: kinds, sourcesAndMonths: sourcesAndMonths, stories: byStory ? try stories() : nil)
     try collect(node, into: &c)
     return c
   }

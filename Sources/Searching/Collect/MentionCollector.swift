@@ -30,14 +30,19 @@ public struct MentionReport: Sendable {
     public var context: String
     /// The index in `entities` of the entity mentioned.
     public var entity: Int
+    /// The id of the document's story (its own id in an index without stories).
+    public var story: String
   }
 
   /// The query's entity parts, in query order.
   public var entities: [Entity]
   /// By document id, then title before body, then offset.
   public var mentions: [Mention]
-  /// Documents holding at least one mention.
+  /// Documents holding at least one mention (stories, when `byStory`; so are the entities'
+  /// `documents`).
   public var documents: Int
+  /// Whether documents are counted by story (`mentions --by story`).
+  public var byStory = false
 }
 
 /// Gathers `MentionReport.Mention`s: the stored mentions of each matching document that the
@@ -48,10 +53,17 @@ public struct MentionCollector: DocumentCollector {
   public let parts: [QueryNode]
   private var rows: [MentionReport.Mention] = []
   private var partMentions: [[StoredMentions.Mention]]
+  /// Counting stories: the commit's stories (nil: count documents).
+  let stories: StoryTable?
+  let byStory: Bool
 
-  public init(searcher: Searcher, parts: [QueryNode]) {
+  /// - Parameter byStory: count stories, not documents (with `stories`, the commit's table;
+  ///   documents it does not know are stories of their own).
+  public init(searcher: Searcher, parts: [QueryNode], byStory: Bool = false, stories: StoryTable? = nil) {
     self.searcher = searcher
     self.parts = parts
+    self.byStory = byStory
+    self.stories = stories
     partMentions = Array(repeating: [], count: parts.count)
   }
 
@@ -59,6 +71,7 @@ public struct MentionCollector: DocumentCollector {
     // Each text is made bytes once per document, not once per mention.
     var body: [UInt8]?
     var title: [UInt8]?
+    let story = stories?.story(segment: segment, doc: doc).map { stories!.summary($0).id } ?? stored.id
     for (m, part) in searcher.matchedMentions(in: stored, parts: parts) {
       partMentions[part].append(m)
       let source: [UInt8]
@@ -73,7 +86,8 @@ public struct MentionCollector: DocumentCollector {
         MentionReport.Mention(
           doc: stored.id, path: stored.path, title: stored.title,
           field: m.inTitle ? "title" : "body", offset: m.start, text: m.surface,
-          context: Self.sentence(around: m.start..<m.end, in: source), entity: part))
+          context: Self.sentence(around: m.start..<m.end, in: source), entity: part,
+          story: story))
     }
   }
 
@@ -85,6 +99,7 @@ public struct MentionCollector: DocumentCollector {
         $1.doc, $1.field == "title" ? 0 : 1, $1.offset
       )
     }
+    let unit: (MentionReport.Mention) -> String = byStory ? { $0.story } : { $0.doc }
     var entities: [MentionReport.Entity] = []
     for i in parts.indices {
       let h = Self.heading(parts[i], mentions: partMentions[i], searcher.entities)
@@ -92,10 +107,11 @@ public struct MentionCollector: DocumentCollector {
       entities.append(
         MentionReport.Entity(
           kind: h.kind, name: h.name, aliases: h.aliases, mentions: own.count,
-          documents: Set(own.map(\.doc)).count))
+          documents: Set(own.map(unit)).count))
     }
     return MentionReport(
-      entities: entities, mentions: sorted, documents: Set(sorted.map(\.doc)).count)
+      entities: entities, mentions: sorted, documents: Set(sorted.map(unit)).count,
+      byStory: byStory)
   }
 
   /// How one entity of the query is headed: the entity the query names (place:Essex is headed
@@ -175,10 +191,12 @@ public struct MentionCollector: DocumentCollector {
 extension Searcher {
   /// Every mention of the entities `node` names (its `entityParts`) in the documents it
   /// matches; nil when the query names no entity.
-  public func mentions(_ node: QueryNode) throws -> MentionReport? {
+  /// - Parameter byStory: count stories instead of documents.
+  public func mentions(_ node: QueryNode, byStory: Bool = false) throws -> MentionReport? {
     let parts = Self.entityParts(node)
     if parts.isEmpty { return nil }
-    var c = MentionCollector(searcher: self, parts: parts)
+    var c = MentionCollector(
+      searcher: self, parts: parts, byStory: byStory, stories: byStory ? try stories() : nil)
     try collect(node, into: &c)
     return c.report()
   }

@@ -5,7 +5,7 @@ import Indexing
 /// so that both always agree (FORMAT.md and the server's OpenAPI document describe them).
 public enum JSONShapes {
   /// `search --json`, `/api/search`: `{query, total, hits: [{doc, path, title, date, source,
-  /// score, snippet, entities?}], micros?, rank_micros?}`.
+  /// score, snippet, entities?, story: {id, copies, docs, sources}}], micros?, rank_micros?}`.
   public static func search(_ r: SearchResult, micros: Int? = nil, rankMicros: Int? = nil)
     -> String
   {
@@ -23,7 +23,7 @@ public enum JSONShapes {
   }
 
   /// One hit as `search --json` prints it: `{doc, path, title, date, source, score, snippet,
-  /// entities?}`.
+  /// entities?, story}`.
   static func hit(_ h: Hit, into j: inout JSONWriter) {
     j.open()
     j.field("doc", h.id)
@@ -46,7 +46,56 @@ public enum JSONShapes {
       }
       j.closeArray()
     }
+    j.key("story")
+    story(h.story, into: &j)
     j.close()
+  }
+
+  /// A story as a hit carries it: `{id, copies, docs, sources}` (the origin first in `docs`).
+  static func story(_ s: StoryTable.Summary, into j: inout JSONWriter) {
+    j.open()
+    j.field("id", s.id)
+    j.field("copies", s.copies)
+    j.openArray("docs")
+    for d in s.docs { j.element(d) }
+    j.closeArray()
+    j.openArray("sources")
+    for x in s.sources { j.element(x) }
+    j.closeArray()
+    j.close()
+  }
+
+  /// `stories --json`: `{query, total, stories: [{id, copies, first, last, docs: [{doc, date,
+  /// source}], sources}]}`, the largest first.
+  public static func stories(_ list: [StoryTable.Summary], query: String?, total: Int) -> String {
+    var j = JSONWriter()
+    j.open()
+    j.field("query", query)
+    j.field("total", total)
+    j.openArray("stories")
+    for s in list {
+      j.open()
+      j.field("id", s.id)
+      j.field("copies", s.copies)
+      let days = s.days.compactMap { $0 }
+      j.field("first", days.min().map(Day.format))
+      j.field("last", days.max().map(Day.format))
+      j.openArray("docs")
+      for (d, day) in zip(s.docs, s.days) {
+        j.open()
+        j.field("doc", d)
+        j.field("date", day.map(Day.format))
+        j.close()
+      }
+      j.closeArray()
+      j.openArray("sources")
+      for x in s.sources { j.element(x) }
+      j.closeArray()
+      j.close()
+    }
+    j.closeArray()
+    j.close()
+    return j.text
   }
 
   /// `alert check --json`: `{alert, query, new: [hits as in search --json]}`, one per alert.
@@ -73,13 +122,15 @@ public enum JSONShapes {
     return j.text
   }
 
-  /// `entities --json`, `/api/entities`: `{query, documents, entities: {KIND: [{name,
-  /// documents, mentions}]}}`, one list per kind counted, `top` entries at most.
+  /// `entities --json`, `/api/entities`: `{query, documents, by?, entities: {KIND: [{name,
+  /// documents, mentions}]}}`, one list per kind counted, `top` entries at most; `by` is
+  /// `"story"` when documents count stories (`entities --by story`).
   public static func entities(_ f: FacetCollector, query: String?, top: Int) -> String {
     var j = JSONWriter()
     j.open()
     j.field("query", query)
     j.field("documents", f.documents)
+    if f.stories != nil { j.field("by", "story") }
     j.key("entities")
     j.open()
     for k in f.kinds {
@@ -99,8 +150,8 @@ public enum JSONShapes {
   }
 
   /// `mentions --json`, `/api/mentions`: `{entity: {kind, name, aliases}, entities: [{kind,
-  /// name, aliases, mentions, documents}], documents, mentions: [{doc, path, field, offset,
-  /// text, context, entity}]}`.
+  /// name, aliases, mentions, documents}], documents, by?, mentions: [{doc, path, field, offset,
+  /// text, context, entity}]}`; `by` is `"story"` when documents count stories.
   public static func mentions(_ r: MentionReport) -> String {
     func put(_ e: MentionReport.Entity, into j: inout JSONWriter) {
       j.field("kind", e.kind)
@@ -125,6 +176,7 @@ public enum JSONShapes {
     }
     j.closeArray()
     j.field("documents", r.documents)
+    if r.byStory { j.field("by", "story") }
     j.openArray("mentions")
     for m in r.mentions {
       j.open()
@@ -180,8 +232,9 @@ public enum JSONShapes {
     return out
   }
 
-  /// `show --json`, `/api/doc`: `{doc, path, url, title, date, source, byline, text}`.
-  public static func document(_ d: StoredDocument) -> String {
+  /// `show --json`, `/api/doc`: `{doc, path, url, title, date, source, byline, text, story?}`
+  /// (`story` as in a search hit, when the index has stories).
+  public static func document(_ d: StoredDocument, story: StoryTable.Summary? = nil) -> String {
     var j = JSONWriter()
     j.open()
     j.field("doc", d.id)
@@ -192,6 +245,10 @@ public enum JSONShapes {
     j.field("source", d.source)
     j.field("byline", d.byline)
     j.field("text", d.text)
+    if let story {
+      j.key("story")
+      Self.story(story, into: &j)
+    }
     j.close()
     return j.text
   }

@@ -17,12 +17,15 @@ public struct Hit: Sendable {
   public var entities: [StoredMentions.Mention]
   public var segment: Int
   public var doc: UInt32
+  /// The story the document belongs to (a story of its own, one copy, in an index without
+  /// stories).
+  public var story: StoryTable.Summary
 }
 
 /// The answer to one query.
 public struct SearchResult: Sendable {
   public var query: String
-  /// How many documents match in all.
+  /// How many documents match in all (stories, when searched with `stories`).
   public var total: Int
   public var hits: [Hit]
 }
@@ -60,6 +63,15 @@ public final class Searcher {
   /// Terms of the query outside any NOT, gathered while binding (for highlighting).
   private var positiveTerms: Set<MatchedTerm> = []
   private var negated = 0
+  private var storyCache: StoryTable?? = nil
+
+  /// The commit's stories (read once per searcher); nil for an index written without them.
+  public func stories() throws -> StoryTable? {
+    if let cached = storyCache { return cached }
+    let t = try reader.storyTable()
+    storyCache = .some(t)
+    return t
+  }
 
   public init(reader: IndexReader) {
     self.reader = reader
@@ -71,13 +83,15 @@ public final class Searcher {
   /// - Parameters:
   ///   - offset: hits to skip (paging): the answer holds hits `offset..<offset + limit`.
   ///   - order: by relevance (the default) or by date.
+  ///   - stories: one hit per story (its best copy by `order`); `total` counts stories.
   public func search(
     _ query: String, limit: Int = 10, offset: Int = 0, order: HitOrder = .relevance,
-    highlight: Highlight = .markdown
+    highlight: Highlight = .markdown, stories: Bool = false
   ) throws -> SearchResult {
     let node = try parser.parse(query, analyzer: analyzer)
     return try search(
-      node, query: query, limit: limit, offset: offset, order: order, highlight: highlight)
+      node, query: query, limit: limit, offset: offset, order: order, highlight: highlight,
+      stories: stories)
   }
 
   struct Candidate: Comparable {
@@ -106,9 +120,13 @@ public final class Searcher {
 
   public func search(
     _ node: QueryNode, query: String, limit: Int, offset: Int = 0, order: HitOrder = .relevance,
-    highlight: Highlight
+    highlight: Highlight, stories byStory: Bool = false
   ) throws -> SearchResult {
     let t0 = ContinuousClock.now
+    let table = try stories()
+    // By story: the best copy of each story so far (a document the table does not know is a
+    // story of its own, keyed below zero); the heap is filled from them at the end.
+    var bestOfStory: [Int: Candidate] = [:]
     // The heap keeps the best `offset + limit`; the first `offset` are dropped at the end.
     let keep = limit > 0 ? limit + max(0, offset) : 0
     let byDate = order == .date
@@ -123,7 +141,17 @@ public final class Searcher {
       var d = scorer.doc
       var floor: Float = -.infinity  // the heap's minimum once it is full
       while d != PostingsCursor.end {
-        if !hasDeletes || !segment.isDeleted(d) {
+        if byStory, !hasDeletes || !segment.isDeleted(d) {
+          let key = table?.story(segment: si, doc: d) ?? -(base + Int(d)) - 1
+          let c = Candidate(
+            score: scorer.score(), day: segment.day(d) ?? Int32.min, order: base + Int(d),
+            segment: si, doc: d, byDate: byDate)
+          if let b = bestOfStory[key] {
+            if b < c { bestOfStory[key] = c }
+          } else {
+            bestOfStory[key] = c
+          }
+        } else if !hasDeletes || !segment.isDeleted(d) {
           total += 1
           if keep > 0 {
             let score = scorer.score()
@@ -144,6 +172,18 @@ public final class Searcher {
         d = scorer.next()
       }
       base += segment.maxDoc
+    }
+    if byStory {
+      total = bestOfStory.count
+      if keep > 0 {
+        for c in bestOfStory.values {
+          if heap.count < keep {
+            heap.insert(c)
+          } else if let m = heap.min, m < c {
+            _ = heap.replaceMin(with: c)
+          }
+        }
+      }
     }
     var best: [Candidate] = []
     while let c = heap.popMax() { best.append(c) }
@@ -172,9 +212,22 @@ public final class Searcher {
           source: stored.source,
           score: c.score, snippet: snippet,
           matched: matched,
-          entities: mentions, segment: c.segment, doc: c.doc))
+          entities: mentions, segment: c.segment, doc: c.doc,
+          story: Self.story(table, segment: c.segment, doc: c.doc, stored)))
     }
     return SearchResult(query: query, total: total, hits: hits)
+  }
+
+  /// The story of a stored document (a story of its own when `table` does not know it).
+  static func story(
+    _ table: StoryTable?, segment: Int, doc: UInt32, _ d: StoredDocument
+  ) -> StoryTable.Summary {
+    let day = d.date.flatMap(Day.parse)
+    guard let table else {
+      return StoryTable.Summary(
+        id: d.id, origin: d.id, docs: [d.id], sources: d.source.map { [$0] } ?? [], days: [day])
+    }
+    return table.summary(segment: segment, doc: doc, id: d.id, source: d.source, day: day)
   }
 
   /// Every live document matching `node`, per segment, in id order (no scoring, no limit).
