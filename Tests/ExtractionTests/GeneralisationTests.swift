@@ -19,6 +19,24 @@ import Testing
     dashcam footage of the stretch near the war memorial.</p>
     """
 
+  /// Five paragraphs of one story (a burst water main in Ely), shared by the sibling tests.
+  static let burstMain = """
+    <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
+    without water and closing the road to traffic from half past seven until the middle of \
+    the afternoon.</p>
+    <p>Water ran down the hill towards the market square for more than an hour before \
+    engineers could isolate the pipe, and several cellars in the street were pumped out by \
+    the fire service.</p>
+    <p>The water company said the main, which dates from the nineteen-thirties, had split \
+    along a seam, and that it would be replaced along the whole street during the next \
+    year.</p>
+    <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
+    officers helped residents of two flats above a cafe to move their belongings to higher \
+    floors.</p>
+    <p>Customers in the centre of the city may notice discoloured water for a day or two, \
+    and the company advised them to run the cold tap until the water runs clear again.</p>
+    """
+
   private func article(_ html: String, path: String = "p.html") throws -> Article {
     try #require(extractor.extract(bytes: Array(html.utf8), path: path).first)
   }
@@ -264,20 +282,7 @@ import Testing
       <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
       <div class="page">
       <div class="entry">
-      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
-      without water and closing the road to traffic from half past seven until the middle of \
-      the afternoon.</p>
-      <p>Water ran down the hill towards the market square for more than an hour before \
-      engineers could isolate the pipe, and several cellars in the street were pumped out by \
-      the fire service.</p>
-      <p>The water company said the main, which dates from the nineteen-thirties, had split \
-      along a seam, and that it would be replaced along the whole street during the next \
-      year.</p>
-      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
-      officers helped residents of two flats above a cafe to move their belongings to higher \
-      floors.</p>
-      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
-      and the company advised them to run the cold tap until the water runs clear again.</p>
+      \(Self.burstMain)
       </div>
       <ul><li><a href="/a">Roadworks map</a></li><li><a href="/b">Report a leak</a></li>
       <li><a href="/c">Water quality in your area</a></li><li><a href="/d">Compensation for \
@@ -305,20 +310,7 @@ import Testing
       <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
       <div class="page">
       <div class="entry">
-      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
-      without water and closing the road to traffic from half past seven until the middle of \
-      the afternoon.</p>
-      <p>Water ran down the hill towards the market square for more than an hour before \
-      engineers could isolate the pipe, and several cellars in the street were pumped out by \
-      the fire service.</p>
-      <p>The water company said the main, which dates from the nineteen-thirties, had split \
-      along a seam, and that it would be replaced along the whole street during the next \
-      year.</p>
-      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
-      officers helped residents of two flats above a cafe to move their belongings to higher \
-      floors.</p>
-      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
-      and the company advised them to run the cold tap until the water runs clear again.</p>
+      \(Self.burstMain)
       </div>
       <p>Anyone whose property was damaged can claim from the water company, which has opened \
       a helpline for the street.</p>
@@ -343,20 +335,7 @@ import Testing
       down towards the market square.</p>
       </div>
       <div class="entry">
-      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
-      without water and closing the road to traffic from half past seven until the middle of \
-      the afternoon.</p>
-      <p>Water ran down the hill towards the market square for more than an hour before \
-      engineers could isolate the pipe, and several cellars in the street were pumped out by \
-      the fire service.</p>
-      <p>The water company said the main, which dates from the nineteen-thirties, had split \
-      along a seam, and that it would be replaced along the whole street during the next \
-      year.</p>
-      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
-      officers helped residents of two flats above a cafe to move their belongings to higher \
-      floors.</p>
-      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
-      and the company advised them to run the cold tap until the water runs clear again.</p>
+      \(Self.burstMain)
       </div>
       <ul><li><a href="/a">Roadworks map</a></li><li><a href="/b">Report a leak</a></li>
       <li><a href="/c">Water quality in your area</a></li><li><a href="/d">Compensation for \
