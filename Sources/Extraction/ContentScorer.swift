@@ -224,7 +224,10 @@ struct ContentScorer {
       for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
         var joins =
           !elements[e].chrome && densities[e] < 0.3
-          && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
+          && (scores[e] >= 0.3 * scores[root]
+            // A quarter of the container's prose, with few links: a stream of teasers (a
+            // linked headline and a summary each, 15%+ links) holds as much and stays out.
+            || (good[e] >= 0.25 * good[root] && good[e] >= 400 && densities[e] < 0.15))
         // Readability's sibling rule, for the container's own siblings: a block of prose
         // worth a fifth of the container joins when it is not chrome and has few links, if
         // it comes before the container (a standfirst) or after some box beside it (the

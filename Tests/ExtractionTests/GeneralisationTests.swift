@@ -454,4 +454,51 @@ import Testing
     #expect(a.paragraphs.count == 6)
     #expect(!a.text.contains("Privacy"))
   }
+
+  // MARK: - The wrong block, second pass (issue #10)
+
+  /// A stream of teasers (linked headline and summary, a fifth of it links) beside the story
+  /// holds a quarter of its prose, but it has too many links to join it.
+  @Test func teaserStreamBesideTheStoryStaysOut() throws {
+    let a = try article(
+      """
+      <html><head><title>Fen drove closed after barn fire</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="page">
+      <div class="story-text">
+      <p>Fire crews from Wisbech, March and Whittlesey were called shortly after ten in the \
+      evening, when a neighbour saw flames above the roof of the barn.</p><p>The barn held about\
+       four hundred bales, and firefighters let most of them burn out under control rather than \
+      pull them apart in the dark.</p><p>No animals were in the building, and the farmhouse, \
+      which stands about a hundred yards away across the yard, was not damaged by the \
+      fire.</p><p>Police closed the drove at both ends to keep traffic away from the hoses laid \
+      across it, and asked drivers to use the main road instead.</p><p>The cause of the fire is \
+      not yet known, but officers said they would like to hear from anyone who saw people near \
+      the farm that evening.</p><p>The farmer said the hay had been cut in June and was meant to\
+       feed his sheep through the winter, and that neighbours had offered to help.</p><p>It is \
+      the third barn fire in the district since the start of August, after fires at two other \
+      farms that were both started deliberately.</p><p>Anyone with information is asked to call \
+      the police on 101 and to quote the incident number given on the force website, or to ring \
+      Crimestoppers.</p>
+      </div>
+      <div><h3>Latest news</h3><ul><li><a href="/n0">Harvest fires rise across the Fens this \
+      summer</a> Crews have been called to more field and stubble fires than in any year since \
+      records began, the service says.</li><li><a href="/n1">Man charged after Mildenhall \
+      burglary</a> A man of thirty has been charged with burgling two homes on the same street \
+      and will appear before magistrates.</li><li><a href="/n2">Appeal after Brandon shed fire \
+      spreads</a> Police want to speak to two teenagers seen near the allotments shortly before \
+      the fire was reported on Sunday night.</li><li><a href="/n3">New fire station opens in \
+      March</a> The station replaces a building from the nineteen-fifties and will house two \
+      engines and a rescue boat for the river.</li><li><a href="/n4">Road closed after lorry \
+      sheds load</a> The A141 was shut for four hours while the load of sugar beet was cleared \
+      from both carriageways by the council.</li></ul></div>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("Fire crews from Wisbech"))
+    #expect(a.paragraphs.count == 8)
+    #expect(!a.text.contains("Mildenhall"))
+    #expect(!a.text.contains("Latest news"))
+  }
 }
