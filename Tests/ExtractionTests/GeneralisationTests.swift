@@ -457,6 +457,42 @@ import Testing
 
   // MARK: - The wrong block, second pass (issue #10)
 
+  /// A post continued after its "read more" break (`id="more"`, `class="asset-more"`): "more"
+  /// is weak evidence, so the continuation stays in the post and a sidebar's about box does not
+  /// win.
+  @Test func postContinuedAfterAMoreBreakIsKept() throws {
+    let a = try article(
+      """
+      <html><head><title>Harvest supper raises funds for church roof</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="entry" id="entry-12">
+      <h3><a href="/2012/10/harvest-supper.html">Harvest supper raises funds for church \
+      roof</a></h3>
+      <p>More than a hundred people sat down to the harvest supper in the village hall at \
+      Cavendish on Saturday, and the evening raised enough to start work on the church roof.</p>
+      <div id="more" class="asset-more">
+      <p>The supper was cooked by volunteers from the parish, who spent most of Friday peeling \
+      potatoes and baking the apple pies that were sold afterwards at the door.</p>
+      <p>The churchwardens said the lead on the north aisle had been stolen twice in five years,\
+       and that the new roof would be made of stainless steel that thieves cannot sell.</p>
+      <p>Work is expected to start in the spring, once the diocese has approved the plans, and \
+      the church will stay open for services while the scaffolding is up.</p>
+      <p>A further auction of promises is planned for November, with offers of gardening, baby-\
+      sitting and a flight over the valley in a light aircraft.</p>
+      </div>
+      </div>
+      <div class="about"><p>The Stour Valley Villager is written by people who live here, for \
+      people who live here. If you have news from your village, a club or a school, send it to \
+      the editor and we will print it in the next issue.</p></div>
+      <div class="footer"><a href="/about">About</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("More than a hundred people sat down"))
+    #expect(a.text.contains("stainless steel"))
+    #expect(a.paragraphs.count == 5)
+    #expect(!a.text.contains("Stour Valley Villager"))
+  }
+
   /// A stream of teasers (linked headline and summary, a fifth of it links) beside the story
   /// holds a quarter of its prose, but it has too many links to join it.
   @Test func teaserStreamBesideTheStoryStaysOut() throws {
@@ -500,5 +536,15 @@ import Testing
     #expect(a.paragraphs.count == 8)
     #expect(!a.text.contains("Mildenhall"))
     #expect(!a.text.contains("Latest news"))
+  }
+
+  /// "Read more" buttons are wrapper lines; a sentence that starts the same way is not.
+  @Test func readMoreButtonsAreWrapperLines() {
+    for line in ["Read more", "Read More »", "[Continue reading…]", "More >>", "read the rest →"] {
+      #expect(ChromeFilter.isWrapperLine(line), "\(line)")
+    }
+    for line in ["Read more about the appeal on the force website.", "More rain is expected."] {
+      #expect(!ChromeFilter.isWrapperLine(line), "\(line)")
+    }
   }
 }
