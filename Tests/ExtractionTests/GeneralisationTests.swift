@@ -493,6 +493,83 @@ import Testing
     #expect(!a.text.contains("Stour Valley Villager"))
   }
 
+  /// A short post right under its headline, in a column between menus, and a longer legal
+  /// notice at the foot of the page: the post's container scores over half as well as the
+  /// notice, so the post is the article.
+  @Test func shortPostUnderTheHeadlineBeatsALongerNotice() throws {
+    let a = try article(
+      """
+      <html><head><title>Heron returns to the village pond</title></head><body>
+      <div class="wrap"><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul>
+      <div class="col"><h1>Heron returns to the village pond</h1>
+      <div class="story">
+      <p>A grey heron has been seen at the pond on the green again.</p>
+      <p>Residents said the bird arrived on Monday, before the frost.</p>
+      <p>It has stood by the reeds every morning since then.</p>
+      <p>Dog walkers are asked to keep to the far path, please.</p>
+      <p>The pond was cleared of weed by volunteers in the spring.</p>
+      <p>Frogs and newts have come back to it in large numbers.</p>
+      <p>The council will put up a sign about the birds next week.</p>
+      <p>Children from the school have drawn pictures of the heron.</p>
+      </div>
+      </div><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul></div>
+      <div class="legal">
+      <p>This site is written by volunteers and is provided as it is. The parish council accepts\
+       no liability for the accuracy of anything published here, nor for the content of other \
+      sites that are linked from these pages.</p>
+      <p>Readers should check the details of events with their organisers before they travel to \
+      them, and should not rely on the dates given here for any purpose that matters to them, \
+      including bookings and payments.</p>
+      </div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("A grey heron has been seen"))
+    #expect(a.text.contains("Children from the school have drawn pictures"))
+  }
+
+  /// The same, against a notice of one paragraph: a best container that holds one prose block
+  /// only gives way to the text under the headline at a tenth of its score.
+  @Test func oneParagraphNoticeDoesNotOutweighThePost() throws {
+    let a = try article(
+      """
+      <html><head><title>Heron returns to the village pond</title></head><body>
+      <div class="wrap"><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul>
+      <div class="col"><h1>Heron returns to the village pond</h1>
+      <div class="story">
+      <p>A grey heron has been seen at the pond on the green again.</p>
+      <p>Residents said the bird arrived on Monday, before the frost.</p>
+      <p>It has stood by the reeds every morning since then.</p>
+      <p>Dog walkers are asked to keep to the far path, please.</p>
+      </div>
+      </div><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul></div>
+      <div class="legal">
+      <p>This site is written by volunteers and is provided as it is. The parish council accepts\
+       no liability for the accuracy of anything published here, nor for the content of other \
+      sites that are linked from these pages, and readers should check the details of events \
+      with their organisers before they travel to them.</p>
+      </div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("A grey heron has been seen"))
+    #expect(a.text.contains("Dog walkers are asked to keep to the far path"))
+  }
+
   /// A stream of teasers (linked headline and summary, a fifth of it links) beside the story
   /// holds a quarter of its prose, but it has too many links to join it.
   @Test func teaserStreamBesideTheStoryStaysOut() throws {
