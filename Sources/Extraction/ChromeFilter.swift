@@ -1,6 +1,7 @@
 /// Wrapper lines that are formats, not content: the lines feed aggregators, feed readers and
 /// public-sector site templates put around any story ("The post … appeared first on …",
-/// "Browse all 12", "$ 0 0", an "exit this site" button, a beta banner, a photo credit).
+/// "Browse all 12", "$ 0 0", an "exit this site" button, a beta banner, a photo credit, a
+/// "Read more" button).
 ///
 /// Only for lines that are chrome whatever the site; choosing the body of an HTML page is the
 /// scorer's job, not this list's. Works on UTF-8 bytes (ASCII case folded), no `String`s.
@@ -35,6 +36,7 @@ enum ChromeFilter {
       return true
     }
     if isCountLine(l) { return true }
+    if isMoreButton(l) { return true }
     // Safe-exit buttons and phase banners of public-service site templates.
     if n < 160 && (containsFold(l, "exit this site") || containsFold(l, "exit this page")) {
       return true
@@ -55,6 +57,21 @@ enum ChromeFilter {
         return true
       }
       if containsFold(l, "all rights reserved") { return true }
+    }
+    return false
+  }
+
+  /// "Read more", "Continue reading »", "More…": a button that leads to the rest of a text.
+  private static func isMoreButton(_ l: UnsafeBufferPointer<UInt8>) -> Bool {
+    guard l.count <= 24 else { return false }
+    // The letters and spaces, without arrows, dots and brackets around them.
+    var s = [UInt8]()
+    for u in l where (u >= 0x61 && u <= 0x7A) || u == 0x20 { s.append(u) }
+    while s.first == 0x20 { s.removeFirst() }
+    while s.last == 0x20 { s.removeLast() }
+    for phrase: StaticString in ["read more", "more", "continue reading", "read the rest"] {
+      let p = UnsafeBufferPointer(start: phrase.utf8Start, count: phrase.utf8CodeUnitCount)
+      if s.elementsEqual(p) { return true }
     }
     return false
   }

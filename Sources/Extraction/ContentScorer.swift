@@ -167,7 +167,14 @@ struct ContentScorer {
     let blocks = page.blocks
     guard !blocks.isEmpty else { return [] }
     let qualities = blocks.map(quality)
-    let (best, alternative, scores, densities, good) = container(qualities: qualities)
+    let (scored, alternative, scores, densities, good) = container(qualities: qualities)
+    var best = scored
+    var headNote: String?
+    if let b = best, let h = headlineCandidate(best: b, scores: scores, qualities: qualities)
+    {
+      headNote = "headline candidate el\(h) score \(Int(scores[h])) over el\(b)"
+      best = h
+    }
     guard let root = best ?? alternative else {
       let (keep, note) = fallback()
       lines.append(note)
@@ -178,6 +185,7 @@ struct ContentScorer {
       explaining: explain != nil)
     var keep = first.keep
     lines = first.lines
+    if let headNote { lines.insert(headNote, at: 0) }
     if let alternative, alternative != root {
       let (second, other) = body(
         root: alternative, qualities: qualities, scores: scores, densities: densities,
@@ -202,6 +210,61 @@ struct ContentScorer {
     return keep
   }
 
+  /// The container of the text right after the headline, when the best-scoring container
+  /// does not hold it: the highest-scoring element between the first prose block after the
+  /// headline (within 40 blocks) and the lowest element that also holds `best`. A short post
+  /// under its headline beats a longer block elsewhere (a disclaimer, a browser notice, an
+  /// about box, reader comments) when it scores at least half as well.
+  func headlineCandidate(best: Int, scores: [Double], qualities: [Quality]) -> Int? {
+    let blocks = page.blocks
+    let elements = page.elements
+    var headline: Int?
+    for (i, b) in blocks.enumerated() where b.owner >= 0 && !b.chrome {
+      guard isTitle(b) else { continue }
+      headline = i
+      break
+    }
+    guard let headline else { return nil }
+    var first: Int?
+    for i in headline + 1..<min(blocks.count, headline + 40) {
+      let b = blocks[i]
+      guard b.owner >= 0, !b.chrome, !b.inFigure else { continue }
+      if qualities[i] == .good || qualities[i] == .medium {
+        first = i
+        break
+      }
+    }
+    guard let first else { return nil }
+    let owner = Int(blocks[first].owner)
+    if owner == best || isInside(owner, best) { return nil }
+    // The block's ancestors up to (not including) the one that also holds `best`.
+    var top: Int?
+    var e = owner
+    while e >= 0 {
+      if e == best || isInside(best, e) { break }
+      if Self.canContain(elements[e].tag), !elements[e].chrome,
+        top == nil || scores[e] > scores[top!]
+      {
+        top = e
+      }
+      e = Int(elements[e].parent)
+    }
+    guard let top else { return nil }
+    // Half the best score will do; a tenth when the best container holds one prose block
+    // only (a disclaimer, a bio, a notice: one paragraph that outweighs a short post).
+    var proseBlocks = 0
+    for (i, b) in blocks.enumerated() where b.owner >= 0 {
+      let o = Int(b.owner)
+      if (qualities[i] == .good || qualities[i] == .medium) && (o == best || isInside(o, best)) {
+        proseBlocks += 1
+        if proseBlocks > 1 { break }
+      }
+    }
+    let threshold = proseBlocks <= 1 ? 0.1 : 0.5
+    guard scores[top] >= threshold * scores[best] else { return nil }
+    return top
+  }
+
   /// The body inside one container: the container and its strong siblings, block by block.
   private func body(
     root: Int, qualities: [Quality], scores: [Double], densities: [Double], good: [Double],
@@ -224,7 +287,10 @@ struct ContentScorer {
       for e in Int(parent) + 1..<elements.count where elements[e].parent == parent && e != level {
         var joins =
           !elements[e].chrome && densities[e] < 0.3
-          && (scores[e] >= 0.3 * scores[root] || (good[e] >= 0.25 * good[root] && good[e] >= 400))
+          && (scores[e] >= 0.3 * scores[root]
+            // A quarter of the container's prose, with few links: a stream of teasers (a
+            // linked headline and a summary each, 15%+ links) holds as much and stays out.
+            || (good[e] >= 0.25 * good[root] && good[e] >= 400 && densities[e] < 0.15))
         // Readability's sibling rule, for the container's own siblings: a block of prose
         // worth a fifth of the container joins when it is not chrome and has few links, if
         // it comes before the container (a standfirst) or after some box beside it (the

@@ -112,7 +112,7 @@ enum ClassHints {
       "rail", "teaser", "teasers", "carousel", "slider", "ticker", "combx", "shoutbox",
       "sitemap", "reply", "respond", "feedback", "rating", "print", "email", "facebook",
       "twitter", "whatsapp", "pinterest", "linkedin", "dropdown", "offcanvas", "drawer",
-      "alert", "notice", "notification", "donate", "paywall", "more", "caption", "credit",
+      "alert", "notice", "notification", "donate", "paywall", "caption", "credit",
       "credits", "gallery", "slideshow", "lightbox",
     ] { t[w] = -3 }
     for w in [
@@ -121,6 +121,9 @@ enum ClassHints {
       "bottom", "links", "list", "card", "cards", "thumb", "thumbnail", "image", "photo", "video",
       "headline", "title", "kicker", "label", "category", "categories", "side",
       "extra", "secondary", "complementary", "contentinfo", "search", "form",
+      // "more" names a teaser box ("more-stories") as often as the rest of a post after its
+      // "read more" break (id="more", "asset-more"): weak evidence, not a chrome mark.
+      "more",
     ] { t[w] = -1 }
     for w in [
       "article", "content", "entry", "post", "story", "body", "text", "main", "prose",

@@ -19,6 +19,24 @@ import Testing
     dashcam footage of the stretch near the war memorial.</p>
     """
 
+  /// Five paragraphs of one story (a burst water main in Ely), shared by the sibling tests.
+  static let burstMain = """
+    <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
+    without water and closing the road to traffic from half past seven until the middle of \
+    the afternoon.</p>
+    <p>Water ran down the hill towards the market square for more than an hour before \
+    engineers could isolate the pipe, and several cellars in the street were pumped out by \
+    the fire service.</p>
+    <p>The water company said the main, which dates from the nineteen-thirties, had split \
+    along a seam, and that it would be replaced along the whole street during the next \
+    year.</p>
+    <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
+    officers helped residents of two flats above a cafe to move their belongings to higher \
+    floors.</p>
+    <p>Customers in the centre of the city may notice discoloured water for a day or two, \
+    and the company advised them to run the cold tap until the water runs clear again.</p>
+    """
+
   private func article(_ html: String, path: String = "p.html") throws -> Article {
     try #require(extractor.extract(bytes: Array(html.utf8), path: path).first)
   }
@@ -264,20 +282,7 @@ import Testing
       <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
       <div class="page">
       <div class="entry">
-      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
-      without water and closing the road to traffic from half past seven until the middle of \
-      the afternoon.</p>
-      <p>Water ran down the hill towards the market square for more than an hour before \
-      engineers could isolate the pipe, and several cellars in the street were pumped out by \
-      the fire service.</p>
-      <p>The water company said the main, which dates from the nineteen-thirties, had split \
-      along a seam, and that it would be replaced along the whole street during the next \
-      year.</p>
-      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
-      officers helped residents of two flats above a cafe to move their belongings to higher \
-      floors.</p>
-      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
-      and the company advised them to run the cold tap until the water runs clear again.</p>
+      \(Self.burstMain)
       </div>
       <ul><li><a href="/a">Roadworks map</a></li><li><a href="/b">Report a leak</a></li>
       <li><a href="/c">Water quality in your area</a></li><li><a href="/d">Compensation for \
@@ -305,20 +310,7 @@ import Testing
       <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
       <div class="page">
       <div class="entry">
-      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
-      without water and closing the road to traffic from half past seven until the middle of \
-      the afternoon.</p>
-      <p>Water ran down the hill towards the market square for more than an hour before \
-      engineers could isolate the pipe, and several cellars in the street were pumped out by \
-      the fire service.</p>
-      <p>The water company said the main, which dates from the nineteen-thirties, had split \
-      along a seam, and that it would be replaced along the whole street during the next \
-      year.</p>
-      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
-      officers helped residents of two flats above a cafe to move their belongings to higher \
-      floors.</p>
-      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
-      and the company advised them to run the cold tap until the water runs clear again.</p>
+      \(Self.burstMain)
       </div>
       <p>Anyone whose property was damaged can claim from the water company, which has opened \
       a helpline for the street.</p>
@@ -343,20 +335,7 @@ import Testing
       down towards the market square.</p>
       </div>
       <div class="entry">
-      <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
-      without water and closing the road to traffic from half past seven until the middle of \
-      the afternoon.</p>
-      <p>Water ran down the hill towards the market square for more than an hour before \
-      engineers could isolate the pipe, and several cellars in the street were pumped out by \
-      the fire service.</p>
-      <p>The water company said the main, which dates from the nineteen-thirties, had split \
-      along a seam, and that it would be replaced along the whole street during the next \
-      year.</p>
-      <p>Police closed Forehill at both ends and directed buses along Back Hill, while \
-      officers helped residents of two flats above a cafe to move their belongings to higher \
-      floors.</p>
-      <p>Customers in the centre of the city may notice discoloured water for a day or two, \
-      and the company advised them to run the cold tap until the water runs clear again.</p>
+      \(Self.burstMain)
       </div>
       <ul><li><a href="/a">Roadworks map</a></li><li><a href="/b">Report a leak</a></li>
       <li><a href="/c">Water quality in your area</a></li><li><a href="/d">Compensation for \
@@ -474,5 +453,175 @@ import Testing
     #expect(a.paragraphs.contains("Solution:"))
     #expect(a.paragraphs.count == 6)
     #expect(!a.text.contains("Privacy"))
+  }
+
+  // MARK: - The wrong block, second pass (issue #10)
+
+  /// A post continued after its "read more" break (`id="more"`, `class="asset-more"`): "more"
+  /// is weak evidence, so the continuation stays in the post and a sidebar's about box does not
+  /// win.
+  @Test func postContinuedAfterAMoreBreakIsKept() throws {
+    let a = try article(
+      """
+      <html><head><title>Harvest supper raises funds for church roof</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="entry" id="entry-12">
+      <h3><a href="/2012/10/harvest-supper.html">Harvest supper raises funds for church \
+      roof</a></h3>
+      <p>More than a hundred people sat down to the harvest supper in the village hall at \
+      Cavendish on Saturday, and the evening raised enough to start work on the church roof.</p>
+      <div id="more" class="asset-more">
+      <p>The supper was cooked by volunteers from the parish, who spent most of Friday peeling \
+      potatoes and baking the apple pies that were sold afterwards at the door.</p>
+      <p>The churchwardens said the lead on the north aisle had been stolen twice in five years,\
+       and that the new roof would be made of stainless steel that thieves cannot sell.</p>
+      <p>Work is expected to start in the spring, once the diocese has approved the plans, and \
+      the church will stay open for services while the scaffolding is up.</p>
+      <p>A further auction of promises is planned for November, with offers of gardening, baby-\
+      sitting and a flight over the valley in a light aircraft.</p>
+      </div>
+      </div>
+      <div class="about"><p>The Stour Valley Villager is written by people who live here, for \
+      people who live here. If you have news from your village, a club or a school, send it to \
+      the editor and we will print it in the next issue.</p></div>
+      <div class="footer"><a href="/about">About</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("More than a hundred people sat down"))
+    #expect(a.text.contains("stainless steel"))
+    #expect(a.paragraphs.count == 5)
+    #expect(!a.text.contains("Stour Valley Villager"))
+  }
+
+  /// A short post right under its headline, in a column between menus, and a longer legal
+  /// notice at the foot of the page: the post's container scores over half as well as the
+  /// notice, so the post is the article.
+  @Test func shortPostUnderTheHeadlineBeatsALongerNotice() throws {
+    let a = try article(
+      """
+      <html><head><title>Heron returns to the village pond</title></head><body>
+      <div class="wrap"><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul>
+      <div class="col"><h1>Heron returns to the village pond</h1>
+      <div class="story">
+      <p>A grey heron has been seen at the pond on the green again.</p>
+      <p>Residents said the bird arrived on Monday, before the frost.</p>
+      <p>It has stood by the reeds every morning since then.</p>
+      <p>Dog walkers are asked to keep to the far path, please.</p>
+      <p>The pond was cleared of weed by volunteers in the spring.</p>
+      <p>Frogs and newts have come back to it in large numbers.</p>
+      <p>The council will put up a sign about the birds next week.</p>
+      <p>Children from the school have drawn pictures of the heron.</p>
+      </div>
+      </div><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul></div>
+      <div class="legal">
+      <p>This site is written by volunteers and is provided as it is. The parish council accepts\
+       no liability for the accuracy of anything published here, nor for the content of other \
+      sites that are linked from these pages.</p>
+      <p>Readers should check the details of events with their organisers before they travel to \
+      them, and should not rely on the dates given here for any purpose that matters to them, \
+      including bookings and payments.</p>
+      </div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("A grey heron has been seen"))
+    #expect(a.text.contains("Children from the school have drawn pictures"))
+  }
+
+  /// The same, against a notice of one paragraph: a best container that holds one prose block
+  /// only gives way to the text under the headline at a tenth of its score.
+  @Test func oneParagraphNoticeDoesNotOutweighThePost() throws {
+    let a = try article(
+      """
+      <html><head><title>Heron returns to the village pond</title></head><body>
+      <div class="wrap"><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul>
+      <div class="col"><h1>Heron returns to the village pond</h1>
+      <div class="story">
+      <p>A grey heron has been seen at the pond on the green again.</p>
+      <p>Residents said the bird arrived on Monday, before the frost.</p>
+      <p>It has stood by the reeds every morning since then.</p>
+      <p>Dog walkers are asked to keep to the far path, please.</p>
+      </div>
+      </div><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul></div>
+      <div class="legal">
+      <p>This site is written by volunteers and is provided as it is. The parish council accepts\
+       no liability for the accuracy of anything published here, nor for the content of other \
+      sites that are linked from these pages, and readers should check the details of events \
+      with their organisers before they travel to them.</p>
+      </div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("A grey heron has been seen"))
+    #expect(a.text.contains("Dog walkers are asked to keep to the far path"))
+  }
+
+  /// A stream of teasers (linked headline and summary, a fifth of it links) beside the story
+  /// holds a quarter of its prose, but it has too many links to join it.
+  @Test func teaserStreamBesideTheStoryStaysOut() throws {
+    let a = try article(
+      """
+      <html><head><title>Fen drove closed after barn fire</title></head><body>
+      <div class="nav"><a href="/">Home</a> <a href="/news">News</a></div>
+      <div class="page">
+      <div class="story-text">
+      <p>Fire crews from Wisbech, March and Whittlesey were called shortly after ten in the \
+      evening, when a neighbour saw flames above the roof of the barn.</p><p>The barn held about\
+       four hundred bales, and firefighters let most of them burn out under control rather than \
+      pull them apart in the dark.</p><p>No animals were in the building, and the farmhouse, \
+      which stands about a hundred yards away across the yard, was not damaged by the \
+      fire.</p><p>Police closed the drove at both ends to keep traffic away from the hoses laid \
+      across it, and asked drivers to use the main road instead.</p><p>The cause of the fire is \
+      not yet known, but officers said they would like to hear from anyone who saw people near \
+      the farm that evening.</p><p>The farmer said the hay had been cut in June and was meant to\
+       feed his sheep through the winter, and that neighbours had offered to help.</p><p>It is \
+      the third barn fire in the district since the start of August, after fires at two other \
+      farms that were both started deliberately.</p><p>Anyone with information is asked to call \
+      the police on 101 and to quote the incident number given on the force website, or to ring \
+      Crimestoppers.</p>
+      </div>
+      <div><h3>Latest news</h3><ul><li><a href="/n0">Harvest fires rise across the Fens this \
+      summer</a> Crews have been called to more field and stubble fires than in any year since \
+      records began, the service says.</li><li><a href="/n1">Man charged after Mildenhall \
+      burglary</a> A man of thirty has been charged with burgling two homes on the same street \
+      and will appear before magistrates.</li><li><a href="/n2">Appeal after Brandon shed fire \
+      spreads</a> Police want to speak to two teenagers seen near the allotments shortly before \
+      the fire was reported on Sunday night.</li><li><a href="/n3">New fire station opens in \
+      March</a> The station replaces a building from the nineteen-fifties and will house two \
+      engines and a rescue boat for the river.</li><li><a href="/n4">Road closed after lorry \
+      sheds load</a> The A141 was shut for four hours while the load of sugar beet was cleared \
+      from both carriageways by the council.</li></ul></div>
+      </div>
+      <div class="footer"><a href="/privacy">Privacy</a></div>
+      </body></html>
+      """)
+    #expect(a.text.hasPrefix("Fire crews from Wisbech"))
+    #expect(a.paragraphs.count == 8)
+    #expect(!a.text.contains("Mildenhall"))
+    #expect(!a.text.contains("Latest news"))
+  }
+
+  /// "Read more" buttons are wrapper lines; a sentence that starts the same way is not.
+  @Test func readMoreButtonsAreWrapperLines() {
+    for line in ["Read more", "Read More »", "[Continue reading…]", "More >>", "read the rest →"] {
+      #expect(ChromeFilter.isWrapperLine(line), "\(line)")
+    }
+    for line in ["Read more about the appeal on the force website.", "More rain is expected."] {
+      #expect(!ChromeFilter.isWrapperLine(line), "\(line)")
+    }
   }
 }
