@@ -38,12 +38,14 @@ struct ExportCommand: ParsableCommand {
   @Option(help: "csv, jsonl, geojson or opensearch.")
   var format: String
 
+  @Flag(
+    help: "csv, jsonl, geojson: one row per story (its earliest matching copy), not per article.")
+  var stories = false
+
   @Option(help: "opensearch: the index (and template) name in OpenSearch (default blotter).")
   var name: String?
 
-  @Option(
-    help: "opensearch: only what changed since this cursor (a previous export's manifest.json "
-      + "cursor).")
+  @Option(help: "opensearch: only what changed since this cursor (a manifest.json's cursor).")
   var since: Int?
 
   @Option(help: "opensearch: the output folder.")
@@ -56,6 +58,7 @@ struct ExportCommand: ParsableCommand {
         throw ValidationError("--format opensearch exports the whole index: give no query")
       }
       if out == nil { throw ValidationError("--format opensearch needs --out DIR") }
+      if stories { throw ValidationError("--stories goes with csv, jsonl or geojson") }
       let name = self.name ?? "blotter"
       if name.isEmpty || name != name.lowercased()
         || name.contains(where: { " \"*,/<>?\\|#:".contains($0) })
@@ -94,7 +97,9 @@ struct ExportCommand: ParsableCommand {
     }
     let writer: ExportWriter
     do {
-      writer = try searcher.export(node, format: ExportFormat(rawValue: format) ?? .csv) {
+      writer = try searcher.export(
+        node, format: ExportFormat(rawValue: format) ?? .csv, stories: stories
+      ) {
         Output.write($0)
       }
     } catch {

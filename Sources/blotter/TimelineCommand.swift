@@ -14,9 +14,9 @@ struct TimelineCommand: ParsableCommand {
     abstract: "Count the articles matching a query per day, week, month or year.",
     discussion: """
       Each period shows the matching articles and their share of all the index's articles of \
-      that period. Periods run from the first to the last that holds any dated article of the \
-      index; those without a match show 0. Weeks are ISO weeks (2024-W09). Articles without a \
-      date are counted apart.
+      that period (with --stories: stories, each counted once in its origin's period). Periods \
+      run from the first to the last that holds any dated article of the index; those without \
+      a match show 0. Weeks are ISO weeks (2024-W09). Articles without a date are counted apart.
       """)
 
   @Argument(
@@ -28,6 +28,9 @@ struct TimelineCommand: ParsableCommand {
 
   @Option(help: "The period: day, week, month or year.")
   var by: String = "month"
+
+  @Flag(help: "Count stories (syndicated copies once, in their origin's period), not articles.")
+  var stories = false
 
   @Flag(help: "Print JSON.")
   var json = false
@@ -72,7 +75,7 @@ struct TimelineCommand: ParsableCommand {
     }
     let t: Timeline
     do {
-      t = try searcher.timeline(node, query: query, by: unit)
+      t = try searcher.timeline(node, query: query, by: unit, stories: stories)
     } catch {
       Output.error("blotter timeline: \(error)")
       throw ExitCode(1)
@@ -87,7 +90,9 @@ struct TimelineCommand: ParsableCommand {
     } else if csv {
       Output.write(JSONShapes.timelineCSV(t))
     } else {
-      Output.line(Plural.count(t.matches, "article") + " matching \(query), by \(unit.rawValue)")
+      Output.line(
+        (stories ? Plural.count(t.matches, "story", plural: "stories") : Plural.count(t.matches, "article"))
+          + " matching \(query), by \(unit.rawValue)")
       let most = max(1, t.periods.map(\.matches).max() ?? 1)
       for p in t.periods {
         let tenths = Int((p.share * 1000).rounded())

@@ -56,6 +56,45 @@ import TestSupport
     #expect(text.stdout.contains("3 copies: Essex Police, Braintree & Witham Times, Essex News Hub"))
   }
 
+  @Test func timelineAndExportCountStories() throws {
+    let (corpus, idx) = try Self.corpus()
+    defer {
+      try? FileManager.default.removeItem(at: corpus)
+      try? FileManager.default.removeItem(at: idx)
+    }
+    func matches(_ extra: [String]) throws -> (dated: Int, undated: Int, total: Int) {
+      let t = try CLI.run(["timeline", "Witham", "--index", idx.path, "--json"] + extra).json()
+      let periods = try #require(t["periods"] as? [[String: Any]])
+      return (
+        periods.reduce(0) { $0 + ($1["matches"] as? Int ?? 0) }, t["undated"] as? Int ?? -1,
+        periods.reduce(0) { $0 + ($1["total"] as? Int ?? 0) }
+      )
+    }
+    // Four articles match, in two stories; the index holds five articles in three stories.
+    let articles = try matches([])
+    #expect(articles.dated + articles.undated == 4)
+    #expect(articles.total + articles.undated <= 5)
+    let stories = try matches(["--stories"])
+    #expect(stories.dated + stories.undated == 2)
+    #expect(stories.total <= 3)
+
+    // Every row names its story; --stories keeps one row per story, the earliest copy.
+    let all = try CLI.run(["export", "Witham", "--format", "jsonl", "--index", idx.path])
+    #expect(all.status == 0, "\(all.stderr)")
+    let rows = try all.stdout.split(separator: "\n").map {
+      try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+    }
+    #expect(rows.count == 4)
+    let grown = try #require(rows.first { $0["id"] as? String == "grown.jsonl#a" })
+    #expect(grown["story"] as? String == "release.jsonl#a" && grown["copies"] as? Int == 3)
+    let one = try CLI.run(["export", "Witham", "--format", "csv", "--stories", "--index", idx.path])
+    #expect(one.status == 0, "\(one.stderr)")
+    let lines = one.stdout.split(separator: "\r\n")
+    #expect(lines.count == 3, "\(one.stdout)")
+    #expect(lines.contains { $0.hasPrefix("release.jsonl#a,") && $0.contains(",release.jsonl#a,3,") })
+    #expect(!lines.contains { $0.hasPrefix("grown.jsonl#a,") || $0.hasPrefix("rewritten.jsonl#a,") })
+  }
+
   @Test func showStoriesEntitiesAndMentionsKnowTheCopies() throws {
     let (corpus, idx) = try Self.corpus()
     defer {

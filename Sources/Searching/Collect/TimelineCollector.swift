@@ -73,6 +73,30 @@ public struct TimelineCollector {
     Self.count(days, into: &matchDays)
   }
 
+  /// Counts stories instead of articles (`timeline --stories`): each story of `table` once, in
+  /// the period of its origin (its earliest copy), in the totals, and each story with a copy in
+  /// `matching` (per segment number of `table`, live document ids) in the matches. A story whose
+  /// origin has no date is undated (all its copies are: undated copies sort last).
+  public mutating func collectStories(_ table: StoryTable, matching: [[UInt32]]) {
+    var days: [Int32] = []
+    days.reserveCapacity(table.stories.count)
+    for s in table.stories {
+      if let day = table.documents[s.origin].day { days.append(day) } else { undatedTotal += 1 }
+    }
+    Self.count(days, into: &totalDays)
+    var matched = [Bool](repeating: false, count: table.stories.count)
+    for (si, ids) in matching.enumerated() {
+      for d in ids {
+        if let n = table.story(segment: si, doc: d) { matched[n] = true }
+      }
+    }
+    days.removeAll(keepingCapacity: true)
+    for (n, s) in table.stories.enumerated() where matched[n] {
+      if let day = table.documents[s.origin].day { days.append(day) } else { undatedMatches += 1 }
+    }
+    Self.count(days, into: &matchDays)
+  }
+
   /// Adds how often each day occurs in `days` to `counts`: through an array over the days'
   /// span (a dictionary update per document would cost more than everything else), or, for a
   /// span of more than 2^22 days (a broken date), directly.
@@ -181,9 +205,17 @@ public struct TimelineCollector {
 
 extension Searcher {
   /// The timeline of `node` (`.all` for every document) by `by`.
+  /// - Parameter stories: count stories (each in its origin's period) instead of articles; an
+  ///   index written without stories counts each article as its own story.
   /// - Throws: `IndexError` for a damaged index.
-  public func timeline(_ node: QueryNode, query: String?, by: TimelineUnit) throws -> Timeline {
+  public func timeline(
+    _ node: QueryNode, query: String?, by: TimelineUnit, stories: Bool = false
+  ) throws -> Timeline {
     var c = TimelineCollector(by: by)
+    if stories, let table = try self.stories() {
+      c.collectStories(table, matching: try matchingDocuments(node))
+      return c.timeline(query: query)
+    }
     for (si, ids) in try matchingDocuments(node).enumerated() {
       c.collect(segment: reader.segments[si], matching: ids)
     }

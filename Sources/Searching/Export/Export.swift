@@ -167,23 +167,50 @@ public struct ExportWriter {
 extension Searcher {
   /// Writes every live document `node` matches, in index order, through `write` (called with
   /// chunks of text as they are made: the header, each row, the footer).
+  /// - Parameter stories: one row per story instead of per article: the story's earliest
+  ///   matching copy (its origin when the origin matches).
   /// - Returns: the writer, for its counts.
   /// - Throws: `IndexError` for a damaged index, or what `write` throws.
   @discardableResult
   public func export(
-    _ node: QueryNode, format: ExportFormat, write: (String) throws -> Void
+    _ node: QueryNode, format: ExportFormat, stories: Bool = false,
+    write: (String) throws -> Void
   ) throws -> ExportWriter {
     var w = ExportWriter(format: format)
+    let table = try self.stories()
+    var matching = try matchingDocuments(node)
+    if stories, let table { matching = Self.earliestCopies(matching, table: table) }
     try write(w.header())
-    for (si, ids) in try matchingDocuments(node).enumerated() {
+    for (si, ids) in matching.enumerated() {
       let segment = reader.segments[si]
       try segment.documents(ids) { doc, stored in
-        let story = StoryColumns.of(stored, segment: segment, doc: doc)
+        let story = StoryColumns.of(stored, table: table, segment: si, doc: doc)
         let text = w.row(ExportRow(stored, story: story))
         if !text.isEmpty { try write(text) }
       }
     }
     try write(w.footer())
     return w
+  }
+
+  /// Of each story with a document in `matching` (per segment, ascending ids), only its earliest
+  /// matching copy in the story table's order (day, then id; the origin first); documents the
+  /// table does not know stay.
+  static func earliestCopies(_ matching: [[UInt32]], table: StoryTable) -> [[UInt32]] {
+    var best: [Int: (number: Int, segment: Int, doc: UInt32)] = [:]
+    var out = matching.map { _ in [UInt32]() }
+    for (si, ids) in matching.enumerated() {
+      for d in ids {
+        guard let n = table.documentNumber(segment: si, doc: d) else {
+          out[si].append(d)
+          continue
+        }
+        let story = table.documents[n].story
+        if let b = best[story], b.number <= n { continue }
+        best[story] = (n, si, d)
+      }
+    }
+    for b in best.values { out[b.segment].append(b.doc) }
+    return out.map { $0.sorted() }
   }
 }

@@ -12,12 +12,17 @@ public struct StoryColumns: Sendable, Equatable {
     self.copies = copies
   }
 
-  /// The story of document `doc` of `segment`: the one place export asks for it. The index
-  /// holds no story grouping yet, so each article is its own story (its id, one copy); story
-  /// grouping (issue 13) answers here from its story table.
-  public static func of(_ stored: StoredDocument, segment: SegmentReader, doc: UInt32)
-    -> StoryColumns
-  {
-    StoryColumns(id: stored.id, copies: 1)
+  /// The story of document `doc` of segment number `segment` in the commit's story table: its
+  /// id (the origin's document id) and its number of copies. An index written without stories
+  /// (`index --no-stories`), or a document the table does not know, is a story of its own (its
+  /// id, one copy).
+  public static func of(
+    _ stored: StoredDocument, table: StoryTable?, segment: Int, doc: UInt32
+  ) -> StoryColumns {
+    guard let table, let n = table.story(segment: segment, doc: doc) else {
+      return StoryColumns(id: stored.id, copies: 1)
+    }
+    let s = table.stories[n]
+    return StoryColumns(id: table.documents[s.origin].id, copies: s.copies)
   }
 }

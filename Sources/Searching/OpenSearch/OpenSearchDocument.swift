@@ -13,14 +13,16 @@ public final class OpenSearchDocument {
 
   /// The document's JSON source, one line (no newline).
   /// - Parameter day: the publication date in days since 1970 (the date column), if any.
-  public func source(_ d: StoredDocument, day: Int32?) -> String {
+  /// - Parameter storyID: the id of the document's story (its origin's id; `story.id` of
+  ///   `search --json`), nil to leave `story_id` out.
+  public func source(_ d: StoredDocument, day: Int32?, storyID: String? = nil) -> String {
     var out = JSONBytes()
-    write(d, day: day, into: &out)
+    write(d, day: day, storyID: storyID, into: &out)
     return String(decoding: out.bytes, as: UTF8.self)
   }
 
   /// Appends the document's JSON source to `j` (the export's path: bytes, no `String` per line).
-  func write(_ d: StoredDocument, day: Int32?, into j: inout JSONBytes) {
+  func write(_ d: StoredDocument, day: Int32?, storyID: String? = nil, into j: inout JSONBytes) {
     j.raw("{\"title\":")
     j.string(d.title)
     j.raw(",\"body\":")
@@ -42,6 +44,10 @@ public final class OpenSearchDocument {
     if let u = d.url {
       j.raw(",\"url\":")
       j.string(u)
+    }
+    if let storyID {
+      j.raw(",\"story_id\":")
+      j.string(storyID)
     }
     let mentions = d.extra[StoredMentions.key].map(StoredMentions.decode) ?? []
     var units = OrderedSet()

@@ -117,7 +117,8 @@ public struct OpenSearchExport {
     var indexed = 0
     let maker = OpenSearchDocument()
     let cursor = options.since ?? Int.min
-    for segment in reader.segments {
+    let stories = try reader.storyTable()
+    for (si, segment) in reader.segments.enumerated() {
       var wanted: [UInt32] = []
       var doc: UInt32 = 0
       for run in segment.info.originRuns {
@@ -141,7 +142,10 @@ public struct OpenSearchExport {
           line.raw(",\"_id\":")
           line.string(stored.id)
           line.raw("}}\n")
-          maker.write(stored, day: segment.day(d), into: &line)
+          let story = stories.flatMap { t in
+            t.story(segment: si, doc: d).map { t.documents[t.stories[$0].origin].id }
+          }
+          maker.write(stored, day: segment.day(d), storyID: story ?? stored.id, into: &line)
           line.raw("\n")
           try bulk.add(line.bytes)
           indexed += 1

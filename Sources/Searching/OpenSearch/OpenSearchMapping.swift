@@ -21,6 +21,11 @@
 /// - `figures`: `nested` `{noun, value, unit, text}`, so `figure:arrests>400` compares the value
 ///   of an arrest figure, never another figure's.
 /// - `path`, `url`: keywords.
+/// - `story_id`: keyword, the id of the document's story (its origin's id, as `story.id` of
+///   `search --json`), for collapsing copies (`"collapse": {"field": "story_id"}`). An export
+///   `--since` sends the documents that changed; a story's id held by an unchanged copy is the
+///   one it had when that copy was sent (a new, earlier copy renames the story): a full export
+///   brings every copy's `story_id` up to date.
 public enum OpenSearchMapping {
   /// The analyzer of title, body and the `words` sub-fields.
   public static let textAnalyzer = "blotter_english"
@@ -107,6 +112,7 @@ public enum OpenSearchMapping {
       ("published", .obj(("type", .string("date")), ("format", .string("yyyy-MM-dd")))),
       ("path", keyword),
       ("url", keyword),
+      ("story_id", keyword),
       ("unit", foldedWithWords),
       ("force", foldedWithWords),
       ("officer", folded),
