@@ -28,9 +28,12 @@ public final class ArticleDocument {
     analyzer.beginDocument()
     names.follow(analyzer)
     let text = a.text
+    // The body's scan also gives where its positions start, stored for snippets.
+    let (body, textPositions) = analyzer.fieldTerms(
+      text, positionStride: TextPositions.defaultStride)
     var fields: [(Field, FieldPostings)] = [
       (.title, FieldPostings(analyzer.fieldTerms(a.title))),
-      (.body, FieldPostings(analyzer.fieldTerms(text))),
+      (.body, FieldPostings(body)),
     ]
     if let s = a.source { fields.append((.source, FieldPostings(analyzer.fieldTerms(s)))) }
     if let b = a.byline { fields.append((.byline, FieldPostings(analyzer.fieldTerms(b)))) }
@@ -65,7 +68,9 @@ public final class ArticleDocument {
     let stored = StoredDocument(
       id: a.id, path: a.path, url: a.url, title: a.title, date: a.date, source: a.source,
       byline: a.byline, text: text, extra: extra)
-    return IndexDocument(stored: stored, inverted: fields, day: a.date.flatMap(Day.parse), figures: figures)
+    return IndexDocument(
+      stored: stored, inverted: fields, day: a.date.flatMap(Day.parse), figures: figures,
+      textPositions: textPositions)
   }
 }
 

@@ -131,14 +131,14 @@ import Testing
     for cmd in ["check", "search", "stats"] {
       let r = try CLI.run(cmd == "search" ? ["search", "police", "--index", idx.path] : [cmd, "--index", idx.path])
       #expect(r.status == 1 && !r.signaled, "\(cmd): \(r.stderr)")
-      #expect(r.stderr.contains("\(terms) has format version 99; this blotter reads version 4"), "\(cmd): \(r.stderr)")
+      #expect(r.stderr.contains("\(terms) has format version 99; this blotter reads version 5"), "\(cmd): \(r.stderr)")
     }
     try original.write(to: url)
 
     // A manifest from a newer blotter.
     let m = idx.appendingPathComponent("manifest")
     let manifest = try String(contentsOf: m, encoding: .utf8)
-    try manifest.replacingOccurrences(of: "blotter-manifest 4 ", with: "blotter-manifest 5 ").write(to: m, atomically: true, encoding: .utf8)
+    try manifest.replacingOccurrences(of: "blotter-manifest 5 ", with: "blotter-manifest 6 ").write(to: m, atomically: true, encoding: .utf8)
     for cmd in ["check", "search", "index"] {
       let args =
         switch cmd {
@@ -148,20 +148,21 @@ import Testing
         }
       let r = try CLI.run(args)
       #expect(r.status == 1 && !r.signaled, "\(cmd): \(r.stderr)")
-      #expect(r.stderr.contains("manifest has format version 5; this blotter reads version 4"), "\(cmd): \(r.stderr)")
+      #expect(r.stderr.contains("manifest has format version 6; this blotter reads version 5"), "\(cmd): \(r.stderr)")
     }
     // The writer refused without touching anything, even asked to rebuild.
     let rebuild = try CLI.run(["index", corpus.path, "--index", idx.path, "--rebuild"])
-    #expect(rebuild.status == 1 && rebuild.stderr.contains("manifest has format version 5"), "\(rebuild.stderr)")
-    #expect(try String(contentsOf: m, encoding: .utf8).hasPrefix("blotter-manifest 5 "))
+    #expect(rebuild.status == 1 && rebuild.stderr.contains("manifest has format version 6"), "\(rebuild.stderr)")
+    #expect(try String(contentsOf: m, encoding: .utf8).hasPrefix("blotter-manifest 6 "))
   }
 
   /// `Fixtures/index-v1`: three pages indexed by blotter 7edf36e, the last to write format 1;
   /// `Fixtures/index-v2`: the same three pages indexed by blotter 939150f, the last to write
   /// format 2 (forces still in the unit field); `Fixtures/index-v3`: the same pages indexed by
   /// blotter 5a7edf7, the last to write format 3 (rank words in the officer field unmarked,
-  /// place names also word by word).
-  @Test(arguments: [("index-v1", 1), ("index-v2", 2), ("index-v3", 3)])
+  /// place names also word by word); `Fixtures/index-v4`: the same pages indexed by blotter
+  /// ed87712, the last to write format 4 (stored documents without their text positions).
+  @Test(arguments: [("index-v1", 1), ("index-v2", 2), ("index-v3", 3), ("index-v4", 4)])
   func olderFormatIsRefusedUntilRebuilt(name: String, version: Int) throws {
     let idx = CLI.tempDir("\(name)-index")
     let corpus = CLI.tempDir("\(name)-corpus")
@@ -176,7 +177,7 @@ import Testing
     }
     try GeneratedCorpus.write(0..<3, to: corpus)
     let hint =
-      "manifest has format version \(version); this blotter reads version 4: run `blotter index --rebuild`"
+      "manifest has format version \(version); this blotter reads version 5: run `blotter index --rebuild`"
     for args in [
       ["search", GeneratedCorpus.common], ["stats"], ["check"], ["show", "p0.html"], ["index", corpus.path],
     ] {

@@ -35,7 +35,7 @@ public enum FileKind: String, Sendable, CaseIterable {
 /// where `length` counts the bytes before the footer and the CRC-32 covers them.
 public enum FileFormat {
   /// Bump on any change to any file's layout; readers refuse other versions by name.
-  public static let version: UInt32 = 4
+  public static let version: UInt32 = 5
   public static let headerSize = 16
   public static let footerSize = 16
   static let magic: [UInt8] = Array("BLTR".utf8)

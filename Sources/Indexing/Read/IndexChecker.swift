@@ -1,7 +1,9 @@
+import Analysis
+
 /// Verifies a whole index: every file's header, footer and checksum, then every cross-reference
-/// (postings ascending and below maxDoc, positions decodable, stored documents readable, figure
-/// lists ascending and below maxDoc, the file table pointing at live documents). The first
-/// problem is thrown, naming file and offset.
+/// (postings ascending and below maxDoc, positions decodable, stored documents readable and
+/// their text positions those of their text, figure lists ascending and below maxDoc, the file
+/// table pointing at live documents). The first problem is thrown, naming file and offset.
 ///
 /// A file has one CRC-32, so a checksum mismatch alone only says the damage is somewhere before
 /// the footer. The checker then walks the index without checksums, and when the walk stops at
@@ -52,6 +54,7 @@ public enum IndexChecker {
     report.documents = reader.documents
     report.segments = reader.segments.count
     var positions: [UInt32] = []
+    let scanner = Analyzer(stemming: false, vocabularyBudget: 0)
     for s in reader.segments {
       var lastKey: [UInt8] = []
       var count = 0
@@ -91,7 +94,17 @@ public enum IndexChecker {
         throw IndexError.corrupt(file: "\(s.info.name).terms", offset: 0, reason: "\(count) terms, trailer says \(s.termCount)")
       }
       report.terms += count
-      for d in 0..<UInt32(s.maxDoc) { _ = try s.document(d) }
+      // Every stored document decodes, and its text positions are the ones a scan of its text
+      // gives (snippets start scanning at them).
+      try s.documentsWithPositions(Array(0..<UInt32(s.maxDoc))) { d, stored, positions in
+        let scanned = scanner.textPositions(stored.text, stride: positions.stride)
+        if scanned != positions {
+          throw IndexError.corrupt(
+            file: "\(s.info.name).store", offset: 0,
+            reason: "text positions of document \(d) do not match its text (\(positions.count) "
+              + "positions stored, \(scanned.count) in the text)")
+        }
+      }
       var values: [Double] = []
       for id in s.figureNouns.indices {
         var figures = s.figures(noun: id)
