@@ -1,4 +1,6 @@
 import Analysis
+import Foundation
+import Indexing
 import Testing
 import TestSupport
 
