@@ -150,6 +150,52 @@ public final class Analyzer {
     }
   }
 
+  /// The positions of `text` with every `stride`-th start recorded (see `TextPositions`).
+  public func textPositions(_ text: String, stride: Int = TextPositions.defaultStride)
+    -> TextPositions
+  {
+    var text = text
+    return text.withUTF8 { buf in
+      scan(buf)
+      return lastScanPositions(stride: stride)
+    }
+  }
+
+  /// The spans of positions `first..<first + count` of `text` (fewer at its end), scanning only
+  /// from the recorded start at or before `first`: `positions` must be `text`'s.
+  public func spans(_ text: String, positions: TextPositions, from first: Int, count: Int)
+    -> [(start: Int32, end: Int32)]
+  {
+    precondition(positions.stride >= 1, "a stride of at least 1")
+    let first = max(0, first)
+    let last = min(positions.count, first + max(0, count))
+    if first >= last { return [] }
+    let c = first / positions.stride
+    guard c < positions.starts.count else { return [] }
+    let skip = first - c * positions.stride
+    var text = text
+    return text.withUTF8 { buf in
+      let from = min(Int(positions.starts[c]), buf.count)
+      scan(buf, from: from, limit: skip + (last - first))
+      if scannedCount <= skip { return [] }
+      return (skip..<scannedCount).map { (scanned.base[$0].start, scanned.base[$0].end) }
+    }
+  }
+
+  /// `TextPositions` of what the last `scan` cut (a whole text, scanned from its start).
+  private func lastScanPositions(stride: Int) -> TextPositions {
+    precondition(stride >= 1, "a stride of at least 1")
+    let n = scannedCount
+    var starts: [UInt32] = []
+    starts.reserveCapacity((n + stride - 1) / stride)
+    var k = 0
+    while k < n {
+      starts.append(UInt32(truncatingIfNeeded: scanned.base[k].start))
+      k += stride
+    }
+    return TextPositions(count: n, stride: stride, starts: starts)
+  }
+
   /// Calls `body` with every token of `text`.
   public func analyze(_ text: String, mode: Mode = .index, _ body: (Token) -> Void) {
     for t in tokens(text, mode: mode) { body(t) }
@@ -181,6 +227,23 @@ public final class Analyzer {
       return group(
         UnsafeBufferPointer(start: idBuffer.base, count: n),
         UnsafeBufferPointer(start: positionBuffer.base, count: n))
+    }
+  }
+
+  /// `fieldTerms(text)` and, from the same scan, the text's `TextPositions` (for a stored text
+  /// that snippets are made from).
+  public func fieldTerms(_ text: String, positionStride stride: Int)
+    -> (FieldTerms, TextPositions)
+  {
+    var text = text
+    return text.withUTF8 { buf in
+      let n = collectTermIDs(buf, mode: .index)
+      // `group` does not scan: the scanned tokens are still the text's.
+      let positions = lastScanPositions(stride: stride)
+      let field = group(
+        UnsafeBufferPointer(start: idBuffer.base, count: n),
+        UnsafeBufferPointer(start: positionBuffer.base, count: n))
+      return (field, positions)
     }
   }
 
@@ -362,9 +425,13 @@ public final class Analyzer {
   /// `scanned[0..<scannedCount]`. A token's raw bytes are its surface bytes unless a comma was
   /// dropped from a number or a curly apostrophe made straight; then they are copied to
   /// `rewritten`.
-  func scan(_ buf: UnsafeBufferPointer<UInt8>) {
+  ///
+  /// Every token starts from a clean state (nothing before its first byte decides how it is
+  /// cut), so a scan `from` the start of some token cuts the same tokens from there on as a scan
+  /// of the whole text; it stops after `limit` tokens. Spans stay offsets into all of `buf`.
+  func scan(_ buf: UnsafeBufferPointer<UInt8>, from: Int = 0, limit: Int = Int.max) {
     scannedCount = 0
-    guard let p = buf.baseAddress else { return }
+    guard let p = buf.baseAddress, limit > 0 else { return }
     var out = scanned.base
     var outCapacity = scanned.capacity
     var rw = rewritten.base
@@ -373,7 +440,7 @@ public final class Analyzer {
     let n = buf.count
     var count = 0
     var rwCount = 0
-    var i = 0
+    var i = from
     var start = -1
     var isNumber = false  // token so far is digits (and inner separators) only
     var currency = false
@@ -439,7 +506,7 @@ public final class Analyzer {
       }
     }
 
-    while i < n {
+    while i < n && count < limit {
       let b = p[i]
       if b < 0x80 {
         if isLetter(b) {
@@ -561,8 +628,9 @@ public final class Analyzer {
       }
       i += len
     }
-    flush(n)
-    scannedCount = count
+    if count < limit { flush(n) }
+    // One step can cut two tokens (an ideograph after a word): keep `limit`.
+    scannedCount = min(count, limit)
   }
 
   // MARK: - Folding

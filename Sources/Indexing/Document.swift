@@ -66,6 +66,43 @@ public struct StoredDocument: Sendable, Equatable, Codable {
   }
 }
 
+extension TextPositions {
+  /// `count:v stride:v startGap:v[(count + stride - 1) / stride]` (FORMAT.md, "store"): the
+  /// recorded starts as gaps from the previous one (the first from 0).
+  func encode(into w: inout ByteWriter) {
+    w.varint(count)
+    w.varint(stride)
+    var last: UInt32 = 0
+    for s in starts {
+      w.varint(UInt64(s &- last))
+      last = s
+    }
+  }
+
+  /// Reads what `encode` wrote; `textBytes` bounds the starts (they are offsets into the text).
+  static func decode(from r: inout ByteReader, textBytes: Int) throws(IndexError) -> TextPositions {
+    let count = try r.int()
+    let stride = try r.int()
+    // A position takes at least one byte of text.
+    guard stride >= 1, count <= textBytes else {
+      throw r.fail("text positions claim \(count) positions every \(stride) in \(textBytes) bytes")
+    }
+    let n = (count + stride - 1) / stride
+    var starts: [UInt32] = []
+    starts.reserveCapacity(n)
+    var last = 0
+    for _ in 0..<n {
+      let gap = try r.int()
+      last += gap
+      guard last < textBytes, gap > 0 || starts.isEmpty else {
+        throw r.fail("text position start \(last) out of order or beyond the text's \(textBytes) bytes")
+      }
+      starts.append(UInt32(last))
+    }
+    return TextPositions(count: count, stride: stride, starts: starts)
+  }
+}
+
 /// A numeric fact about a document, kept in a column so range filters never scan text:
 /// `figure:arrests>400` reads (noun, value) pairs.
 public struct FigureValue: Sendable, Equatable, Codable {
@@ -126,6 +163,9 @@ public struct IndexDocument: Sendable {
   public var figures: [FigureValue]
   /// What story grouping knows of it (nil: not grouped, e.g. a document added by hand).
   public var sketch: StorySketch?
+  /// Where the positions of `stored.text` start (`Analyzer.fieldTerms(_:positionStride:)` gives
+  /// them with the body's terms); when nil, the segment builder scans the text for them.
+  public var textPositions: TextPositions?
 
   public init(
     stored: StoredDocument, fields: [(Field, [Token])], day: Int32?, figures: [FigureValue] = []
@@ -134,12 +174,14 @@ public struct IndexDocument: Sendable {
   }
 
   public init(
-    stored: StoredDocument, inverted: [(Field, FieldPostings)], day: Int32?, figures: [FigureValue] = []
+    stored: StoredDocument, inverted: [(Field, FieldPostings)], day: Int32?, figures: [FigureValue] = [],
+    textPositions: TextPositions? = nil
   ) {
     self.stored = stored
     self.fields = inverted
     self.day = day
     self.figures = figures
+    self.textPositions = textPositions
     // The figure field lists the counted nouns, so `figure:` queries can walk postings; derive
     // it from the figures when the caller did not give it.
     if !figures.isEmpty && !inverted.contains(where: { $0.0 == .figure }) {

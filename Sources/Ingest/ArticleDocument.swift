@@ -31,7 +31,9 @@ public final class ArticleDocument {
     names.follow(analyzer)
     let text = a.text
     let titleTerms = analyzer.fieldTerms(a.title)
-    let bodyTerms = analyzer.fieldTerms(text)
+    // The body's scan also gives where its positions start, stored for snippets.
+    let (bodyTerms, textPositions) = analyzer.fieldTerms(
+      text, positionStride: TextPositions.defaultStride)
     var fields: [(Field, FieldPostings)] = [
       (.title, FieldPostings(titleTerms)),
       (.body, FieldPostings(bodyTerms)),
@@ -70,7 +72,8 @@ public final class ArticleDocument {
       id: a.id, path: a.path, url: a.url, title: a.title, date: a.date, source: a.source,
       byline: a.byline, text: text, extra: extra)
     var doc = IndexDocument(
-      stored: stored, inverted: fields, day: a.date.flatMap(Day.parse), figures: figures)
+      stored: stored, inverted: fields, day: a.date.flatMap(Day.parse), figures: figures,
+      textPositions: textPositions)
     if sketches {
       doc.sketch = StorySketch(
         title: titleTerms, body: bodyTerms, text: text, mentions: inTitle + inBody)

@@ -161,7 +161,8 @@ import Testing
   /// format 2 (forces still in the unit field); `Fixtures/index-v3`: the same pages indexed by
   /// blotter 5a7edf7, the last to write format 3 (rank words in the officer field unmarked,
   /// place names also word by word); `Fixtures/index-v4`: the same pages indexed by blotter
-  /// ed87712, the last to write format 4 (no stories file).
+  /// ed87712, the last to write format 4 (no stories file; stored documents without their text
+  /// positions).
   @Test(arguments: [("index-v1", 1), ("index-v2", 2), ("index-v3", 3), ("index-v4", 4)])
   func olderFormatIsRefusedUntilRebuilt(name: String, version: Int) throws {
     let idx = CLI.tempDir("\(name)-index")

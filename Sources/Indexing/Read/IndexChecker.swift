@@ -1,8 +1,11 @@
+import Analysis
+
 /// Verifies a whole index: every file's header, footer and checksum, then every cross-reference
-/// (postings ascending and below maxDoc, positions decodable, stored documents readable, figure
-/// lists ascending and below maxDoc, the file table pointing at live documents, the stories
-/// covering exactly the live documents, by their ids, and grouped as their sketches group). The first
-/// problem is thrown, naming file and offset.
+/// (postings ascending and below maxDoc, positions decodable, stored documents readable and
+/// their text positions those of their text, figure lists ascending and below maxDoc, the file
+/// table pointing at live documents, the stories covering exactly the live documents, by their
+/// ids, and grouped as their sketches group). The first problem is thrown, naming file and
+/// offset.
 ///
 /// A file has one CRC-32, so a checksum mismatch alone only says the damage is somewhere before
 /// the footer. The checker then walks the index without checksums, and when the walk stops at
@@ -70,6 +73,7 @@ public enum IndexChecker {
             reason: "segment \(s.info.name): origins \(origins) do not cover its \(s.maxDoc) documents")
         }
       }
+    let scanner = Analyzer(stemming: false, vocabularyBudget: 0)
       var lastKey: [UInt8] = []
       var count = 0
       try s.forEachTerm { (field, term, info) throws(IndexError) in
@@ -108,9 +112,17 @@ public enum IndexChecker {
         throw IndexError.corrupt(file: "\(s.info.name).terms", offset: 0, reason: "\(count) terms, trailer says \(s.termCount)")
       }
       report.terms += count
-      for d in 0..<UInt32(s.maxDoc) {
-        let doc = try s.document(d)
-        guard let stories else { continue }
+      // Every stored document decodes, its text positions are the ones a scan of its text gives
+      // (snippets start scanning at them), and the stories know exactly the live documents.
+      try s.documentsWithPositions(Array(0..<UInt32(s.maxDoc))) { d, doc, positions in
+        let scanned = scanner.textPositions(doc.text, stride: positions.stride)
+        if scanned != positions {
+          throw IndexError.corrupt(
+            file: "\(s.info.name).store", offset: 0,
+            reason: "text positions of document \(d) do not match its text (\(positions.count) "
+              + "positions stored, \(scanned.count) in the text)")
+        }
+        guard let stories else { return }
         let n = stories.documentNumber(segment: si, doc: d)
         if s.isDeleted(d) {
           if let n {

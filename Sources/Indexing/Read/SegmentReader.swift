@@ -1,3 +1,4 @@
+import Analysis
 import CCodecs
 
 /// One committed segment, memory-mapped: terms, postings, positions, norms, stored documents,
@@ -209,6 +210,31 @@ public final class SegmentReader: @unchecked Sendable {
 
   /// Reads many stored documents in id order, decompressing each block once.
   public func documents(_ ids: [UInt32], _ body: (UInt32, StoredDocument) throws -> Void) throws {
+    try records(ids, { (r: inout ByteReader) throws(IndexError) in try StoredDocument.decode(from: &r) }) {
+      try body($0, $1)
+    }
+  }
+
+  /// Reads many stored documents, each with its text's positions, in id order, decompressing
+  /// each block once (merges copy both; `blotter check` compares the positions with the text).
+  package func documentsWithPositions(
+    _ ids: [UInt32], _ body: (UInt32, StoredDocument, TextPositions) throws -> Void
+  ) throws {
+    try records(ids, Self.documentAndPositions) { try body($0, $1.0, $1.1) }
+  }
+
+  /// A stored record: the document, then its text's positions (FORMAT.md, "store").
+  private static func documentAndPositions(_ r: inout ByteReader) throws(IndexError)
+    -> (StoredDocument, TextPositions)
+  {
+    let stored = try StoredDocument.decode(from: &r)
+    return (stored, try TextPositions.decode(from: &r, textBytes: stored.text.utf8.count))
+  }
+
+  private func records<T>(
+    _ ids: [UInt32], _ decode: (inout ByteReader) throws(IndexError) -> T,
+    _ body: (UInt32, T) throws -> Void
+  ) throws {
     var cache: (block: Int, raw: [UInt8], first: UInt32)? = nil
     for doc in ids.sorted() {
       let b = blockIndex(of: doc)
@@ -216,7 +242,7 @@ public final class SegmentReader: @unchecked Sendable {
         let d = try decompressBlock(b)
         cache = (b, d.raw, d.first)
       }
-      try body(doc, try decodeDocument(doc, in: cache!.raw, first: cache!.first))
+      try body(doc, try decodeRecord(doc, in: cache!.raw, first: cache!.first, decode))
     }
   }
 
@@ -272,8 +298,12 @@ public final class SegmentReader: @unchecked Sendable {
     return (raw, first)
   }
 
-  private func decodeDocument(_ doc: UInt32, in raw: [UInt8], first: UInt32) throws -> StoredDocument {
-    try raw.withUnsafeBytes { (buf) throws -> StoredDocument in
+  /// Decodes the record of `doc` in its decompressed block with `decode`.
+  private func decodeRecord<T>(
+    _ doc: UInt32, in raw: [UInt8], first: UInt32,
+    _ decode: (inout ByteReader) throws(IndexError) -> T
+  ) throws -> T {
+    try raw.withUnsafeBytes { (buf) throws -> T in
       var br = ByteReader(base: buf.baseAddress ?? UnsafeRawPointer(bitPattern: 8)!, count: raw.count, file: store.name)
       var k = first
       while k < doc {
@@ -284,7 +314,7 @@ public final class SegmentReader: @unchecked Sendable {
       let len = try br.int()
       if len > br.remaining { throw br.fail("stored document runs past its block") }
       var dr = ByteReader(base: buf.baseAddress! + br.offset, count: len, file: store.name)
-      return try StoredDocument.decode(from: &dr)
+      return try decode(&dr)
     }
   }
 
@@ -295,6 +325,18 @@ public final class SegmentReader: @unchecked Sendable {
       throw IndexError.corrupt(file: store.name, offset: 0, reason: "doc \(doc) beyond maxDoc \(info.maxDoc)")
     }
     let (raw, first) = try cachedBlock(blockIndex(of: doc))
-    return try decodeDocument(doc, in: raw, first: first)
+    return try decodeRecord(doc, in: raw, first: first) { (r: inout ByteReader) throws(IndexError) in
+      try StoredDocument.decode(from: &r)
+    }
+  }
+
+  /// Reads a stored document and where the positions of its text start (for snippets), from the
+  /// block cache as `document(_:)` does.
+  public func documentWithPositions(_ doc: UInt32) throws -> (StoredDocument, TextPositions) {
+    guard Int(doc) < info.maxDoc else {
+      throw IndexError.corrupt(file: store.name, offset: 0, reason: "doc \(doc) beyond maxDoc \(info.maxDoc)")
+    }
+    let (raw, first) = try cachedBlock(blockIndex(of: doc))
+    return try decodeRecord(doc, in: raw, first: first, Self.documentAndPositions)
   }
 }

@@ -1,3 +1,5 @@
+import Analysis
+
 /// The per-document files of a segment — norms, stored documents, dates and figures — collected
 /// document by document and written together. Shared by `SegmentBuilder` (new documents) and
 /// `SegmentMerger` (documents copied from other segments), so both write the same bytes.
@@ -19,8 +21,12 @@ struct DocumentFiles {
 
   var docCount: Int { days.count }
 
-  /// Adds one document's stored form, date and figures (norms are appended by the caller).
-  mutating func add(stored: StoredDocument, day: Int32?, figures: some Sequence<(String, Double)>) {
+  /// Adds one document's stored form and text positions, date and figures (norms are appended
+  /// by the caller).
+  mutating func add(
+    stored: StoredDocument, positions: TextPositions, day: Int32?,
+    figures: some Sequence<(String, Double)>
+  ) {
     let doc = UInt32(days.count)
     days.append(day ?? Int32.min)
     docFigures.removeAll(keepingCapacity: true)
@@ -38,7 +44,7 @@ struct DocumentFiles {
         appendFigures(noun: id, doc: doc, values: values)
       }
     }
-    store.add(stored)
+    store.add(stored, positions: positions)
   }
 
   /// Hands the store's finished blocks to `storeSink` once a megabyte has gathered.

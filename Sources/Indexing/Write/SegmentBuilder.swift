@@ -43,6 +43,9 @@ package final class SegmentBuilder {
   /// Rough bytes held: postings buffers, term strings and per-term overhead, stored blocks.
   @exclusivity(unchecked) package private(set) var estimatedBytes: Int = 0
 
+  /// Scans the stored text of a document that came without its `TextPositions`.
+  private lazy var scanner = Analyzer(stemming: false, vocabularyBudget: 0)
+
   package init(name: String) {
     self.name = name
   }
@@ -93,7 +96,10 @@ package final class SegmentBuilder {
       files.norms[f].append(0)
     }
     let storedBefore = files.store.compressedBytes
-    files.add(stored: doc.stored, day: doc.day, figures: doc.figures.lazy.map { ($0.noun, $0.value) })
+    let textPositions = doc.textPositions ?? scanner.textPositions(doc.stored.text)
+    files.add(
+      stored: doc.stored, positions: textPositions, day: doc.day,
+      figures: doc.figures.lazy.map { ($0.noun, $0.value) })
     estimatedBytes += files.store.compressedBytes - storedBefore + Field.count + 16
     return UInt32(docId)
   }
@@ -382,7 +388,7 @@ extension SegmentBuilder.TermPostings {
 /// ```
 /// Store   = Block* Index Trailer
 /// Block   = rawLength:u32 compressedLength:u32 lz4[compressedLength]
-///           (raw = (docLength:v Document)* )
+///           (raw = (recordLength:v Document TextPositions)* )
 /// Index   = (firstDoc:u32 offset:u64)*        (offset relative to the body)
 /// Trailer = indexStart:u64 blockCount:u32 docCount:u32
 /// ```
@@ -409,10 +415,11 @@ struct StoreWriter {
     out.removeAll()
   }
 
-  mutating func add(_ d: StoredDocument) {
+  mutating func add(_ d: StoredDocument, positions: TextPositions) {
     if pending.count == 0 { pendingFirst = docCount }
     doc.removeAll()
     d.encode(into: &doc)
+    positions.encode(into: &doc)
     pending.varint(doc.count)
     pending.append(doc.bytes)
     docCount += 1

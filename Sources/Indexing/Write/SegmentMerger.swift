@@ -39,7 +39,7 @@ struct SegmentMerger {
       // Live documents in id order; their stored blocks are decompressed once each.
       let live = (0..<s.maxDoc).filter { maps[si][$0] != nil }.map { UInt32($0) }
       var copied = 0
-      try s.documents(live) { doc, stored in
+      try s.documentsWithPositions(live) { doc, stored, positions in
         copied += 1
         if copied % 4096 == 0 { s.dropResidentPages() }
         try checkCancelled()
@@ -49,7 +49,7 @@ struct SegmentMerger {
           files.norms[Int(f.rawValue)].append(n)
           lengths[Int(f.rawValue)] += UInt64(FieldNorm.decode(n))
         }
-        files.add(stored: stored, day: s.day(doc), figures: [])
+        files.add(stored: stored, positions: positions, day: s.day(doc), figures: [])
       }
       // Figures, noun by noun (each list ascends, and so do the new ids of its live documents).
       var values: [Double] = []

@@ -193,18 +193,20 @@ public final class Searcher {
       Int(d.components.seconds) * 1_000_000 + Int(d.components.attoseconds / 1_000_000_000_000)
 
     let terms = Set(positiveTerms.filter { $0.field == .body || $0.field == .title }.map(\.term))
+      .sorted()
     let matched = positiveTerms.sorted {
       ($0.field.rawValue, $0.term) < ($1.field.rawValue, $1.term)
     }
+    let matchedPositions = try bodyPositions(
+      terms, of: best.map { (segment: $0.segment, doc: $0.doc) })
     var hits: [Hit] = []
-    for c in best {
+    for (k, c) in best.enumerated() {
       let segment = reader.segments[c.segment]
-      let stored = try segment.document(c.doc)
+      let (stored, positions) = try segment.documentWithPositions(c.doc)
       let mentions = matchedMentions(in: stored, for: node)
       let marks = mentions.filter { !$0.inTitle }.map { $0.start..<$0.end }
       let snippet = Snippets.make(
-        text: stored.text, hits: try bodyPositions(terms, segment: segment, doc: c.doc),
-        marks: marks,
+        text: stored.text, positions: positions, hits: matchedPositions[k], marks: marks,
         analyzer: analyzer, highlight: highlight)
       hits.append(
         Hit(
@@ -251,18 +253,29 @@ public final class Searcher {
     try parser.parse(query, analyzer: analyzer)
   }
 
-  /// Positions of `terms` in the body of one document, read from the postings.
+  /// For each of `docs`, the positions of `terms` in its body, read from the postings: per
+  /// segment, each term is looked up once and its postings walked once, over that segment's
+  /// documents in id order. A position two terms share keeps the later term (in `terms` order).
   func bodyPositions(
-    _ terms: Set<String>, segment: SegmentReader, doc: UInt32
-  ) throws -> [Int32: String] {
-    var out: [Int32: String] = [:]
+    _ terms: [String], of docs: [(segment: Int, doc: UInt32)]
+  ) throws -> [[(position: Int32, term: String)]] {
+    var out = [[(position: Int32, term: String)]](repeating: [], count: docs.count)
+    if terms.isEmpty { return out }
     var buf: [UInt32] = []
-    for t in terms {
-      guard let info = try segment.termInfo(field: .body, term: t) else { continue }
-      let c = segment.postings(info)
-      if c.advance(to: doc) == doc {
-        c.positions(into: &buf)
-        for p in buf { out[Int32(p)] = t }
+    let bySegment = Dictionary(grouping: docs.indices, by: { docs[$0].segment })
+    for (si, indices) in bySegment {
+      let segment = reader.segments[si]
+      let ordered = indices.sorted { docs[$0].doc < docs[$1].doc }
+      for t in terms {
+        guard let info = try segment.termInfo(field: .body, term: t) else { continue }
+        let c = segment.postings(info)
+        for i in ordered {
+          let doc = docs[i].doc
+          if c.advance(to: doc) == doc {
+            c.positions(into: &buf)
+            for p in buf { out[i].append((Int32(p), t)) }
+          }
+        }
       }
     }
     return out
