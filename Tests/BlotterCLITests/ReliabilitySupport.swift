@@ -163,6 +163,7 @@ extension CLI {
       if let d = s["deletes"] as? String { files.append(d) }
     }
     if let t = m["fileTable"] as? String { files.append(t) }
+    if let t = m["stories"] as? String { files.append(t) }
     return files
   }
 }

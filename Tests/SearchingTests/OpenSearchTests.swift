@@ -51,7 +51,7 @@ import Testing
     #expect(field("figures")["type"] as? String == "nested")
     let figure = field("figures")["properties"] as? [String: Any] ?? [:]
     #expect(Set(figure.keys) == ["noun", "value", "unit", "text"])
-    #expect(props["story_id"] == nil)
+    #expect(field("story_id")["type"] as? String == "keyword")
   }
 
   // MARK: - Documents

@@ -8,6 +8,10 @@ public final class IndexReader: @unchecked Sendable {
   public let segments: [SegmentReader]
   private let avgLengths: [Double]
   public let totalDocs: Int
+  /// The commit's file table and stories, mapped at open like the segments, so that a reader
+  /// still answers after later commits delete them.
+  private let fileTableFile: MappedFile?
+  let storiesFile: MappedFile?
 
   /// Opens the current commit of the index at `path`.
   /// - Parameter verify: verify every file's checksum too (`blotter check`).
@@ -43,6 +47,8 @@ public final class IndexReader: @unchecked Sendable {
       segs.append(try SegmentReader(storage: storage, info: info, verify: verify))
     }
     segments = segs
+    fileTableFile = try manifest.fileTable.map { try storage.map($0) }
+    storiesFile = try manifest.stories.map { try storage.map($0) }
     let total = manifest.segments.reduce(0) { $0 + $1.maxDoc }
     totalDocs = total
     var avg: [Double] = []
@@ -70,8 +76,8 @@ public final class IndexReader: @unchecked Sendable {
 
   /// The corpus files of this commit.
   public func fileTable(verify: Bool = false) throws -> FileTable {
-    guard let name = manifest.fileTable else { return FileTable() }
-    return try FileTable.decode(try storage.map(name), verify: verify)
+    guard let file = fileTableFile else { return FileTable() }
+    return try FileTable.decode(file, verify: verify)
   }
 
   /// Finds a stored document by its id (`path` or `path#item`).

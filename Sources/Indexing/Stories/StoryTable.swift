@@ -223,9 +223,9 @@ extension IndexReader {
   ///   - verify: check the file's CRC-32.
   ///   - sketches: read the sketches too (`blotter check`).
   public func storyTable(verify: Bool = false, sketches: Bool = false) throws -> StoryTable? {
-    guard let name = manifest.stories else { return nil }
+    guard let file = storiesFile else { return nil }
     return try StoryTable.decode(
-      try storage.map(name), verify: verify, sketches: sketches,
+      file, verify: verify, sketches: sketches,
       segments: segments.map { ($0.info.name, $0.maxDoc) })
   }
 }
