@@ -94,6 +94,16 @@ import TestSupport
     #expect(s.facts.contains(StorySketch.fact(.place, value: "Witham")))
     let may = StorySketch.extractFacts(text: "Officers may search the car on 3rd May or May 9.", mentions: [])
     #expect(Set(may) == [StorySketch.fact(.date, value: "5-3"), StorySketch.fact(.date, value: "5-9")])
+    // Any case, short forms, ordinal suffixes, punctuation around words; "Mar" is not a month,
+    // "32nd" and "12xx" are not days; a reference is upper-cased.
+    let mixed = StorySketch.extractFacts(
+      text: "(SEPT 2ND) and Feb\t14th, 12xx March, 32nd June, Mar 5 — ref cad-1234-12mar.",
+      mentions: [])
+    #expect(
+      Set(mixed) == [
+        StorySketch.fact(.date, value: "9-2"), StorySketch.fact(.date, value: "2-14"),
+        StorySketch.fact(.reference, value: "CAD-1234-12MAR"),
+      ])
   }
 
   @Test func copiesOutsideTheDateWindowDoNotJoin() {

@@ -96,23 +96,36 @@ public struct StorySketch: Sendable, Equatable {
     facts = Self.extractFacts(text: text, mentions: mentions)
   }
 
-  /// The MinHash signature of a set of shingle hashes.
+  /// The MinHash signature of a set of shingle hashes: eight hash functions at a time in SIMD
+  /// lanes (values are the high 32 bits of a 64-bit multiply-add, so lanes stay 64 bits wide).
   public static func signature(_ shingles: [UInt64]) -> [UInt32] {
-    var sig = [UInt32](repeating: .max, count: hashCount)
-    let (a, b) = (multipliers, offsets)
-    sig.withUnsafeMutableBufferPointer { sig in
+    var mins = [SIMD8<UInt64>](repeating: SIMD8(repeating: UInt64(UInt32.max)), count: lanes)
+    let (a, b) = (laneMultipliers, laneOffsets)
+    mins.withUnsafeMutableBufferPointer { mins in
       a.withUnsafeBufferPointer { a in
         b.withUnsafeBufferPointer { b in
           for s in shingles {
-            for i in 0..<hashCount {
-              let v = UInt32(truncatingIfNeeded: (s &* a[i] &+ b[i]) >> 32)
-              sig[i] = min(sig[i], v)
+            let x = SIMD8<UInt64>(repeating: s)
+            for j in 0..<lanes {
+              mins[j] = pointwiseMin(mins[j], (x &* a[j] &+ b[j]) &>> 32)
             }
           }
         }
       }
     }
+    var sig = [UInt32](repeating: .max, count: hashCount)
+    for j in 0..<lanes {
+      for k in 0..<8 { sig[j * 8 + k] = UInt32(truncatingIfNeeded: mins[j][k]) }
+    }
     return sig
+  }
+
+  static let lanes = hashCount / 8
+  static let laneMultipliers: [SIMD8<UInt64>] = (0..<lanes).map { j in
+    SIMD8((0..<8).map { multipliers[j * 8 + $0] })
+  }
+  static let laneOffsets: [SIMD8<UInt64>] = (0..<lanes).map { j in
+    SIMD8((0..<8).map { offsets[j * 8 + $0] })
   }
 
   /// The bottom-k sample of ascending distinct shingle hashes.
@@ -182,29 +195,40 @@ public struct StorySketch: Sendable, Equatable {
       default: break
       }
     }
-    let words = Self.words(text)
-    for (i, w) in words.enumerated() {
-      if let month = Self.month(w) {
-        // "12 March", "12th March", "March 12"; "may" only beside a day number.
-        let before = i > 0 ? Self.dayNumber(words[i - 1]) : nil
-        let after = i + 1 < words.count ? Self.dayNumber(words[i + 1]) : nil
-        if let d = before ?? after { out.insert(fact(.date, value: "\(month)-\(d)")) }
-      } else if let ref = Self.reference(w) {
-        out.insert(fact(.reference, value: ref))
+    // Word by word over the text's bytes, without a string or an array per word: a date or a
+    // reference is rare, and only then is a string made (the same one the fact hashes).
+    var text = text
+    text.withUTF8 { bytes in
+      let words = Self.wordRanges(bytes)
+      for (i, w) in words.enumerated() {
+        if let month = Self.month(bytes, w) {
+          // "12 March", "12th March", "March 12"; "may" only beside a day number.
+          let before = i > 0 ? Self.dayNumber(bytes, words[i - 1]) : nil
+          let after = i + 1 < words.count ? Self.dayNumber(bytes, words[i + 1]) : nil
+          if let d = before ?? after { out.insert(fact(.date, value: "\(month)-\(d)")) }
+        } else if let ref = Self.reference(bytes, w) {
+          out.insert(fact(.reference, value: ref))
+        }
       }
     }
     return out.sorted()
   }
 
-  /// The text's words, split at spaces, lowercased ASCII, with surrounding punctuation trimmed
-  /// (inner `/` and `-` kept).
-  static func words(_ text: String) -> [Substring.UTF8View] {
-    var out: [Substring.UTF8View] = []
-    for raw in text.utf8.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 }) {
-      var s = raw[...]
-      while let f = s.first, !isAlnum(f) { s = s.dropFirst() }
-      while let l = s.last, !isAlnum(l) { s = s.dropLast() }
-      if !s.isEmpty { out.append(Substring(s).utf8) }
+  /// The text's words as byte ranges: split at spaces, tabs and line feeds, with surrounding
+  /// characters other than ASCII letters and digits trimmed (inner `/` and `-` kept).
+  static func wordRanges(_ b: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+    var out: [Range<Int>] = []
+    var i = 0
+    let n = b.count
+    while i < n {
+      while i < n, b[i] == 0x20 || b[i] == 0x0A || b[i] == 0x09 { i += 1 }
+      let start = i
+      while i < n, b[i] != 0x20 && b[i] != 0x0A && b[i] != 0x09 { i += 1 }
+      var lo = start
+      var hi = i
+      while lo < hi, !isAlnum(b[lo]) { lo += 1 }
+      while hi > lo, !isAlnum(b[hi - 1]) { hi -= 1 }
+      if lo < hi { out.append(lo..<hi) }
     }
     return out
   }
@@ -213,48 +237,66 @@ public struct StorySketch: Sendable, Equatable {
     (b >= 0x30 && b <= 0x39) || (b | 0x20 >= 0x61 && b | 0x20 <= 0x7A)
   }
 
-  static let months: [String: Int] = {
+  /// Month names and short forms (not "mar", "may" is only the full name), lower case, with
+  /// their numbers.
+  static let monthNames: [([UInt8], Int)] = {
     let names = [
       "january", "february", "march", "april", "may", "june", "july", "august", "september",
       "october", "november", "december",
     ]
-    var t: [String: Int] = [:]
+    var t: [([UInt8], Int)] = []
     for (i, n) in names.enumerated() {
-      t[n] = i + 1
-      if n != "may" && n != "march" { t[String(n.prefix(3))] = i + 1 }
+      t.append((Array(n.utf8), i + 1))
+      if n != "may" && n != "march" { t.append((Array(n.prefix(3).utf8), i + 1)) }
     }
-    t["sept"] = 9
+    t.append((Array("sept".utf8), 9))
     return t
   }()
 
-  static func month(_ w: Substring.UTF8View) -> Int? {
-    guard w.count >= 3, w.count <= 9, w.allSatisfy({ $0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A })
-    else { return nil }
-    return months[String(decoding: w.map { $0 | 0x20 }, as: UTF8.self)]
+  /// The month a word names (3 to 9 ASCII letters, any case), if any.
+  static func month(_ b: UnsafeBufferPointer<UInt8>, _ w: Range<Int>) -> Int? {
+    guard w.count >= 3, w.count <= 9 else { return nil }
+    // Every month's name starts with one of j, f, m, a, s, o, n, d.
+    switch b[w.lowerBound] | 0x20 {
+    case 0x6A, 0x66, 0x6D, 0x61, 0x73, 0x6F, 0x6E, 0x64: break
+    default: return nil
+    }
+    for k in w where !(b[k] | 0x20 >= 0x61 && b[k] | 0x20 <= 0x7A) { return nil }
+    outer: for (name, number) in monthNames where name.count == w.count {
+      for (j, k) in w.enumerated() where b[k] | 0x20 != name[j] { continue outer }
+      return number
+    }
+    return nil
   }
 
   /// 1–31, with an optional ordinal suffix.
-  static func dayNumber(_ w: Substring.UTF8View) -> Int? {
+  static func dayNumber(_ b: UnsafeBufferPointer<UInt8>, _ w: Range<Int>) -> Int? {
     var n = 0
-    var digits = 0
-    var rest = w[...]
-    while let c = rest.first, c >= 0x30 && c <= 0x39 {
-      n = n * 10 + Int(c - 0x30)
-      digits += 1
-      rest = rest.dropFirst()
+    var k = w.lowerBound
+    while k < w.upperBound, b[k] >= 0x30 && b[k] <= 0x39 {
+      n = n * 10 + Int(b[k] - 0x30)
+      k += 1
     }
+    let digits = k - w.lowerBound
     guard digits >= 1, digits <= 2, (1...31).contains(n) else { return nil }
-    let suffix = String(decoding: rest.map { $0 | 0x20 }, as: UTF8.self)
-    return ["", "st", "nd", "rd", "th"].contains(suffix) ? n : nil
+    let rest = w.upperBound - k
+    if rest == 0 { return n }
+    guard rest == 2 else { return nil }
+    let (x, y) = (b[k] | 0x20, b[k + 1] | 0x20)
+    let ok =
+      (x == 0x73 && y == 0x74) || (x == 0x6E && y == 0x64) || (x == 0x72 && y == 0x64)
+      || (x == 0x74 && y == 0x68)
+    return ok ? n : nil
   }
 
   /// A crime or incident reference ("42/12345/24", "CAD-1234-12MAR"): letters and digits joined
   /// by `/` or `-`, with at least five digits, uppercased.
-  static func reference(_ w: Substring.UTF8View) -> String? {
+  static func reference(_ b: UnsafeBufferPointer<UInt8>, _ w: Range<Int>) -> String? {
     guard w.count >= 6, w.count <= 32 else { return nil }
     var digits = 0
     var separators = 0
-    for c in w {
+    for k in w {
+      let c = b[k]
       if c >= 0x30 && c <= 0x39 {
         digits += 1
       } else if c == 0x2F || c == 0x2D {
@@ -264,6 +306,7 @@ public struct StorySketch: Sendable, Equatable {
       }
     }
     guard digits >= 5, separators >= 1 else { return nil }
-    return String(decoding: w.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+    return String(
+      decoding: w.map { b[$0] >= 0x61 && b[$0] <= 0x7A ? b[$0] - 0x20 : b[$0] }, as: UTF8.self)
   }
 }
