@@ -76,19 +76,73 @@ public enum StoredMentions {
 
   public static func decode(_ s: String) -> [Mention] {
     var out: [Mention] = []
-    // Split on bytes: tabs and newlines never occur inside a field.
-    for line in s.utf8.split(separator: 0x0A) {
-      let f = line.split(separator: 0x09, omittingEmptySubsequences: false)
-      guard f.count == 7, let kind = EntityKind(rawValue: String(decoding: f[0], as: UTF8.self)),
-        let start = Int(String(decoding: f[2], as: UTF8.self)),
-        let end = Int(String(decoding: f[3], as: UTF8.self))
-      else { continue }
-      out.append(
-        Mention(
-          kind: kind, inTitle: f[1].first == 0x74, start: start, end: end,
-          canonical: String(decoding: f[4], as: UTF8.self), surface: String(decoding: f[5], as: UTF8.self),
-          aliases: f[6].isEmpty ? [] : f[6].split(separator: 0x7C).map { String(decoding: $0, as: UTF8.self) }))
+    var s = s
+    // Over the bytes, a field at a time (tabs and newlines never occur inside a field): no
+    // substring array per line, no string for a kind or an offset. Runs for every document an
+    // export writes and every hit whose entities are shown.
+    s.withUTF8 { b in
+      let n = b.count
+      var fields = [Range<Int>](repeating: 0..<0, count: 7)
+      var i = 0
+      while i < n {
+        var lineEnd = i
+        while lineEnd < n, b[lineEnd] != 0x0A { lineEnd += 1 }
+        defer { i = lineEnd + 1 }
+        if lineEnd == i { continue }
+        var count = 0
+        var from = i
+        for k in i...lineEnd where k == lineEnd || b[k] == 0x09 {
+          if count < 7 { fields[count] = from..<k }
+          count += 1
+          from = k + 1
+        }
+        guard count == 7, let kind = Self.kind(b, fields[0]),
+          let start = Self.int(b, fields[2]), let end = Self.int(b, fields[3])
+        else { continue }
+        func string(_ r: Range<Int>) -> String {
+          String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self)
+        }
+        var aliases: [String] = []
+        var a = fields[6].lowerBound
+        for k in fields[6].lowerBound...fields[6].upperBound
+        where k == fields[6].upperBound || b[k] == 0x7C {
+          if k > a { aliases.append(string(a..<k)) }
+          a = k + 1
+        }
+        out.append(
+          Mention(
+            kind: kind, inTitle: !fields[1].isEmpty && b[fields[1].lowerBound] == 0x74,
+            start: start, end: end, canonical: string(fields[4]), surface: string(fields[5]),
+            aliases: aliases))
+      }
     }
     return out
+  }
+
+  /// The kind a field names, compared byte by byte with the kinds' names.
+  private static func kind(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> EntityKind? {
+    kindNames.first { name, _ in
+      name.count == r.count && name.indices.allSatisfy { name[$0] == b[r.lowerBound + $0] }
+    }?.1
+  }
+
+  private static let kindNames: [([UInt8], EntityKind)] = EntityKind.allCases.map {
+    (Array($0.rawValue.utf8), $0)
+  }
+
+  /// A field of ASCII digits as a number (what `encode` writes); anything else through `Int`.
+  private static func int(_ b: UnsafeBufferPointer<UInt8>, _ r: Range<Int>) -> Int? {
+    guard !r.isEmpty, r.count <= 18 else {
+      return Int(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self))
+    }
+    var v = 0
+    for k in r {
+      let c = b[k]
+      guard c >= 0x30 && c <= 0x39 else {
+        return Int(String(decoding: UnsafeBufferPointer(rebasing: b[r]), as: UTF8.self))
+      }
+      v = v * 10 + Int(c - 0x30)
+    }
+    return v
   }
 }

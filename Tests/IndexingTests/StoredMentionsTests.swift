@@ -40,4 +40,21 @@ import Testing
     #expect(decoded[2].end == 123456)
     #expect(StoredMentions.encode(title: [], body: []) == "")
   }
+
+  @Test func decodeSkipsWhatIsNotAMentionLine() {
+    let text =
+      "\nplace\tt\t0\t6\tCanvey Island\tCanvey\t|Castle Point||Essex|\n"
+      + "nation\tb\t1\t2\tx\ty\t\n"  // unknown kind
+      + "unit\tb\t1\t2\tsix\tfields\n"  // six fields
+      + "unit\tb\tx1\t2\tbad\tstart\t\n"  // not a number
+      + "unit\tb\t+7\t12\tsigned\tstart\t\n\n"  // a sign, as Int reads it
+      + "officer\tb\t40\t55\tLisa Alcock\tDet Supt Alcock\t"
+    let d = StoredMentions.decode(text)
+    #expect(d.map(\.canonical) == ["Canvey Island", "signed", "Lisa Alcock"])
+    #expect(d[0].inTitle && !d[1].inTitle)
+    #expect(d[0].aliases == ["Castle Point", "Essex"])
+    #expect(d[1].start == 7 && d[1].end == 12)
+    #expect(d[2].kind == .officer && d[2].start == 40 && d[2].end == 55 && d[2].aliases.isEmpty)
+    #expect(d[2].surface == "Det Supt Alcock")
+  }
 }

@@ -58,18 +58,16 @@ public final class OpenSearchDocument {
     var officerTerms = OrderedSet()
     var figures: [StoredMentions.Mention] = []
     var points: [PlacePoints.Point] = []
-    var pointed = Set<String>()
+    var pointed: [(String, [String])] = []
     for m in mentions {
       switch m.kind {
       case .unit: units.add(m.canonical, m.aliases)
       case .force: forces.add(m.canonical, m.aliases)
       case .place:
         places.add(m.canonical, m.aliases)
-        let key = m.canonical + "\t" + m.aliases.joined(separator: "|")
-        if pointed.insert(key).inserted,
-          let p = PlacePoints.point(name: m.canonical, areas: m.aliases)
-        {
-          points.append(p)
+        if !pointed.contains(where: { $0.0 == m.canonical && $0.1 == m.aliases }) {
+          pointed.append((m.canonical, m.aliases))
+          if let p = PlacePoints.point(name: m.canonical, areas: m.aliases) { points.append(p) }
         }
       case .officer:
         let o = officer(m)
@@ -168,10 +166,19 @@ public final class OpenSearchDocument {
 /// Strings in first-added order, each once.
 struct OrderedSet {
   private(set) var items: [String] = []
-  private var seen: Set<String> = []
+  /// Only for a long list: a document names a few dozen entities at most, and comparing with
+  /// each is cheaper than hashing.
+  private var seen: Set<String>? = nil
 
   mutating func add(_ s: String) {
-    if !s.isEmpty && seen.insert(s).inserted { items.append(s) }
+    guard !s.isEmpty else { return }
+    if seen == nil {
+      if items.contains(s) { return }
+      items.append(s)
+      if items.count == 32 { seen = Set(items) }
+    } else if seen!.insert(s).inserted {
+      items.append(s)
+    }
   }
 
   mutating func add(_ list: [String]) { for s in list { add(s) } }
