@@ -195,10 +195,13 @@ import TestSupport
     #expect(r.status == 0 && !r.signaled, "index exit \(r.status): \(r.stderr)")
     // Bounded time: generous, so a slow machine never fails it, but an entity blow-up would.
     #expect(seconds < 60, "indexing the hostile corpus took \(seconds) s")
-    // Bounded memory: the largest child so far (an entity blow-up took 4 GB here).
+    // Bounded memory: the largest child so far (an entity blow-up took 4 GB here). The figure is
+    // the largest of every child this test process has waited for, from any test, so the bound
+    // leaves room for an AddressSanitizer build, whose shadow memory took the largest of them
+    // from about 1.0 GB to 1.07 GB between two CI runs; a blow-up is still well over it.
     var usage = rusage()
     getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    #expect(usage.ru_maxrss < 1 << 20, "a blotter run used \(usage.ru_maxrss / 1024) MB")
+    #expect(usage.ru_maxrss < 2 << 20, "a blotter run used \(usage.ru_maxrss / 1024) MB")
     let j = try r.json()
     let skipped = (j["skipped"] as? [[String: Any]]) ?? []
     var reasons: [String: String] = [:]
