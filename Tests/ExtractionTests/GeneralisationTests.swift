@@ -19,6 +19,15 @@ import Testing
     dashcam footage of the stretch near the war memorial.</p>
     """
 
+  /// A village site's menu of eight links, above and below the column in the heron pages.
+  static let villageMenu = """
+    <ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
+    href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
+    news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
+    news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
+    news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul>
+    """
+
   /// Five paragraphs of one story (a burst water main in Ely), shared by the sibling tests.
   static let burstMain = """
     <p>A burst water main flooded Forehill in Ely on Thursday morning, leaving shops \
@@ -500,11 +509,7 @@ import Testing
     let a = try article(
       """
       <html><head><title>Heron returns to the village pond</title></head><body>
-      <div class="wrap"><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
-      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
-      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
-      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
-      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul>
+      <div class="wrap">\(Self.villageMenu)
       <div class="col"><h1>Heron returns to the village pond</h1>
       <div class="story">
       <p>A grey heron has been seen at the pond on the green again.</p>
@@ -516,11 +521,7 @@ import Testing
       <p>The council will put up a sign about the birds next week.</p>
       <p>Children from the school have drawn pictures of the heron.</p>
       </div>
-      </div><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
-      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
-      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
-      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
-      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul></div>
+      </div>\(Self.villageMenu)</div>
       <div class="legal">
       <p>This site is written by volunteers and is provided as it is. The parish council accepts\
        no liability for the accuracy of anything published here, nor for the content of other \
@@ -541,11 +542,7 @@ import Testing
     let a = try article(
       """
       <html><head><title>Heron returns to the village pond</title></head><body>
-      <div class="wrap"><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
-      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
-      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
-      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
-      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul>
+      <div class="wrap">\(Self.villageMenu)
       <div class="col"><h1>Heron returns to the village pond</h1>
       <div class="story">
       <p>A grey heron has been seen at the pond on the green again.</p>
@@ -553,11 +550,7 @@ import Testing
       <p>It has stood by the reeds every morning since then.</p>
       <p>Dog walkers are asked to keep to the far path, please.</p>
       </div>
-      </div><ul class="menu"><li><a href="/clare">Clare news</a></li><li><a \
-      href="/cavendish">Cavendish news</a></li><li><a href="/glemsford">Glemsford \
-      news</a></li><li><a href="/hundon">Hundon news</a></li><li><a href="/kedington">Kedington \
-      news</a></li><li><a href="/stoke">Stoke news</a></li><li><a href="/haverhill">Haverhill \
-      news</a></li><li><a href="/sudbury">Sudbury news</a></li></ul></div>
+      </div>\(Self.villageMenu)</div>
       <div class="legal">
       <p>This site is written by volunteers and is provided as it is. The parish council accepts\
        no liability for the accuracy of anything published here, nor for the content of other \
